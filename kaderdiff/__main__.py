@@ -1,0 +1,5 @@
+"""`python -m kaderdiff` runs the CLI."""
+
+from .cli import main
+
+main()
