@@ -68,6 +68,10 @@ class KaderMap:
         relatief = self.pad.relative_to(Path(self.repo.working_tree_dir).resolve()).as_posix()
         return "" if relatief == "." else relatief
 
+    def pad_in_repo(self, jaar: int, sector: str) -> str:
+        """Posix path of a kader file inside the git repository."""
+        return self._relatief(jaar, sector)
+
     def _relatief(self, jaar: int, sector: str | None = None) -> str:
         """Path inside the repo (posix) of a year directory or kader file."""
         deel = f"{jaar}/{sector.lower()}.xml" if sector else str(jaar)

@@ -1,0 +1,1 @@
+"""Renderers: turn computed models (Staat, Kader) into documents. No computing here."""

@@ -1,0 +1,36 @@
+"""The Staat van wijzigingen as one accessible HTML page (Jinja2, autoescaped)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..fouten import KaderdiffFout
+from ..tekstdiff import ERBIJ, GELIJK, WEG
+from ..wijziging import Staat
+from .gemeen import grondslag_link, grondslag_tekst, nl_datum, referentie
+
+SJABLONEN = Path(__file__).resolve().parents[2] / "templates"
+
+
+@cache
+def omgeving() -> Environment:
+    """The Jinja2 environment over templates/ (autoescape on: kader text is data, not markup)."""
+    if not SJABLONEN.is_dir():
+        raise KaderdiffFout(f"De sjablonenmap {SJABLONEN} ontbreekt; installeer kaderdiff vanuit de repository")
+    env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["citaat"] = grondslag_tekst
+    env.filters["nl_datum"] = nl_datum
+    env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ, grondslag_link=grondslag_link)
+    return env
+
+
+def render_html(staat: Staat, datum: date) -> bytes:
+    nieuw_commit = staat.herkomst[-1].commit if staat.herkomst else ""
+    html = omgeving().get_template("staat.html.j2").render(
+        staat=staat, datum=datum, referentie=referentie(staat.sector, staat.nieuw.jaar, nieuw_commit))
+    return html.encode("utf-8")

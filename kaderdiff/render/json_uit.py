@@ -1,0 +1,74 @@
+"""The Staat van wijzigingen as JSON (format documented in docs/staat-json.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Grondslag, Kader
+from ..tekstdiff import ERBIJ, WEG
+from ..wijziging import Staat, Wijziging
+from .gemeen import grondslag_link, grondslag_tekst
+
+FORMAAT = "kaderdiff-staat/1"
+_OP = {WEG: "weg", ERBIJ: "erbij"}
+
+
+def _kader(k: Kader) -> dict[str, Any]:
+    return {"sector": k.sector, "jaar": k.jaar, "status": k.status, "peildatum": k.peildatum.isoformat(),
+            "titel": k.titel, "bron": k.bron}
+
+
+def _grondslag(g: Grondslag, k: Kader) -> dict[str, str]:
+    return {"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
+            "citaat": grondslag_tekst(g), "link": grondslag_link(g, k.peildatum)}
+
+
+def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
+    return {
+        "nummer": w.nummer,
+        "soort": w.soort.value,
+        "soort_label": w.soort.label,
+        "element_soort": w.element_soort,
+        "id": w.element_id,
+        "oud_id": w.oud.id if w.oud else None,
+        "nieuw_id": w.nieuw.id if w.nieuw else None,
+        "vindplaats": w.vindplaats,
+        "vindplaats_oud": w.vindplaats_oud,
+        "vindplaats_nieuw": w.vindplaats_nieuw,
+        "was": w.was,
+        "wordt": w.wordt,
+        "woorddiff": [{"op": _OP.get(d.op, "gelijk"), "tekst": d.tekst} for d in w.tekstdiff],
+        "grondslagen_was": [_grondslag(g, staat.oud) for g in w.grondslagen_was],
+        "grondslagen_wordt": [_grondslag(g, staat.nieuw) for g in w.grondslagen_wordt],
+        "kenmerken": list(w.kenmerken),
+        "betrokken": list(w.betrokken),
+        "toelichting": [
+            {"tekst": v.tekst, "bron": v.bron, "categorie": v.categorie, "wetswijziging": v.wetswijziging,
+             "wetswijziging_naam": v.wetswijziging_naam, "commit": v.commit}
+            for v in w.verklaringen
+        ],
+    }
+
+
+def staat_dict(staat: Staat) -> dict[str, Any]:
+    return {
+        "formaat": FORMAAT,
+        "sector": staat.sector,
+        "van": staat.van,
+        "naar": staat.naar,
+        "kader_oud": _kader(staat.oud),
+        "kader_nieuw": _kader(staat.nieuw),
+        "herkomst": [{"versie": h.versie, "commit": h.commit, "vuil": h.vuil} for h in staat.herkomst],
+        "samenvatting": {
+            "aantal": len(staat.wijzigingen),
+            "per_soort": {s.value: n for s, n in staat.telling().items()},
+            "per_wetswijziging": staat.per_wetswijziging(),
+            "zonder_toelichting": [w.nummer for w in staat.zonder_toelichting()],
+        },
+        "wijzigingen": [wijziging_dict(w, staat) for w in staat.wijzigingen],
+    }
+
+
+def render_json(staat: Staat) -> bytes:
+    return (json.dumps(staat_dict(staat), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

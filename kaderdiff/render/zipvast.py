@@ -1,0 +1,41 @@
+"""Byte-identical zip files: fixed timestamps and attributes for every entry.
+
+python-docx and zipfile stamp entries with the current time; rewriting the
+archive with one fixed date makes the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+
+def zip_tijd(moment: datetime) -> tuple[int, int, int, int, int, int]:
+    return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def vastgezet(data: bytes, moment: datetime) -> bytes:
+    """The same archive, with every entry dated `moment` (entry order kept)."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            nieuw = zipfile.ZipInfo(info.filename, date_time=zip_tijd(moment))
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            nieuw.external_attr = 0o644 << 16
+            nieuw.create_system = 3
+            doel.writestr(nieuw, bron.read(info.filename))
+    return uit.getvalue()
+
+
+def schrijf_zip(bestanden: list[tuple[str, bytes]], moment: datetime) -> bytes:
+    """A new archive of (name, bytes) in the given order, all dated `moment`."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for naam, data in bestanden:
+            info = zipfile.ZipInfo(naam, date_time=zip_tijd(moment))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            doel.writestr(info, data)
+    return uit.getvalue()

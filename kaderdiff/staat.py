@@ -1,0 +1,43 @@
+"""Build the Staat van wijzigingen for one sector: load -> align -> diff -> explain."""
+
+from __future__ import annotations
+
+from .fouten import KaderdiffFout
+from .vergelijk import vergelijk
+from .verklaring import commits_per_element, verklaar
+from .versies import KaderMap, Versie
+from .wijziging import Staat
+
+
+def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False) -> Staat:
+    """Compare one sector between two versions; `streng` makes a missing toelichting an error."""
+    oud = kadermap.laad(van, sector)
+    nieuw = kadermap.laad(naar, sector)
+    wijzigingen = vergelijk(oud, nieuw)
+    commits = commits_per_element(kadermap, van, naar, sector, oud) if any(
+        not set(w.ids) & {i for t in nieuw.toelichtingen for i in t.betreft} for w in wijzigingen) else {}
+    staat = Staat(
+        sector=nieuw.sector,
+        van=str(van),
+        naar=str(naar),
+        oud=oud,
+        nieuw=nieuw,
+        wijzigingen=tuple(verklaar(wijzigingen, nieuw, commits)),
+        herkomst=(kadermap.herkomst(van), kadermap.herkomst(naar)),
+    )
+    if streng and staat.zonder_toelichting():
+        nummers = ", ".join(w.nummer for w in staat.zonder_toelichting())
+        raise KaderdiffFout(f"{nieuw.naam}: toelichting ontbreekt bij {nummers} (--streng)")
+    return staat
+
+
+def sectoren_voor(kadermap: KaderMap, van: Versie, naar: Versie, sector: str | None) -> list[str]:
+    """The sectors to compare: the one asked for, or every sector of the newer version."""
+    beschikbaar = kadermap.sectoren(naar)
+    if sector is None:
+        kadermap.sectoren(van)  # fails clearly when the older year does not exist
+        return beschikbaar
+    if sector.upper() not in beschikbaar:
+        raise KaderdiffFout(
+            f"De sector '{sector}' bestaat niet in versie {naar} (beschikbaar: {', '.join(beschikbaar)})")
+    return [sector.upper()]

@@ -1,0 +1,167 @@
+"""Align two versions of a kader element by element.
+
+1. Elements with the same stable id (and kind) are the same element.
+2. Leaf elements left over (eisen, alinea's, items, beslisregels) are matched by
+   content similarity (rapidfuzz), best pairs first, so a re-id'd element is not
+   reported as removed + added.
+3. Containers left over (standaarden, paragrafen …) are matched bottom-up by
+   their children: a new container whose matched children all come from one old
+   container, which sent all its matched children there, is that container.
+Derived containers (basiskwaliteit …) follow their parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .model import AFGELEIDE_CONTAINERS, Element, Kader, Soort
+
+#: Kinds matched by the similarity of their own text.
+BLAD_SOORTEN = frozenset({Soort.EIS, Soort.ALINEA, Soort.ITEM, Soort.BESLISREGEL})
+
+#: Minimal similarity (0-100, rapidfuzz ratio) for two leaves with different ids to be the same element.
+DREMPEL_BLAD = 85.0
+#: Containers without matched children are matched on their heading, more strictly.
+DREMPEL_KOP = 90.0
+
+
+@dataclass(frozen=True)
+class Uitlijning:
+    """Which old element is which new element."""
+
+    oud_naar_nieuw: dict[str, str]
+    nieuw_naar_oud: dict[str, str]
+    op_inhoud: frozenset[str]  # new ids matched by similarity, not by id
+
+
+def echte_kinderen(el: Element) -> Iterator[Element]:
+    """Children, looking through derived containers (an eis belongs to its standaard)."""
+    for kind in el.kinderen:
+        if kind.soort in AFGELEIDE_CONTAINERS:
+            yield from kind.kinderen
+        else:
+            yield kind
+
+
+def echte_ouder(voorouders: tuple[Element, ...]) -> Element | None:
+    """Nearest ancestor that is not a derived container."""
+    for voorouder in reversed(voorouders):
+        if voorouder.soort not in AFGELEIDE_CONTAINERS:
+            return voorouder
+    return None
+
+
+def _vergelijkingstekst(el: Element) -> str:
+    return f"{el.kenmerk} {el.tekst}".strip()
+
+
+def _koppel_op_inhoud(oud: list[Element], nieuw: list[Element], drempel: float) -> list[tuple[Element, Element]]:
+    """Greedy best-first pairing of elements whose texts are at least `drempel` similar."""
+    if not oud or not nieuw:
+        return []
+    oude_teksten = [_vergelijkingstekst(e) if e.inhoud else e.kop for e in oud]
+    nieuwe_teksten = [_vergelijkingstekst(e) if e.inhoud else e.kop for e in nieuw]
+    kandidaten = []
+    for i, a in enumerate(oude_teksten):
+        for j, b in enumerate(nieuwe_teksten):
+            score = fuzz.ratio(a, b, score_cutoff=drempel)
+            if score:
+                kandidaten.append((score, i, j))
+    kandidaten.sort(key=lambda t: (-t[0], t[1], t[2]))
+    gebruikt_oud: set[int] = set()
+    gebruikt_nieuw: set[int] = set()
+    paren = []
+    for _, i, j in kandidaten:
+        if i in gebruikt_oud or j in gebruikt_nieuw:
+            continue
+        gebruikt_oud.add(i)
+        gebruikt_nieuw.add(j)
+        paren.append((oud[i], nieuw[j]))
+    return paren
+
+
+def lijn_uit(oud: Kader, nieuw: Kader) -> Uitlijning:
+    """Align `oud` and `nieuw` (pure: depends only on the two models)."""
+    oi, ni = oud.index, nieuw.index
+    o2n: dict[str, str] = {}
+    for element_id, (el, _) in ni.items():
+        tegenhanger = oi.get(element_id)
+        if el.soort not in AFGELEIDE_CONTAINERS and tegenhanger and tegenhanger[0].soort is el.soort:
+            o2n[element_id] = element_id
+    op_inhoud: set[str] = set()
+
+    # 2. leaves by content, per kind
+    for soort in sorted(BLAD_SOORTEN):
+        rest_oud = [el for el, _ in oud.doorloop() if el.soort is soort and el.id not in o2n]
+        gekoppeld = set(o2n.values())
+        rest_nieuw = [el for el, _ in nieuw.doorloop() if el.soort is soort and el.id not in gekoppeld]
+        for o, n in _koppel_op_inhoud(rest_oud, rest_nieuw, DREMPEL_BLAD):
+            o2n[o.id] = n.id
+            op_inhoud.add(n.id)
+
+    # 3. containers bottom-up (post-order of the new tree)
+    n2o = {n: o for o, n in o2n.items()}
+    for el in _postorde(nieuw.onderdelen):
+        if el.soort in AFGELEIDE_CONTAINERS or el.soort in BLAD_SOORTEN or el.id in n2o:
+            continue
+        kandidaat = _container_bron(el, oud, nieuw, o2n, n2o)
+        if kandidaat is not None:
+            o2n[kandidaat] = el.id
+            n2o[el.id] = kandidaat
+            op_inhoud.add(el.id)
+
+    # containers without matched children: by heading
+    rest_oud = [el for el, _ in oud.doorloop()
+                if el.id not in o2n and el.soort not in BLAD_SOORTEN | AFGELEIDE_CONTAINERS
+                and not any(c.id in o2n for c in echte_kinderen(el))]
+    rest_nieuw = [el for el, _ in nieuw.doorloop()
+                  if el.id not in n2o and el.soort not in BLAD_SOORTEN | AFGELEIDE_CONTAINERS
+                  and not any(c.id in n2o for c in echte_kinderen(el))]
+    for soort in sorted({el.soort for el in rest_nieuw}):
+        for o, n in _koppel_op_inhoud([e for e in rest_oud if e.soort is soort],
+                                      [e for e in rest_nieuw if e.soort is soort], DREMPEL_KOP):
+            o2n[o.id] = n.id
+            n2o[n.id] = o.id
+            op_inhoud.add(n.id)
+
+    # derived containers follow their parent
+    for o_id, n_id in list(o2n.items()):
+        for afgeleid in AFGELEIDE_CONTAINERS:
+            oa, na = f"{o_id}.{afgeleid.value}", f"{n_id}.{afgeleid.value}"
+            if oa in oi and na in ni:
+                o2n[oa] = na
+    return Uitlijning(o2n, {n: o for o, n in o2n.items()}, frozenset(op_inhoud))
+
+
+def _postorde(elementen: tuple[Element, ...]) -> Iterator[Element]:
+    for el in elementen:
+        yield from _postorde(el.kinderen)
+        yield el
+
+
+def _container_bron(el: Element, oud: Kader, nieuw: Kader, o2n: dict[str, str], n2o: dict[str, str]) -> str | None:
+    """The old container that `el` is, judged by where its matched children came from."""
+    bronnen = set()
+    for kind in echte_kinderen(el):
+        oud_id = n2o.get(kind.id)
+        if oud_id is None:
+            continue
+        ouder = echte_ouder(oud.index[oud_id][1])
+        bronnen.add(ouder.id if ouder else "")
+    if len(bronnen) != 1:
+        return None
+    bron_id = bronnen.pop()
+    if not bron_id or bron_id in o2n or oud.element(bron_id).soort is not el.soort:
+        return None
+    bron = oud.element(bron_id)
+    for kind in echte_kinderen(bron):
+        nieuw_id = o2n.get(kind.id)
+        if nieuw_id is None:
+            continue
+        ouder = echte_ouder(nieuw.index[nieuw_id][1])
+        if ouder is None or ouder.id != el.id:
+            return None
+    return bron_id
