@@ -125,8 +125,10 @@ def registreer_commando_modules() -> None:
         module.registreer(app)
 
 
+registreer_commando_modules()  # at import time, so `cli.app` is complete for tests and callers
+
+
 def main() -> None:
-    registreer_commando_modules()
     app(prog_name="kaderdiff")
 
 

@@ -1,0 +1,129 @@
+"""The Staat van wijzigingen as a Word document: landscape WAS/WORDT table, as the inspectie sends it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from docx.document import Document as DocxDocument
+from docx.shared import Pt
+
+from ..tekstdiff import ERBIJ, WEG
+from ..wijziging import Staat, Wijziging
+from .docxbasis import (
+    kopblok,
+    liggend,
+    nieuw_document,
+    nieuwe_rij,
+    opslaan,
+    paginanummers,
+    schrijf_diff,
+    schrijf_regels,
+    tabel,
+)
+from .gemeen import grondslag_tekst, nl_datum, referentie
+
+KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Toelichting en grondslag"]
+BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
+SAMENVATTING_CM = [12.0, 13.7]
+
+
+def titel_van(staat: Staat) -> str:
+    return f"Staat van wijzigingen {staat.nieuw.titel}"
+
+
+def toelichting_regels(w: Wijziging, staat: Staat) -> list[str]:
+    """The 'Toelichting en grondslag' column: explanations, remarks, then the legal basis."""
+    regels: list[str] = []
+    for v in w.verklaringen:
+        extra = ""
+        if v.categorie:
+            wet = f", {v.wetswijziging_naam or v.wetswijziging}" if v.wetswijziging else ""
+            extra = f" ({v.categorie}{wet})"
+        if v.bron == "git":
+            extra += f" (uit git-commit {v.commit[:7]})"
+        regels.append(v.tekst + extra)
+    if not w.verklaringen:
+        regels.append("Toelichting ontbreekt.")
+    regels.extend(w.kenmerken)
+    regels.extend(grondslag_regels(w))
+    return regels
+
+
+def grondslag_regels(w: Wijziging) -> list[str]:
+    """'Grondslag WAS: …' / 'Grondslag WORDT: …', or one line when unchanged."""
+    was = "; ".join(grondslag_tekst(g) for g in w.grondslagen_was)
+    wordt = "; ".join(grondslag_tekst(g) for g in w.grondslagen_wordt)
+    regels = []
+    if was and was != wordt:
+        regels.append(f"Grondslag WAS: {was}")
+        if wordt:
+            regels.append(f"Grondslag WORDT: {wordt}")
+    elif wordt:
+        regels.append(f"Grondslag: {wordt}")
+    element = w.nieuw or w.oud
+    if not wordt and not was and element is not None and element.geen_grondslag is not None:
+        regels.append(f"Geen wettelijke grondslag; bron: {element.geen_grondslag.bron}")
+    return regels
+
+
+def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
+    doc.add_heading("Samenvatting", level=2)
+    doc.add_paragraph(
+        f"Deze staat beschrijft {len(staat.wijzigingen)} wijzigingen van {staat.oud.titel} ({staat.van}) "
+        f"naar {staat.nieuw.titel} ({staat.naar}). Elke wijziging heeft een vast nummer "
+        f"({staat.sector}-1, {staat.sector}-2, …) dat in alle documenten van dit pakket gelijk is.")
+    t = tabel(doc, ["Soort wijziging", "Aantal"], SAMENVATTING_CM)
+    for soort, aantal in staat.telling().items():
+        if aantal:
+            cellen = nieuwe_rij(t, SAMENVATTING_CM)
+            schrijf_regels(cellen[0], soort.label)
+            schrijf_regels(cellen[1], str(aantal))
+    doc.add_paragraph()
+    t = tabel(doc, ["Veroorzakende wetswijziging", "Wijzigingen"], SAMENVATTING_CM)
+    for code, nummers in staat.per_wetswijziging().items():
+        cellen = nieuwe_rij(t, SAMENVATTING_CM)
+        wet = staat.nieuw.wetswijziging(code) if code else None
+        if wet is not None:
+            naam = f"{wet.naam} ({code})"
+            if wet.inwerkingtreding:
+                naam += f", inwerkingtreding {nl_datum(wet.inwerkingtreding)}"
+            if wet.status != "in-werking":
+                naam += f" ({wet.status})"
+        else:
+            naam = code or "Niet aan een wetswijziging gebonden"
+        schrijf_regels(cellen[0], naam)
+        schrijf_regels(cellen[1], ", ".join(nummers))
+
+
+def render_docx(staat: Staat, moment: datetime) -> bytes:
+    """The whole document; `moment` fixes every date in it (Datum and zip/core timestamps)."""
+    titel = titel_van(staat)
+    doc = nieuw_document(titel, moment, onderwerp=f"{staat.sector} {staat.van} → {staat.naar}")
+    liggend(doc)
+    nieuw_commit = staat.herkomst[-1].commit if staat.herkomst else ""
+    kenmerk = referentie(staat.sector, staat.nieuw.jaar, nieuw_commit)
+    paginanummers(doc, kenmerk)
+    regels = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
+              ("Vergeleken", f"{staat.van} met {staat.naar}")]
+    regels += [(f"Bron {h.versie}", f"commit {h.commit or 'onbekend'}"
+                + (" met niet-vastgelegde wijzigingen" if h.vuil else "")) for h in staat.herkomst]
+    kopblok(doc, titel, regels)
+    _samenvatting(doc, staat)
+
+    doc.add_heading("Wijzigingen", level=2)
+    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
+    for w in staat.wijzigingen:
+        nr, vindplaats, was, wordt, toelichting = nieuwe_rij(t, BREEDTES_CM)
+        nr.paragraphs[0].add_run(w.nummer).bold = True
+        nr.add_paragraph(w.soort.label).runs[0].italic = True
+        schrijf_regels(vindplaats, w.vindplaats)
+        if w.vindplaats_oud and w.vindplaats_nieuw and w.vindplaats_oud != w.vindplaats_nieuw:
+            vindplaats.add_paragraph(f"was: {w.vindplaats_oud}").runs[0].italic = True
+        schrijf_diff(was, w.tekstdiff, WEG)
+        schrijf_diff(wordt, w.tekstdiff, ERBIJ)
+        schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat)))
+    for rij in t.rows:
+        for cel in rij.cells:
+            for p in cel.paragraphs:
+                p.paragraph_format.space_after = Pt(2)
+    return opslaan(doc, moment)
