@@ -25,8 +25,8 @@ app = typer.Typer(
     add_completion=False,
 )
 
-uit = Console()
-fout_console = Console(stderr=True)
+uit = Console(soft_wrap=True)
+fout_console = Console(stderr=True, soft_wrap=True)
 
 P = ParamSpec("P")
 R = TypeVar("R")

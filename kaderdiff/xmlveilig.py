@@ -60,14 +60,18 @@ _SYNTAX = [
     (re.compile(r"xmlParseEntityRef: no name"), "losse '&': schrijf &amp;"),
     (re.compile(r"Entity '(\S+)' not defined"), r"onbekende entiteit &\1;"),
     (re.compile(r"attributes construct error"), "fout in de attributen"),
+    (re.compile(r"Specification mandates value for attribute (\S+)"), r"attribuut '\1' heeft geen waarde"),
+    (re.compile(r"Attribute (\S+) redefined"), r"attribuut '\1' staat twee keer in hetzelfde element"),
+    (re.compile(r"Document is empty"), "het bestand is leeg"),
     (re.compile(r"AttValue: \" or ' expected"), "attribuutwaarde moet tussen aanhalingstekens staan"),
 ]
 
 
 def vertaal_syntaxfout(bericht: str) -> str:
     """Translate the common libxml2 syntax messages; keep the original for the rest."""
-    bericht = bericht.strip()
+    bericht = " ".join(bericht.split())
     for patroon, vervanging in _SYNTAX:
-        if patroon.search(bericht):
-            return patroon.sub(vervanging, bericht)
+        gevonden = patroon.search(bericht)
+        if gevonden:
+            return gevonden.expand(vervanging)
     return bericht

@@ -1,0 +1,288 @@
+"""A kader as a Word document: clean, or as concept with every change as a real Word revision.
+
+Revisions follow ../shared/ooxml-revisies.md: `w:ins`/`w:del` around runs with id, author and
+a fixed UTC date; whole inserted/deleted paragraphs also track their paragraph mark; inserted or
+deleted beslisregel rows track the row. Each change starts with a bookmark and a comment named
+after its number (e.g. `MBO-23`), so a reader can go from the Staat van wijzigingen to the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..model import Fragment, Kader
+from ..tekstdiff import ERBIJ as DIFF_ERBIJ
+from ..tekstdiff import GELIJK as DIFF_GELIJK
+from ..tekstdiff import WEG as DIFF_WEG
+from ..tekstdiff import woorddiff
+from ..uitlijning import lijn_uit
+from ..wijziging import Staat, Wijziging
+from .docxbasis import AUTEUR, nieuw_document, opslaan, paginanummers, staand
+from .gemeen import nl_datum, referentie
+from .kaderblokken import Blok, blokken
+from .samenvoegen import ERBIJ, GELIJK, GEWIJZIGD, WEG, Regel, voeg_samen
+
+STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
+         "tussenkop": "Heading 4", "alinea": "Normal", "opsomming": "List Bullet", "genummerd": "List Number",
+         "eis": "List Bullet", "grondslag": "Grondslag", "titel": "Title"}
+EIND = "Einde van het kader."
+
+
+def revisiedatum(moment: datetime) -> str:
+    """w:date form: UTC, seconds, no fraction, 'Z'."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class Revisies:
+    """Counters and fixed metadata for revisions, bookmarks and comments of one document."""
+
+    datum: str
+    volgende: int = 1
+    bladwijzers: int = 0
+    gezien: set[str] = field(default_factory=set)
+
+    def merk(self, element: Any) -> Any:
+        element.set(qn("w:id"), str(self.volgende))
+        element.set(qn("w:author"), AUTEUR)
+        element.set(qn("w:date"), self.datum)
+        self.volgende += 1
+        return element
+
+
+# ---------------------------------------------------------------- low-level OOXML
+def _run(tekst: str, stijl: str, verwijderd: bool = False) -> Any:
+    r = OxmlElement("w:r")
+    if stijl:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:i" if stijl == "nadruk" else "w:b"))
+        r.append(rpr)
+    t = OxmlElement("w:delText" if verwijderd else "w:t")
+    t.text = tekst
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
+def _met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str]]:
+    """The styled pieces of characters start..eind of a fragment sequence."""
+    uit: list[tuple[str, str]] = []
+    pos = 0
+    for f in fragmenten:
+        a, b = max(start, pos), min(eind, pos + len(f.tekst))
+        if a < b:
+            uit.append((f.tekst[a - pos:b - pos], f.stijl))
+        pos += len(f.tekst)
+    return uit
+
+
+def _runs_gelijk(fragmenten: tuple[Fragment, ...]) -> list[Any]:
+    return [_run(f.tekst, f.stijl) for f in fragmenten if f.tekst]
+
+
+def _omhul(soort: str, runs: list[Any], rev: Revisies) -> Any:
+    omhulsel = rev.merk(OxmlElement(f"w:{soort}"))
+    for r in runs:
+        omhulsel.append(r)
+    return omhulsel
+
+
+def _runs_regel(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: str, rev: Revisies | None) -> list[Any]:
+    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions."""
+    if status == GELIJK or rev is None:
+        return _runs_gelijk(nieuw)
+    if status == ERBIJ:
+        return [_omhul("ins", _runs_gelijk(nieuw), rev)]
+    if status == WEG:
+        return [_omhul("del", [_run(f.tekst, f.stijl, True) for f in oud if f.tekst], rev)]
+    uit: list[Any] = []
+    po = pn = 0
+    for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
+        n = len(deel.tekst)
+        if deel.op == DIFF_GELIJK:
+            uit.extend(_run(t, s) for t, s in _met_stijl(nieuw, pn, pn + n))
+            po, pn = po + n, pn + n
+        elif deel.op == DIFF_WEG:
+            uit.append(_omhul("del", [_run(t, s, True) for t, s in _met_stijl(oud, po, po + n)], rev))
+            po += n
+        elif deel.op == DIFF_ERBIJ:
+            uit.append(_omhul("ins", [_run(t, s) for t, s in _met_stijl(nieuw, pn, pn + n)], rev))
+            pn += n
+    return uit
+
+
+def _volg_alineateken(p: Any, soort: str, rev: Revisies) -> None:
+    """Track the paragraph mark of a wholly inserted/deleted paragraph."""
+    ppr = p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        ppr.append(rpr)
+    rpr.append(rev.merk(OxmlElement(f"w:{soort}")))
+
+
+# ---------------------------------------------------------------- document
+@dataclass
+class _Schrijver:
+    doc: DocxDocument
+    rev: Revisies | None
+    uitleg: dict[str, str]
+    moment: datetime
+    tabel: Any = None
+    tabelgroep: str = ""
+
+    def markeer(self, p: Any, nummer: str, runs_eind: list[Any], status: str) -> None:
+        """Bookmark and comment at the first block of a change number."""
+        if self.rev is None or not nummer or nummer in self.rev.gezien:
+            return
+        self.rev.gezien.add(nummer)
+        self.rev.bladwijzers += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.rev.bladwijzers))
+        start.set(qn("w:name"), nummer.replace("-", "_"))
+        einde = OxmlElement("w:bookmarkEnd")
+        einde.set(qn("w:id"), str(self.rev.bladwijzers))
+        opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
+                                                   initials="IvhO")
+        opmerking._comment_elm.date = self.moment.replace(tzinfo=None)
+        cid = str(opmerking.comment_id)
+        bereik_start = OxmlElement("w:commentRangeStart")
+        bereik_start.set(qn("w:id"), cid)
+        bereik_eind = OxmlElement("w:commentRangeEnd")
+        bereik_eind.set(qn("w:id"), cid)
+        ppr = p.find(qn("w:pPr"))
+        positie = 1 if ppr is not None else 0
+        p.insert(positie, start)
+        p.insert(positie + 1, bereik_start)
+        verwijzing = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        rstijl = OxmlElement("w:rStyle")
+        rstijl.set(qn("w:val"), "CommentReference")
+        rpr.append(rstijl)
+        verwijzing.append(rpr)
+        ref = OxmlElement("w:commentReference")
+        ref.set(qn("w:id"), cid)
+        verwijzing.append(ref)
+        p.append(bereik_eind)
+        if status in (ERBIJ, WEG):
+            p.append(_omhul("ins" if status == ERBIJ else "del", [verwijzing], self.rev))
+        else:
+            p.append(verwijzing)
+        p.append(einde)
+
+    def alinea(self, regel: Regel) -> None:
+        blok = regel.nieuw or regel.oud
+        assert blok is not None
+        if blok.vorm == "regel":
+            self.rij(regel, blok)
+            return
+        self.tabel = None
+        p = self.doc.add_paragraph(style=STIJL[blok.vorm])._p
+        oud = regel.oud.fragmenten if regel.oud else ()
+        nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
+        runs = _runs_regel(oud, nieuw, regel.status, self.rev)
+        for r in runs:
+            p.append(r)
+        if self.rev is not None and regel.status in (ERBIJ, WEG):
+            _volg_alineateken(p, "ins" if regel.status == ERBIJ else "del", self.rev)
+        self.markeer(p, regel.nummer, runs, regel.status)
+
+    def rij(self, regel: Regel, blok: Blok) -> None:
+        if self.tabel is None or self.tabelgroep != blok.groep:
+            self.tabel = self.doc.add_table(rows=0, cols=2)
+            self.tabel.style = self.doc.styles["Table Grid"]
+            self.tabelgroep = blok.groep
+        rij = self.tabel.add_row()
+        rij.cells[0].width, rij.cells[1].width = Cm(3), Cm(13)
+        oordeel_oud = (Fragment(regel.oud.oordeel),) if regel.oud else ()
+        oordeel_nieuw = (Fragment(regel.nieuw.oordeel),) if regel.nieuw else ()
+        for cel, (oud, nieuw) in zip(rij.cells, [
+            (oordeel_oud, oordeel_nieuw),
+            (regel.oud.fragmenten if regel.oud else (), regel.nieuw.fragmenten if regel.nieuw else ()),
+        ], strict=True):
+            status = regel.status
+            if status == GEWIJZIGD and oud == nieuw:
+                status = GELIJK
+            for r in _runs_regel(oud, nieuw, status, self.rev):
+                cel.paragraphs[0]._p.append(r)
+        if self.rev is not None and regel.status in (ERBIJ, WEG):
+            trpr = rij._tr.get_or_add_trPr()
+            trpr.append(self.rev.merk(OxmlElement("w:ins" if regel.status == ERBIJ else "w:del")))
+        self.markeer(rij.cells[1].paragraphs[0]._p, regel.nummer, [], regel.status)
+
+
+def _grondslagstijl(doc: DocxDocument) -> None:
+    stijl = doc.styles.add_style("Grondslag", WD_STYLE_TYPE.PARAGRAPH)
+    stijl.base_style = doc.styles["Normal"]
+    stijl.font.italic = True
+    stijl.font.size = Pt(8)
+    stijl.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    stijl.paragraph_format.left_indent = Cm(0.63)
+    stijl.paragraph_format.space_after = Pt(6)
+
+
+def _kopregel(doc: DocxDocument, tekst: str) -> None:
+    """Document metadata in the page header: it is not kader text, so accept/reject leave it alone."""
+    kop = doc.sections[0].header.paragraphs[0]
+    kop.text = tekst
+    for run in kop.runs:
+        run.font.size = Pt(7.5)
+
+
+def _titelblok(kader: Kader) -> Blok:
+    return Blok("kader", "titel", "titel", (Fragment(kader.titel),))
+
+
+def _schrijf(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, uitleg: dict[str, str],
+             moment: datetime) -> None:
+    schrijver = _Schrijver(doc, rev, uitleg, moment)
+    for regel in regels:
+        schrijver.alinea(regel)
+    doc.add_paragraph(EIND)  # the body's last paragraph mark cannot be tracked
+
+
+def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str) -> DocxDocument:
+    doc = nieuw_document(kader.titel, moment, onderwerp=soort)
+    staand(doc)
+    _grondslagstijl(doc)
+    _kopregel(doc, f"{soort} · Datum {nl_datum(moment.date())} · Onze referentie {kenmerk}")
+    paginanummers(doc, kenmerk)
+    return doc
+
+
+def render_kader_docx(kader: Kader, moment: datetime, commit: str = "") -> bytes:
+    """The kader without marks (the clean version)."""
+    kenmerk = referentie(kader.sector, kader.jaar, commit)
+    doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})")
+    regels = [Regel(GELIJK, b, b) for b in [_titelblok(kader), *blokken(kader)]]
+    _schrijf(doc, regels, None, {}, moment)
+    return opslaan(doc, moment)
+
+
+def uitleg_per_nummer(wijzigingen: tuple[Wijziging, ...]) -> dict[str, str]:
+    """Comment text per change: number, kind and the first explanation."""
+    uit = {}
+    for w in wijzigingen:
+        toelichting = w.verklaringen[0].tekst if w.verklaringen else "toelichting ontbreekt"
+        uit[w.nummer] = f"{w.nummer} ({w.soort.label}): {toelichting}"
+    return uit
+
+
+def render_concept_docx(staat: Staat, moment: datetime) -> bytes:
+    """The new kader with every change since the old one as a tracked Word revision."""
+    oud, nieuw = staat.oud, staat.nieuw
+    commit = staat.herkomst[-1].commit if staat.herkomst else ""
+    kenmerk = referentie(nieuw.sector, nieuw.jaar, commit)
+    doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}")
+    regels = voeg_samen(oud, nieuw, [_titelblok(oud), *blokken(oud)], [_titelblok(nieuw), *blokken(nieuw)],
+                        lijn_uit(oud, nieuw), list(staat.wijzigingen))
+    _schrijf(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment)
+    return opslaan(doc, moment)

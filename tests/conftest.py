@@ -1,0 +1,79 @@
+"""Shared test helpers: real git repositories with kaders, made in tmp_path, and the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kaderdiff.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+KADERS = REPO / "kaders"
+VOORBEELD = REPO / "docs" / "voorbeeld-kader.xml"
+VERWACHT = Path(__file__).parent / "data" / "verwacht"
+
+# Fixed identity and dates: commits (and so everything derived from them) are reproducible.
+GIT_OMGEVING = {
+    "GIT_AUTHOR_NAME": "Beleidsmedewerker", "GIT_AUTHOR_EMAIL": "beleid@example.nl",
+    "GIT_COMMITTER_NAME": "Beleidsmedewerker", "GIT_COMMITTER_EMAIL": "beleid@example.nl",
+    "GIT_AUTHOR_DATE": "2026-05-20T10:00:00+02:00", "GIT_COMMITTER_DATE": "2026-05-20T10:00:00+02:00",
+}
+
+
+def git_cmd(repo: Path, *args: str) -> str:
+    """Run real git in `repo` with a fixed identity and date."""
+    omgeving = {**os.environ, **GIT_OMGEVING}
+    return subprocess.run(["git", *args], cwd=repo, env=omgeving, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def commit_alles(repo: Path, bericht: str) -> str:
+    git_cmd(repo, "add", "-A")
+    git_cmd(repo, "commit", "-q", "-m", bericht)
+    return git_cmd(repo, "rev-parse", "HEAD")
+
+
+def maak_repo(pad: Path, kaders: Path | None = KADERS) -> Path:
+    """A fresh git repository at `pad` holding a copy of `kaders` (the shipped samples by default)."""
+    pad.mkdir(parents=True, exist_ok=True)
+    git_cmd(pad, "init", "-q", "-b", "main")
+    if kaders is not None:
+        shutil.copytree(kaders, pad / "kaders")
+        commit_alles(pad, "Kaders overgenomen")
+    return pad
+
+
+@pytest.fixture
+def kaderrepo(tmp_path: Path) -> Path:
+    """A git repo with the sample kaders committed on main."""
+    return maak_repo(tmp_path / "repo")
+
+
+def kd(args: Sequence[str], cwd: Path | None = None) -> tuple[int, str, str]:
+    """Run the kaderdiff CLI in-process (as the user would type it); returns (exit, stdout, stderr)."""
+    runner = CliRunner()
+    oud = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        resultaat = runner.invoke(app, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(oud)
+    return resultaat.exit_code, resultaat.stdout, resultaat.stderr
+
+
+def kd_proces(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run kaderdiff as a separate process (`python -m kaderdiff`)."""
+    return subprocess.run([sys.executable, "-m", "kaderdiff", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+
+
+def sample_kaders() -> list[Path]:
+    return sorted(KADERS.glob("[0-9][0-9][0-9][0-9]/*.xml"))
