@@ -113,12 +113,12 @@ def lijn_uit(oud: Kader, nieuw: Kader) -> Uitlijning:
             n2o[el.id] = kandidaat
             op_inhoud.add(el.id)
 
-    # containers without matched children: by heading
+    # containers without matched children: by heading (never by an empty one: lists have none)
     rest_oud = [el for el, _ in oud.doorloop()
-                if el.id not in o2n and el.soort not in BLAD_SOORTEN | AFGELEIDE_CONTAINERS
+                if el.id not in o2n and el.kop and el.soort not in BLAD_SOORTEN | AFGELEIDE_CONTAINERS
                 and not any(c.id in o2n for c in echte_kinderen(el))]
     rest_nieuw = [el for el, _ in nieuw.doorloop()
-                  if el.id not in n2o and el.soort not in BLAD_SOORTEN | AFGELEIDE_CONTAINERS
+                  if el.id not in n2o and el.kop and el.soort not in BLAD_SOORTEN | AFGELEIDE_CONTAINERS
                   and not any(c.id in n2o for c in echte_kinderen(el))]
     for soort in sorted({el.soort for el in rest_nieuw}):
         for o, n in _koppel_op_inhoud([e for e in rest_oud if e.soort is soort],

@@ -192,6 +192,23 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
         if el.soort not in AFGELEIDE_CONTAINERS and el.id not in u.oud_naar_nieuw and len(doelen(el)) >= 2:
             gesplitst.add(el.id)
 
+    # containers taking part in a merge or split: their row covers the moves of the children
+    # and the descriptive text (omschrijving, eigen aspiraties) that comes and goes with them
+    deel_nieuw = set(samengevoegd_nieuw) | {
+        el.id for el, _ in nieuw.doorloop()
+        if el.id not in u.nieuw_naar_oud and el.soort not in AFGELEIDE_CONTAINERS
+        and len(b := bronnen(el)) == 1 and next(iter(b)) in gesplitst}
+    deel_oud = set(gesplitst) | {
+        el.id for el, _ in oud.doorloop()
+        if el.id not in u.oud_naar_nieuw and el.soort not in AFGELEIDE_CONTAINERS
+        and len(d := doelen(el)) == 1 and next(iter(d)) in samengevoegd_nieuw}
+
+    def gedekt(kader: Kader, element_id: str, delen: set[str]) -> bool:
+        """Descriptive text directly inside a merged/split container (no row of its own)."""
+        el, voorouders = kader.index[element_id]
+        ouder = echte_ouder(voorouders)
+        return ouder is not None and ouder.id in delen and el.soort in (Soort.ALINEA, Soort.LIJST, Soort.ITEM)
+
     # -- elements of the new version
     toegevoegd: set[str] = set()
     for el, voorouders in nieuw.doorloop():
@@ -212,6 +229,9 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
                                   kenmerken=(f"samengevoegd uit: {namen}",)))
             elif len(el_bronnen) == 1 and next(iter(el_bronnen)) in gesplitst:
                 continue  # one part of a split: the row of the old element covers it
+            elif gedekt(nieuw, el.id, deel_nieuw):
+                toegevoegd.add(el.id)
+                continue
             else:
                 toegevoegd.add(el.id)
                 rijen.append(_rij(S.TOEGEVOEGD, None, el, oud, nieuw, positie))
@@ -221,6 +241,8 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
         ouder_oud, afgeleid_oud = _ouder_id(oud, oud_id)
         ouder_nieuw, afgeleid_nieuw = _ouder_id(nieuw, el.id)
         elders = u.oud_naar_nieuw.get(ouder_oud, None if ouder_oud else "") != ouder_nieuw
+        if elders and ouder_oud in deel_oud and ouder_nieuw in deel_nieuw:
+            elders = False  # carried along by the merge or split
         ander_deel = elders or afgeleid_oud != afgeleid_nieuw
         if ander_deel or el.id in volgorde_verplaatst:
             if soort is not None:
@@ -245,6 +267,9 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
             continue
         ouder = echte_ouder(voorouders)
         if ouder is not None and ouder.id in verwijderd:
+            verwijderd.add(el.id)
+            continue
+        if gedekt(oud, el.id, deel_oud):
             verwijderd.add(el.id)
             continue
         positie = _anker(u, el.id, oude_lijst, nieuwe_volgorde, oude_volgorde)
