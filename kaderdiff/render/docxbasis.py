@@ -135,7 +135,7 @@ def herhaal_als_kop(rij: _Row) -> None:
 
 def tabel(doc: DocxDocument, koppen: list[str], breedtes_cm: list[float]) -> Table:
     """A grid table with a bold repeating header row and fixed column widths."""
-    t = doc.add_table(rows=1, cols=len(koppen))
+    t: Table = doc.add_table(rows=1, cols=len(koppen))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
@@ -150,7 +150,7 @@ def tabel(doc: DocxDocument, koppen: list[str], breedtes_cm: list[float]) -> Tab
 
 
 def nieuwe_rij(t: Table, breedtes_cm: list[float]) -> list[_Cell]:
-    cellen = t.add_row().cells
+    cellen = t.add_row().cells  # type: ignore[no-untyped-call]
     for cel, breedte in zip(cellen, breedtes_cm, strict=True):
         cel.width = Cm(breedte)
     return list(cellen)

@@ -124,14 +124,14 @@ def voeg_samen(oud: Kader, nieuw: Kader, oud_blokken: list[Blok], nieuw_blokken:
 
     regels: list[Regel] = []
     i = j = 0
-    for a, b in [*stabiel, (len(oud_blokken), len(nieuw_blokken))]:
+    for a, z in [*stabiel, (len(oud_blokken), len(nieuw_blokken))]:
         regels.extend(weg(blok) for blok in oud_blokken[i:a])
-        regels.extend(erbij(blok) for blok in nieuw_blokken[j:b])
+        regels.extend(erbij(blok) for blok in nieuw_blokken[j:z])
         if a < len(oud_blokken):
-            o, n = oud_blokken[a], nieuw_blokken[b]
+            o, n = oud_blokken[a], nieuw_blokken[z]
             if o.fragmenten == n.fragmenten and o.oordeel == n.oordeel:
                 regels.append(Regel(GELIJK, o, n))
             else:
                 regels.append(Regel(GEWIJZIGD, o, n, nummer_van(n.element_id, nieuw, in_nieuw)))
-        i, j = a + 1, b + 1
+        i, j = a + 1, z + 1
     return regels

@@ -21,7 +21,8 @@ def vastgezet(data: bytes, moment: datetime) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for info in bron.infolist():
             nieuw = zipfile.ZipInfo(info.filename, date_time=zip_tijd(moment))
-            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            # ODF requires its 'mimetype' entry stored uncompressed
+            nieuw.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
             nieuw.external_attr = 0o644 << 16
             nieuw.create_system = 3
             doel.writestr(nieuw, bron.read(info.filename))

@@ -1,0 +1,49 @@
+"""`kaderdiff pakket`: the consultation pack for the Ringen, with a progress bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .cli import KadersOptie, fout_console, kadermap_of_standaard, meld_fouten, uit
+from .pakket import bouw_pakket, lees_pakketformaten
+from .staat import sectoren_voor
+from .versies import KaderMap, Versie
+
+STAPPEN_PER_SECTOR = 5
+
+
+def pakket(
+    van: Annotated[str, typer.Option("--van", help="Oude versie: JAAR of JAAR@REF (bijv. 2025).")],
+    naar: Annotated[str, typer.Option("--naar", help="Nieuwe versie: JAAR of JAAR@REF (bijv. 2026).")],
+    uitmap: Annotated[Path | None, typer.Option("--uit", help="Uitvoermap (standaard: build/pakket-JAAR).")] = None,
+    formaten: Annotated[str, typer.Option("--formaten", help="Komma-gescheiden: docx,odt,pdf,html.")] = "docx,html",
+    sector: Annotated[str | None, typer.Option("--sector", help="Alleen deze sector.")] = None,
+    kaders: KadersOptie = None,
+) -> None:
+    """Bouw het consultatiepakket voor de Ringen (Staat van wijzigingen, concept met revisies, reactieformulier)."""
+    gevraagd = lees_pakketformaten(formaten)
+    kadermap = KaderMap(kadermap_of_standaard(kaders))
+    versie_van, versie_naar = Versie.parse(van), Versie.parse(naar)
+    doel = uitmap if uitmap is not None else Path("build") / f"pakket-{versie_naar.jaar}"
+    aantal = len(sectoren_voor(kadermap, versie_van, versie_naar, sector))
+    totaal = aantal * STAPPEN_PER_SECTOR + 2 + sum(1 for f in ("odt", "pdf") if f in gevraagd)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=fout_console, transient=True) as voortgang:
+        taak = voortgang.add_task("Consultatiepakket", total=totaal)
+
+        def stap(omschrijving: str) -> None:
+            voortgang.update(taak, description=omschrijving, advance=1)
+
+        manifest = bouw_pakket(kadermap, versie_van, versie_naar, doel, gevraagd, sector, stap)
+    bestanden = manifest["bestanden"]
+    assert isinstance(bestanden, list)
+    uit.print(f"Consultatiepakket {versie_van} → {versie_naar}: {len(bestanden)} bestanden in [bold]{doel}[/] "
+              f"(open {doel / 'index.html'})", highlight=False)
+
+
+def registreer(app: typer.Typer) -> None:
+    app.command("pakket")(meld_fouten(pakket))
