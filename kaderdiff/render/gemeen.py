@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from ..citaten import citeer
+from ..juriconnect import link
 from ..model import Grondslag
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -24,20 +26,12 @@ def datum_van_tijdstip(tijdstip: int) -> datetime:
 
 def grondslag_tekst(g: Grondslag) -> str:
     """Dutch citation of a grondslag ('artikel 7.2.4a, eerste lid, van de WEB')."""
-    try:
-        from ..citaten import citeer  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return g.kort()
-    return str(citeer(g))
+    return citeer(g)
 
 
 def grondslag_link(g: Grondslag, peildatum: date) -> str:
     """wetten.overheid.nl link of a grondslag ('' when the law has no BWB id)."""
-    try:
-        from ..juriconnect import link  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return ""
-    return str(link(g, peildatum))
+    return link(g, peildatum)
 
 
 def referentie(sector: str, jaar: int, commit: str) -> str:
