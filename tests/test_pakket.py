@@ -1,0 +1,221 @@
+"""The consultation pack: contents, manifest, determinism, atomicity and real clients."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from echte_clients import naar_odt, odt_opmerkingen, odt_wijzigingen, odt_woorden, pandoc_woorden, vereist
+from lxml import etree
+
+from kaderdiff.render.docx_kader import render_kader_docx
+from kaderdiff.versies import KaderMap, Versie
+
+from conftest import commit_alles, git_cmd, kd, maak_repo
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SECTOREN = ("mbo", "po", "vo")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return maak_repo(tmp_path_factory.mktemp("pakket") / "repo")
+
+
+@pytest.fixture(scope="module")
+def pakket(repo: Path) -> Path:
+    """The pack as the README builds it (docx and html)."""
+    uit = repo / "build" / "pakket-2026"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026"], cwd=repo)
+    assert code == 0, fout
+    return uit
+
+
+def sha(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+def staat_json(pakket: Path, sector: str) -> dict[str, object]:
+    data = json.loads((pakket / f"{sector}-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def nummers(pakket: Path, sector: str) -> list[str]:
+    wijzigingen = staat_json(pakket, sector)["wijzigingen"]
+    assert isinstance(wijzigingen, list)
+    return [w["nummer"] for w in wijzigingen]
+
+
+def test_pakket_bevat_per_sector_alle_documenten(pakket: Path) -> None:
+    namen = {p.name for p in pakket.iterdir()}
+    for s in SECTOREN:
+        for deel in ("staat-van-wijzigingen.docx", "staat-van-wijzigingen.html", "staat-van-wijzigingen.json",
+                     "concept-met-wijzigingen.docx", "concept-zonder-markeringen.docx", "reactieformulier.docx"):
+            assert f"{s}-2026-{deel}" in namen
+    assert {"index.html", "manifest.json", "consultatiepakket-2026.zip"} <= namen
+    assert not [p for p in pakket.parent.iterdir() if p.name.startswith(".pakket-2026")], "geen tijdelijke mappen"
+
+
+def test_manifest_legt_bronnen_en_checksums_vast(pakket: Path, repo: Path) -> None:
+    manifest = json.loads((pakket / "manifest.json").read_text(encoding="utf-8"))
+    head = git_cmd(repo, "rev-parse", "HEAD")
+    assert manifest["van"] == {"versie": "2025", "commit": head, "werkmap_gewijzigd": False}
+    assert manifest["naar"]["commit"] == head
+    assert manifest["gereedschap"]["naam"] == "kaderdiff"
+    vermeld = {b["naam"]: b["sha256"] for b in manifest["bestanden"]}
+    op_schijf = {p.name for p in pakket.iterdir()} - {"manifest.json", "consultatiepakket-2026.zip"}
+    assert set(vermeld) == op_schijf
+    for naam, som in vermeld.items():
+        assert sha(pakket / naam) == som, naam
+    with zipfile.ZipFile(pakket / "consultatiepakket-2026.zip") as z:
+        assert set(z.namelist()) == op_schijf | {"manifest.json"}
+        assert z.read("manifest.json") == (pakket / "manifest.json").read_bytes()
+
+
+def test_twee_keer_bouwen_is_byte_voor_byte_gelijk(pakket: Path, repo: Path, tmp_path: Path) -> None:
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--uit", str(tmp_path / "nog-eens")], cwd=repo)
+    assert code == 0, fout
+    for pad in pakket.iterdir():
+        assert pad.read_bytes() == (tmp_path / "nog-eens" / pad.name).read_bytes(), pad.name
+
+
+def test_reactieformulier_heeft_een_rij_per_wijziging(pakket: Path) -> None:
+    from docx import Document
+
+    for s in SECTOREN:
+        tabel = Document(str(pakket / f"{s}-2026-reactieformulier.docx")).tables[-1]
+        eerste_kolom = [r.cells[0].text for r in tabel.rows]
+        assert eerste_kolom[0] == "Nr"
+        assert eerste_kolom[1:-1] == nummers(pakket, s)
+        assert "ongewijzigde tekst" in tabel.rows[-1].cells[1].text
+        assert tabel.rows[1].cells[3].text == tabel.rows[1].cells[4].text == ""
+
+
+def test_revisies_zijn_echte_word_revisies(pakket: Path) -> None:
+    for s in SECTOREN:
+        with zipfile.ZipFile(pakket / f"{s}-2026-concept-met-wijzigingen.docx") as z:
+            root = etree.fromstring(z.read("word/document.xml"))
+            opmerkingen = etree.fromstring(z.read("word/comments.xml"))
+        revisies = [el for el in root.iter(f"{{{W}}}ins", f"{{{W}}}del")]
+        assert revisies
+        ids = [el.get(f"{{{W}}}id") for el in revisies]
+        assert len(ids) == len(set(ids)), "unieke revisie-ids"
+        assert {el.get(f"{{{W}}}author") for el in revisies} == {"Inspectie van het Onderwijs"}
+        datums = {el.get(f"{{{W}}}date") for el in revisies}
+        assert len(datums) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", datums.pop() or "")
+        assert not list(root.iter(f"{{{W}}}del")) or all(
+            r.find(f"{{{W}}}t") is None for d in root.iter(f"{{{W}}}del") for r in d.iter(f"{{{W}}}r"))
+        namen = {b.get(f"{{{W}}}name") or "" for b in root.iter(f"{{{W}}}bookmarkStart")}
+        bladwijzers = {n for n in namen if not n.startswith("_")}  # "_…" are hidden block markers
+        verwacht = nummers(pakket, s)
+        assert bladwijzers == {n.replace("-", "_") for n in verwacht}
+        teksten = ["".join(c.itertext()) for c in opmerkingen.iter(f"{{{W}}}comment")]
+        assert sorted(t.split(" ")[0] for t in teksten) == sorted(verwacht)
+
+
+def _schone_versies(repo: Path, sector: str, doel: Path) -> tuple[Path, Path]:
+    """The clean old and new kader, rendered like the pack does, for comparison."""
+    kadermap = KaderMap(repo / "kaders")
+    moment = datetime(2026, 1, 1)
+    oud = doel / f"{sector}-oud.docx"
+    nieuw = doel / f"{sector}-nieuw.docx"
+    oud.write_bytes(render_kader_docx(kadermap.laad(Versie(2025), sector), moment))
+    nieuw.write_bytes(render_kader_docx(kadermap.laad(Versie(2026), sector), moment))
+    return oud, nieuw
+
+
+@pytest.mark.parametrize("sector", SECTOREN)
+def test_pandoc_accepteren_geeft_nieuw_en_verwerpen_geeft_oud(pakket: Path, repo: Path, tmp_path: Path,
+                                                              sector: str) -> None:
+    vereist("pandoc")
+    concept = pakket / f"{sector}-2026-concept-met-wijzigingen.docx"
+    oud, nieuw = _schone_versies(repo, sector, tmp_path)
+    assert pandoc_woorden(concept, "accept") == pandoc_woorden(nieuw)
+    assert pandoc_woorden(concept, "reject") == pandoc_woorden(oud)
+    assert pandoc_woorden(concept, "accept") != pandoc_woorden(concept, "reject")
+
+
+@pytest.mark.parametrize("sector", SECTOREN)
+def test_libreoffice_toont_de_revisies_en_opmerkingen(pakket: Path, repo: Path, tmp_path: Path, sector: str) -> None:
+    vereist("soffice")
+    concept = pakket / f"{sector}-2026-concept-met-wijzigingen.docx"
+    oud, nieuw = _schone_versies(repo, sector, tmp_path)
+    concept_odt, oud_odt, nieuw_odt = naar_odt([concept, oud, nieuw], tmp_path)
+    assert odt_woorden(concept_odt, "accept") == odt_woorden(nieuw_odt)
+    assert odt_woorden(concept_odt, "reject") == odt_woorden(oud_odt)
+    wijzigingen = odt_wijzigingen(concept_odt)
+    verwacht = nummers(pakket, sector)
+    assert len(wijzigingen) >= len(verwacht)
+    assert set(wijzigingen.values()) <= {"insertion", "deletion"}
+    opmerkingen = odt_opmerkingen(concept_odt)
+    assert sorted(o.split(" ")[0] for o in opmerkingen) == sorted(verwacht)
+
+
+def test_odt_en_pdf_via_libreoffice(repo: Path, tmp_path: Path) -> None:
+    vereist("soffice")
+    uit = tmp_path / "met-odt"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--formaten",
+                        "docx,odt,pdf", "--uit", str(uit)], cwd=repo)
+    assert code == 0, fout
+    for deel in ("staat-van-wijzigingen", "concept-met-wijzigingen", "concept-zonder-markeringen",
+                 "reactieformulier"):
+        odt = uit / f"mbo-2026-{deel}.odt"
+        with zipfile.ZipFile(odt) as z:
+            assert z.infolist()[0].filename == "mimetype"
+            assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        assert (uit / f"mbo-2026-{deel}.pdf").read_bytes().startswith(b"%PDF")
+    assert odt_wijzigingen(uit / "mbo-2026-concept-met-wijzigingen.odt")
+    tweede = tmp_path / "met-odt-2"
+    assert kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--formaten", "docx,odt",
+               "--uit", str(tweede)], cwd=repo)[0] == 0
+    for odt in tweede.glob("*.odt"):
+        assert odt.read_bytes() == (uit / odt.name).read_bytes(), odt.name
+
+
+def test_mislukte_bouw_laat_het_vorige_pakket_heel(tmp_path: Path) -> None:
+    repo = maak_repo(tmp_path / "repo")
+    uit = tmp_path / "pakket"
+    kaders_voor = {p: sha(p) for p in (repo / "kaders").rglob("*.xml")}
+    assert kd(["pakket", "--van", "2025", "--naar", "2026", "--uit", str(uit)], cwd=repo)[0] == 0
+    assert {p: sha(p) for p in (repo / "kaders").rglob("*.xml")} == kaders_voor, "bronkaders ongewijzigd"
+    eerder = {p.name: sha(p) for p in uit.iterdir()}
+
+    # VO is built last (sectors in sorted order): MBO and PO are already written when it fails
+    vo = repo / "kaders" / "2026" / "vo.xml"
+    vo.write_text(vo.read_text(encoding="utf-8").replace("</kader>", "</kadr>"), encoding="utf-8")
+    commit_alles(repo, "Kapotte VO")
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--uit", str(uit)], cwd=repo)
+    assert code == 2
+    assert "vo.xml" in fout and "geen geldige XML" in fout
+    assert {p.name: sha(p) for p in uit.iterdir()} == eerder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pakket", "repo"], "geen half pakket achtergebleven"
+
+
+def test_index_html_in_chromium(pakket: Path, tmp_path: Path) -> None:
+    chromium = vereist("chromium")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        pagina = browser.new_page(viewport={"width": 1280, "height": 900})
+        pagina.goto((pakket / "index.html").as_uri())
+        schermafdruk = tmp_path / "index.png"
+        pagina.screenshot(path=str(schermafdruk), full_page=True)
+        assert schermafdruk.read_bytes().startswith(b"\x89PNG")
+        for s in SECTOREN:
+            assert pagina.locator(f"section#{s.upper()} h2").is_visible()
+        link = pagina.locator("a[href*='#MBO-6']").first
+        link.click()
+        pagina.wait_for_load_state()
+        assert pagina.url.endswith("mbo-2026-staat-van-wijzigingen.html#MBO-6")
+        doel = pagina.locator(":target")
+        assert doel.get_attribute("id") == "MBO-6"
+        vak = doel.bounding_box()
+        assert vak is not None and 0 <= vak["y"] < 900, "de wijziging staat in beeld"
+        assert "Tekst WORDT" in pagina.content()
+        browser.close()
