@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 
 def vereist(programma: str) -> str:
@@ -63,7 +63,7 @@ def odt_wijzigingen(pad: Path) -> dict[str, str]:
 def odt_opmerkingen(pad: Path) -> list[str]:
     root = etree.fromstring(zipfile.ZipFile(pad).read("content.xml"))
     return [" ".join(" ".join("".join(p.itertext()) for p in a.iter(f"{{{T}}}p")).split())
-            for a in root.iter(f"{{{O}}}annotation")]
+            for a in root.iter(f"{{{OFFICE}}}annotation")]
 
 
 def odt_woorden(pad: Path, modus: str = "accept") -> list[str]:
@@ -73,7 +73,7 @@ def odt_woorden(pad: Path, modus: str = "accept") -> list[str]:
     tracked-changes section, referenced by a text:change point where it stood.
     """
     root = etree.fromstring(zipfile.ZipFile(pad).read("content.xml"))
-    body = root.find(f"{{{O}}}body/{{{O}}}text")
+    body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
     assert body is not None
     soorten = odt_wijzigingen(pad)
     verwijderd = {}
