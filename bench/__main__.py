@@ -1,0 +1,325 @@
+"""`python -m bench [--snel]`: generate the corpus, then measure quality, speed and memory, with the peers.
+
+Writes bench/resultaat.json and prints the table that bench/README.md shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import platform
+import resource
+import statistics
+import tempfile
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import EERSTE_JAAR, SNEL, STANDAARD_DOEL, maak_corpus
+from bench.kwaliteit import (
+    Tekstdoc,
+    Telling,
+    Uitslag,
+    beoordeel,
+    difflib_bereiken,
+    kaderdiff_uitslag,
+    lees_waarheid,
+    redline_uitslag,
+    redlines_bereiken,
+    tekst_docx,
+    uitslag_uit_bereiken,
+    xmldiff_uitslag,
+)
+from kaderdiff.laden import laad_bytes
+from kaderdiff.model import Grondslag, Kader
+from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
+from kaderdiff.render.staat_uit import staat_bestanden
+from kaderdiff.staat import maak_staat
+from kaderdiff.vergelijk import vergelijk
+from kaderdiff.versies import KaderMap, Versie
+
+MOMENT = datetime(2026, 5, 20, 8, 0, tzinfo=UTC)
+RESULTAAT = Path(__file__).resolve().parent / "resultaat.json"
+
+
+def mediaan(functie: Callable[[], object], runs: int = 5, voor: Callable[[], object] | None = None,
+            max_seconden: float = 60.0) -> tuple[float, int]:
+    """Median wall time of `functie` over `runs` runs (fewer when one run is very slow); `voor` is untimed."""
+    tijden: list[float] = []
+    for _ in range(runs):
+        if voor is not None:
+            voor()
+        gc.collect()
+        start = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - start)
+        if sum(tijden) > max_seconden and len(tijden) >= 1:
+            break
+    return statistics.median(tijden), len(tijden)
+
+
+# ---------------------------------------------------------------- quality
+def paren(corpus: Path) -> list[tuple[str, int]]:
+    stammen = [p.stem.rsplit("-", 1) for p in (corpus / "waarheid").glob("*.json")]
+    return sorted((slot, int(jaar)) for slot, jaar in stammen)
+
+
+def lees(corpus: Path, slot: str, jaar: int) -> bytes:
+    return (corpus / "kaders" / str(jaar) / f"{slot}.xml").read_bytes()
+
+
+def kwaliteit(corpus: Path, peers_paren: int, redline_paren: int) -> dict[str, Telling]:
+    tellingen: dict[str, Telling] = {}
+    alle = paren(corpus)
+    # peers on one pair per sector (the first year), kaderdiff on every pair
+    steekproef = {p for p in alle if p[1] == EERSTE_JAAR + 1}
+    steekproef = set(sorted(steekproef)[:peers_paren])
+    redline_steek = set(sorted(steekproef)[:redline_paren])
+    for slot, jaar in alle:
+        naam = f"{slot}-{jaar}"
+        waarheid = lees_waarheid(corpus / "waarheid" / f"{naam}.json")
+        oud_xml, nieuw_xml = lees(corpus, slot, jaar - 1), lees(corpus, slot, jaar)
+        oud, nieuw = laad_bytes(oud_xml, f"{slot}-{jaar - 1}"), laad_bytes(nieuw_xml, naam)
+        beoordeel(tellingen.setdefault("kaderdiff", Telling()), kaderdiff_uitslag(oud, nieuw), waarheid, naam)
+        if (slot, jaar) not in steekproef:
+            continue
+        to, tn = Tekstdoc.van(oud), Tekstdoc.van(nieuw)
+        beoordeel(tellingen.setdefault("difflib", Telling()),
+                  uitslag_uit_bereiken(to, tn, difflib_bereiken(to.tekst, tn.tekst)), waarheid, naam)
+        for peer, meet in peer_kwaliteit(oud_xml, nieuw_xml, to, tn, (slot, jaar) in redline_steek).items():
+            beoordeel(tellingen.setdefault(peer, Telling()), meet, waarheid, naam)
+    return tellingen
+
+
+def peer_kwaliteit(oud_xml: bytes, nieuw_xml: bytes, to: Tekstdoc, tn: Tekstdoc,
+                   met_redline: bool) -> dict[str, Uitslag]:
+    uit: dict[str, Uitslag] = {}
+    with contextlib.suppress(ImportError):
+        uit["redlines"] = uitslag_uit_bereiken(to, tn, redlines_bereiken(to.tekst, tn.tekst))
+    with contextlib.suppress(ImportError):
+        uit["xmldiff"] = xmldiff_uitslag(oud_xml, nieuw_xml)
+    if met_redline:
+        for naam, engine in redline_engines().items():
+            redline = engine(tekst_docx(to), tekst_docx(tn))
+            uit[naam], _ = redline_uitslag(redline, to, tn)
+    return uit
+
+
+def _redline_functie(engine: Any) -> Callable[[bytes, bytes], bytes]:
+    def vergelijk_docx(a: bytes, b: bytes) -> bytes:
+        return bytes(engine.run_redline("bench", a, b)[0])
+    return vergelijk_docx
+
+
+def redline_engines() -> dict[str, Callable[[bytes, bytes], bytes]]:
+    """python-redlines engines that install and run here."""
+    engines: dict[str, Callable[[bytes, bytes], bytes]] = {}
+    try:
+        import python_redlines as pr  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        return engines
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for naam, cls in (("python-redlines (WmlComparer)", pr.XmlPowerToolsEngine),
+                          ("python-redlines (Docxodus)", pr.DocxodusEngine)):
+            try:
+                engine = cls()
+            except Exception:
+                continue
+            engines[naam] = _redline_functie(engine)
+    return engines
+
+
+# ---------------------------------------------------------------- speed
+def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
+    uit: dict[str, Any] = {}
+    slots = sorted({s for s, _ in paren(corpus)})
+    jaren = sorted({j for _, j in paren(corpus)})
+    slot, jaar = slots[0], jaren[0]
+    oud_xml, nieuw_xml = lees(corpus, slot, jaar - 1), lees(corpus, slot, jaar)
+    modellen: list[tuple[Kader, Kader]] = []
+
+    def vers() -> None:
+        modellen[:] = [(laad_bytes(oud_xml, "oud"), laad_bytes(nieuw_xml, "nieuw"))]
+
+    uit["paar"] = f"{slot} {jaar - 1}->{jaar}"
+    uit["woorden_paar"] = sum(len(t.split()) for t in (Tekstdoc.van(laad_bytes(oud_xml, "o")).tekst,))
+    uit["vergelijk_s"], uit["vergelijk_runs"] = mediaan(lambda: vergelijk(*modellen[0]), runs, vers)
+    uit["laden_paar_s"], _ = mediaan(lambda: (laad_bytes(oud_xml, "o"), laad_bytes(nieuw_xml, "n")), runs)
+
+    kadermap = KaderMap(corpus / "kaders")
+    van, naar = Versie(jaar - 1), Versie(jaar)
+    uit["staat_docx_s"], _ = mediaan(
+        lambda: staat_bestanden(maak_staat(kadermap, van, naar, slot), ("docx",), MOMENT), runs)
+
+    # peers on the same pair
+    to, tn = Tekstdoc.van(modellen[0][0]), Tekstdoc.van(modellen[0][1])
+    uit["difflib_s"], uit["difflib_runs"] = mediaan(lambda: difflib_bereiken(to.tekst, tn.tekst), runs)
+    try:
+        uit["redlines_s"], uit["redlines_runs"] = mediaan(lambda: redlines_bereiken(to.tekst, tn.tekst), runs)
+    except ImportError:
+        uit["redlines_s"] = None
+    try:
+        uit["xmldiff_s"], uit["xmldiff_runs"] = mediaan(lambda: xmldiff_uitslag(oud_xml, nieuw_xml), runs)
+    except ImportError:
+        uit["xmldiff_s"] = None
+    docx_o, docx_n = tekst_docx(to), tekst_docx(tn)
+    for naam, engine in redline_engines().items():
+        uit[f"{naam}_s"], uit[f"{naam}_runs"] = mediaan(lambda e=engine: e(docx_o, docx_n), runs)  # type: ignore[misc]
+
+    # full pack for every sector (last year pair) and the I/O floor
+    laatste = jaren[-1]
+    uit["pakket_bron"], pak = pakket_functie(kadermap, Versie(laatste - 1), Versie(laatste), slots)
+    with tempfile.TemporaryDirectory() as tmp:
+        uit["pakket_s"], uit["pakket_runs"] = mediaan(lambda: pak(Path(tmp) / "pakket"), runs)
+        bestanden = sorted(p for p in (Path(tmp) / "pakket").rglob("*") if p.is_file())
+        uit["pakket_bestanden"] = len(bestanden)
+        uit["pakket_bytes"] = sum(p.stat().st_size for p in bestanden)
+        inhoud = [(p.relative_to(Path(tmp) / "pakket"), p.read_bytes()) for p in bestanden]
+        invoer = [lees(corpus, s, j) for s in slots for j in (laatste - 1, laatste)]
+
+        def vloer() -> None:
+            for i, data in enumerate(invoer):
+                laad_bytes(data, f"in{i}")
+            doel = Path(tmp) / "vloer"
+            for rel, data in inhoud:
+                (doel / rel).parent.mkdir(parents=True, exist_ok=True)
+                (doel / rel).write_bytes(data)
+
+        uit["io_vloer_s"], _ = mediaan(vloer, runs)
+
+    # reverse trace over every version
+    try:
+        from kaderdiff import herleid
+
+        gezocht = Grondslag("WOT", "11")
+
+        def koud() -> None:
+            herleid._KADERCACHE.clear()
+
+        uit["herleid_kaders"] = len(herleid.alle_kaders(kadermap))
+        uit["herleid_koud_s"], _ = mediaan(lambda: herleid.herleid_artikel(KaderMap(corpus / "kaders"), gezocht),
+                                           runs, koud)
+        herleid.herleid_artikel(kadermap, gezocht)
+        uit["herleid_warm_s"], _ = mediaan(lambda: herleid.herleid_artikel(kadermap, gezocht), runs)
+        uit["herleid_treffers"] = len(herleid.herleid_artikel(kadermap, gezocht))
+    except ImportError:
+        uit["herleid_koud_s"] = uit["herleid_warm_s"] = None
+
+    # peak memory of one staat (docx) and of the whole run
+    tracemalloc.start()
+    staat_bestanden(maak_staat(kadermap, van, naar, slot), ("docx", "html", "json"), MOMENT)
+    uit["piek_staat_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+    tracemalloc.stop()
+    uit["maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return uit
+
+
+def pakket_functie(kadermap: KaderMap, van: Versie, naar: Versie,
+                   slots: list[str]) -> tuple[str, Callable[[Path], None]]:
+    """`kaderdiff pakket` when it exists; else the same renderings from the parts that exist."""
+    try:
+        from kaderdiff import pakket  # type: ignore[attr-defined,unused-ignore]
+
+        maak = getattr(pakket, "maak_pakket", None)
+        if callable(maak):
+            def via_pakket(doel: Path) -> None:
+                maak(kadermap, van, naar, doel)
+            return "kaderdiff.pakket.maak_pakket", via_pakket
+    except ImportError:
+        pass
+
+    def zelf(doel: Path) -> None:
+        for slot in slots:
+            staat = maak_staat(kadermap, van, naar, slot)
+            bestanden = staat_bestanden(staat, ("docx", "html", "json"), MOMENT)
+            bestanden[f"{slot}-concept.docx"] = render_concept_docx(staat, MOMENT)
+            bestanden[f"{slot}-kader.docx"] = render_kader_docx(staat.nieuw, MOMENT)
+            for naam, data in bestanden.items():
+                pad = doel / slot / naam
+                pad.parent.mkdir(parents=True, exist_ok=True)
+                pad.write_bytes(data)
+
+    return "samengesteld (kaderdiff.pakket ontbreekt): staat docx+html+json, concept-docx, kader-docx per sector", zelf
+
+
+# ---------------------------------------------------------------- report
+def machine() -> dict[str, str]:
+    cpu = next((r.split(":", 1)[1].strip() for r in Path("/proc/cpuinfo").read_text().splitlines()
+                if r.startswith("model name")), platform.processor())
+    ram = next((r.split(":", 1)[1].strip() for r in Path("/proc/meminfo").read_text().splitlines()
+                if r.startswith("MemTotal")), "?")
+    import os
+
+    return {"nproc": str(os.cpu_count()), "cpu": cpu, "ram": ram, "python": platform.python_version()}
+
+
+def _s(x: object) -> str:
+    if isinstance(x, float):
+        return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
+    return "—" if x is None else str(x)
+
+
+def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
+    r = ["| tool | pairs | precision | recall | kind acc. | moves found / expected | false moves | "
+         "fragments (ideal) | edits at ideal | mid-word |", "|---" * 10 + "|"]
+    for naam, t in kw.items():
+        r.append(f"| {naam} | {t.paren} | {t.precisie:.3f} | {t.recall:.3f} | {t.soortnauwkeurigheid:.3f} | "
+                 f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | "
+                 f"{t.fragmenten} ({t.fragmenten_ideaal}) | "
+                 f"{t.op_ideaal} / {t.bewerkingen} | {t.midden_in_woord} |")
+    if sn:
+        ons = sn["vergelijk_s"]
+        r += ["", f"Speed, pair {sn['paar']} (median of {sn['vergelijk_runs']} runs unless noted):", "",
+              "| measurement | time | ratio peer/kaderdiff |", "|---|---|---|",
+              f"| kaderdiff align+classify+word diff | {_s(ons)} | 1 |",
+              f"| parse both kaders | {_s(sn['laden_paar_s'])} | |",
+              f"| kaderdiff staat (docx) | {_s(sn['staat_docx_s'])} | |"]
+        for sleutel in [k for k in sn if (k.endswith("_s") and k.split("_")[0] in (
+                "difflib", "redlines", "xmldiff")) or k.startswith("python-redlines")]:
+            if sn[sleutel] is None or sleutel.endswith("_runs"):
+                continue
+            naam = sleutel[:-2]
+            runs = sn.get(f"{naam}_runs", "")
+            r.append(f"| {naam} ({runs} runs) | {_s(sn[sleutel])} | {sn[sleutel] / ons:.0f}× |")
+        r += [f"| full pack, {sn['pakket_bestanden']} files ({sn['pakket_bron']}) | {_s(sn['pakket_s'])} | |",
+              f"| I/O floor (parse inputs + write outputs) | {_s(sn['io_vloer_s'])} | pack/floor "
+              f"{sn['pakket_s'] / sn['io_vloer_s']:.1f}× |",
+              f"| herleid --artikel, {sn.get('herleid_kaders', '?')} versions, cold | {_s(sn['herleid_koud_s'])} | |",
+              f"| herleid --artikel, warm | {_s(sn['herleid_warm_s'])} | |",
+              f"| peak traced memory, one staat (docx+html+json) | {sn['piek_staat_mb']} MB | |",
+              f"| max RSS of the benchmark process | {sn['maxrss_mb']} MB | |"]
+    return "\n".join(r)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--snel", action="store_true", help="klein corpus, rookproef")
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--geen-corpus", action="store_true", help="hergebruik een bestaand corpus")
+    args = parser.parse_args()
+    corpus = args.corpus or (Path(tempfile.mkdtemp()) / "corpus" if args.snel else STANDAARD_DOEL)
+    if not args.geen_corpus:
+        start = time.perf_counter()
+        info = maak_corpus(corpus, 2, 3, SNEL) if args.snel else maak_corpus(corpus)
+        print(f"corpus {corpus}: {info['woorden_per_kader']} woorden per kader, {time.perf_counter() - start:.1f} s")
+    kw = kwaliteit(corpus, 2 if args.snel else 8, 1 if args.snel else 2)
+    sn = snelheid(corpus, 1 if args.snel else args.runs)
+    print(tabel(kw, sn))
+    resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn}
+    if not args.snel:
+        RESULTAAT.write_text(json.dumps(resultaat, indent=1, ensure_ascii=False))
+    for n, t in kw.items():
+        if t.missers or t.onterecht or t.soort_fout:
+            print(f"\n{n}: missed {t.missers[:8]}\n  spurious {t.onterecht[:8]}\n  kind {t.soort_fout[:8]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""The benchmark's corpus generator and quality measure, at small size: kaderdiff finds exactly the ground truth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.corpus import SNEL, maak_corpus
+from bench.kwaliteit import Telling, beoordeel, kaderdiff_uitslag, lees_waarheid
+from kaderdiff.controle import controleer_bytes
+from kaderdiff.laden import laad_bytes
+
+
+def test_klein_corpus_geldig_en_volledig_gevonden(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    maak_corpus(corpus, sectoren=2, jaren=3, omvang=SNEL, git=False)
+    bestanden = sorted((corpus / "kaders").rglob("*.xml"))
+    assert len(bestanden) == 6
+    assert controleer_bytes(bestanden[0].read_bytes(), str(bestanden[0])) == []
+    telling = Telling()
+    for waarheid in sorted((corpus / "waarheid").glob("*.json")):
+        slot, jaar = waarheid.stem.rsplit("-", 1)
+        oud = laad_bytes((corpus / "kaders" / str(int(jaar) - 1) / f"{slot}.xml").read_bytes(), "oud")
+        nieuw = laad_bytes((corpus / "kaders" / jaar / f"{slot}.xml").read_bytes(), "nieuw")
+        beoordeel(telling, kaderdiff_uitslag(oud, nieuw), lees_waarheid(waarheid), waarheid.stem)
+    assert telling.paren == 4
+    assert (telling.precisie, telling.recall) == (1.0, 1.0), (telling.missers, telling.onterecht)
+    assert telling.soort_fout == [] and telling.valse_zetten == 0 and telling.midden_in_woord == 0
+
+
+def test_generator_is_deterministisch(tmp_path: Path) -> None:
+    for naam in ("a", "b"):
+        maak_corpus(tmp_path / naam, sectoren=1, jaren=2, omvang=SNEL, git=False)
+    assert (tmp_path / "a/kaders/2026/po.xml").read_bytes() == (tmp_path / "b/kaders/2026/po.xml").read_bytes()
+    assert (tmp_path / "a/waarheid/po-2026.json").read_text() == (tmp_path / "b/waarheid/po-2026.json").read_text()
