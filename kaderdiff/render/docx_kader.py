@@ -4,10 +4,14 @@ Revisions follow ../shared/ooxml-revisies.md: `w:ins`/`w:del` around runs with i
 a fixed UTC date; whole inserted/deleted paragraphs also track their paragraph mark; inserted or
 deleted beslisregel rows track the row. Each change starts with a bookmark and a comment named
 after its number (e.g. `MBO-23`), so a reader can go from the Staat van wijzigingen to the text.
+Every block paragraph of the concept also carries a hidden bookmark `_kd<hash of element id and
+part>` (see `blokmerk`), so that a reader's own tracked changes can be mapped back onto kader
+elements (`kaderdiff voorstel --uit-docx`); bookmarks do not change accept/reject.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -34,6 +38,15 @@ STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": 
          "tussenkop": "Heading 4", "alinea": "Normal", "opsomming": "List Bullet", "genummerd": "List Number",
          "eis": "List Bullet", "grondslag": "Grondslag", "titel": "Title"}
 EIND = "Einde van het kader."
+
+
+#: Prefix of the hidden per-block bookmarks (Word hides bookmarks whose name starts with '_').
+BLOKMERK = "_kd"
+
+
+def blokmerk(sleutel: str) -> str:
+    """Bookmark name of a block: short (Word allows 40 characters), only letters and digits."""
+    return BLOKMERK + hashlib.sha1(sleutel.encode("utf-8")).hexdigest()[:12]
 
 
 def revisiedatum(moment: datetime) -> str:
@@ -178,6 +191,19 @@ class _Schrijver:
             p.append(verwijzing)
         p.append(einde)
 
+    def blokbladwijzer(self, p: Any, blok: Blok) -> None:
+        """Hidden bookmark around the whole paragraph naming its block (concept documents only)."""
+        if self.rev is None:
+            return
+        self.rev.bladwijzers += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.rev.bladwijzers))
+        start.set(qn("w:name"), blokmerk(blok.sleutel))
+        einde = OxmlElement("w:bookmarkEnd")
+        einde.set(qn("w:id"), str(self.rev.bladwijzers))
+        p.insert(1 if p.find(qn("w:pPr")) is not None else 0, start)
+        p.append(einde)
+
     def alinea(self, regel: Regel) -> None:
         blok = regel.nieuw or regel.oud
         assert blok is not None
@@ -194,6 +220,7 @@ class _Schrijver:
         if self.rev is not None and regel.status in (ERBIJ, WEG):
             _volg_alineateken(p, "ins" if regel.status == ERBIJ else "del", self.rev)
         self.markeer(p, regel.nummer, runs, regel.status)
+        self.blokbladwijzer(p, blok)
 
     def rij(self, regel: Regel, blok: Blok) -> None:
         if self.tabel is None or self.tabelgroep != blok.groep:
@@ -217,6 +244,7 @@ class _Schrijver:
             trpr = rij._tr.get_or_add_trPr()
             trpr.append(self.rev.merk(OxmlElement("w:ins" if regel.status == ERBIJ else "w:del")))
         self.markeer(rij.cells[1].paragraphs[0]._p, regel.nummer, [], regel.status)
+        self.blokbladwijzer(rij.cells[1].paragraphs[0]._p, blok)
 
 
 def _grondslagstijl(doc: DocxDocument) -> None:

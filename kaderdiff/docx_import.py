@@ -1,0 +1,388 @@
+"""A concept kader (.docx) edited in Word with tracked changes -> a proposal branch, one commit per author.
+
+The pack's own revisions (author 'Inspectie van het Onderwijs', dated with the pack's fixed date)
+count as accepted text; every other revision is the reader's. Paragraphs are mapped to kader
+elements through the hidden per-block bookmarks of the concept document. What cannot be mapped
+(a heading, a grondslag line, a paragraph split or merged, text outside the kader) is listed with
+its location, never dropped silently. Nothing is written before every check has passed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .docxveilig import Docx, lees_docx
+from .fouten import KaderdiffFout
+from .gittak import TakCommit, maak_tak, tak_naam_vrij
+from .laden import laad_bytes
+from .model import Fragment
+from .opmaak import canoniek
+from .render.docx_kader import BLOKMERK, blokmerk
+from .render.docxbasis import AUTEUR
+from .render.kaderblokken import Blok, blokken
+from .versies import KaderMap, Versie
+from .xmlveilig import parse_veilig
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DCTERMS = "{http://purl.org/dc/terms/}"
+_REFERENTIE = re.compile(r"KD-([A-Z]+)-(\d{4})-")
+_SPATIE = re.compile(r"\s+")
+REVISIES = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+
+
+@dataclass(frozen=True)
+class Revisie:
+    """One tracked change of a reader, as found in the document."""
+
+    auteur: str
+    datum: str
+    soort: str  # 'ins', 'del', 'moveFrom', 'moveTo', 'alineateken', 'opmaak'
+    tekst: str
+
+
+@dataclass(frozen=True)
+class NietOvergenomen:
+    """A reader's revision that could not be mapped onto a kader element."""
+
+    plaats: str
+    reden: str
+    auteur: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class AlineaWijziging:
+    """A mapped paragraph: the element whose text it is and its fragments per set of accepted authors."""
+
+    element_id: str
+    alinea: Any  # the w:p element
+    pakketdatum: str
+    revisies: tuple[Revisie, ...]
+
+    @property
+    def auteurs(self) -> frozenset[str]:
+        return frozenset(r.auteur for r in self.revisies)
+
+    def fragmenten(self, aanvaard: frozenset[str]) -> tuple[Fragment, ...]:
+        return _fragmenten(self.alinea, self.pakketdatum, aanvaard)
+
+
+@dataclass(frozen=True)
+class ImportResultaat:
+    bestand: str
+    tak: str
+    sector: str
+    jaar: int
+    commits: tuple[TakCommit, ...]
+    niet_overgenomen: tuple[NietOvergenomen, ...]
+    revisies: tuple[Revisie, ...] = field(default=())
+
+    def dict(self) -> dict[str, Any]:
+        return {
+            "bestand": self.bestand, "tak": self.tak, "sector": self.sector, "jaar": self.jaar,
+            "commits": [{"commit": c.hexsha, "auteur": c.auteur, "revisies": c.aantal,
+                         "elementen": list(c.elementen)} for c in self.commits],
+            "niet_overgenomen": [{"plaats": n.plaats, "reden": n.reden, "auteur": n.auteur, "tekst": n.tekst}
+                                 for n in self.niet_overgenomen],
+        }
+
+    def json(self, voorstel: Any = None) -> str:
+        data = self.dict()
+        if voorstel is not None:
+            from .render.voorstel_uit import voorstel_dict
+
+            data["beoordeling"] = voorstel_dict(voorstel)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- reading revisions
+def _is_pakket(wrapper: Any, pakketdatum: str) -> bool:
+    return bool(wrapper.get(f"{W}author") == AUTEUR and wrapper.get(f"{W}date") == pakketdatum)
+
+
+def _auteur(wrapper: Any) -> str:
+    return str(wrapper.get(f"{W}author") or "onbekend")
+
+
+def _omhulsels(run: Any, alinea: Any) -> list[Any]:
+    uit = []
+    ouder = run.getparent()
+    while ouder is not None and ouder is not alinea:
+        if ouder.tag in REVISIES:
+            uit.append(ouder)
+        ouder = ouder.getparent()
+    return uit
+
+
+def _zichtbaar(run: Any, alinea: Any, pakketdatum: str, aanvaard: frozenset[str]) -> bool:
+    """Is this run's text there once the pack and the authors in `aanvaard` are accepted?"""
+    for w in _omhulsels(run, alinea):
+        aangenomen = _is_pakket(w, pakketdatum) or _auteur(w) in aanvaard
+        invoeging = w.tag in (f"{W}ins", f"{W}moveTo")
+        if invoeging != aangenomen:
+            return False
+    return True
+
+
+def _runtekst(run: Any) -> str:
+    delen = []
+    for kind in run:
+        if kind.tag in (f"{W}t", f"{W}delText"):
+            delen.append(kind.text or "")
+        elif kind.tag == f"{W}tab":
+            delen.append("\t")
+        elif kind.tag in (f"{W}br", f"{W}cr"):
+            delen.append("\n")
+    return "".join(delen)
+
+
+def _runstijl(run: Any) -> str:
+    rpr = run.find(f"{W}rPr")
+    if rpr is None:
+        return ""
+    for tag, stijl in ((f"{W}b", "sterk"), (f"{W}i", "nadruk")):
+        el = rpr.find(tag)
+        if el is not None and el.get(f"{W}val") not in ("0", "false"):
+            return stijl
+    return ""
+
+
+def _runs(alinea: Any) -> Iterator[Any]:
+    """Text runs of a paragraph (not of nested paragraphs in text boxes)."""
+    for run in alinea.iter(f"{W}r"):
+        p = run.getparent()
+        while p is not None and p.tag != f"{W}p":
+            p = p.getparent()
+        if p is alinea:
+            yield run
+
+
+def _fragmenten(alinea: Any, pakketdatum: str, aanvaard: frozenset[str]) -> tuple[Fragment, ...]:
+    ruw: list[tuple[str, str]] = []
+    for run in _runs(alinea):
+        if _zichtbaar(run, alinea, pakketdatum, aanvaard):
+            ruw.append((_runtekst(run), _runstijl(run)))
+    return normaliseer_fragmenten(ruw)
+
+
+def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
+    """Collapse white space over the whole text and merge equal styles (as the kader loader does)."""
+    uit: list[Fragment] = []
+    vorige_spatie = True
+    for tekst, stijl in ruw:
+        stuk = []
+        for teken in tekst:
+            if teken.isspace():
+                if not vorige_spatie:
+                    stuk.append(" ")
+                vorige_spatie = True
+            else:
+                stuk.append(teken)
+                vorige_spatie = False
+        s = "".join(stuk)
+        if not s:
+            continue
+        if uit and uit[-1].stijl == stijl:
+            uit[-1] = Fragment(uit[-1].tekst + s, stijl)
+        elif stijl and s == " ":
+            uit.append(Fragment(s, ""))
+        else:
+            uit.append(Fragment(s, stijl))
+    if uit and uit[-1].tekst.endswith(" "):
+        uit[-1] = Fragment(uit[-1].tekst.rstrip(" "), uit[-1].stijl)
+        if not uit[-1].tekst:
+            uit.pop()
+    samen: list[Fragment] = []
+    for f in uit:
+        if samen and samen[-1].stijl == f.stijl:
+            samen[-1] = Fragment(samen[-1].tekst + f.tekst, f.stijl)
+        else:
+            samen.append(f)
+    return tuple(samen)
+
+
+def _lezer_revisies(alinea: Any, pakketdatum: str) -> list[Revisie]:
+    uit: list[Revisie] = []
+    for w in alinea.iter(*REVISIES):
+        if _is_pakket(w, pakketdatum):
+            continue
+        soort = w.tag[len(W):]
+        ouder = w.getparent()
+        if ouder is not None and ouder.tag == f"{W}rPr":
+            soort = "alineateken"
+        tekst = "".join(_runtekst(r) for r in w.iter(f"{W}r"))
+        uit.append(Revisie(_auteur(w), str(w.get(f"{W}date") or ""), soort, tekst))
+    for w in alinea.iter(f"{W}rPrChange", f"{W}pPrChange"):
+        if not _is_pakket(w, pakketdatum):
+            uit.append(Revisie(_auteur(w), str(w.get(f"{W}date") or ""), "opmaak", ""))
+    return uit
+
+
+def _pakketdatum(docx: Docx) -> str:
+    """The pack's fixed revision date: its creation date, else the most common date of its revisions."""
+    kern = docx.deel("docProps/core.xml")
+    if kern is not None:
+        gemaakt = kern.getroot().find(f"{DCTERMS}created")
+        if gemaakt is not None and gemaakt.text:
+            return str(gemaakt.text).strip()
+    document = docx.deel("word/document.xml")
+    datums = Counter(str(w.get(f"{W}date")) for w in document.getroot().iter(*REVISIES)
+                     if w.get(f"{W}author") == AUTEUR) if document is not None else Counter[str]()
+    return datums.most_common(1)[0][0] if datums else ""
+
+
+def _kader_van(docx: Docx) -> tuple[str, int]:
+    """Sector and year from 'Onze referentie KD-MBO-2026-…' in the header or footer."""
+    for naam, boom in sorted(docx.delen.items()):
+        if re.fullmatch(r"word/(header|footer)\d*\.xml", naam):
+            tekst = "".join(t.text or "" for t in boom.getroot().iter(f"{W}t"))
+            gevonden = _REFERENTIE.search(tekst)
+            if gevonden:
+                return gevonden.group(1), int(gevonden.group(2))
+    raise KaderdiffFout(f"{docx.naam} is geen conceptkader van kaderdiff (geen 'Onze referentie KD-…' gevonden). "
+                        "Er is niets geschreven.")
+
+
+def _kort(tekst: str, n: int = 60) -> str:
+    tekst = _SPATIE.sub(" ", tekst).strip()
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
+_DEEL_REDEN = {
+    "kop": "wijziging in een kop of kopnummer wordt niet overgenomen",
+    "grondslag": "wijziging in een grondslagregel; pas de grondslag aan in de kader-XML",
+}
+
+
+@dataclass
+class _Verzameling:
+    wijzigingen: list[AlineaWijziging] = field(default_factory=list)
+    niet: list[NietOvergenomen] = field(default_factory=list)
+    revisies: list[Revisie] = field(default_factory=list)
+
+    def weiger(self, plaats: str, reden: str, revisies: list[Revisie]) -> None:
+        for r in revisies:
+            self.niet.append(NietOvergenomen(plaats, reden, r.auteur, _kort(r.tekst) or f"({r.soort})"))
+
+
+def verzamel(docx: Docx, blokken_basis: list[Blok], pakketdatum: str) -> _Verzameling:
+    """Map every reader revision onto a block of the basis kader, or list it as not mappable."""
+    per_merk = {blokmerk(b.sleutel): b for b in blokken_basis}
+    document = docx.deel("word/document.xml")
+    assert document is not None
+    body = document.getroot().find(f"{W}body")
+    uit = _Verzameling()
+    if body is None:
+        return uit
+    alineas = list(body.iter(f"{W}p"))
+    na_samenvoeging = False
+    for nummer, alinea in enumerate(alineas, start=1):
+        revisies = _lezer_revisies(alinea, pakketdatum)
+        merken = [b.get(f"{W}name") or "" for b in alinea.iter(f"{W}bookmarkStart")]
+        merk = next((m for m in merken if m.startswith(BLOKMERK) and m in per_merk), "")
+        blok = per_merk.get(merk)
+        waar = f"alinea {nummer}" + (f" ({blok.element_id}, {blok.deel})" if blok else "")
+        waar += f": '{_kort(''.join(_runtekst(r) for r in _runs(alinea)), 40)}'"
+        samengevoegd = na_samenvoeging
+        na_samenvoeging = any(r.soort == "alineateken" for r in revisies)
+        if not revisies:
+            continue
+        uit.revisies.extend(revisies)
+        if samengevoegd or na_samenvoeging:
+            uit.weiger(waar, "wijziging over twee alinea's of eisen heen (alinea gesplitst of samengevoegd)", revisies)
+            continue
+        if any(r.soort in ("moveFrom", "moveTo") for r in revisies):
+            uit.weiger(waar, "verplaatste tekst wordt niet overgenomen", revisies)
+            continue
+        if blok is None:
+            uit.weiger(waar, "alinea hoort niet bij een kaderelement (nieuwe alinea of tekst buiten het kader)",
+                       revisies)
+            continue
+        if blok.deel != "tekst":
+            uit.weiger(waar, _DEEL_REDEN.get(blok.deel, f"onderdeel '{blok.deel}' wordt niet overgenomen"), revisies)
+            continue
+        opmaak = [r for r in revisies if r.soort == "opmaak"]
+        if opmaak:
+            uit.weiger(waar, "opmaakwijziging wordt niet overgenomen", opmaak)
+            revisies = [r for r in revisies if r.soort != "opmaak"]
+            if not revisies:
+                continue
+        basis = _fragmenten(alinea, pakketdatum, frozenset())
+        if basis != blok.fragmenten:
+            uit.weiger(waar, "de tekst in het document wijkt af van het kader op de basis", revisies)
+            continue
+        uit.wijzigingen.append(AlineaWijziging(blok.element_id, alinea, pakketdatum, tuple(revisies)))
+    return uit
+
+
+# ---------------------------------------------------------------- applying to kader XML
+def _zet_inline(el: Any, fragmenten: tuple[Fragment, ...]) -> None:
+    for kind in list(el):
+        el.remove(kind)
+    el.text = ""
+    vorige: Any = None
+    for f in fragmenten:
+        if f.stijl:
+            vorige = etree.SubElement(el, f.stijl)
+            vorige.text = f.tekst
+            vorige.tail = ""
+        elif vorige is None:
+            el.text = (el.text or "") + f.tekst
+        else:
+            vorige.tail = (vorige.tail or "") + f.tekst
+
+
+def pas_toe(kader_xml: bytes, bron: str, teksten: dict[str, tuple[Fragment, ...]]) -> bytes:
+    """New canonical kader bytes with the inline text of the given elements replaced."""
+    boom = parse_veilig(kader_xml, bron)
+    for element_id, fragmenten in teksten.items():
+        gevonden = boom.getroot().xpath("//*[@id=$i]", i=element_id)
+        if not gevonden:
+            raise KaderdiffFout(f"{bron}: element '{element_id}' niet gevonden")
+        doel = gevonden[0]
+        if doel.tag == "eis":
+            doel = doel.find("tekst")
+        _zet_inline(doel, fragmenten)
+    data = canoniek(boom)
+    laad_bytes(data, bron)  # still a valid kader (schema and rules)
+    return data
+
+
+# ---------------------------------------------------------------- the command
+def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main") -> ImportResultaat:
+    """Read the document, map the reader's revisions, and create branch `naam` from `basis`."""
+    if kadermap.repo is None:
+        raise KaderdiffFout(f"{kadermap.pad} staat niet in een git-repository")
+    tak_naam_vrij(kadermap.repo, naam)
+    docx = lees_docx(pad)
+    sector, jaar = _kader_van(docx)
+    pakketdatum = _pakketdatum(docx)
+    basis_commit = kadermap.repo.commit(basis) if basis else kadermap.repo.head.commit
+    versie = Versie(jaar, basis_commit.hexsha)
+    data, bron = kadermap.lees_bytes(versie, sector)
+    kader = laad_bytes(data, bron)
+    verzameld = verzamel(docx, blokken(kader), pakketdatum)
+    auteurs = sorted({a for w in verzameld.wijzigingen for a in w.auteurs},
+                     key=lambda a: (min(r.datum for r in verzameld.revisies if r.auteur == a), a))
+    stappen: list[tuple[str, bytes, int, tuple[str, ...], str]] = []
+    aanvaard: frozenset[str] = frozenset()
+    huidig = data
+    for auteur in auteurs:
+        aanvaard = aanvaard | {auteur}
+        teksten = {w.element_id: w.fragmenten(aanvaard) for w in verzameld.wijzigingen if auteur in w.auteurs}
+        huidig = pas_toe(huidig, bron, teksten)
+        eigen = [r for w in verzameld.wijzigingen for r in w.revisies if r.auteur == auteur]
+        aantal = sum(1 for r in eigen if r.soort in ("ins", "del"))
+        datum = max(r.datum for r in eigen)
+        stappen.append((auteur, huidig, aantal, tuple(teksten), datum))
+    commits = maak_tak(kadermap.repo, naam, basis_commit, kadermap.pad_in_repo(jaar, sector), stappen,
+                       pad.name) if stappen else ()
+    return ImportResultaat(pad.name, naam, sector, jaar, commits, tuple(verzameld.niet), tuple(verzameld.revisies))

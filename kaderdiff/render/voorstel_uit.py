@@ -1,0 +1,122 @@
+"""A proposal review as JSON and as a short Word discussion document (Staat van wijzigingen style)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from ..tekstdiff import ERBIJ, WEG, woorddiff
+from ..voorstel import Voorstel, VoorstelRij
+from ..wijziging import Wijziging
+from .docx_staat import grondslag_regels
+from .docxbasis import (
+    kopblok,
+    liggend,
+    nieuw_document,
+    nieuwe_rij,
+    opslaan,
+    paginanummers,
+    schrijf_diff,
+    schrijf_regels,
+    tabel,
+)
+from .gemeen import grondslag_tekst, nl_datum
+
+KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Standaard en grondslag"]
+BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
+SECTOR_KOLOMMEN = ["Sector", "Vindplaats", "Tekst vóór het voorstel", "Tekst met het voorstel", "Beoordeling"]
+
+
+def _rij_dict(r: VoorstelRij) -> dict[str, Any]:
+    w = r.wijziging
+    return {
+        "jaar": r.jaar,
+        "sector": r.sector,
+        "nummer": w.nummer,
+        "soort": w.soort.value,
+        "element_id": w.element_id,
+        "ids": list(w.ids),
+        "vindplaats": w.vindplaats,
+        "standaard": r.standaard,
+        "was": w.was,
+        "wordt": w.wordt,
+        "diff": [{"op": {0: "gelijk", -1: "weg", 1: "erbij"}[d.op], "tekst": d.tekst} for d in w.tekstdiff],
+        "kenmerken": list(w.kenmerken),
+        "grondslagen_was": [grondslag_tekst(g) for g in w.grondslagen_was],
+        "grondslagen_wordt": [grondslag_tekst(g) for g in w.grondslagen_wordt],
+        "grondslag_gewijzigd": r.grondslag_gewijzigd,
+        "overeenkomsten": [
+            {"sector": o.sector, "element_id": o.element_id, "vindplaats": o.vindplaats,
+             "tekst_basis": o.tekst_basis, "tekst_voorstel": o.tekst_voorstel, "score_was": o.score_was,
+             "score_wordt": o.score_wordt, "beoordeling": o.beoordeling}
+            for o in r.overeenkomsten
+        ],
+        "conflicten": [{"tak": c.tak, "element_ids": list(c.element_ids)} for c in r.conflicten],
+    }
+
+
+def voorstel_dict(v: Voorstel) -> dict[str, Any]:
+    return {"voorstel": v.ref, "basis": v.basis, "merge_base": v.merge_base, "commit": v.commit,
+            "wijzigingen": [_rij_dict(r) for r in v.rijen]}
+
+
+def render_voorstel_json(v: Voorstel) -> bytes:
+    return (json.dumps(voorstel_dict(v), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _context_regels(r: VoorstelRij) -> list[str]:
+    regels = [f"Standaard: {r.standaard}"] if r.standaard else []
+    regels += grondslag_regels(r.wijziging)
+    if r.wijziging.oud is not None and r.wijziging.nieuw is not None:
+        regels.append("Grondslag gewijzigd door het voorstel." if r.grondslag_gewijzigd
+                      else "Grondslag niet gewijzigd door het voorstel.")
+    regels += list(r.wijziging.kenmerken)
+    return regels
+
+
+def _nummer(w: Wijziging, r: VoorstelRij) -> str:
+    return f"{r.jaar} {w.nummer}"
+
+
+def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
+    """A short discussion document: the WAS/WORDT rows, cross-sector texts and conflicts."""
+    titel = f"Voorstel {v.ref}: bespreekstuk"
+    doc = nieuw_document(titel, moment, onderwerp=f"Voorstel {v.ref} ten opzichte van {v.basis}")
+    liggend(doc)
+    kenmerk = f"KD-VOORSTEL-{v.commit[:7]}"
+    paginanummers(doc, kenmerk)
+    kopblok(doc, titel, [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
+                         ("Voorstel", f"{v.ref} (commit {v.commit[:7]})"),
+                         ("Basis", f"{v.basis}, gemeenschappelijke voorouder {v.merge_base[:7]}")])
+    if not v.rijen:
+        doc.add_paragraph("Het voorstel wijzigt geen kadertekst.")
+        return opslaan(doc, moment)
+    doc.add_heading("Voorgestelde wijzigingen", level=2)
+    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
+    for r in v.rijen:
+        w = r.wijziging
+        nr, plaats, was, wordt, context = nieuwe_rij(t, BREEDTES_CM)
+        nr.paragraphs[0].add_run(_nummer(w, r)).bold = True
+        nr.add_paragraph(w.soort.label).runs[0].italic = True
+        schrijf_regels(plaats, f"{w.vindplaats}\n({w.element_soort} {w.element_id})")
+        schrijf_diff(was, w.tekstdiff, WEG)
+        schrijf_diff(wordt, w.tekstdiff, ERBIJ)
+        schrijf_regels(context, "\n".join(_context_regels(r)))
+    for r in v.rijen:
+        if not r.overeenkomsten and not r.conflicten:
+            continue
+        doc.add_heading(f"{_nummer(r.wijziging, r)}: andere sectoren en andere voorstellen", level=2)
+        if r.overeenkomsten:
+            st = tabel(doc, SECTOR_KOLOMMEN, BREEDTES_CM)
+            for o in r.overeenkomsten:
+                sector, plaats, voor, na, oordeel = nieuwe_rij(st, BREEDTES_CM)
+                schrijf_regels(sector, o.sector)
+                schrijf_regels(plaats, o.vindplaats)
+                schrijf_diff(voor, woorddiff(r.wijziging.was, o.tekst_basis), ERBIJ)
+                schrijf_diff(na, woorddiff(r.wijziging.wordt, o.tekst_voorstel), ERBIJ)
+                schrijf_regels(oordeel, f"{o.beoordeling}\n(gelijkenis {o.score_was:.0f} → {o.score_wordt:.0f})")
+            doc.add_paragraph("Onderstreept: waar de tekst van de andere sector afwijkt van WAS (vóór) of WORDT (met).")
+        for c in r.conflicten:
+            doc.add_paragraph(f"Conflict: het voorstel op tak {c.tak} wijzigt ook {', '.join(c.element_ids)}.")
+    return opslaan(doc, moment)
