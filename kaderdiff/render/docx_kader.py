@@ -151,6 +151,13 @@ class _Schrijver:
     moment: datetime
     tabel: Any = None
     tabelgroep: str = ""
+    stijl_ids: dict[str, str] = field(default_factory=dict)
+
+    def stijl_id(self, vorm: str) -> str:
+        """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
+        if vorm not in self.stijl_ids:
+            self.stijl_ids[vorm] = self.doc.styles[STIJL[vorm]].style_id
+        return self.stijl_ids[vorm]
 
     def markeer(self, p: Any, nummer: str, runs_eind: list[Any], status: str) -> None:
         """Bookmark and comment at the first block of a change number."""
@@ -211,7 +218,9 @@ class _Schrijver:
             self.rij(regel, blok)
             return
         self.tabel = None
-        p = self.doc.add_paragraph(style=STIJL[blok.vorm])._p
+        p = self.doc.add_paragraph()._p
+        if STIJL[blok.vorm] != "Normal":
+            p.style = self.stijl_id(blok.vorm)
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
         runs = _runs_regel(oud, nieuw, regel.status, self.rev)
