@@ -12,6 +12,7 @@ Derived containers (basiskwaliteit …) follow their parent.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -165,3 +166,25 @@ def _container_bron(el: Element, oud: Kader, nieuw: Kader, o2n: dict[str, str], 
         if ouder is None or ouder.id != el.id:
             return None
     return bron_id
+
+
+def stijgende_deelrij(waarden: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
+    staarten: list[int] = []
+    staart_index: list[int] = []
+    vorige = [-1] * len(waarden)
+    for i, waarde in enumerate(waarden):
+        plek = bisect_left(staarten, waarde)
+        if plek == len(staarten):
+            staarten.append(waarde)
+            staart_index.append(i)
+        else:
+            staarten[plek] = waarde
+            staart_index[plek] = i
+        vorige[i] = staart_index[plek - 1] if plek else -1
+    uit: set[int] = set()
+    i = staart_index[-1] if staart_index else -1
+    while i >= 0:
+        uit.add(i)
+        i = vorige[i]
+    return uit

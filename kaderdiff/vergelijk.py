@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .model import AFGELEIDE_CONTAINERS, Element, Kader, Soort
 from .tekstdiff import DiffDeel, alleen_redactioneel, woorddiff
-from .uitlijning import BLAD_SOORTEN, Uitlijning, echte_kinderen, echte_ouder, lijn_uit
+from .uitlijning import BLAD_SOORTEN, Uitlijning, echte_kinderen, echte_ouder, lijn_uit, stijgende_deelrij
 from .wijziging import Wijziging, WijzigingSoort
 
 S = WijzigingSoort
@@ -107,30 +107,6 @@ def _kenmerken_inhoud(o: Element, n: Element) -> tuple[WijzigingSoort | None, li
     return soort, notities
 
 
-def _stijgende_deelrij(rij: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
-    import bisect
-
-    staarten: list[int] = []
-    staart_index: list[int] = []
-    vorige = [-1] * len(rij)
-    for i, waarde in enumerate(rij):
-        plek = bisect.bisect_left(staarten, waarde)
-        if plek == len(staarten):
-            staarten.append(waarde)
-            staart_index.append(i)
-        else:
-            staarten[plek] = waarde
-            staart_index[plek] = i
-        vorige[i] = staart_index[plek - 1] if plek else -1
-    uit = set()
-    i = staart_index[-1] if staart_index else -1
-    while i != -1:
-        uit.add(i)
-        i = vorige[i]
-    return uit
-
-
 def _van_volgorde_verplaatst(oud: Kader, nieuw: Kader, u: Uitlijning) -> set[str]:
     """New ids whose order among their siblings changed (not explained by inserts or removals)."""
     verplaatst: set[str] = set()
@@ -141,7 +117,7 @@ def _van_volgorde_verplaatst(oud: Kader, nieuw: Kader, u: Uitlijning) -> set[str
         oude_volgorde = {k.id: i for i, k in enumerate(echte_kinderen(oud.element(oud_id)))}
         blijvers = [(k.id, oude_volgorde[u.nieuw_naar_oud[k.id]]) for k in echte_kinderen(el)
                     if u.nieuw_naar_oud.get(k.id) in oude_volgorde]
-        behouden = _stijgende_deelrij([pos for _, pos in blijvers])
+        behouden = stijgende_deelrij([pos for _, pos in blijvers])
         verplaatst.update(kid for i, (kid, _) in enumerate(blijvers) if i not in behouden)
     return verplaatst
 

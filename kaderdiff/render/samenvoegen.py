@@ -9,12 +9,11 @@ kader and taking 'gelijk'/'gewijzigd'+'weg' blocks yields the old one — exactl
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Kader
-from ..uitlijning import Uitlijning
+from ..uitlijning import Uitlijning, stijgende_deelrij
 from ..wijziging import Wijziging, WijzigingSoort
 from .kaderblokken import Blok
 
@@ -32,28 +31,6 @@ class Regel:
     oud: Blok | None
     nieuw: Blok | None
     nummer: str = ""
-
-
-def stijgende_deelrij(waarden: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
-    staarten: list[int] = []
-    staart_index: list[int] = []
-    vorige = [-1] * len(waarden)
-    for i, waarde in enumerate(waarden):
-        plek = bisect_left(staarten, waarde)
-        if plek == len(staarten):
-            staarten.append(waarde)
-            staart_index.append(i)
-        else:
-            staarten[plek] = waarde
-            staart_index[plek] = i
-        vorige[i] = staart_index[plek - 1] if plek else -1
-    uit: set[int] = set()
-    i = staart_index[-1] if staart_index else -1
-    while i >= 0:
-        uit.add(i)
-        i = vorige[i]
-    return uit
 
 
 def _onderdelen(kader: Kader, ids: Iterable[str]) -> set[str]:
