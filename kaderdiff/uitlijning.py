@@ -143,29 +143,27 @@ def _postorde(elementen: tuple[Element, ...]) -> Iterator[Element]:
         yield el
 
 
+def ouders_van_tegenhangers(el: Element, koppeling: dict[str, str], ander: Kader) -> set[str]:
+    """Ids of the real parents, in the other version, of the counterparts of `el`'s children ('' for top level)."""
+    uit = set()
+    for kind in echte_kinderen(el):
+        tegenhanger = koppeling.get(kind.id)
+        if tegenhanger is not None:
+            ouder = echte_ouder(ander.index[tegenhanger][1])
+            uit.add(ouder.id if ouder else "")
+    return uit
+
+
 def _container_bron(el: Element, oud: Kader, nieuw: Kader, o2n: dict[str, str], n2o: dict[str, str]) -> str | None:
     """The old container that `el` is, judged by where its matched children came from."""
-    bronnen = set()
-    for kind in echte_kinderen(el):
-        oud_id = n2o.get(kind.id)
-        if oud_id is None:
-            continue
-        ouder = echte_ouder(oud.index[oud_id][1])
-        bronnen.add(ouder.id if ouder else "")
+    bronnen = ouders_van_tegenhangers(el, n2o, oud)
     if len(bronnen) != 1:
         return None
     bron_id = bronnen.pop()
     if not bron_id or bron_id in o2n or oud.element(bron_id).soort is not el.soort:
         return None
-    bron = oud.element(bron_id)
-    for kind in echte_kinderen(bron):
-        nieuw_id = o2n.get(kind.id)
-        if nieuw_id is None:
-            continue
-        ouder = echte_ouder(nieuw.index[nieuw_id][1])
-        if ouder is None or ouder.id != el.id:
-            return None
-    return bron_id
+    # and the old container sent all its matched children here
+    return bron_id if ouders_van_tegenhangers(oud.element(bron_id), o2n, nieuw) <= {el.id} else None
 
 
 def stijgende_deelrij(waarden: list[int]) -> set[int]:

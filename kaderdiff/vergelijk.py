@@ -13,7 +13,15 @@ from dataclasses import replace
 
 from .model import AFGELEIDE_CONTAINERS, Element, Kader, Soort
 from .tekstdiff import DiffDeel, alleen_redactioneel, woorddiff
-from .uitlijning import BLAD_SOORTEN, Uitlijning, echte_kinderen, echte_ouder, lijn_uit, stijgende_deelrij
+from .uitlijning import (
+    BLAD_SOORTEN,
+    Uitlijning,
+    echte_kinderen,
+    echte_ouder,
+    lijn_uit,
+    ouders_van_tegenhangers,
+    stijgende_deelrij,
+)
 from .wijziging import Wijziging, WijzigingSoort
 
 S = WijzigingSoort
@@ -140,20 +148,10 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
 
     # -- vanished and new containers: split, merged or plain
     def doelen(o: Element) -> set[str]:
-        uit = set()
-        for k in echte_kinderen(o):
-            if k.id in u.oud_naar_nieuw:
-                ouder = echte_ouder(nieuw.index[u.oud_naar_nieuw[k.id]][1])
-                uit.add(ouder.id if ouder else "")
-        return uit
+        return ouders_van_tegenhangers(o, u.oud_naar_nieuw, nieuw)
 
     def bronnen(n: Element) -> set[str]:
-        uit = set()
-        for k in echte_kinderen(n):
-            if k.id in u.nieuw_naar_oud:
-                ouder = echte_ouder(oud.index[u.nieuw_naar_oud[k.id]][1])
-                uit.add(ouder.id if ouder else "")
-        return uit
+        return ouders_van_tegenhangers(n, u.nieuw_naar_oud, oud)
 
     rijen: list[Wijziging] = []
     gesplitst: set[str] = set()
