@@ -10,9 +10,7 @@ day the version is valid from; `wetversie` picks the version valid on a peildatu
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .fouten import KaderdiffFout, Melding
+from .uitvoer import schrijf_atomair
 from .xmlveilig import parse_veilig
 
 WETTENMAP = "wetten"
@@ -196,12 +195,5 @@ def importeer(bestand: Path, kadersdir: Path, geldig_vanaf: date | None = None) 
     wettekst = lees_wettekst(data, str(bestand), geldig_vanaf)
     doel = wetmap(kadersdir, wettekst.bwb) / f"{wettekst.geldig_vanaf.isoformat()}.xml"
     doel.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=".import-", suffix=".xml")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
+    schrijf_atomair(doel, data)
     return wettekst, doel

@@ -12,11 +12,11 @@ from rich.text import Text
 
 from .cli import KadersOptie, kadermap_of_standaard, meld_fouten, uit
 from .fouten import KaderdiffFout
-from .opmaak import schrijf_atomair
 from .render.gemeen import datum_van_tijdstip, grondslag_tekst
 from .render.voorstel_uit import render_voorstel_docx, render_voorstel_json
 from .sectoren import render_sectoren_json, vergelijk_sectoren
 from .tekstdiff import ERBIJ, GELIJK, WEG, DiffDeel
+from .uitvoer import schrijf_atomair
 from .versies import KaderMap, Versie
 from .voorstel import Voorstel, beoordeel
 

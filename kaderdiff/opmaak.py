@@ -8,9 +8,7 @@ atomic, and only ever done on files that are valid kaders.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -18,6 +16,7 @@ from lxml import etree
 
 from .fouten import KaderdiffFout, Melding
 from .laden import parse_kader
+from .uitvoer import schrijf_atomair
 
 #: Elements whose content is running text (kept on one line).
 INLINE = frozenset({"titel", "alinea", "item", "tekst", "beslisregel", "geenGrondslag", "wetswijziging"})
@@ -80,18 +79,6 @@ def maak_op(data: bytes, bron: str) -> bytes:
     if meldingen:
         raise KaderdiffFout(f"{bron} wordt niet opgemaakt: het voldoet niet aan het kaderschema", tuple(meldingen))
     return canoniek(boom)
-
-
-def schrijf_atomair(pad: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a crash never leaves half a file."""
-    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 def maak_bestanden_op(bestanden: list[Path], alleen_controleren: bool = False) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -47,3 +48,15 @@ def schrijf(map_: Path, naam: str, inhoud: bytes) -> Path:
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_bytes(inhoud)
     return pad
+
+
+def schrijf_atomair(pad: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a crash never leaves half a file."""
+    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise

@@ -73,7 +73,7 @@ def test_importeer_commando_slaat_op_onder_wetten(tmp_path: Path) -> None:
     doel = kaders / "wetten" / "BWBR0007625" / "2026-08-01.xml"
     assert doel.read_bytes() == WEB_2026.read_bytes()
     assert "Opgeslagen" in uit and "BWBR0007625" in uit and "4 artikel(en)" in uit
-    assert not list(doel.parent.glob(".import-*")), "geen tijdelijke bestanden achtergelaten"
+    assert [p.name for p in doel.parent.iterdir()] == ["2026-08-01.xml"], "geen tijdelijke bestanden achtergelaten"
 
 
 def test_importeer_met_geldig_vanaf(tmp_path: Path) -> None:
