@@ -22,7 +22,7 @@ from lxml import etree
 from .docxveilig import Docx, lees_docx
 from .fouten import KaderdiffFout
 from .gittak import TakCommit, maak_tak, tak_naam_vrij
-from .laden import laad_bytes
+from .laden import laad_bytes, normaliseer_fragmenten
 from .model import Fragment
 from .opmaak import canoniek
 from .render.docx_kader import BLOKMERK, blokmerk
@@ -171,42 +171,6 @@ def _fragmenten(alinea: Any, pakketdatum: str, aanvaard: frozenset[str]) -> tupl
         if _zichtbaar(run, alinea, pakketdatum, aanvaard):
             ruw.append((_runtekst(run), _runstijl(run)))
     return normaliseer_fragmenten(ruw)
-
-
-def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
-    """Collapse white space over the whole text and merge equal styles (as the kader loader does)."""
-    uit: list[Fragment] = []
-    vorige_spatie = True
-    for tekst, stijl in ruw:
-        stuk = []
-        for teken in tekst:
-            if teken.isspace():
-                if not vorige_spatie:
-                    stuk.append(" ")
-                vorige_spatie = True
-            else:
-                stuk.append(teken)
-                vorige_spatie = False
-        s = "".join(stuk)
-        if not s:
-            continue
-        if uit and uit[-1].stijl == stijl:
-            uit[-1] = Fragment(uit[-1].tekst + s, stijl)
-        elif stijl and s == " ":
-            uit.append(Fragment(s, ""))
-        else:
-            uit.append(Fragment(s, stijl))
-    if uit and uit[-1].tekst.endswith(" "):
-        uit[-1] = Fragment(uit[-1].tekst.rstrip(" "), uit[-1].stijl)
-        if not uit[-1].tekst:
-            uit.pop()
-    samen: list[Fragment] = []
-    for f in uit:
-        if samen and samen[-1].stijl == f.stijl:
-            samen[-1] = Fragment(samen[-1].tekst + f.tekst, f.stijl)
-        else:
-            samen.append(f)
-    return tuple(samen)
 
 
 def _lezer_revisies(alinea: Any, pakketdatum: str) -> list[Revisie]:

@@ -43,7 +43,16 @@ def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
         if isinstance(kind.tag, str) and kind.tag in ("nadruk", "sterk"):
             ruw.append((kind.text or "", kind.tag))
         ruw.append((kind.tail or "", ""))
-    # Normalise white space over the whole text, then cut it back into styled runs.
+    return normaliseer_fragmenten(ruw)
+
+
+def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
+    """Styled pieces of text -> fragments as the model holds them.
+
+    White space is collapsed over the whole text (not per piece), then cut back into styled runs;
+    adjacent equal styles merge; a styled piece that is only a space carries no style unless it
+    continues that style. Used for kader XML and for Word runs alike, so both read the same.
+    """
     fragmenten: list[Fragment] = []
     vorige_spatie = True
     for deel, stijl in ruw:
@@ -59,6 +68,8 @@ def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
         stuk = "".join(uit)
         if not stuk:
             continue
+        if stijl and stuk == " " and not (fragmenten and fragmenten[-1].stijl == stijl):
+            stijl = ""
         if fragmenten and fragmenten[-1].stijl == stijl:
             fragmenten[-1] = Fragment(fragmenten[-1].tekst + stuk, stijl)
         else:

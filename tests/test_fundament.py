@@ -189,3 +189,17 @@ def test_kadermap_zonder_git_werkt_voor_de_werkmap(tmp_path: Path) -> None:
                        cwd=tmp_path)
     assert code == 2
     assert "git" in fout
+
+
+def test_opmaak_van_een_losse_spatie_telt_niet() -> None:
+    """Kader XML and Word runs go through one normalisation: an emphasised lone space is plain text."""
+    from lxml import etree
+
+    from kaderdiff.laden import lees_inline, normaliseer_fragmenten
+    from kaderdiff.model import Fragment
+
+    assert lees_inline(etree.fromstring("<tekst>a<nadruk> </nadruk>b</tekst>")) == (Fragment("a b"),)
+    assert lees_inline(etree.fromstring("<tekst><nadruk>a</nadruk> <nadruk>b</nadruk> </tekst>")) == (
+        Fragment("a", "nadruk"), Fragment(" "), Fragment("b", "nadruk"))
+    assert normaliseer_fragmenten([("a", "nadruk"), (" ", "nadruk"), ("b", "nadruk"), ("  ", "")]) == (
+        Fragment("a b", "nadruk"),)
