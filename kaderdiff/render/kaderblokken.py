@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Element, Fragment, Kader, Soort
+from ..vergelijk import label
 from .gemeen import grondslag_tekst
 
 
@@ -54,19 +55,8 @@ def _kopniveau(el: Element, voorouders: tuple[Element, ...]) -> int:
 
 
 def _kop(el: Element) -> str:
-    match el.soort:
-        case Soort.HOOFDSTUK:
-            return f"Hoofdstuk {el.kop}"
-        case Soort.BIJLAGE:
-            return f"Bijlage {el.kop}"
-        case Soort.WOORD_VOORAF:
-            return el.titel or "Woord vooraf"
-        case Soort.ADDENDUM:
-            return el.titel or "Addendum"
-        case Soort.BESLISREGELS:
-            return el.titel or "Beslisregels"
-        case _:
-            return el.kop
+    """A heading as the kader prints it: the vindplaats label, but a paragraaf without '§'."""
+    return el.kop if el.soort is Soort.PARAGRAAF else label(el)
 
 
 def grondslag_regel(el: Element) -> str:
