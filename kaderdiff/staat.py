@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fouten import KaderdiffFout
+from .uitlijning import lijn_uit
 from .vergelijk import vergelijk
 from .verklaring import commits_per_element, verklaar
 from .versies import KaderMap, Versie
@@ -13,9 +14,12 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     """Compare one sector between two versions; `streng` makes a missing toelichting an error."""
     oud = kadermap.laad(van, sector)
     nieuw = kadermap.laad(naar, sector)
-    wijzigingen = vergelijk(oud, nieuw)
-    commits = commits_per_element(kadermap, van, naar, sector, oud) if any(
-        not set(w.ids) & {i for t in nieuw.toelichtingen for i in t.betreft} for w in wijzigingen) else {}
+    uitlijning = lijn_uit(oud, nieuw)
+    wijzigingen = vergelijk(oud, nieuw, uitlijning)
+    toegelicht = {ref for t in nieuw.toelichtingen for ref in t.betreft}
+    # git history is only read when some change has no toelichting in the kader
+    commits = (commits_per_element(kadermap, van, naar, sector, oud)
+               if any(not set(w.ids) & toegelicht for w in wijzigingen) else {})
     staat = Staat(
         sector=nieuw.sector,
         van=str(van),
@@ -23,6 +27,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         oud=oud,
         nieuw=nieuw,
         wijzigingen=tuple(verklaar(wijzigingen, nieuw, commits)),
+        uitlijning=uitlijning,
         herkomst=(kadermap.herkomst(van), kadermap.herkomst(naar)),
     )
     if streng and staat.zonder_toelichting():

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from .model import Element, Grondslag, Kader
 from .tekstdiff import DiffDeel
+from .uitlijning import Uitlijning
 from .versies import Herkomst
 
 
@@ -110,6 +111,7 @@ class Staat:
     oud: Kader
     nieuw: Kader
     wijzigingen: tuple[Wijziging, ...]
+    uitlijning: Uitlijning  # the alignment the rows were computed from (the concept docx reuses it)
     herkomst: tuple[Herkomst, ...] = field(default=())
 
     def telling(self) -> dict[WijzigingSoort, int]:

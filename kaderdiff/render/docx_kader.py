@@ -27,7 +27,6 @@ from ..tekstdiff import ERBIJ as DIFF_ERBIJ
 from ..tekstdiff import GELIJK as DIFF_GELIJK
 from ..tekstdiff import WEG as DIFF_WEG
 from ..tekstdiff import woorddiff
-from ..uitlijning import lijn_uit
 from ..wijziging import Staat, Wijziging
 from .docxbasis import AUTEUR, nieuw_document, opslaan, paginanummers, staand
 from .gemeen import nl_datum, referentie
@@ -320,6 +319,6 @@ def render_concept_docx(staat: Staat, moment: datetime) -> bytes:
     kenmerk = referentie(nieuw.sector, nieuw.jaar, commit)
     doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}")
     regels = voeg_samen(oud, nieuw, [_titelblok(oud), *blokken(oud)], [_titelblok(nieuw), *blokken(nieuw)],
-                        lijn_uit(oud, nieuw), list(staat.wijzigingen))
+                        staat.uitlijning, list(staat.wijzigingen))
     _schrijf(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment)
     return opslaan(doc, moment)
