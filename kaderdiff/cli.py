@@ -37,6 +37,10 @@ KadersOptie = Annotated[
                  file_okay=False),
 ]
 
+VanOptie = Annotated[str, typer.Option("--van", help="Oude versie: JAAR of JAAR@REF (bijv. 2025).")]
+NaarOptie = Annotated[str, typer.Option("--naar", help="Nieuwe versie: JAAR of JAAR@REF (bijv. 2026).")]
+SectorOptie = Annotated[str | None, typer.Option("--sector", help="Alleen deze sector (po, vo, mbo, …).")]
+
 
 def meld_fouten(functie: Callable[P, R]) -> Callable[P, R]:
     """Turn user errors into one clear Dutch message and exit code 2 (never a traceback)."""

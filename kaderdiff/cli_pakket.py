@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .cli import KadersOptie, fout_console, kadermap_of_standaard, meld_fouten, uit
+from .cli import KadersOptie, NaarOptie, SectorOptie, VanOptie, fout_console, kadermap_of_standaard, meld_fouten, uit
 from .pakket import bouw_pakket, lees_pakketformaten
 from .staat import sectoren_voor
 from .versies import KaderMap, Versie
@@ -17,11 +17,11 @@ STAPPEN_PER_SECTOR = 5
 
 
 def pakket(
-    van: Annotated[str, typer.Option("--van", help="Oude versie: JAAR of JAAR@REF (bijv. 2025).")],
-    naar: Annotated[str, typer.Option("--naar", help="Nieuwe versie: JAAR of JAAR@REF (bijv. 2026).")],
+    van: VanOptie,
+    naar: NaarOptie,
     uitmap: Annotated[Path | None, typer.Option("--uit", help="Uitvoermap (standaard: build/pakket-JAAR).")] = None,
     formaten: Annotated[str, typer.Option("--formaten", help="Komma-gescheiden: docx,odt,pdf,html.")] = "docx,html",
-    sector: Annotated[str | None, typer.Option("--sector", help="Alleen deze sector.")] = None,
+    sector: SectorOptie = None,
     kaders: KadersOptie = None,
 ) -> None:
     """Bouw het consultatiepakket voor de Ringen (Staat van wijzigingen, concept met revisies, reactieformulier)."""

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .cli import KadersOptie, kadermap_of_standaard, meld_fouten, uit
+from .cli import KadersOptie, NaarOptie, SectorOptie, VanOptie, kadermap_of_standaard, meld_fouten, uit
 from .render.gemeen import datum_van_tijdstip
 from .render.staat_uit import lees_formaten, staat_bestanden
 from .staat import maak_staat, sectoren_voor
@@ -17,9 +17,9 @@ from .versies import KaderMap, Versie
 
 
 def staat(
-    van: Annotated[str, typer.Option("--van", help="Oude versie: JAAR of JAAR@REF (bijv. 2025).")],
-    naar: Annotated[str, typer.Option("--naar", help="Nieuwe versie: JAAR of JAAR@REF (bijv. 2026).")],
-    sector: Annotated[str | None, typer.Option("--sector", help="Alleen deze sector (po, vo, mbo, …).")] = None,
+    van: VanOptie,
+    naar: NaarOptie,
+    sector: SectorOptie = None,
     uitmap: Annotated[Path | None, typer.Option("--uit", help="Uitvoermap (standaard: build/staat-JAAR).")] = None,
     formaat: Annotated[str, typer.Option("--formaat", help="Formaten, komma-gescheiden: docx,html,json.")] = (
         "docx,html,json"),

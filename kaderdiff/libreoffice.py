@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -58,9 +61,6 @@ _ODF_DATUM = re.compile(rb"(<(?:meta:creation-date|dc:date)>)[^<]*(</)")
 
 def vast_odt(data: bytes, moment: datetime) -> bytes:
     """ODT with fixed zip dates and fixed dates in meta.xml."""
-    import io
-    import zipfile
-
     datum = moment.strftime("%Y-%m-%dT%H:%M:%S").encode()
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w") as doel:
@@ -104,8 +104,6 @@ _XMP_DATUM = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(<
 
 def vast_pdf(data: bytes, moment: datetime) -> bytes:
     """Replace the PDF's dates and ID by fixed values of the same length (offsets stay valid)."""
-    import hashlib
-
     def datum(m: re.Match[bytes]) -> bytes:
         oud = m.group(0)
         nieuw = f"/{m.group(1).decode()}(D:{moment:%Y%m%d%H%M%S}Z)".encode()
@@ -141,7 +139,5 @@ _UUID = re.compile(rb"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA
 
 def _uuid_uit(vingerafdruk: bytes, n: int) -> bytes:
     """A deterministic uuid-shaped value (same length as the random one it replaces)."""
-    import hashlib
-
     h = hashlib.sha256(vingerafdruk + str(n).encode()).hexdigest()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}".encode()

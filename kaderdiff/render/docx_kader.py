@@ -158,7 +158,7 @@ class _Schrijver:
             self.stijl_ids[vorm] = self.doc.styles[STIJL[vorm]].style_id
         return self.stijl_ids[vorm]
 
-    def markeer(self, p: Any, nummer: str, runs_eind: list[Any], status: str) -> None:
+    def markeer(self, p: Any, nummer: str, status: str) -> None:
         """Bookmark and comment at the first block of a change number."""
         if self.rev is None or not nummer or nummer in self.rev.gezien:
             return
@@ -222,12 +222,11 @@ class _Schrijver:
             p.style = self.stijl_id(blok.vorm)
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
-        runs = _runs_regel(oud, nieuw, regel.status, self.rev)
-        for r in runs:
+        for r in _runs_regel(oud, nieuw, regel.status, self.rev):
             p.append(r)
         if self.rev is not None and regel.status in (ERBIJ, WEG):
             _volg_alineateken(p, "ins" if regel.status == ERBIJ else "del", self.rev)
-        self.markeer(p, regel.nummer, runs, regel.status)
+        self.markeer(p, regel.nummer, regel.status)
         self.blokbladwijzer(p, blok)
 
     def rij(self, regel: Regel, blok: Blok) -> None:
@@ -251,7 +250,7 @@ class _Schrijver:
         if self.rev is not None and regel.status in (ERBIJ, WEG):
             trpr = rij._tr.get_or_add_trPr()
             trpr.append(self.rev.merk(OxmlElement("w:ins" if regel.status == ERBIJ else "w:del")))
-        self.markeer(rij.cells[1].paragraphs[0]._p, regel.nummer, [], regel.status)
+        self.markeer(rij.cells[1].paragraphs[0]._p, regel.nummer, regel.status)
         self.blokbladwijzer(rij.cells[1].paragraphs[0]._p, blok)
 
 
