@@ -117,19 +117,18 @@ def versie() -> None:
     uit.print(f"kaderdiff {__version__}")
 
 
-def registreer_commando_modules() -> None:
-    """Attach commands that live in their own modules (one job per module)."""
-    for naam in ("cli_staat", "cli_recht", "cli_pakket", "cli_voorstel"):
-        try:
-            module = __import__(f"{__package__}.{naam}", fromlist=["registreer"])
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.{naam}":
-                continue
-            raise
+def _registreer_commando_modules() -> None:
+    """Attach the commands that live in their own modules (one job per module).
+
+    Imported here, after the shared options and helpers above exist, because those modules use them.
+    """
+    from . import cli_pakket, cli_recht, cli_staat, cli_voorstel
+
+    for module in (cli_staat, cli_pakket, cli_recht, cli_voorstel):
         module.registreer(app)
 
 
-registreer_commando_modules()  # at import time, so `cli.app` is complete for tests and callers
+_registreer_commando_modules()  # at import time, so `cli.app` is complete for tests and callers
 
 
 def main() -> None:

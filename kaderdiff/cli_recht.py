@@ -204,9 +204,7 @@ def wetten_importeer(
 
 
 def registreer(app: typer.Typer) -> None:
-    """Attach herleid, impact and wetten to the main app (once, however often it is called)."""
-    if any(c.name == "herleid" for c in app.registered_commands):
-        return
+    """Attach herleid, impact and wetten to the main app."""
     app.command("herleid")(meld_fouten(herleid))
     app.command("impact")(meld_fouten(impact_commando))
     app.add_typer(wetten_app, name="wetten")

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from kaderdiff.bwb import importeer, lees_wettekst, versies, wetversie
-from kaderdiff.cli import registreer_commando_modules
 from kaderdiff.controle import controleer_pad
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.laden import laad_bestand
@@ -17,8 +16,6 @@ from kaderdiff.model import Grondslag
 from kaderdiff.wetcontrole import controleer_grondslag, controleer_grondslagen
 
 from conftest import VOORBEELD, kd
-
-registreer_commando_modules()
 
 BWB = Path(__file__).parent / "data" / "bwb"
 WEB_2025 = BWB / "web-2025.xml"

@@ -10,7 +10,6 @@ import pytest
 
 from kaderdiff import herleid as herleid_module
 from kaderdiff.citaten import parse_een
-from kaderdiff.cli import registreer_commando_modules
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.herleid import (
     herleid_artikel,
@@ -23,8 +22,6 @@ from kaderdiff.model import Grondslag
 from kaderdiff.versies import KaderMap
 
 from conftest import KADERS, VOORBEELD, kd, maak_repo
-
-registreer_commando_modules()
 
 
 @pytest.fixture(scope="module")
