@@ -61,16 +61,23 @@ def commits_per_element(kadermap: KaderMap, van: Versie, naar: Versie, sector: s
             commits = list(repo.iter_commits(rev, paths=pad))
     except (git.GitCommandError, ValueError):
         return {}
+    geladen: dict[str, Kader] = {}  # blob sha -> Kader: in a linear history each version is a parent too
+
+    def laad_blob(blob: git.Blob, naam: str) -> Kader:
+        if blob.hexsha not in geladen:
+            geladen[blob.hexsha] = laad_bytes(blob.data_stream.read(), naam)
+        return geladen[blob.hexsha]
+
     uit: dict[str, list[git.Commit]] = {}
     for commit in reversed(commits):
         try:
-            na = laad_bytes((commit.tree / pad).data_stream.read(), f"{pad}@{commit.hexsha[:7]}")
+            na = laad_blob(commit.tree / pad, f"{pad}@{commit.hexsha[:7]}")
         except (KeyError, KaderdiffFout):
             continue
         voor = oud
         if commit.parents:
             try:
-                voor = laad_bytes((commit.parents[0].tree / pad).data_stream.read(), pad)
+                voor = laad_blob(commit.parents[0].tree / pad, pad)
             except KeyError:
                 voor = oud  # the commit created the file: compare with the older version
             except KaderdiffFout:
