@@ -95,11 +95,12 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
             formaten=[f for f in FORMATEN if f in formaten or f == "docx"], formaatnaam=FORMAATNAAM,
             zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file())
         schrijf(map_, "index.html", index.encode("utf-8"))
-        manifest = maak_manifest(map_, herkomst, van, naar, moment)
-        schrijf(map_, MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        bestanden = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}  # read once
+        manifest = maak_manifest(bestanden, herkomst, van, naar, moment)
+        bestanden[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        schrijf(map_, MANIFEST, bestanden[MANIFEST])
         stap("zip")
-        inhoud = [(p.name, p.read_bytes()) for p in sorted(map_.iterdir()) if p.is_file()]
-        schrijf(map_, zipnaam(naar), schrijf_zip(inhoud, moment))
+        schrijf(map_, zipnaam(naar), schrijf_zip(sorted(bestanden.items()), moment))
     return manifest
 
 
@@ -128,7 +129,7 @@ def _bouw_sector(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, map
     return Sectordeel(sector, staat, documenten, f"{n['staat']}.html" if "html" in formaten else "")
 
 
-def maak_manifest(map_: Path, herkomst: tuple[Herkomst, Herkomst], van: Versie, naar: Versie,
+def maak_manifest(bestanden: dict[str, bytes], herkomst: tuple[Herkomst, Herkomst], van: Versie, naar: Versie,
                   moment: datetime) -> dict[str, object]:
     """Sources (commit, dirty working tree), tool version and the sha256 of every file."""
     return {
@@ -137,6 +138,6 @@ def maak_manifest(map_: Path, herkomst: tuple[Herkomst, Herkomst], van: Versie, 
         "van": {"versie": str(van), "commit": herkomst[0].commit, "werkmap_gewijzigd": herkomst[0].vuil},
         "naar": {"versie": str(naar), "commit": herkomst[1].commit, "werkmap_gewijzigd": herkomst[1].vuil},
         "datum": moment.isoformat(),
-        "bestanden": [{"naam": p.name, "bytes": p.stat().st_size, "sha256": sha256(p.read_bytes())}
-                      for p in sorted(map_.iterdir()) if p.is_file() and p.name != MANIFEST],
+        "bestanden": [{"naam": naam, "bytes": len(data), "sha256": sha256(data)}
+                      for naam, data in sorted(bestanden.items())],
     }
