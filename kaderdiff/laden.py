@@ -56,18 +56,12 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
     fragmenten: list[Fragment] = []
     vorige_spatie = True
     for deel, stijl in ruw:
-        uit = []
-        for teken in deel:
-            if teken.isspace():
-                if not vorige_spatie:
-                    uit.append(" ")
-                vorige_spatie = True
-            else:
-                uit.append(teken)
-                vorige_spatie = False
-        stuk = "".join(uit)
+        stuk = _SPATIE.sub(" ", deel)
+        if vorige_spatie and stuk.startswith(" "):
+            stuk = stuk[1:]
         if not stuk:
             continue
+        vorige_spatie = stuk.endswith(" ")
         if stijl and stuk == " " and not (fragmenten and fragmenten[-1].stijl == stijl):
             stijl = ""
         if fragmenten and fragmenten[-1].stijl == stijl:

@@ -127,10 +127,17 @@ class Element:
         return " ".join(d for d in (self.nummer, self.titel) if d)
 
     def doorloop(self, voorouders: tuple[Element, ...] = ()) -> Iterator[tuple[Element, tuple[Element, ...]]]:
-        """Depth-first, document order: each element with its ancestors (outermost first)."""
-        yield self, voorouders
-        for kind in self.kinderen:
-            yield from kind.doorloop((*voorouders, self))
+        """Depth-first, document order: each element with its ancestors (outermost first).
+
+        Iterative: nested `yield from` passed every element up through each level of the tree.
+        """
+        stapel = [(self, voorouders)]
+        while stapel:
+            element, boven = stapel.pop()
+            yield element, boven
+            if element.kinderen:
+                met_mij = (*boven, element)
+                stapel.extend((kind, met_mij) for kind in reversed(element.kinderen))
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,8 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 
 from ..model import Fragment, Kader
 from ..tekstdiff import ERBIJ as DIFF_ERBIJ
@@ -37,6 +36,12 @@ STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": 
          "tussenkop": "Heading 4", "alinea": "Normal", "opsomming": "List Bullet", "genummerd": "List Number",
          "eis": "List Bullet", "grondslag": "Grondslag", "titel": "Title"}
 EIND = "Einde van het kader."
+
+# Tag and attribute names resolved once: the concept of a 35,000-word kader has ~200,000 elements,
+# and python-docx's OxmlElement/qn per element cost more than building the whole text.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_ID, _NAAM, _VAL = _W + "id", _W + "name", _W + "val"
 
 
 #: Prefix of the hidden per-block bookmarks (Word hides bookmarks whose name starts with '_').
@@ -63,25 +68,31 @@ class Revisies:
     gezien: set[str] = field(default_factory=set)
 
     def merk(self, element: Any) -> Any:
-        element.set(qn("w:id"), str(self.volgende))
-        element.set(qn("w:author"), AUTEUR)
-        element.set(qn("w:date"), self.datum)
+        element.set(_ID, str(self.volgende))
+        element.set(_W + "author", AUTEUR)
+        element.set(_W + "date", self.datum)
         self.volgende += 1
         return element
 
 
 # ---------------------------------------------------------------- low-level OOXML
-def _run(tekst: str, stijl: str, verwijderd: bool = False) -> Any:
-    r = OxmlElement("w:r")
+
+
+def _sub(ouder: Any, naam: str, **attributen: str) -> Any:
+    """A new w:NAAM child at the end of `ouder` (created in place, so no namespace juggling)."""
+    el = etree.SubElement(ouder, _W + naam)
+    for sleutel, waarde in attributen.items():
+        el.set(_W + sleutel, waarde)
+    return el
+
+
+def _run(ouder: Any, tekst: str, stijl: str, verwijderd: bool = False) -> None:
+    r = _sub(ouder, "r")
     if stijl:
-        rpr = OxmlElement("w:rPr")
-        rpr.append(OxmlElement("w:i" if stijl == "nadruk" else "w:b"))
-        r.append(rpr)
-    t = OxmlElement("w:delText" if verwijderd else "w:t")
+        _sub(_sub(r, "rPr"), "i" if stijl == "nadruk" else "b")
+    t = _sub(r, "delText" if verwijderd else "t")
     t.text = tekst
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
-    return r
+    t.set(_XML_SPACE, "preserve")
 
 
 def _met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str]]:
@@ -96,49 +107,62 @@ def _met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[
     return uit
 
 
-def _runs_gelijk(fragmenten: tuple[Fragment, ...]) -> list[Any]:
-    return [_run(f.tekst, f.stijl) for f in fragmenten if f.tekst]
+def _omhul(ouder: Any, soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> None:
+    """A w:ins/w:del with one run per styled piece (deleted text as w:delText)."""
+    omhulsel = rev.merk(_sub(ouder, soort))
+    for tekst, stijl in stukken:
+        _run(omhulsel, tekst, stijl, soort == "del")
 
 
-def _omhul(soort: str, runs: list[Any], rev: Revisies) -> Any:
-    omhulsel = rev.merk(OxmlElement(f"w:{soort}"))
-    for r in runs:
-        omhulsel.append(r)
-    return omhulsel
+def _stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
+    return [(f.tekst, f.stijl) for f in fragmenten if f.tekst]
 
 
-def _runs_regel(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: str, rev: Revisies | None) -> list[Any]:
-    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions."""
+def _schrijf_runs(p: Any, oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: str,
+                  rev: Revisies | None) -> None:
+    """Runs of one block into `p`: plain, wholly inserted/deleted, or a word diff of the two versions."""
     if status == GELIJK or rev is None:
-        return _runs_gelijk(nieuw)
+        for tekst, stijl in _stukken(nieuw):
+            _run(p, tekst, stijl)
+        return
     if status == ERBIJ:
-        return [_omhul("ins", _runs_gelijk(nieuw), rev)]
+        _omhul(p, "ins", _stukken(nieuw), rev)
+        return
     if status == WEG:
-        return [_omhul("del", [_run(f.tekst, f.stijl, True) for f in oud if f.tekst], rev)]
-    uit: list[Any] = []
+        _omhul(p, "del", _stukken(oud), rev)
+        return
     po = pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_GELIJK:
-            uit.extend(_run(t, s) for t, s in _met_stijl(nieuw, pn, pn + n))
+            for tekst, stijl in _met_stijl(nieuw, pn, pn + n):
+                _run(p, tekst, stijl)
             po, pn = po + n, pn + n
         elif deel.op == DIFF_WEG:
-            uit.append(_omhul("del", [_run(t, s, True) for t, s in _met_stijl(oud, po, po + n)], rev))
+            _omhul(p, "del", _met_stijl(oud, po, po + n), rev)
             po += n
         elif deel.op == DIFF_ERBIJ:
-            uit.append(_omhul("ins", [_run(t, s) for t, s in _met_stijl(nieuw, pn, pn + n)], rev))
+            _omhul(p, "ins", _met_stijl(nieuw, pn, pn + n), rev)
             pn += n
-    return uit
 
 
 def _volg_alineateken(p: Any, soort: str, rev: Revisies) -> None:
     """Track the paragraph mark of a wholly inserted/deleted paragraph."""
-    ppr = p.get_or_add_pPr()
-    rpr = ppr.find(qn("w:rPr"))
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        ppr = _sub(p, "pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(_W + "rPr")
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        ppr.append(rpr)
-    rpr.append(rev.merk(OxmlElement(f"w:{soort}")))
+        rpr = _sub(ppr, "rPr")
+    rev.merk(_sub(rpr, soort))
+
+
+def _vooraan(p: Any, *elementen: Any) -> None:
+    """Move elements to the start of a paragraph, after its properties."""
+    positie = 1 if p.find(_W + "pPr") is not None else 0
+    for i, el in enumerate(elementen):
+        p.insert(positie + i, el)
 
 
 # ---------------------------------------------------------------- document
@@ -151,6 +175,10 @@ class _Schrijver:
     tabel: Any = None
     tabelgroep: str = ""
     stijl_ids: dict[str, str] = field(default_factory=dict)
+    sectie: Any = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sectie = self.doc.element.body.find(_W + "sectPr")
 
     def stijl_id(self, vorm: str) -> str:
         """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
@@ -164,51 +192,28 @@ class _Schrijver:
             return
         self.rev.gezien.add(nummer)
         self.rev.bladwijzers += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.rev.bladwijzers))
-        start.set(qn("w:name"), nummer.replace("-", "_"))
-        einde = OxmlElement("w:bookmarkEnd")
-        einde.set(qn("w:id"), str(self.rev.bladwijzers))
         opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
                                                    initials="IvhO")
         opmerking._comment_elm.date = self.moment.replace(tzinfo=None)
         cid = str(opmerking.comment_id)
-        bereik_start = OxmlElement("w:commentRangeStart")
-        bereik_start.set(qn("w:id"), cid)
-        bereik_eind = OxmlElement("w:commentRangeEnd")
-        bereik_eind.set(qn("w:id"), cid)
-        ppr = p.find(qn("w:pPr"))
-        positie = 1 if ppr is not None else 0
-        p.insert(positie, start)
-        p.insert(positie + 1, bereik_start)
-        verwijzing = OxmlElement("w:r")
-        rpr = OxmlElement("w:rPr")
-        rstijl = OxmlElement("w:rStyle")
-        rstijl.set(qn("w:val"), "CommentReference")
-        rpr.append(rstijl)
-        verwijzing.append(rpr)
-        ref = OxmlElement("w:commentReference")
-        ref.set(qn("w:id"), cid)
-        verwijzing.append(ref)
-        p.append(bereik_eind)
-        if status in (ERBIJ, WEG):
-            p.append(_omhul("ins" if status == ERBIJ else "del", [verwijzing], self.rev))
-        else:
-            p.append(verwijzing)
-        p.append(einde)
+        bladwijzer = str(self.rev.bladwijzers)
+        _vooraan(p, _sub(p, "bookmarkStart", id=bladwijzer, name=nummer.replace("-", "_")),
+                 _sub(p, "commentRangeStart", id=cid))
+        _sub(p, "commentRangeEnd", id=cid)
+        omhulsel = self.rev.merk(_sub(p, "ins" if status == ERBIJ else "del")) if status in (ERBIJ, WEG) else p
+        verwijzing = _sub(omhulsel, "r")
+        _sub(_sub(verwijzing, "rPr"), "rStyle", val="CommentReference")
+        _sub(verwijzing, "commentReference", id=cid)
+        _sub(p, "bookmarkEnd", id=bladwijzer)
 
     def blokbladwijzer(self, p: Any, blok: Blok) -> None:
         """Hidden bookmark around the whole paragraph naming its block (concept documents only)."""
         if self.rev is None:
             return
         self.rev.bladwijzers += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.rev.bladwijzers))
-        start.set(qn("w:name"), blokmerk(blok.sleutel))
-        einde = OxmlElement("w:bookmarkEnd")
-        einde.set(qn("w:id"), str(self.rev.bladwijzers))
-        p.insert(1 if p.find(qn("w:pPr")) is not None else 0, start)
-        p.append(einde)
+        bladwijzer = str(self.rev.bladwijzers)
+        _vooraan(p, _sub(p, "bookmarkStart", id=bladwijzer, name=blokmerk(blok.sleutel)))
+        _sub(p, "bookmarkEnd", id=bladwijzer)
 
     def alinea(self, regel: Regel) -> None:
         blok = regel.nieuw or regel.oud
@@ -217,13 +222,13 @@ class _Schrijver:
             self.rij(regel, blok)
             return
         self.tabel = None
-        p = self.doc.add_paragraph()._p
+        p = _sub(self.sectie.getparent(), "p")
+        self.sectie.addprevious(p)  # before the body's sectPr (python-docx's add_paragraph searches it each time)
         if STIJL[blok.vorm] != "Normal":
-            p.style = self.stijl_id(blok.vorm)
+            _sub(_sub(p, "pPr"), "pStyle", val=self.stijl_id(blok.vorm))
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
-        for r in _runs_regel(oud, nieuw, regel.status, self.rev):
-            p.append(r)
+        _schrijf_runs(p, oud, nieuw, regel.status, self.rev)
         if self.rev is not None and regel.status in (ERBIJ, WEG):
             _volg_alineateken(p, "ins" if regel.status == ERBIJ else "del", self.rev)
         self.markeer(p, regel.nummer, regel.status)
@@ -245,11 +250,10 @@ class _Schrijver:
             status = regel.status
             if status == GEWIJZIGD and oud == nieuw:
                 status = GELIJK
-            for r in _runs_regel(oud, nieuw, status, self.rev):
-                cel.paragraphs[0]._p.append(r)
+            _schrijf_runs(cel.paragraphs[0]._p, oud, nieuw, status, self.rev)
         if self.rev is not None and regel.status in (ERBIJ, WEG):
             trpr = rij._tr.get_or_add_trPr()
-            trpr.append(self.rev.merk(OxmlElement("w:ins" if regel.status == ERBIJ else "w:del")))
+            self.rev.merk(_sub(trpr, "ins" if regel.status == ERBIJ else "del"))
         self.markeer(rij.cells[1].paragraphs[0]._p, regel.nummer, regel.status)
         self.blokbladwijzer(rij.cells[1].paragraphs[0]._p, blok)
 

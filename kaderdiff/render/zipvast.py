@@ -15,17 +15,27 @@ def zip_tijd(moment: datetime) -> tuple[int, int, int, int, int, int]:
     return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
+def vaste_info(naam: str, moment: datetime, compressie: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip entry header with fixed date, attributes and system, so archives are byte-identical."""
+    info = zipfile.ZipInfo(naam, date_time=zip_tijd(moment))
+    info.compress_type = compressie
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    return info
+
+
+#: Entries that are archives or compressed already: deflating them again costs time and saves nothing.
+AL_GECOMPRIMEERD = (".docx", ".odt", ".pdf", ".zip", ".png")
+
+
 def vastgezet(data: bytes, moment: datetime) -> bytes:
     """The same archive, with every entry dated `moment` (entry order kept)."""
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for info in bron.infolist():
-            nieuw = zipfile.ZipInfo(info.filename, date_time=zip_tijd(moment))
             # ODF requires its 'mimetype' entry stored uncompressed
-            nieuw.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            nieuw.external_attr = 0o644 << 16
-            nieuw.create_system = 3
-            doel.writestr(nieuw, bron.read(info.filename))
+            compressie = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            doel.writestr(vaste_info(info.filename, moment, compressie), bron.read(info.filename))
     return uit.getvalue()
 
 
@@ -34,9 +44,7 @@ def schrijf_zip(bestanden: list[tuple[str, bytes]], moment: datetime) -> bytes:
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for naam, data in bestanden:
-            info = zipfile.ZipInfo(naam, date_time=zip_tijd(moment))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            doel.writestr(info, data)
+            gecomprimeerd = naam.lower().endswith(AL_GECOMPRIMEERD)
+            doel.writestr(vaste_info(naam, moment, zipfile.ZIP_STORED if gecomprimeerd else zipfile.ZIP_DEFLATED),
+                          data)
     return uit.getvalue()
