@@ -7,40 +7,28 @@
 - `impact`: articles of one law -> the standards and eisen to review in a year.
 - `impact_wetswijziging`: a wetswijziging code (e.g. VABA) -> the toelichtingen and elements tied to it.
 
-Parsed kaders are cached on their content hash, so repeated traces over all versions are cheap
-and a changed file is re-read.
+Tracing an article back reads the `Grondslagindex` (kept on disk, invalidated by content hash), so
+a trace over all versions does not parse every kader again.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bwb import wetversie
 from .citaten import citeer
 from .fouten import KaderdiffFout
+from .grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from .juriconnect import jci, link
-from .laden import laad_bytes
 from .model import Element, Grondslag, Kader, Soort
 from .versies import KaderMap, Versie
 from .wetregister import wetten, zoek_wet
 
-_KADERCACHE: dict[str, Kader] = {}
-
-
-def laad_gecachet(kadermap: KaderMap, versie: Versie, sector: str) -> Kader:
-    """Load a kader, reusing the parsed model when the bytes are unchanged."""
-    data, bron = kadermap.lees_bytes(versie, sector)
-    sleutel = hashlib.sha256(data).hexdigest() + "|" + bron
-    if sleutel not in _KADERCACHE:
-        _KADERCACHE[sleutel] = laad_bytes(data, bron)
-    return _KADERCACHE[sleutel]
-
 
 def alle_kaders(kadermap: KaderMap) -> list[Kader]:
     """Every kader in the working tree, by year then sector."""
-    return [laad_gecachet(kadermap, Versie(jaar), sector)
+    return [kadermap.laad(Versie(jaar), sector)
             for jaar in kadermap.jaren() for sector in kadermap.sectoren(Versie(jaar))]
 
 
@@ -129,7 +117,7 @@ def herleid_standaard(kadermap: KaderMap, standaard: str, jaar: int | None = Non
     """A standard with its eisen and their legal basis."""
     sector, code = parse_standaardcode(standaard)
     jaar = jaar if jaar is not None else laatste_jaar(kadermap, sector)
-    kader = laad_gecachet(kadermap, Versie(jaar), sector)
+    kader = kadermap.laad(Versie(jaar), sector)
     gevonden = [st for st in kader.standaarden() if st.nummer.upper() == code]
     if not gevonden:
         bekend = ", ".join(sorted({st.nummer for st in kader.standaarden()}))
@@ -183,42 +171,40 @@ class EisGeschiedenis:
         return [v.jaar for v in self.voorkomens]
 
 
-def _eis_in(kader: Kader, eis_id: str) -> Element | None:
-    gevonden = kader.index.get(eis_id)
-    return gevonden[0] if gevonden and gevonden[0].soort is Soort.EIS else None
+def herleid_artikel(kadermap: KaderMap, gezocht: Grondslag,
+                    index: Grondslagindex | None = None) -> list[EisGeschiedenis]:
+    """Every eis in every sector and year resting on `gezocht`, with its history.
 
-
-def herleid_artikel(kadermap: KaderMap, gezocht: Grondslag) -> list[EisGeschiedenis]:
-    """Every eis in every sector and year resting on `gezocht`, with its history."""
-    kaders = alle_kaders(kadermap)
-    per_sector: dict[str, list[Kader]] = {}
-    for k in kaders:
+    Pass the same `index` to repeated calls to skip even the stored index's load.
+    """
+    if index is None:
+        index = Grondslagindex(kadermap, standaard_cachemap(kadermap))
+    per_sector: dict[str, list[IndexKader]] = {}
+    for k in index.kaders():
         per_sector.setdefault(k.sector, []).append(k)
     uit: list[EisGeschiedenis] = []
     for sector in sorted(per_sector):
         reeks = sorted(per_sector[sector], key=lambda k: k.jaar)
-        ids: list[str] = []
+        ids: dict[str, None] = {}
         for k in reeks:
-            for eis in k.eisen():
-                if any(past_op(g, gezocht) for g in eis.grondslagen) and eis.id not in ids:
-                    ids.append(eis.id)
-        for eis_id in ids:
-            uit.append(_geschiedenis(sector, eis_id, reeks, gezocht))
+            for eis in k.per_wet.get(gezocht.wet, ()):
+                if any(past_op(g, gezocht) for g in eis.grondslagen):
+                    ids.setdefault(eis.id)
+        uit.extend(_geschiedenis(sector, eis_id, reeks, gezocht) for eis_id in ids)
     return uit
 
 
-def _geschiedenis(sector: str, eis_id: str, reeks: list[Kader], gezocht: Grondslag) -> EisGeschiedenis:
+def _geschiedenis(sector: str, eis_id: str, reeks: list[IndexKader], gezocht: Grondslag) -> EisGeschiedenis:
     gesch = EisGeschiedenis(sector, eis_id)
     vorige_tekst: str | None = None
     vorige_citeert = False
     for k in reeks:
-        eis = _eis_in(k, eis_id)
+        eis = k.per_id.get(eis_id)
         citeert = eis is not None and any(past_op(g, gezocht) for g in eis.grondslagen)
         if eis is not None and vorige_tekst is not None and eis.tekst != vorige_tekst and gesch.eerste_jaar:
             gesch.tekst_gewijzigd.append(k.jaar)
         if citeert and eis is not None:
-            st = standaard_van(k, eis_id)
-            gesch.voorkomens.append(EisVoorkomen(k.jaar, eis.tekst, st.nummer if st else "", st.titel if st else "",
+            gesch.voorkomens.append(EisVoorkomen(k.jaar, eis.tekst, eis.standaard, eis.standaard_titel,
                                                  eis.grondslagen))
             if not gesch.eerste_jaar:
                 gesch.eerste_jaar = k.jaar
@@ -282,7 +268,7 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
     gezocht = [Grondslag(code, a.strip()) for a in artikelen] or [Grondslag(code)]
     uit: list[ImpactRegel] = []
     for kaderjaar, sector in nieuwste_kaders(kadermap, jaar):
-        kader = laad_gecachet(kadermap, Versie(kaderjaar), sector)
+        kader = kadermap.laad(Versie(kaderjaar), sector)
         for eis in kader.eisen():
             geraakt = tuple(g for g in eis.grondslagen if any(past_op(g, z) for z in gezocht))
             if geraakt:
@@ -348,7 +334,7 @@ def impact_wetswijziging(kadermap: KaderMap, code: str, jaar: int | None = None)
     naam = status = inwerking = ""
     sectoren: list[str] = []
     for sector in kadermap.sectoren(Versie(jaar)):
-        kader = laad_gecachet(kadermap, Versie(jaar), sector)
+        kader = kadermap.laad(Versie(jaar), sector)
         ww = next((w for w in kader.wetswijzigingen if w.code.upper() == code.upper()), None)
         if ww is None:
             continue
@@ -357,7 +343,7 @@ def impact_wetswijziging(kadermap: KaderMap, code: str, jaar: int | None = None)
         inwerking = ww.inwerkingtreding.isoformat() if ww.inwerkingtreding else ""
         vorig: Kader | None = None
         if vorige_jaren and sector in kadermap.sectoren(Versie(vorige_jaren[-1])):
-            vorig = laad_gecachet(kadermap, Versie(vorige_jaren[-1]), sector)
+            vorig = kadermap.laad(Versie(vorige_jaren[-1]), sector)
         for t in kader.toelichtingen:
             if t.wetswijziging.upper() == ww.code.upper():
                 toel.append(WijzigingsToelichting(kader.sector, jaar, t.id, t.categorie, t.tekst,

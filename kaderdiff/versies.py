@@ -6,6 +6,7 @@ is ever checked out and the user's working tree is never touched.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ class KaderMap:
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             self.repo = None
         self._commit_cache: dict[str, git.Commit] = {}
+        self._geparsed: dict[tuple[str, str], Kader] = {}
 
     # -- paths ---------------------------------------------------------------
     def _basis(self) -> str:
@@ -137,9 +139,12 @@ class KaderMap:
         return blob.data_stream.read(), f"{pad_in_repo}@{versie.ref}"
 
     def laad(self, versie: Versie, sector: str) -> Kader:
-        """Load one kader of a version."""
+        """Load one kader of a version; the same bytes are parsed once per KaderMap (Kader is immutable)."""
         data, bron = self.lees_bytes(versie, sector)
-        return laad_bytes(data, bron)
+        sleutel = (hashlib.sha256(data).hexdigest(), bron)
+        if sleutel not in self._geparsed:
+            self._geparsed[sleutel] = laad_bytes(data, bron)
+        return self._geparsed[sleutel]
 
     def herkomst(self, versie: Versie) -> Herkomst:
         """The commit a version was read from, and whether the working tree differed from it."""

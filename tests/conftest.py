@@ -50,6 +50,14 @@ def maak_repo(pad: Path, kaders: Path | None = KADERS) -> Path:
     return pad
 
 
+@pytest.fixture(autouse=True)
+def eigen_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test its own cache folder (grondslag index): nothing leaks between tests or into ~/.cache."""
+    map_ = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("KADERDIFF_CACHE", str(map_))
+    return map_
+
+
 @pytest.fixture
 def kaderrepo(tmp_path: Path) -> Path:
     """A git repo with the sample kaders committed on main."""
