@@ -38,7 +38,7 @@ def staat(
     with atomaire_map(doel) as tijdelijk:
         for s in sectoren_voor(kadermap, versie_van, versie_naar, sector):
             resultaat = maak_staat(kadermap, versie_van, versie_naar, s, streng=streng)
-            for naam, inhoud in staat_bestanden(resultaat, formaten, moment).items():
+            for naam, inhoud in staat_bestanden(resultaat, formaten, moment, s).items():
                 schrijf(tijdelijk, naam, inhoud)
             zonder = ", ".join(w.nummer for w in resultaat.zonder_toelichting()) or "-"
             overzicht.add_row(s, str(len(resultaat.wijzigingen)), zonder)

@@ -17,7 +17,7 @@ from .render.docx_kader import render_concept_docx, render_kader_docx
 from .render.docx_reactie import render_reactieformulier
 from .render.gemeen import datum_van_tijdstip
 from .render.html_uit import omgeving
-from .render.staat_uit import staat_bestanden
+from .render.staat_uit import staat_basisnaam, staat_bestanden
 from .render.zipvast import schrijf_zip
 from .staat import maak_staat, sectoren_voor
 from .uitvoer import atomaire_map, schrijf
@@ -55,7 +55,7 @@ class Sectordeel:
 def namen(sector: str, jaar: int) -> dict[str, str]:
     basis = f"{sector.lower()}-{jaar}"
     return {
-        "staat": f"{basis}-staat-van-wijzigingen",
+        "staat": staat_basisnaam(sector, jaar),
         "concept": f"{basis}-concept-met-wijzigingen",
         "schoon": f"{basis}-concept-zonder-markeringen",
         "reactie": f"{basis}-reactieformulier",
@@ -115,7 +115,7 @@ def _bouw_sector(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, map
     n = namen(sector, staat.nieuw.jaar)
     stap(f"{sector}: Staat van wijzigingen")
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
-    for naam, inhoud in staat_bestanden(staat, staatformaten, moment).items():
+    for naam, inhoud in staat_bestanden(staat, staatformaten, moment, sector).items():
         schrijf(map_, naam, inhoud)
     stap(f"{sector}: concept met revisies")
     schrijf(map_, f"{n['concept']}.docx", render_concept_docx(staat, moment))

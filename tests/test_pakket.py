@@ -219,3 +219,22 @@ def test_index_html_in_chromium(pakket: Path, tmp_path: Path) -> None:
         assert vak is not None and 0 <= vak["y"] < 900, "de wijziging staat in beeld"
         assert "Tekst WORDT" in pagina.content()
         browser.close()
+
+
+def test_twee_kaders_met_dezelfde_sectorcode_overschrijven_elkaar_niet(tmp_path: Path) -> None:
+    """Files are named after the kader file (sbo.xml), not the sector code inside it (PO)."""
+    repo = maak_repo(tmp_path / "repo")
+    for jaar in (2025, 2026):
+        po = repo / "kaders" / str(jaar) / "po.xml"
+        (po.parent / "sbo.xml").write_text(po.read_text(encoding="utf-8").replace(
+            "kwaliteit", "onderwijskwaliteit", 1), encoding="utf-8")
+    commit_alles(repo, "Variant van PO als sbo.xml")
+    uit = tmp_path / "pakket"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--uit", str(uit)], cwd=repo)
+    assert code == 0, fout
+    for sleutel in ("po", "sbo"):
+        for deel in ("staat-van-wijzigingen.docx", "staat-van-wijzigingen.json", "concept-met-wijzigingen.docx"):
+            assert (uit / f"{sleutel}-2026-{deel}").is_file(), f"{sleutel}-2026-{deel}"
+    assert sha(uit / "po-2026-concept-met-wijzigingen.docx") != sha(uit / "sbo-2026-concept-met-wijzigingen.docx")
+    index = (uit / "index.html").read_text(encoding="utf-8")
+    assert 'href="sbo-2026-staat-van-wijzigingen.html#' in index and 'id="SBO"' in index

@@ -23,18 +23,21 @@ def lees_formaten(tekst: str, toegestaan: tuple[str, ...] = FORMATEN) -> tuple[s
     return gevraagd
 
 
-def bestandsnaam(staat: Staat, formaat: str) -> str:
-    """'mbo-2026-staat-van-wijzigingen.docx'."""
-    return f"{staat.sector.lower()}-{staat.nieuw.jaar}-staat-van-wijzigingen.{formaat}"
+def staat_basisnaam(sleutel: str, jaar: int) -> str:
+    """'mbo-2026-staat-van-wijzigingen': named after the kader file (`mbo.xml`), not the sector code
+    inside it, so two kaders of one sector (e.g. a variant) never overwrite each other's Staat."""
+    return f"{sleutel.lower()}-{jaar}-staat-van-wijzigingen"
 
 
-def staat_bestanden(staat: Staat, formaten: tuple[str, ...], moment: datetime) -> dict[str, bytes]:
+def staat_bestanden(staat: Staat, formaten: tuple[str, ...], moment: datetime, sleutel: str) -> dict[str, bytes]:
+    """File name -> bytes for each format; `sleutel` is the kader's file name without '.xml'."""
+    basis = staat_basisnaam(sleutel, staat.nieuw.jaar)
     uit: dict[str, bytes] = {}
     for formaat in formaten:
         if formaat == "docx":
-            uit[bestandsnaam(staat, formaat)] = render_docx(staat, moment)
+            uit[f"{basis}.docx"] = render_docx(staat, moment)
         elif formaat == "html":
-            uit[bestandsnaam(staat, formaat)] = render_html(staat, moment.date())
+            uit[f"{basis}.html"] = render_html(staat, moment.date())
         elif formaat == "json":
-            uit[bestandsnaam(staat, formaat)] = render_json(staat)
+            uit[f"{basis}.json"] = render_json(staat)
     return uit
