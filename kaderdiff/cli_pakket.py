@@ -13,7 +13,7 @@ from .pakket import bouw_pakket, lees_pakketformaten
 from .staat import sectoren_voor
 from .versies import KaderMap, Versie
 
-STAPPEN_PER_SECTOR = 5
+STAPPEN_PER_SECTOR = 1
 
 
 def pakket(
@@ -32,11 +32,12 @@ def pakket(
     aantal = len(sectoren_voor(kadermap, versie_van, versie_naar, sector))
     totaal = aantal * STAPPEN_PER_SECTOR + 2 + sum(1 for f in ("odt", "pdf") if f in gevraagd)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=fout_console, transient=True) as voortgang:
+                  console=fout_console, transient=True, auto_refresh=False) as voortgang:
         taak = voortgang.add_task("Consultatiepakket", total=totaal)
 
         def stap(omschrijving: str) -> None:
             voortgang.update(taak, description=omschrijving, advance=1)
+            voortgang.refresh()  # no refresh thread: with one thread the sectors can be built in parallel
 
         manifest = bouw_pakket(kadermap, versie_van, versie_naar, doel, gevraagd, sector, stap)
     bestanden = manifest["bestanden"]

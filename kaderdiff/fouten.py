@@ -32,6 +32,10 @@ class KaderdiffFout(Exception):
         self.tekst = tekst
         self.meldingen = meldingen
 
+    def __reduce__(self) -> tuple[type[KaderdiffFout], tuple[str, tuple[Melding, ...]]]:
+        """Pickle with the meldingen: a fout raised in a worker process keeps its file and line."""
+        return (self.__class__, (self.tekst, self.meldingen))
+
     def __str__(self) -> str:
         if not self.meldingen:
             return self.tekst

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +27,6 @@ from .render.zipvast import schrijf_zip
 from .staat import maak_staat, sectoren_voor
 from .uitvoer import atomaire_map, schrijf
 from .versies import Herkomst, KaderMap, Versie
-from .wijziging import Staat
 
 FORMATEN = ("docx", "odt", "pdf", "html")
 MANIFEST = "manifest.json"
@@ -45,11 +49,35 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Indexregel:
+    """One change as index.html lists it."""
+
+    nummer: str
+    soort: str
+    vindplaats: str
+
+
+@dataclass(frozen=True)
 class Sectordeel:
+    """What index.html needs of one sector (small: it travels back from a worker process)."""
+
     sector: str
-    staat: Staat
+    titel: str
+    wijzigingen: tuple[Indexregel, ...]
     documenten: tuple[Document, ...]
     staat_html: str  # '' when html was not asked for
+
+
+@dataclass(frozen=True)
+class Sectoropdracht:
+    """Everything needed to build one sector's documents, in this process or another."""
+
+    kaders: Path
+    van: Versie
+    naar: Versie
+    sector: str
+    formaten: tuple[str, ...]
+    moment: datetime
 
 
 def namen(sector: str, jaar: int) -> dict[str, str]:
@@ -75,14 +103,33 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def bruikbare_processors() -> int:
+    """CPUs this process may run on (a container or taskset can allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
-                sector: str | None = None, stap: Callable[[str], None] = lambda _: None) -> dict[str, object]:
-    """Build the whole pack into `doel` (atomically) and return its manifest."""
+                sector: str | None = None, stap: Callable[[str], None] = lambda _: None,
+                processen: int | None = None) -> dict[str, object]:
+    """Build the whole pack into `doel` (atomically) and return its manifest.
+
+    Sectors are built in parallel worker processes (`processen`, default: one per usable CPU)
+    when that is safe (`mag_forken`); each returns its files as bytes and only this process
+    writes, in sector order, so the pack is byte-identical whatever the number of processes.
+    """
     sectoren = sectoren_voor(kadermap, van, naar, sector)
     moment = datum_van_tijdstip(kadermap.commitdatum(naar))
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
+    opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment) for s in sectoren]
     with atomaire_map(doel) as map_:
-        delen = [_bouw_sector(kadermap, van, naar, s, map_, formaten, moment, stap) for s in sectoren]
+        delen = []
+        for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
+            for naam, inhoud in bestanden.items():
+                schrijf(map_, naam, inhoud)
+            delen.append(deel)
+            stap(f"{deel.sector}: klaar")
         conversies = [f for f in ("odt", "pdf") if f in formaten]
         if conversies:
             docx = sorted(map_.glob("*.docx"))
@@ -104,29 +151,45 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     return manifest
 
 
+def _voer_uit(opdrachten: list[Sectoropdracht],
+              processen: int) -> Iterator[tuple[Sectordeel, dict[str, bytes]]]:
+    """The sectors' results in the given order: here, or spread over forked worker processes."""
+    aantal = min(processen, len(opdrachten))
+    if aantal <= 1 or not mag_forken():
+        yield from map(bouw_sector, opdrachten)
+        return
+    with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(bouw_sector, opdrachten)
+
+
+def mag_forken() -> bool:
+    """Fork is quick and, unlike spawn, needs no `if __name__ == "__main__"` guard in a caller's
+    script; but it is only safe while this process has one thread (a lock held by another
+    thread would be copied locked). Otherwise the sectors are built here, one after another."""
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
 def zipnaam(naar: Versie) -> str:
     return f"consultatiepakket-{naar.jaar}.zip"
 
 
-def _bouw_sector(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, map_: Path,
-                 formaten: tuple[str, ...], moment: datetime, stap: Callable[[str], None]) -> Sectordeel:
-    stap(f"{sector}: vergelijken")
-    staat = maak_staat(kadermap, van, naar, sector)
+def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]:
+    """All documents of one sector as file name -> bytes; writes nothing (it may run in a worker)."""
+    sector, formaten, moment = opdracht.sector, opdracht.formaten, opdracht.moment
+    staat = maak_staat(KaderMap(opdracht.kaders), opdracht.van, opdracht.naar, sector)
     n = namen(sector, staat.nieuw.jaar)
-    stap(f"{sector}: Staat van wijzigingen")
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
-    for naam, inhoud in staat_bestanden(staat, staatformaten, moment, sector).items():
-        schrijf(map_, naam, inhoud)
-    stap(f"{sector}: concept met revisies")
-    schrijf(map_, f"{n['concept']}.docx", render_concept_docx(staat, moment))
-    stap(f"{sector}: concept zonder markeringen")
+    bestanden = staat_bestanden(staat, staatformaten, moment, sector)
+    bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment)
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
-    schrijf(map_, f"{n['schoon']}.docx", render_kader_docx(staat.nieuw, moment, commit))
-    stap(f"{sector}: reactieformulier")
-    schrijf(map_, f"{n['reactie']}.docx", render_reactieformulier(staat, moment))
+    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit)
+    bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(staat, moment)
     documenten = tuple(Document(n[sleutel], OMSCHRIJVING[sleutel]) for sleutel in ("staat", "concept", "schoon",
                                                                                      "reactie"))
-    return Sectordeel(sector, staat, documenten, f"{n['staat']}.html" if "html" in formaten else "")
+    wijzigingen = tuple(Indexregel(w.nummer, w.soort.label, w.vindplaats) for w in staat.wijzigingen)
+    deel = Sectordeel(sector, staat.nieuw.titel, wijzigingen, documenten,
+                      f"{n['staat']}.html" if "html" in formaten else "")
+    return deel, bestanden
 
 
 def maak_manifest(bestanden: dict[str, bytes], herkomst: tuple[Herkomst, Herkomst], van: Versie, naar: Versie,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 import zipfile
 from datetime import datetime
@@ -13,6 +14,8 @@ import pytest
 from echte_clients import naar_odt, odt_opmerkingen, odt_wijzigingen, odt_woorden, pandoc_woorden, vereist
 from lxml import etree
 
+from kaderdiff import pakket as pakket_module
+from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.render.docx_kader import render_kader_docx
 from kaderdiff.versies import KaderMap, Versie
 
@@ -238,3 +241,21 @@ def test_twee_kaders_met_dezelfde_sectorcode_overschrijven_elkaar_niet(tmp_path:
     assert sha(uit / "po-2026-concept-met-wijzigingen.docx") != sha(uit / "sbo-2026-concept-met-wijzigingen.docx")
     index = (uit / "index.html").read_text(encoding="utf-8")
     assert 'href="sbo-2026-staat-van-wijzigingen.html#' in index and 'id="SBO"' in index
+
+
+def test_parallel_en_na_elkaar_bouwen_geeft_dezelfde_bytes(repo: Path, tmp_path: Path) -> None:
+    """Sectors built in worker processes give exactly the files of a build in one process."""
+    assert pakket_module.mag_forken(), "zonder fork zou deze test het parallelle pad niet raken"
+    kadermap = KaderMap(repo / "kaders")
+    manifesten = [pakket_module.bouw_pakket(kadermap, Versie(2025), Versie(2026), tmp_path / str(n), ("docx", "html"),
+                                            processen=n)
+                  for n in (1, 3)]
+    assert manifesten[0] == manifesten[1]
+    assert {p.name: sha(p) for p in (tmp_path / "1").iterdir()} == {p.name: sha(p) for p in (tmp_path / "3").iterdir()}
+
+
+def test_fout_uit_een_werkproces_houdt_bestand_en_regel() -> None:
+    fout = KaderdiffFout("Kapot", (Melding("kaders/2026/vo.xml", 12, 3, "geen geldige XML"),))
+    terug = pickle.loads(pickle.dumps(fout))
+    assert isinstance(terug, KaderdiffFout) and str(terug) == str(fout)
+    assert "kaders/2026/vo.xml:12:3" in str(terug)

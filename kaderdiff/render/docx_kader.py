@@ -27,7 +27,7 @@ from ..tekstdiff import GELIJK as DIFF_GELIJK
 from ..tekstdiff import WEG as DIFF_WEG
 from ..tekstdiff import woorddiff
 from ..wijziging import Staat, Wijziging
-from .docxbasis import AUTEUR, nieuw_document, opslaan, paginanummers, staand
+from .docxbasis import AUTEUR, cellen_van, nieuw_document, opslaan, paginanummers, staand
 from .gemeen import nl_datum, referentie
 from .kaderblokken import Blok, blokken
 from .samenvoegen import ERBIJ, GELIJK, GEWIJZIGD, WEG, Regel, voeg_samen
@@ -240,10 +240,11 @@ class _Schrijver:
             self.tabel.style = self.doc.styles["Table Grid"]
             self.tabelgroep = blok.groep
         rij = self.tabel.add_row()
-        rij.cells[0].width, rij.cells[1].width = Cm(3), Cm(13)
+        cellen = cellen_van(rij, self.tabel)
+        cellen[0].width, cellen[1].width = Cm(3), Cm(13)
         oordeel_oud = (Fragment(regel.oud.oordeel),) if regel.oud else ()
         oordeel_nieuw = (Fragment(regel.nieuw.oordeel),) if regel.nieuw else ()
-        for cel, (oud, nieuw) in zip(rij.cells, [
+        for cel, (oud, nieuw) in zip(cellen, [
             (oordeel_oud, oordeel_nieuw),
             (regel.oud.fragmenten if regel.oud else (), regel.nieuw.fragmenten if regel.nieuw else ()),
         ], strict=True):
@@ -254,8 +255,8 @@ class _Schrijver:
         if self.rev is not None and regel.status in (ERBIJ, WEG):
             trpr = rij._tr.get_or_add_trPr()
             self.rev.merk(_sub(trpr, "ins" if regel.status == ERBIJ else "del"))
-        self.markeer(rij.cells[1].paragraphs[0]._p, regel.nummer, regel.status)
-        self.blokbladwijzer(rij.cells[1].paragraphs[0]._p, blok)
+        self.markeer(cellen[1].paragraphs[0]._p, regel.nummer, regel.status)
+        self.blokbladwijzer(cellen[1].paragraphs[0]._p, blok)
 
 
 def _grondslagstijl(doc: DocxDocument) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from ..tekstdiff import ERBIJ, WEG
 from ..wijziging import Staat, Wijziging
@@ -122,8 +124,6 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
         schrijf_diff(was, w.tekstdiff, WEG)
         schrijf_diff(wordt, w.tekstdiff, ERBIJ)
         schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat)))
-    for rij in t.rows:
-        for cel in rij.cells:
-            for p in cel.paragraphs:
-                p.paragraph_format.space_after = Pt(2)
+    for p in t._tbl.iter(qn("w:p")):
+        Paragraph(p, t).paragraph_format.space_after = Pt(2)
     return opslaan(doc, moment)

@@ -153,11 +153,20 @@ def tabel(doc: DocxDocument, koppen: list[str], breedtes_cm: list[float]) -> Tab
     return t
 
 
+def cellen_van(rij: _Row, t: Table) -> list[_Cell]:
+    """The cells of one row, straight from its w:tc elements.
+
+    python-docx's `_Row.cells` lays out the grid of the whole table each time, which made
+    filling a table row by row quadratic; our tables have no merged cells.
+    """
+    return [_Cell(tc, t) for tc in rij._tr.tc_lst]
+
+
 def nieuwe_rij(t: Table, breedtes_cm: list[float]) -> list[_Cell]:
-    cellen = t.add_row().cells  # type: ignore[no-untyped-call]
+    cellen = cellen_van(t.add_row(), t)  # type: ignore[no-untyped-call]
     for cel, breedte in zip(cellen, breedtes_cm, strict=True):
         cel.width = Cm(breedte)
-    return list(cellen)
+    return cellen
 
 
 def schrijf_regels(cel: _Cell, tekst: str) -> None:
