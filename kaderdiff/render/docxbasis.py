@@ -24,9 +24,13 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from ..fouten import KaderdiffFout
 from ..tekstdiff import ERBIJ, GELIJK, WEG, DiffDeel
+from .gemeen import SJABLONEN
 from .zipvast import vaste_info
 
+#: The slim Word template (see render/sjabloon.py): python-docx's default without unused styles.
+SJABLOON = SJABLONEN / "kaderdiff.docx"
 AUTEUR = "Inspectie van het Onderwijs"
 TAAL = "nl-NL"
 ROOD = RGBColor(0xC0, 0x00, 0x00)
@@ -46,7 +50,9 @@ def _zet_taal(rpr: object) -> None:
 
 def nieuw_document(titel: str, moment: datetime, onderwerp: str = "") -> DocxDocument:
     """An empty document: Dutch, Verdana, fixed core properties."""
-    doc = Document()
+    if not SJABLOON.is_file():
+        raise KaderdiffFout(f"Het Word-sjabloon {SJABLOON} ontbreekt; installeer kaderdiff vanuit de repository")
+    doc = Document(str(SJABLOON))
     stijlen = doc.styles.element
     rpr_default = stijlen.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     if rpr_default is not None:

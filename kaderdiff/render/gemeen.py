@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from ..citaten import citeer
 from ..juriconnect import link
 from ..model import Grondslag
+
+#: Jinja2 templates and the Word template (templates/ at the top of the repository).
+SJABLONEN = Path(__file__).resolve().parents[2] / "templates"
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december")

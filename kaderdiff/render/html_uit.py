@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..fouten import KaderdiffFout
 from ..tekstdiff import ERBIJ, GELIJK, WEG
 from ..wijziging import Staat
-from .gemeen import grondslag_link, grondslag_tekst, nl_datum, referentie
-
-SJABLONEN = Path(__file__).resolve().parents[2] / "templates"
+from .gemeen import SJABLONEN, grondslag_link, grondslag_tekst, nl_datum, referentie
 
 
 @cache
