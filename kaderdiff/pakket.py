@@ -22,6 +22,7 @@ from .render.docx_kader import render_concept_docx, render_kader_docx
 from .render.docx_reactie import render_reactieformulier
 from .render.gemeen import datum_van_tijdstip
 from .render.html_uit import omgeving
+from .render.kaderblokken import blokken
 from .render.staat_uit import staat_basisnaam, staat_bestanden
 from .render.zipvast import schrijf_zip
 from .staat import maak_staat, sectoren_voor
@@ -180,9 +181,10 @@ def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]
     n = namen(sector, staat.nieuw.jaar)
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
     bestanden = staat_bestanden(staat, staatformaten, moment, sector)
-    bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment)
+    nieuwe_blokken = blokken(staat.nieuw)  # the concept and the clean kader show the same blocks
+    bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment, nieuwe_blokken)
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
-    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit)
+    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken)
     bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(staat, moment)
     documenten = tuple(Document(n[sleutel], OMSCHRIJVING[sleutel]) for sleutel in ("staat", "concept", "schoon",
                                                                                      "reactie"))

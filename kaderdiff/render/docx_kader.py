@@ -298,11 +298,13 @@ def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str) -> DocxDocu
     return doc
 
 
-def render_kader_docx(kader: Kader, moment: datetime, commit: str = "") -> bytes:
-    """The kader without marks (the clean version)."""
+def render_kader_docx(kader: Kader, moment: datetime, commit: str = "",
+                      kaderblokken: list[Blok] | None = None) -> bytes:
+    """The kader without marks (the clean version); pass `kaderblokken` when they are already made."""
     kenmerk = referentie(kader.sector, kader.jaar, commit)
     doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})")
-    regels = [Regel(GELIJK, b, b) for b in [_titelblok(kader), *blokken(kader)]]
+    alle = kaderblokken if kaderblokken is not None else blokken(kader)
+    regels = [Regel(GELIJK, b, b) for b in [_titelblok(kader), *alle]]
     _schrijf(doc, regels, None, {}, moment)
     return opslaan(doc, moment)
 
@@ -316,13 +318,14 @@ def uitleg_per_nummer(wijzigingen: tuple[Wijziging, ...]) -> dict[str, str]:
     return uit
 
 
-def render_concept_docx(staat: Staat, moment: datetime) -> bytes:
+def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blok] | None = None) -> bytes:
     """The new kader with every change since the old one as a tracked Word revision."""
     oud, nieuw = staat.oud, staat.nieuw
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
     kenmerk = referentie(nieuw.sector, nieuw.jaar, commit)
     doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}")
-    regels = voeg_samen(oud, nieuw, [_titelblok(oud), *blokken(oud)], [_titelblok(nieuw), *blokken(nieuw)],
+    regels = voeg_samen(oud, nieuw, [_titelblok(oud), *blokken(oud)],
+                        [_titelblok(nieuw), *(nieuwe_blokken if nieuwe_blokken is not None else blokken(nieuw))],
                         staat.uitlijning, list(staat.wijzigingen))
     _schrijf(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment)
     return opslaan(doc, moment)

@@ -26,11 +26,11 @@ def render_reactieformulier(staat: Staat, moment: datetime) -> bytes:
         "tekst die niet is gewijzigd kunt u kwijt in de laatste rij.")
     t = tabel(doc, KOLOMMEN, BREEDTES_CM)
     for w in staat.wijzigingen:
-        cellen = nieuwe_rij(t, BREEDTES_CM)
+        cellen = nieuwe_rij(t)
         schrijf_regels(cellen[0], w.nummer)
         schrijf_regels(cellen[1], w.vindplaats)
         schrijf_regels(cellen[2], w.soort.label)
-    cellen = nieuwe_rij(t, BREEDTES_CM)
+    cellen = nieuwe_rij(t)
     schrijf_regels(cellen[0], "–")
     schrijf_regels(cellen[1], "Opmerkingen over ongewijzigde tekst (vermeld hoofdstuk, paragraaf of standaard)")
     return opslaan(doc, moment)

@@ -77,13 +77,13 @@ def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
     t = tabel(doc, ["Soort wijziging", "Aantal"], SAMENVATTING_CM)
     for soort, aantal in staat.telling().items():
         if aantal:
-            cellen = nieuwe_rij(t, SAMENVATTING_CM)
+            cellen = nieuwe_rij(t)
             schrijf_regels(cellen[0], soort.label)
             schrijf_regels(cellen[1], str(aantal))
     doc.add_paragraph()
     t = tabel(doc, ["Veroorzakende wetswijziging", "Wijzigingen"], SAMENVATTING_CM)
     for code, nummers in staat.per_wetswijziging().items():
-        cellen = nieuwe_rij(t, SAMENVATTING_CM)
+        cellen = nieuwe_rij(t)
         wet = staat.nieuw.wetswijziging(code) if code else None
         if wet is not None:
             naam = f"{wet.naam} ({code})"
@@ -115,7 +115,7 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
     doc.add_heading("Wijzigingen", level=2)
     t = tabel(doc, KOLOMMEN, BREEDTES_CM)
     for w in staat.wijzigingen:
-        nr, vindplaats, was, wordt, toelichting = nieuwe_rij(t, BREEDTES_CM)
+        nr, vindplaats, was, wordt, toelichting = nieuwe_rij(t)
         nr.paragraphs[0].add_run(w.nummer).bold = True
         nr.add_paragraph(w.soort.label).runs[0].italic = True
         schrijf_regels(vindplaats, w.vindplaats)

@@ -96,7 +96,7 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
     t = tabel(doc, KOLOMMEN, BREEDTES_CM)
     for r in v.rijen:
         w = r.wijziging
-        nr, plaats, was, wordt, context = nieuwe_rij(t, BREEDTES_CM)
+        nr, plaats, was, wordt, context = nieuwe_rij(t)
         nr.paragraphs[0].add_run(_nummer(w, r)).bold = True
         nr.add_paragraph(w.soort.label).runs[0].italic = True
         schrijf_regels(plaats, f"{w.vindplaats}\n({w.element_soort} {w.element_id})")
@@ -110,7 +110,7 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
         if r.overeenkomsten:
             st = tabel(doc, SECTOR_KOLOMMEN, BREEDTES_CM)
             for o in r.overeenkomsten:
-                sector, plaats, voor, na, oordeel = nieuwe_rij(st, BREEDTES_CM)
+                sector, plaats, voor, na, oordeel = nieuwe_rij(st)
                 schrijf_regels(sector, o.sector)
                 schrijf_regels(plaats, o.vindplaats)
                 schrijf_diff(voor, woorddiff(r.wijziging.was, o.tekst_basis), ERBIJ)
