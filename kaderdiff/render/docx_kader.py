@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -37,11 +38,8 @@ STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": 
          "eis": "List Bullet", "grondslag": "Grondslag", "titel": "Title"}
 EIND = "Einde van het kader."
 
-# Tag and attribute names resolved once: the concept of a 35,000-word kader has ~200,000 elements,
-# and python-docx's OxmlElement/qn per element cost more than building the whole text.
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_ID, _NAAM, _VAL = _W + "id", _W + "name", _W + "val"
+_NS_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 #: Prefix of the hidden per-block bookmarks (Word hides bookmarks whose name starts with '_').
@@ -67,32 +65,22 @@ class Revisies:
     bladwijzers: int = 0
     gezien: set[str] = field(default_factory=set)
 
-    def merk(self, element: Any) -> Any:
-        element.set(_ID, str(self.volgende))
-        element.set(_W + "author", AUTEUR)
-        element.set(_W + "date", self.datum)
+    def merk(self, soort: str) -> str:
+        """The opening tag of a w:ins or w:del with the next revision id."""
+        tag = f'<w:{soort} w:id="{self.volgende}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}">'
         self.volgende += 1
-        return element
+        return tag
 
 
 # ---------------------------------------------------------------- low-level OOXML
+# The body is written as WordprocessingML text and parsed by lxml in large pieces: a concept of a
+# 35,000-word kader has ~60,000 elements, and building them one by one through the element API
+# cost three times as much. Every piece of kader text goes through `escape`.
 
-
-def _sub(ouder: Any, naam: str, **attributen: str) -> Any:
-    """A new w:NAAM child at the end of `ouder` (created in place, so no namespace juggling)."""
-    el = etree.SubElement(ouder, _W + naam)
-    for sleutel, waarde in attributen.items():
-        el.set(_W + sleutel, waarde)
-    return el
-
-
-def _run(ouder: Any, tekst: str, stijl: str, verwijderd: bool = False) -> None:
-    r = _sub(ouder, "r")
-    if stijl:
-        _sub(_sub(r, "rPr"), "i" if stijl == "nadruk" else "b")
-    t = _sub(r, "delText" if verwijderd else "t")
-    t.text = tekst
-    t.set(_XML_SPACE, "preserve")
+def _run(tekst: str, stijl: str, verwijderd: bool = False) -> str:
+    eigenschappen = f"<w:rPr><w:{'i' if stijl == 'nadruk' else 'b'}/></w:rPr>" if stijl else ""
+    tag = "w:delText" if verwijderd else "w:t"
+    return f'<w:r>{eigenschappen}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>'
 
 
 def _met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str]]:
@@ -107,62 +95,43 @@ def _met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[
     return uit
 
 
-def _omhul(ouder: Any, soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> None:
+def _omhul(soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> str:
     """A w:ins/w:del with one run per styled piece (deleted text as w:delText)."""
-    omhulsel = rev.merk(_sub(ouder, soort))
-    for tekst, stijl in stukken:
-        _run(omhulsel, tekst, stijl, soort == "del")
+    runs = "".join(_run(tekst, stijl, soort == "del") for tekst, stijl in stukken)
+    return f"{rev.merk(soort)}{runs}</w:{soort}>"
 
 
 def _stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
     return [(f.tekst, f.stijl) for f in fragmenten if f.tekst]
 
 
-def _schrijf_runs(p: Any, oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: str,
-                  rev: Revisies | None) -> None:
-    """Runs of one block into `p`: plain, wholly inserted/deleted, or a word diff of the two versions."""
+def _runs(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: str, rev: Revisies | None) -> str:
+    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions."""
     if status == GELIJK or rev is None:
-        for tekst, stijl in _stukken(nieuw):
-            _run(p, tekst, stijl)
-        return
+        return "".join(_run(tekst, stijl) for tekst, stijl in _stukken(nieuw))
     if status == ERBIJ:
-        _omhul(p, "ins", _stukken(nieuw), rev)
-        return
+        return _omhul("ins", _stukken(nieuw), rev)
     if status == WEG:
-        _omhul(p, "del", _stukken(oud), rev)
-        return
+        return _omhul("del", _stukken(oud), rev)
+    uit: list[str] = []
     po = pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_GELIJK:
-            for tekst, stijl in _met_stijl(nieuw, pn, pn + n):
-                _run(p, tekst, stijl)
+            uit.extend(_run(tekst, stijl) for tekst, stijl in _met_stijl(nieuw, pn, pn + n))
             po, pn = po + n, pn + n
         elif deel.op == DIFF_WEG:
-            _omhul(p, "del", _met_stijl(oud, po, po + n), rev)
+            uit.append(_omhul("del", _met_stijl(oud, po, po + n), rev))
             po += n
         elif deel.op == DIFF_ERBIJ:
-            _omhul(p, "ins", _met_stijl(nieuw, pn, pn + n), rev)
+            uit.append(_omhul("ins", _met_stijl(nieuw, pn, pn + n), rev))
             pn += n
+    return "".join(uit)
 
 
-def _volg_alineateken(p: Any, soort: str, rev: Revisies) -> None:
-    """Track the paragraph mark of a wholly inserted/deleted paragraph."""
-    ppr = p.find(_W + "pPr")
-    if ppr is None:
-        ppr = _sub(p, "pPr")
-        p.insert(0, ppr)
-    rpr = ppr.find(_W + "rPr")
-    if rpr is None:
-        rpr = _sub(ppr, "rPr")
-    rev.merk(_sub(rpr, soort))
-
-
-def _vooraan(p: Any, *elementen: Any) -> None:
-    """Move elements to the start of a paragraph, after its properties."""
-    positie = 1 if p.find(_W + "pPr") is not None else 0
-    for i, el in enumerate(elementen):
-        p.insert(positie + i, el)
+def _elementen(xml: str) -> list[Any]:
+    """Parse WordprocessingML elements written as text (namespace w)."""
+    return list(etree.fromstring(f"<w:stukken {_NS_W}>{xml}</w:stukken>"))
 
 
 # ---------------------------------------------------------------- document
@@ -175,6 +144,7 @@ class _Schrijver:
     tabel: Any = None
     tabelgroep: str = ""
     stijl_ids: dict[str, str] = field(default_factory=dict)
+    wachtend: list[str] = field(default_factory=list)
     sectie: Any = field(init=False)
 
     def __post_init__(self) -> None:
@@ -186,34 +156,52 @@ class _Schrijver:
             self.stijl_ids[vorm] = self.doc.styles[STIJL[vorm]].style_id
         return self.stijl_ids[vorm]
 
-    def markeer(self, p: Any, nummer: str, status: str) -> None:
-        """Bookmark and comment at the first block of a change number."""
+    def markeer(self, nummer: str, status: str) -> tuple[str, str]:
+        """Bookmark and comment at the first block of a change number: (start, end) of the paragraph."""
         if self.rev is None or not nummer or nummer in self.rev.gezien:
-            return
+            return "", ""
         self.rev.gezien.add(nummer)
         self.rev.bladwijzers += 1
         opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
                                                    initials="IvhO")
         opmerking._comment_elm.date = self.moment.replace(tzinfo=None)
-        cid = str(opmerking.comment_id)
-        bladwijzer = str(self.rev.bladwijzers)
-        _vooraan(p, _sub(p, "bookmarkStart", id=bladwijzer, name=nummer.replace("-", "_")),
-                 _sub(p, "commentRangeStart", id=cid))
-        _sub(p, "commentRangeEnd", id=cid)
-        omhulsel = self.rev.merk(_sub(p, "ins" if status == ERBIJ else "del")) if status in (ERBIJ, WEG) else p
-        verwijzing = _sub(omhulsel, "r")
-        _sub(_sub(verwijzing, "rPr"), "rStyle", val="CommentReference")
-        _sub(verwijzing, "commentReference", id=cid)
-        _sub(p, "bookmarkEnd", id=bladwijzer)
+        cid = opmerking.comment_id
+        bladwijzer = self.rev.bladwijzers
+        verwijzing = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                      f'<w:commentReference w:id="{cid}"/></w:r>')
+        if status in (ERBIJ, WEG):
+            soort = "ins" if status == ERBIJ else "del"
+            verwijzing = f"{self.rev.merk(soort)}{verwijzing}</w:{soort}>"
+        naam = quoteattr(nummer.replace("-", "_"))
+        return (f'<w:bookmarkStart w:id="{bladwijzer}" w:name={naam}/><w:commentRangeStart w:id="{cid}"/>',
+                f'<w:commentRangeEnd w:id="{cid}"/>{verwijzing}<w:bookmarkEnd w:id="{bladwijzer}"/>')
 
-    def blokbladwijzer(self, p: Any, blok: Blok) -> None:
+    def blokbladwijzer(self, blok: Blok) -> tuple[str, str]:
         """Hidden bookmark around the whole paragraph naming its block (concept documents only)."""
         if self.rev is None:
-            return
+            return "", ""
         self.rev.bladwijzers += 1
-        bladwijzer = str(self.rev.bladwijzers)
-        _vooraan(p, _sub(p, "bookmarkStart", id=bladwijzer, name=blokmerk(blok.sleutel)))
-        _sub(p, "bookmarkEnd", id=bladwijzer)
+        bladwijzer = self.rev.bladwijzers
+        return (f'<w:bookmarkStart w:id="{bladwijzer}" w:name="{blokmerk(blok.sleutel)}"/>',
+                f'<w:bookmarkEnd w:id="{bladwijzer}"/>')
+
+    def paragraaf(self, stijl_id: str, runs: str, status: str, nummer: str, blok: Blok,
+                  alineateken: bool = True) -> str:
+        """One w:p: properties (style, tracked paragraph mark), bookmarks, comment, runs.
+
+        Revision and bookmark numbers are taken in the order runs, paragraph mark, comment,
+        block bookmark, whatever their place in the text. In a table cell the row carries the
+        revision, not the paragraph mark (`alineateken=False`).
+        """
+        teken = ""
+        if self.rev is not None and alineateken and status in (ERBIJ, WEG):
+            soort = "ins" if status == ERBIJ else "del"
+            teken = f"<w:rPr>{self.rev.merk(soort)}</w:{soort}></w:rPr>"
+        stijl = f'<w:pStyle w:val="{stijl_id}"/>' if stijl_id else ""
+        eigenschappen = f"<w:pPr>{stijl}{teken}</w:pPr>" if stijl or teken else ""
+        voor, na = self.markeer(nummer, status)
+        blok_voor, blok_na = self.blokbladwijzer(blok)
+        return f"<w:p>{eigenschappen}{blok_voor}{voor}{runs}{na}{blok_na}</w:p>"
 
     def alinea(self, regel: Regel) -> None:
         blok = regel.nieuw or regel.oud
@@ -222,20 +210,21 @@ class _Schrijver:
             self.rij(regel, blok)
             return
         self.tabel = None
-        p = _sub(self.sectie.getparent(), "p")
-        self.sectie.addprevious(p)  # before the body's sectPr (python-docx's add_paragraph searches it each time)
-        if STIJL[blok.vorm] != "Normal":
-            _sub(_sub(p, "pPr"), "pStyle", val=self.stijl_id(blok.vorm))
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
-        _schrijf_runs(p, oud, nieuw, regel.status, self.rev)
-        if self.rev is not None and regel.status in (ERBIJ, WEG):
-            _volg_alineateken(p, "ins" if regel.status == ERBIJ else "del", self.rev)
-        self.markeer(p, regel.nummer, regel.status)
-        self.blokbladwijzer(p, blok)
+        stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
+        runs = _runs(oud, nieuw, regel.status, self.rev)
+        self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok))
+
+    def schrijf_wachtend(self) -> None:
+        """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
+        for el in _elementen("".join(self.wachtend)):
+            self.sectie.addprevious(el)
+        self.wachtend.clear()
 
     def rij(self, regel: Regel, blok: Blok) -> None:
         if self.tabel is None or self.tabelgroep != blok.groep:
+            self.schrijf_wachtend()  # python-docx adds the table at the end of the body
             self.tabel = self.doc.add_table(rows=0, cols=2)
             self.tabel.style = self.doc.styles["Table Grid"]
             self.tabelgroep = blok.groep
@@ -244,19 +233,20 @@ class _Schrijver:
         cellen[0].width, cellen[1].width = Cm(3), Cm(13)
         oordeel_oud = (Fragment(regel.oud.oordeel),) if regel.oud else ()
         oordeel_nieuw = (Fragment(regel.nieuw.oordeel),) if regel.nieuw else ()
-        for cel, (oud, nieuw) in zip(cellen, [
-            (oordeel_oud, oordeel_nieuw),
-            (regel.oud.fragmenten if regel.oud else (), regel.nieuw.fragmenten if regel.nieuw else ()),
-        ], strict=True):
+        runs = []
+        for oud, nieuw in [(oordeel_oud, oordeel_nieuw),
+                           (regel.oud.fragmenten if regel.oud else (), regel.nieuw.fragmenten if regel.nieuw else ())]:
             status = regel.status
             if status == GEWIJZIGD and oud == nieuw:
                 status = GELIJK
-            _schrijf_runs(cel.paragraphs[0]._p, oud, nieuw, status, self.rev)
+            runs.append(_runs(oud, nieuw, status, self.rev))
         if self.rev is not None and regel.status in (ERBIJ, WEG):
-            trpr = rij._tr.get_or_add_trPr()
-            self.rev.merk(_sub(trpr, "ins" if regel.status == ERBIJ else "del"))
-        self.markeer(cellen[1].paragraphs[0]._p, regel.nummer, regel.status)
-        self.blokbladwijzer(cellen[1].paragraphs[0]._p, blok)
+            soort = "ins" if regel.status == ERBIJ else "del"
+            rij._tr.get_or_add_trPr().extend(_elementen(f"{self.rev.merk(soort)}</w:{soort}>"))
+        paragrafen = [f"<w:p>{runs[0]}</w:p>",
+                      self.paragraaf("", runs[1], regel.status, regel.nummer, blok, alineateken=False)]
+        for cel, p in zip(cellen, _elementen("".join(paragrafen)), strict=True):
+            cel._tc.replace(cel.paragraphs[0]._p, p)
 
 
 def _grondslagstijl(doc: DocxDocument) -> None:
@@ -286,6 +276,7 @@ def _schrijf(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, uitle
     schrijver = _Schrijver(doc, rev, uitleg, moment)
     for regel in regels:
         schrijver.alinea(regel)
+    schrijver.schrijf_wachtend()
     doc.add_paragraph(EIND)  # the body's last paragraph mark cannot be tracked
 
 
