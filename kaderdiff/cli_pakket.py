@@ -9,8 +9,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .cli import KadersOptie, NaarOptie, SectorOptie, VanOptie, fout_console, kadermap_of_standaard, meld_fouten, uit
-from .pakket import bouw_pakket, lees_pakketformaten
-from .staat import sectoren_voor
 from .versies import KaderMap, Versie
 
 STAPPEN_PER_SECTOR = 1
@@ -25,6 +23,8 @@ def pakket(
     kaders: KadersOptie = None,
 ) -> None:
     """Bouw het consultatiepakket voor de Ringen (Staat van wijzigingen, concept met revisies, reactieformulier)."""
+    from .pakket import bouw_pakket, lees_pakketformaten  # renderers load only for the commands that use them
+    from .staat import sectoren_voor
     gevraagd = lees_pakketformaten(formaten)
     kadermap = KaderMap(kadermap_of_standaard(kaders))
     versie_van, versie_naar = Versie.parse(van), Versie.parse(naar)

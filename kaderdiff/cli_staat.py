@@ -10,8 +10,6 @@ from rich.table import Table
 
 from .cli import KadersOptie, NaarOptie, SectorOptie, VanOptie, kadermap_of_standaard, meld_fouten, uit
 from .render.gemeen import datum_van_tijdstip
-from .render.staat_uit import lees_formaten, staat_bestanden
-from .staat import maak_staat, sectoren_voor
 from .uitvoer import atomaire_map, schrijf
 from .versies import KaderMap, Versie
 
@@ -27,6 +25,8 @@ def staat(
     kaders: KadersOptie = None,
 ) -> None:
     """Maak de Staat van wijzigingen (WAS/WORDT) per sector."""
+    from .render.staat_uit import lees_formaten, staat_bestanden  # renderers load only for commands using them
+    from .staat import maak_staat, sectoren_voor
     formaten = lees_formaten(formaat)
     kadermap = KaderMap(kadermap_of_standaard(kaders))
     versie_van, versie_naar = Versie.parse(van), Versie.parse(naar)

@@ -13,7 +13,6 @@ from rich.text import Text
 from .cli import KadersOptie, kadermap_of_standaard, meld_fouten, uit
 from .fouten import KaderdiffFout
 from .render.gemeen import datum_van_tijdstip, grondslag_tekst
-from .render.voorstel_uit import render_voorstel_docx, render_voorstel_json
 from .sectoren import render_sectoren_json, vergelijk_sectoren
 from .tekstdiff import ERBIJ, GELIJK, WEG, DiffDeel
 from .uitvoer import schrijf_atomair
@@ -60,6 +59,8 @@ def toon_voorstel(v: Voorstel) -> None:
 
 
 def schrijf_uitvoer(v: Voorstel, kadermap: KaderMap, als_json: bool, docx: Path | None) -> None:
+    from .render.voorstel_uit import render_voorstel_docx, render_voorstel_json  # python-docx only when needed
+
     if docx is not None:
         commit = kadermap.repo.commit(v.commit) if kadermap.repo is not None else None
         moment = datum_van_tijdstip(int(commit.committed_date) if commit is not None else 0)
