@@ -284,7 +284,8 @@ def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
             naam = sleutel[:-2]
             runs = sn.get(f"{naam}_runs", "")
             r.append(f"| {naam} ({runs} runs) | {_s(sn[sleutel])} | {sn[sleutel] / ons:.0f}× |")
-        r += [f"| full pack (`bouw_pakket`, docx+html+json, {sn["pakket_sectoren"]} sectors, {sn["pakket_processen"]} processes), "
+        r += [f"| full pack (`bouw_pakket`, docx+html+json, {sn['pakket_sectoren']} sectors, "
+              f"{sn['pakket_processen']} processes), "
               f"{sn['pakket_bestanden']} files | {_s(sn['pakket_s'])} | pack/floor "
               f"{sn['pakket_s'] / sn['io_vloer_s']:.2f}× |",
               f"| full pack in one process | {_s(sn['pakket_een_proces_s'])} | pack/floor "
