@@ -283,7 +283,8 @@ def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
                 continue
             naam = sleutel[:-2]
             runs = sn.get(f"{naam}_runs", "")
-            r.append(f"| {naam} ({runs} runs) | {_s(sn[sleutel])} | {sn[sleutel] / ons:.0f}× |")
+            verhouding = sn[sleutel] / ons
+            r.append(f"| {naam} ({runs} runs) | {_s(sn[sleutel])} | {verhouding:.{1 if verhouding < 10 else 0}f}× |")
         r += [f"| full pack (`bouw_pakket`, docx+html+json, {sn['pakket_sectoren']} sectors, "
               f"{sn['pakket_processen']} processes), "
               f"{sn['pakket_bestanden']} files | {_s(sn['pakket_s'])} | pack/floor "
