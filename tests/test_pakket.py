@@ -259,3 +259,24 @@ def test_fout_uit_een_werkproces_houdt_bestand_en_regel() -> None:
     terug = pickle.loads(pickle.dumps(fout))
     assert isinstance(terug, KaderdiffFout) and str(terug) == str(fout)
     assert "kaders/2026/vo.xml:12:3" in str(terug)
+
+
+def test_tekens_die_xml_bijzonder_zijn_komen_letterlijk_in_het_concept(tmp_path: Path) -> None:
+    """Kader text with & < > and quotes is escaped in the concept's XML and reads back unchanged."""
+    repo = maak_repo(tmp_path / "repo")
+    zin = "binnen die studieduur kunnen afronden."
+    oud_tekst = 'binnen die studieduur (R&amp;D &lt; 5 &amp; "x") kunnen afronden.'
+    nieuw_tekst = "binnen die studieduur (R&amp;D &gt; 3 &amp; 'y') kunnen afronden."
+    for jaar, tekst in ((2025, oud_tekst), (2026, nieuw_tekst)):
+        mbo = repo / "kaders" / str(jaar) / "mbo.xml"
+        mbo.write_text(mbo.read_text(encoding="utf-8").replace(zin, tekst), encoding="utf-8")
+    commit_alles(repo, "Bijzondere tekens")
+    uit = tmp_path / "pakket"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--uit", str(uit)], cwd=repo)
+    assert code == 0, fout
+    with zipfile.ZipFile(uit / "mbo-2026-concept-met-wijzigingen.docx") as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    geaccepteerd = "".join(t.text or "" for t in root.iter(f"{{{W}}}t"))
+    verwijderd = "".join(t.text or "" for t in root.iter(f"{{{W}}}delText"))
+    assert "(R&D > 3 & 'y')" in geaccepteerd
+    assert "< 5" in verwijderd and '"x"' in verwijderd
