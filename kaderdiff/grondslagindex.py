@@ -31,7 +31,6 @@ from .uitvoer import schrijf_atomair
 from .versies import KaderMap, Versie
 
 FORMAAT = f"kaderdiff-grondslagindex/2 {__version__}"
-BESTANDSNAAM = "grondslagindex.json"
 #: A stat signature recorded this soon after the file's last change is not trusted next time.
 RACY_SECONDEN = 2.0
 
@@ -196,13 +195,17 @@ class Grondslagindex:
         return _Ingang(handtekening, gezien_op, sha, index_van_kader(laad_bytes(data, str(pad))))
 
     # -- on disk --------------------------------------------------------------------
-    def _pad(self) -> Path | None:
-        return self.cachemap / BESTANDSNAAM if self.cachemap is not None else None
+    @property
+    def pad(self) -> Path | None:
+        """The index file: one per kadermap, so two kadermaps in one repository do not evict each other."""
+        if self.cachemap is None:
+            return None
+        return self.cachemap / f"grondslagindex-{hashlib.sha256(str(self.kadermap.pad).encode()).hexdigest()[:12]}.json"
 
     def _lees_schijf(self) -> None:
         """Load the stored index; anything unreadable or from another version is ignored (it is a cache)."""
         self._geladen = True
-        pad = self._pad()
+        pad = self.pad
         if pad is None or not pad.is_file():
             return
         try:
@@ -220,7 +223,7 @@ class Grondslagindex:
             self._ingangen = {}
 
     def _schrijf_schijf(self) -> None:
-        pad = self._pad()
+        pad = self.pad
         if pad is None:
             return
         tabellen = _Tabellen()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kaderdiff import grondslagindex
 from kaderdiff.citaten import parse_een
-from kaderdiff.grondslagindex import BESTANDSNAAM, Grondslagindex, _Ingang, index_van_kader
+from kaderdiff.grondslagindex import Grondslagindex, _Ingang, index_van_kader
 from kaderdiff.herleid import herleid_artikel
 from kaderdiff.model import Grondslag
 from kaderdiff.versies import KaderMap, Versie
@@ -46,8 +46,10 @@ def test_index_geeft_dezelfde_eisen_als_de_kaders_zelf(tmp_path: Path) -> None:
 
 def test_opgeslagen_index_wordt_in_een_nieuw_proces_gebruikt(tmp_path: Path) -> None:
     km, cache = _kopie(tmp_path)
-    eerste = herleid_artikel(km, STUDIEDUUR, Grondslagindex(km, cache))
-    opgeslagen = json.loads((cache / BESTANDSNAAM).read_text(encoding="utf-8"))
+    index = Grondslagindex(km, cache)
+    eerste = herleid_artikel(km, STUDIEDUUR, index)
+    assert index.pad is not None and index.pad.parent == cache
+    opgeslagen = json.loads(index.pad.read_text(encoding="utf-8"))
     assert len(opgeslagen["bestanden"]) == 7 and opgeslagen["formaat"] == grondslagindex.FORMAAT
     nieuw = Grondslagindex(KaderMap(tmp_path / "kaders"), cache)  # as a fresh process would
     assert herleid_artikel(km, STUDIEDUUR, nieuw) == eerste
@@ -87,19 +89,23 @@ def test_grondslag_gewijzigd_en_jaar_erbij_en_weg(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / "kaders" / "2024")
     [g] = [g for g in herleid_artikel(km, STUDIEDUUR, index) if g.sector == "MBO"]
     assert g.eerste_jaar == 2025
-    opgeslagen = json.loads((cache / BESTANDSNAAM).read_text(encoding="utf-8"))
+    assert index.pad is not None
+    opgeslagen = json.loads(index.pad.read_text(encoding="utf-8"))
     assert not any(naam.startswith("2024/") for naam in opgeslagen["bestanden"])
 
 
 def test_kapotte_of_verouderde_index_wordt_genegeerd(tmp_path: Path, monkeypatch: object) -> None:
     km, cache = _kopie(tmp_path)
-    goed = herleid_artikel(km, STUDIEDUUR, Grondslagindex(km, cache))
-    (cache / BESTANDSNAAM).write_text("{ kapot", encoding="utf-8")
+    index = Grondslagindex(km, cache)
+    goed = herleid_artikel(km, STUDIEDUUR, index)
+    assert index.pad is not None
+    pad = index.pad
+    pad.write_text("{ kapot", encoding="utf-8")
     index = Grondslagindex(km, cache)
     assert herleid_artikel(km, STUDIEDUUR, index) == goed and len(index.herlezen) == 7
-    opgeslagen = json.loads((cache / BESTANDSNAAM).read_text(encoding="utf-8"))
+    opgeslagen = json.loads(pad.read_text(encoding="utf-8"))
     opgeslagen["formaat"] = "kaderdiff-grondslagindex/0"
-    (cache / BESTANDSNAAM).write_text(json.dumps(opgeslagen), encoding="utf-8")
+    pad.write_text(json.dumps(opgeslagen), encoding="utf-8")
     index = Grondslagindex(km, cache)
     assert herleid_artikel(km, STUDIEDUUR, index) == goed and len(index.herlezen) == 7
 
@@ -123,7 +129,7 @@ def test_cli_herleid_artikel_bewaart_de_index_in_de_git_map(tmp_path: Path, monk
     code, uit, fout = kd(["herleid", "--artikel", "artikel 7.2.4a, eerste lid, WEB", "--json",
                           "--kaders", str(repo / "kaders")])
     assert code == 0, fout
-    assert (repo / ".git" / "kaderdiff" / BESTANDSNAAM).is_file()
+    [bestand] = (repo / ".git" / "kaderdiff").glob("grondslagindex-*.json")
     mbo = repo / "kaders" / "2026" / "mbo.xml"
     mbo.write_text(mbo.read_text(encoding="utf-8").replace("kunnen afronden", "kunnen voltooien"),
                    encoding="utf-8")
@@ -132,4 +138,20 @@ def test_cli_herleid_artikel_bewaart_de_index_in_de_git_map(tmp_path: Path, monk
                           "--kaders", str(repo / "kaders")])
     eisen = {e["sector"]: e for e in json.loads(uit)["eisen"]}
     assert eisen["MBO"]["tekst_gewijzigd"] == [2026]
+    assert bestand.is_file() and len(list(bestand.parent.iterdir())) == 1
     assert Grondslag("WEB", "7.2.4a", "1") == STUDIEDUUR
+
+
+def test_twee_kadermappen_met_een_cachemap_verdringen_elkaar_niet(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    mappen = []
+    for naam in ("kaders", "concept-kaders"):
+        shutil.copytree(KADERS, tmp_path / naam)
+        mappen.append(KaderMap(tmp_path / naam))
+    for km in mappen:
+        herleid_artikel(km, STUDIEDUUR, Grondslagindex(km, cache))
+    assert len(list(cache.glob("grondslagindex-*.json"))) == 2
+    for km in mappen:
+        index = Grondslagindex(km, cache)
+        herleid_artikel(km, STUDIEDUUR, index)
+        assert index.herlezen == [], f"{km.pad}: eigen index gebruikt"
