@@ -160,7 +160,11 @@ def _voer_uit(opdrachten: list[Sectoropdracht],
         yield from map(bouw_sector, opdrachten)
         return
     with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(bouw_sector, opdrachten)
+        try:
+            yield from pool.map(bouw_sector, opdrachten)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # an error in one sector: do not build the others first
+            raise
 
 
 def mag_forken() -> bool:
