@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from . import __version__
 from .laden import laad_bytes
-from .model import Grondslag, Kader, Soort
+from .model import Grondslag, Kader
 from .uitvoer import schrijf_atomair
 from .versies import KaderMap, Versie
 
@@ -70,12 +70,10 @@ class IndexKader:
 def index_van_kader(kader: Kader) -> IndexKader:
     """Reduce a parsed kader to its eisen with standaard and grondslagen."""
     eisen = []
-    for el, voorouders in kader.doorloop():
-        if el.soort is not Soort.EIS:
-            continue
-        standaard = next((v for v in reversed(voorouders) if v.soort is Soort.STANDAARD), None)
-        eisen.append(IndexEis(el.id, el.tekst, standaard.nummer if standaard else "",
-                              standaard.titel if standaard else "", el.grondslagen))
+    for eis in kader.eisen():
+        standaard = kader.standaard_van(eis.id)
+        eisen.append(IndexEis(eis.id, eis.tekst, standaard.nummer if standaard else "",
+                              standaard.titel if standaard else "", eis.grondslagen))
     return IndexKader(kader.sector, kader.jaar, tuple(eisen))
 
 

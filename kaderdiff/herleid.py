@@ -32,16 +32,6 @@ def alle_kaders(kadermap: KaderMap) -> list[Kader]:
             for jaar in kadermap.jaren() for sector in kadermap.sectoren(Versie(jaar))]
 
 
-def standaard_van(kader: Kader, element_id: str) -> Element | None:
-    """The standaard an element lies in (None outside the waarderingskaders)."""
-    if element_id not in kader.index:
-        return None
-    el, voorouders = kader.index[element_id]
-    if el.soort is Soort.STANDAARD:
-        return el
-    return next((v for v in reversed(voorouders) if v.soort is Soort.STANDAARD), None)
-
-
 # -- trace a standard --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -272,7 +262,7 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
         for eis in kader.eisen():
             geraakt = tuple(g for g in eis.grondslagen if any(past_op(g, z) for z in gezocht))
             if geraakt:
-                st = standaard_van(kader, eis.id)
+                st = kader.standaard_van(eis.id)
                 uit.append(ImpactRegel(kader.sector, kaderjaar, st.nummer if st else "", st.titel if st else "",
                                        eis.id, eis.tekst, geraakt))
     return uit
@@ -314,7 +304,7 @@ def _gewijzigd_element(kader: Kader, vorig: Kader | None, ref: str) -> Gewijzigd
     if bron is None or ref not in bron.index:
         return GewijzigdElement(ref, "", "", "", "", vervallen)
     el = bron.element(ref)
-    st = standaard_van(bron, ref)
+    st = bron.standaard_van(ref)
     return GewijzigdElement(ref, el.soort.value, el.kop, el.tekst, st.nummer if st else "", vervallen)
 
 

@@ -193,6 +193,15 @@ class Kader:
     def standaarden(self) -> list[Element]:
         return [el for el, _ in self.doorloop() if el.soort is Soort.STANDAARD]
 
+    def standaard_van(self, element_id: str) -> Element | None:
+        """The standaard an element lies in, or is (None outside the waarderingskaders)."""
+        if element_id not in self.index:
+            return None
+        el, voorouders = self.index[element_id]
+        if el.soort is Soort.STANDAARD:
+            return el
+        return next((v for v in reversed(voorouders) if v.soort is Soort.STANDAARD), None)
+
     def eisen(self) -> list[Element]:
         return [el for el, _ in self.doorloop() if el.soort is Soort.EIS]
 

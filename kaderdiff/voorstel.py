@@ -156,13 +156,8 @@ def wijzigingen_tussen(kadermap: KaderMap, van: git.Commit, naar: git.Commit) ->
 # ---------------------------------------------------------------- context per row
 def standaard_van(kader: Kader, element_id: str) -> str:
     """'KA1 Kwaliteitszorg' for an element inside a standaard, '' otherwise."""
-    if element_id not in kader.index:
-        return ""
-    el, voorouders = kader.index[element_id]
-    for kandidaat in reversed(voorouders):
-        if kandidaat.soort is Soort.STANDAARD:
-            return kandidaat.kop
-    return el.kop if el.soort is Soort.STANDAARD else ""
+    standaard = kader.standaard_van(element_id)
+    return standaard.kop if standaard is not None else ""
 
 
 def _kandidaten(kader: Kader, soort: Soort) -> list[Element]:

@@ -156,7 +156,7 @@ def test_eis_zonder_grondslag_toont_zijn_bron(kadermap: KaderMap) -> None:
         kader = kadermap.laad(herleid_module.Versie(2026), sector)
         for eis in kader.eisen():
             if eis.geen_grondslag is not None:
-                st = herleid_module.standaard_van(kader, eis.id)
+                st = kader.standaard_van(eis.id)
                 assert st is not None
                 h = herleid_standaard(kadermap, f"{sector}:{st.nummer}", 2026)
                 e = next(e for e in h.eisen if e.id == eis.id)
