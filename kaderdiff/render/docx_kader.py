@@ -65,11 +65,16 @@ class Revisies:
     bladwijzers: int = 0
     gezien: set[str] = field(default_factory=set)
 
-    def merk(self, soort: str) -> str:
-        """The opening tag of a w:ins or w:del with the next revision id."""
+    def omhul(self, soort: str, inhoud: str = "") -> str:
+        """`inhoud` inside a w:ins or w:del (soort 'ins'/'del') with the next revision id."""
         tag = f'<w:{soort} w:id="{self.volgende}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}">'
         self.volgende += 1
-        return tag
+        return f"{tag}{inhoud}</w:{soort}>"
+
+
+def _revisiesoort(status: str) -> str:
+    """'ins' for a wholly inserted block, 'del' for a wholly deleted one."""
+    return "ins" if status == ERBIJ else "del"
 
 
 # ---------------------------------------------------------------- low-level OOXML
@@ -98,7 +103,7 @@ def _met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[
 def _omhul(soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> str:
     """A w:ins/w:del with one run per styled piece (deleted text as w:delText)."""
     runs = "".join(_run(tekst, stijl, soort == "del") for tekst, stijl in stukken)
-    return f"{rev.merk(soort)}{runs}</w:{soort}>"
+    return rev.omhul(soort, runs)
 
 
 def _stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
@@ -170,8 +175,7 @@ class _Schrijver:
         verwijzing = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                       f'<w:commentReference w:id="{cid}"/></w:r>')
         if status in (ERBIJ, WEG):
-            soort = "ins" if status == ERBIJ else "del"
-            verwijzing = f"{self.rev.merk(soort)}{verwijzing}</w:{soort}>"
+            verwijzing = self.rev.omhul(_revisiesoort(status), verwijzing)
         naam = quoteattr(nummer.replace("-", "_"))
         return (f'<w:bookmarkStart w:id="{bladwijzer}" w:name={naam}/><w:commentRangeStart w:id="{cid}"/>',
                 f'<w:commentRangeEnd w:id="{cid}"/>{verwijzing}<w:bookmarkEnd w:id="{bladwijzer}"/>')
@@ -195,8 +199,7 @@ class _Schrijver:
         """
         teken = ""
         if self.rev is not None and alineateken and status in (ERBIJ, WEG):
-            soort = "ins" if status == ERBIJ else "del"
-            teken = f"<w:rPr>{self.rev.merk(soort)}</w:{soort}></w:rPr>"
+            teken = f"<w:rPr>{self.rev.omhul(_revisiesoort(status))}</w:rPr>"
         stijl = f'<w:pStyle w:val="{stijl_id}"/>' if stijl_id else ""
         eigenschappen = f"<w:pPr>{stijl}{teken}</w:pPr>" if stijl or teken else ""
         voor, na = self.markeer(nummer, status)
@@ -241,8 +244,7 @@ class _Schrijver:
                 status = GELIJK
             runs.append(_runs(oud, nieuw, status, self.rev))
         if self.rev is not None and regel.status in (ERBIJ, WEG):
-            soort = "ins" if regel.status == ERBIJ else "del"
-            rij._tr.get_or_add_trPr().extend(_elementen(f"{self.rev.merk(soort)}</w:{soort}>"))
+            rij._tr.get_or_add_trPr().extend(_elementen(self.rev.omhul(_revisiesoort(regel.status))))
         paragrafen = [f"<w:p>{runs[0]}</w:p>",
                       self.paragraaf("", runs[1], regel.status, regel.nummer, blok, alineateken=False)]
         for cel, p in zip(cellen, _elementen("".join(paragrafen)), strict=True):
