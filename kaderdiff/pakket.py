@@ -79,6 +79,7 @@ class Sectoropdracht:
     sector: str
     formaten: tuple[str, ...]
     moment: datetime
+    herkomst: tuple[Herkomst, Herkomst]
 
 
 def namen(sector: str, jaar: int) -> dict[str, str]:
@@ -123,7 +124,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     sectoren = sectoren_voor(kadermap, van, naar, sector)
     moment = datum_van_tijdstip(kadermap.commitdatum(naar))
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
-    opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment) for s in sectoren]
+    opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
     with atomaire_map(doel) as map_:
         delen = []
         for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
@@ -181,7 +182,7 @@ def zipnaam(naar: Versie) -> str:
 def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]:
     """All documents of one sector as file name -> bytes; writes nothing (it may run in a worker)."""
     sector, formaten, moment = opdracht.sector, opdracht.formaten, opdracht.moment
-    staat = maak_staat(KaderMap(opdracht.kaders), opdracht.van, opdracht.naar, sector)
+    staat = maak_staat(KaderMap(opdracht.kaders), opdracht.van, opdracht.naar, sector, herkomst=opdracht.herkomst)
     n = namen(sector, staat.nieuw.jaar)
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
     bestanden = staat_bestanden(staat, staatformaten, moment, sector)

@@ -6,12 +6,16 @@ from .fouten import KaderdiffFout
 from .uitlijning import lijn_uit
 from .vergelijk import vergelijk
 from .verklaring import commits_per_element, verklaar
-from .versies import KaderMap, Versie
+from .versies import Herkomst, KaderMap, Versie
 from .wijziging import Staat
 
 
-def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False) -> Staat:
-    """Compare one sector between two versions; `streng` makes a missing toelichting an error."""
+def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
+               herkomst: tuple[Herkomst, Herkomst] | None = None) -> Staat:
+    """Compare one sector between two versions; `streng` makes a missing toelichting an error.
+
+    Pass `herkomst` when the caller already looked up the commits (the pack does, once for all sectors).
+    """
     oud = kadermap.laad(van, sector)
     nieuw = kadermap.laad(naar, sector)
     uitlijning = lijn_uit(oud, nieuw)
@@ -28,7 +32,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         nieuw=nieuw,
         wijzigingen=tuple(verklaar(wijzigingen, nieuw, commits)),
         uitlijning=uitlijning,
-        herkomst=(kadermap.herkomst(van), kadermap.herkomst(naar)),
+        herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
     )
     if streng and staat.zonder_toelichting():
         nummers = ", ".join(w.nummer for w in staat.zonder_toelichting())
