@@ -40,15 +40,16 @@ from bench.kwaliteit import (
     uitslag_uit_bereiken,
     xmldiff_uitslag,
 )
-from kaderdiff.grondslagindex import Grondslagindex
-from kaderdiff.herleid import herleid_artikel
-from kaderdiff.laden import laad_bytes
-from kaderdiff.model import Grondslag, Kader
-from kaderdiff.pakket import bouw_pakket, bruikbare_processors, mag_forken
+from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.diff.staat import maak_staat
+from kaderdiff.diff.vergelijk import vergelijk
+from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.versie import Versie
+from kaderdiff.pakket.bouw import bouw_pakket, bruikbare_processors, mag_forken
+from kaderdiff.recht.grondslagindex import Grondslagindex
+from kaderdiff.recht.herleid import herleid_artikel
 from kaderdiff.render.staat_uit import staat_bestanden
-from kaderdiff.staat import maak_staat
-from kaderdiff.vergelijk import vergelijk
-from kaderdiff.versies import KaderMap, Versie
 
 MOMENT = datetime(2026, 5, 20, 8, 0, tzinfo=UTC)
 RESULTAAT = Path(__file__).resolve().parent / "resultaat.json"

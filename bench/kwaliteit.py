@@ -19,9 +19,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from kaderdiff.model import AFGELEIDE_CONTAINERS, Kader, Soort
-from kaderdiff.tekstdiff import GELIJK, WEG, DiffDeel
-from kaderdiff.vergelijk import eigen_tekst, vergelijk
+from kaderdiff.diff.vergelijk import vergelijk
+from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Kader, Soort
+from kaderdiff.model.plaats import eigen_tekst
+from kaderdiff.model.wijziging import GELIJK, WEG, DiffDeel
 
 _WOORDTEKEN = re.compile(r"\w")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")

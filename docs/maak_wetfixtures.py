@@ -14,8 +14,8 @@ from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from kaderdiff.laden import laad_bestand
-from kaderdiff.wetregister import wetten
+from kaderdiff.bron.laden import laad_bestand
+from kaderdiff.recht.wetregister import wetten
 
 REPO = Path(__file__).resolve().parents[1]
 KADERS = REPO / "kaders"

@@ -1,5 +1,5 @@
-"""`python -m kaderdiff` runs the CLI."""
+"""`python -m kaderdiff`."""
 
-from .cli import main
+from kaderdiff.cli.app import start
 
-main()
+start()

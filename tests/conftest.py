@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -10,9 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kaderdiff.cli import app
+from kaderdiff.cli.app import main
 
 REPO = Path(__file__).resolve().parents[1]
 KADERS = REPO / "kaders"
@@ -66,15 +67,16 @@ def kaderrepo(tmp_path: Path) -> Path:
 
 def kd(args: Sequence[str], cwd: Path | None = None) -> tuple[int, str, str]:
     """Run the kaderdiff CLI in-process (as the user would type it); returns (exit, stdout, stderr)."""
-    runner = CliRunner()
+    uit, fout = io.StringIO(), io.StringIO()
     oud = Path.cwd()
     if cwd is not None:
         os.chdir(cwd)
     try:
-        resultaat = runner.invoke(app, list(args), catch_exceptions=False)
+        with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
+            code = main(list(args))
     finally:
         os.chdir(oud)
-    return resultaat.exit_code, resultaat.stdout, resultaat.stderr
+    return code, uit.getvalue(), fout.getvalue()
 
 
 def kd_proces(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:

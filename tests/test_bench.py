@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bench.corpus import SNEL, maak_corpus
 from bench.kwaliteit import Telling, beoordeel, kaderdiff_uitslag, lees_waarheid
-from kaderdiff.controle import controleer_bytes
-from kaderdiff.laden import laad_bytes
+from kaderdiff.bron.controle import controleer_bytes
+from kaderdiff.bron.laden import laad_bytes
 
 
 def test_klein_corpus_geldig_en_volledig_gevonden(tmp_path: Path) -> None:

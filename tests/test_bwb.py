@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kaderdiff.bwb import importeer, lees_wettekst, versies, wetversie
-from kaderdiff.controle import controleer_pad
+from kaderdiff.bron.controle import controleer_pad
+from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.laden import laad_bestand
-from kaderdiff.model import Grondslag
-from kaderdiff.wetcontrole import controleer_grondslag, controleer_grondslagen
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.bwb import importeer, lees_wettekst, versies, wetversie
+from kaderdiff.recht.wetcontrole import controleer_grondslag, controleer_grondslagen
 
 from conftest import VOORBEELD, kd
 

@@ -12,11 +12,13 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from kaderdiff.render.docx_kader import blokmerk, render_concept_docx
-from kaderdiff.staat import maak_staat
-from kaderdiff.vergelijk import vergelijk
-from kaderdiff.versies import KaderMap, Versie
-from kaderdiff.voorstel import beoordeel
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.diff.staat import maak_staat
+from kaderdiff.diff.vergelijk import vergelijk
+from kaderdiff.model.versie import Versie
+from kaderdiff.render.docx_kader import render_concept_docx
+from kaderdiff.voorstel.beoordeling import beoordeel
+from kaderdiff.word.blokken import blokmerk
 
 from conftest import git_cmd, kd
 
@@ -377,7 +379,7 @@ def test_na_opslaan_in_libreoffice_zelfde_tak(kaderrepo: Path, tmp_path: Path) -
 
 def test_inspecteur_met_zelfde_naam_maar_eigen_datum_is_een_lezer(kaderrepo: Path, tmp_path: Path) -> None:
     """Pack revisions are told apart by author AND the pack's fixed date, not by the name alone."""
-    from kaderdiff.render.docxbasis import AUTEUR
+    from kaderdiff.word.document import AUTEUR
 
     wb = Woordbewerker(concept(kaderrepo))
     wb.vervang(wb.alinea("st-ka1-e2"), "systematisch", "jaarlijks", AUTEUR, "2026-04-10T12:00:00Z")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kaderdiff.laden import laad_bestand
-from kaderdiff.opmaak import maak_op
-from kaderdiff.versies import KaderMap, Versie
+from kaderdiff.bron.laden import laad_bestand
+from kaderdiff.bron.opmaak import maak_op
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.model.versie import Versie
 
 from conftest import KADERS, VOORBEELD, commit_alles, git_cmd, kd, maak_repo, sample_kaders
 
@@ -195,8 +196,8 @@ def test_opmaak_van_een_losse_spatie_telt_niet() -> None:
     """Kader XML and Word runs go through one normalisation: an emphasised lone space is plain text."""
     from lxml import etree
 
-    from kaderdiff.laden import lees_inline, normaliseer_fragmenten
-    from kaderdiff.model import Fragment
+    from kaderdiff.bron.laden import lees_inline, normaliseer_fragmenten
+    from kaderdiff.model.kader import Fragment
 
     assert lees_inline(etree.fromstring("<tekst>a<nadruk> </nadruk>b</tekst>")) == (Fragment("a b"),)
     assert lees_inline(etree.fromstring("<tekst><nadruk>a</nadruk> <nadruk>b</nadruk> </tekst>")) == (

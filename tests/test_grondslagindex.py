@@ -7,12 +7,13 @@ import os
 import shutil
 from pathlib import Path
 
-from kaderdiff import grondslagindex
-from kaderdiff.citaten import parse_een
-from kaderdiff.grondslagindex import Grondslagindex, _Ingang, index_van_kader
-from kaderdiff.herleid import herleid_artikel
-from kaderdiff.model import Grondslag
-from kaderdiff.versies import KaderMap, Versie
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.versie import Versie
+from kaderdiff.recht import grondslagindex
+from kaderdiff.recht.citaten import parse_een
+from kaderdiff.recht.grondslagindex import Grondslagindex, _Ingang, index_van_kader
+from kaderdiff.recht.herleid import herleid_artikel
 
 from conftest import KADERS, commit_alles, kd, maak_repo
 

@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from kaderdiff import herleid as herleid_module
-from kaderdiff.citaten import parse_een
+from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.herleid import (
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.versie import Versie
+from kaderdiff.recht import herleid as herleid_module
+from kaderdiff.recht.citaten import parse_een
+from kaderdiff.recht.herleid import (
     herleid_artikel,
     herleid_standaard,
     impact,
     impact_wetswijziging,
     past_op,
 )
-from kaderdiff.model import Grondslag
-from kaderdiff.versies import KaderMap
 
 from conftest import KADERS, VOORBEELD, kd, maak_repo
 
@@ -153,7 +154,7 @@ def test_herleid_2025_toont_de_wettekst_van_voor_vaba(kadermap: KaderMap) -> Non
 def test_eis_zonder_grondslag_toont_zijn_bron(kadermap: KaderMap) -> None:
     gevonden = []
     for sector in ("PO", "VO", "MBO"):
-        kader = kadermap.laad(herleid_module.Versie(2026), sector)
+        kader = kadermap.laad(Versie(2026), sector)
         for eis in kader.eisen():
             if eis.geen_grondslag is not None:
                 st = kader.standaard_van(eis.id)

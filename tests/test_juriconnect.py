@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from kaderdiff.juriconnect import jci, link
-from kaderdiff.model import Grondslag
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.juriconnect import jci, link
+from kaderdiff.recht.wetregister import wetten, zoek_wet
 from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst
-from kaderdiff.wetregister import wetten, zoek_wet
 
 PEIL = date(2026, 8, 1)
 

@@ -14,10 +14,11 @@ import pytest
 from echte_clients import naar_odt, odt_opmerkingen, odt_wijzigingen, odt_woorden, pandoc_woorden, vereist
 from lxml import etree
 
-from kaderdiff import pakket as pakket_module
+from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout, Melding
+from kaderdiff.model.versie import Versie
+from kaderdiff.pakket import bouw as pakket_module
 from kaderdiff.render.docx_kader import render_kader_docx
-from kaderdiff.versies import KaderMap, Versie
 
 from conftest import commit_alles, git_cmd, kd, maak_repo
 

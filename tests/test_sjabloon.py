@@ -6,8 +6,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from kaderdiff.render.docxbasis import SJABLOON
-from kaderdiff.render.sjabloon import maak_sjabloon
+from kaderdiff.word.document import SJABLOON
+from kaderdiff.word.sjabloon import maak_sjabloon
 
 from conftest import kd, maak_repo
 

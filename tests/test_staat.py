@@ -10,9 +10,10 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from kaderdiff.laden import laad_bestand
-from kaderdiff.vergelijk import eigen_tekst, vergelijk, volledige_tekst
-from kaderdiff.wijziging import WijzigingSoort
+from kaderdiff.bron.laden import laad_bestand
+from kaderdiff.diff.vergelijk import vergelijk
+from kaderdiff.model.plaats import eigen_tekst, volledige_tekst
+from kaderdiff.model.wijziging import WijzigingSoort
 
 from conftest import KADERS, VERWACHT, commit_alles, git_cmd, kd, sample_kaders
 

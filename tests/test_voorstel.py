@@ -8,8 +8,8 @@ from pathlib import Path
 
 from docx import Document
 
-from kaderdiff.versies import KaderMap
-from kaderdiff.voorstel import beoordeel
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.voorstel.beoordeling import beoordeel
 
 from conftest import commit_alles, git_cmd, kd, maak_repo
 

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..wijziging import Staat
-from .docxbasis import kopblok, liggend, nieuw_document, nieuwe_rij, opslaan, paginanummers, schrijf_regels, tabel
-from .gemeen import nl_datum, referentie
+from kaderdiff.model.wijziging import Staat
+from kaderdiff.nederlands import nl_datum
+from kaderdiff.render.gemeen import referentie
+from kaderdiff.word.document import (
+    kopblok,
+    liggend,
+    nieuw_document,
+    nieuwe_rij,
+    opslaan,
+    paginanummers,
+    schrijf_regels,
+    tabel,
+)
 
 KOLOMMEN = ["Nr", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
 BREEDTES_CM = [2.2, 6.0, 3.5, 4.0, 10.0]

@@ -9,9 +9,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from ..tekstdiff import ERBIJ, WEG
-from ..wijziging import Staat, Wijziging
-from .docxbasis import (
+from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
+from kaderdiff.nederlands import nl_datum
+from kaderdiff.render.gemeen import grondslag_tekst, referentie
+from kaderdiff.word.document import (
     kopblok,
     liggend,
     nieuw_document,
@@ -22,7 +23,6 @@ from .docxbasis import (
     schrijf_regels,
     tabel,
 )
-from .gemeen import grondslag_tekst, nl_datum, referentie
 
 KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Toelichting en grondslag"]
 BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]

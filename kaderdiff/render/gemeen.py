@@ -1,31 +1,12 @@
-"""Small presentation helpers shared by every renderer (Dutch dates, grondslag texts)."""
+"""Small presentation helpers shared by every renderer (grondslag texts and links, references)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date
 
-from ..citaten import citeer
-from ..juriconnect import link
-from ..model import Grondslag
-
-#: Jinja2 templates and the Word template (templates/ at the top of the repository).
-SJABLONEN = Path(__file__).resolve().parents[2] / "templates"
-
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
-
-
-def nl_datum(d: date) -> str:
-    """'20 mei 2026'."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-
-
-def datum_van_tijdstip(tijdstip: int) -> datetime:
-    """A fixed UTC datetime from a unix time (0 gives 1 January 1980, the zip epoch)."""
-    if tijdstip <= 315532800:
-        return datetime(1980, 1, 1, tzinfo=UTC)
-    return datetime.fromtimestamp(tijdstip, tz=UTC).replace(microsecond=0)
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.juriconnect import link
 
 
 def grondslag_tekst(g: Grondslag) -> str:

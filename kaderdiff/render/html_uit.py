@@ -7,10 +7,11 @@ from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..fouten import KaderdiffFout
-from ..tekstdiff import ERBIJ, GELIJK, WEG
-from ..wijziging import Staat
-from .gemeen import SJABLONEN, grondslag_link, grondslag_tekst, nl_datum, referentie
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
+from kaderdiff.nederlands import nl_datum
+from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst, referentie
+from kaderdiff.uitvoer.sjablonen import SJABLONEN
 
 
 @cache

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Grondslag, Kader
-from ..tekstdiff import ERBIJ, WEG
-from ..wijziging import Staat, Wijziging
-from .gemeen import grondslag_link, grondslag_tekst
+from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
+from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst
 
 FORMAAT = "kaderdiff-staat/1"
 _OP = {WEG: "weg", ERBIJ: "erbij"}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..fouten import KaderdiffFout
-from ..wijziging import Staat
-from .docx_staat import render_docx
-from .html_uit import render_html
-from .json_uit import render_json
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.wijziging import Staat
+from kaderdiff.render.docx_staat import render_docx
+from kaderdiff.render.html_uit import render_html
+from kaderdiff.render.json_uit import render_json
 
 FORMATEN = ("docx", "html", "json")
 

@@ -6,11 +6,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from ..tekstdiff import ERBIJ, WEG, woorddiff
-from ..voorstel import Voorstel, VoorstelRij
-from ..wijziging import Wijziging
-from .docx_staat import grondslag_regels
-from .docxbasis import (
+from kaderdiff.diff.tekstdiff import woorddiff
+from kaderdiff.model.voorstel import Voorstel, VoorstelRij
+from kaderdiff.model.wijziging import ERBIJ, WEG, Wijziging
+from kaderdiff.nederlands import nl_datum
+from kaderdiff.render.docx_staat import grondslag_regels
+from kaderdiff.render.gemeen import grondslag_tekst
+from kaderdiff.word.document import (
     kopblok,
     liggend,
     nieuw_document,
@@ -21,7 +23,6 @@ from .docxbasis import (
     schrijf_regels,
     tabel,
 )
-from .gemeen import grondslag_tekst, nl_datum
 
 KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Standaard en grondslag"]
 BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]

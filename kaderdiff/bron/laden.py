@@ -1,0 +1,193 @@
+"""Load kader XML into the model: safe parse -> schema check -> element tree.
+
+Loading never fails half-way: any problem raises `KaderdiffFout` with every
+message found, each naming file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from kaderdiff.bron.schema import valideer
+from kaderdiff.bron.xmlveilig import parse_veilig
+from kaderdiff.fouten import KaderdiffFout, Melding
+from kaderdiff.model.kader import (
+    AFGELEIDE_CONTAINERS,
+    Element,
+    Fragment,
+    GeenGrondslag,
+    Grondslag,
+    Kader,
+    Soort,
+    Toelichting,
+    Wetswijziging,
+)
+
+_SPATIE = re.compile(r"\s+")
+_SOORTEN = {s.value: s for s in Soort}
+
+
+def normaliseer(tekst: str) -> str:
+    """Collapse white space, as a reader sees it (layout in the XML is not content)."""
+    return _SPATIE.sub(" ", tekst).strip()
+
+
+def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
+    """Mixed content with <nadruk>/<sterk> -> normalised fragments (adjacent equal styles merged)."""
+    ruw: list[tuple[str, str]] = [(el.text or "", "")]
+    for kind in el:
+        if isinstance(kind.tag, str) and kind.tag in ("nadruk", "sterk"):
+            ruw.append((kind.text or "", kind.tag))
+        ruw.append((kind.tail or "", ""))
+    return normaliseer_fragmenten(ruw)
+
+
+def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
+    """Styled pieces of text -> fragments as the model holds them.
+
+    White space is collapsed over the whole text (not per piece), then cut back into styled runs;
+    adjacent equal styles merge; a styled piece that is only a space carries no style unless it
+    continues that style. Used for kader XML and for Word runs alike, so both read the same.
+    """
+    fragmenten: list[Fragment] = []
+    vorige_spatie = True
+    for deel, stijl in ruw:
+        stuk = _SPATIE.sub(" ", deel)
+        if vorige_spatie and stuk.startswith(" "):
+            stuk = stuk[1:]
+        if not stuk:
+            continue
+        vorige_spatie = stuk.endswith(" ")
+        if stijl and stuk == " " and not (fragmenten and fragmenten[-1].stijl == stijl):
+            stijl = ""
+        if fragmenten and fragmenten[-1].stijl == stijl:
+            fragmenten[-1] = Fragment(fragmenten[-1].tekst + stuk, stijl)
+        else:
+            fragmenten.append(Fragment(stuk, stijl))
+    if fragmenten and fragmenten[-1].tekst.endswith(" "):
+        laatste = fragmenten[-1]
+        fragmenten[-1] = Fragment(laatste.tekst.rstrip(" "), laatste.stijl)
+        if not fragmenten[-1].tekst:
+            fragmenten.pop()
+    return tuple(fragmenten)
+
+
+def _titel(el: etree._Element) -> str:
+    titel = el.find("titel")
+    return normaliseer(titel.text or "") if titel is not None else ""
+
+
+def _element(el: etree._Element, ouder_id: str) -> Element | None:
+    """Convert one XML element (and its subtree) into an Element; None for non-element children."""
+    if not isinstance(el.tag, str) or el.tag not in _SOORTEN:
+        return None
+    soort = _SOORTEN[el.tag]
+    element_id = el.get("id") or (f"{ouder_id}.{soort.value}" if soort in AFGELEIDE_CONTAINERS else "")
+    kinderen = tuple(k for k in (_element(c, element_id) for c in el) if k is not None)
+    inhoud: tuple[Fragment, ...] = ()
+    grondslagen: tuple[Grondslag, ...] = ()
+    geen: GeenGrondslag | None = None
+    kenmerk = ""
+    if soort in (Soort.ALINEA, Soort.ITEM, Soort.BESLISREGEL):
+        inhoud = lees_inline(el)
+    if soort is Soort.EIS:
+        tekst_el = el.find("tekst")
+        inhoud = lees_inline(tekst_el) if tekst_el is not None else ()
+        grondslagen = tuple(
+            Grondslag(g.get("wet", ""), g.get("artikel", ""), g.get("lid", ""), g.get("onderdeel", ""))
+            for g in el.findall("grondslag")
+        )
+        geen_el = el.find("geenGrondslag")
+        if geen_el is not None:
+            geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(geen_el.text or ""))
+    if soort is Soort.WAARDERINGSKADER:
+        kenmerk = el.get("niveau", "")
+    elif soort is Soort.BESLISREGEL:
+        kenmerk = el.get("oordeel", "")
+    elif soort is Soort.LIJST:
+        kenmerk = el.get("soort", "opsomming")
+    return Element(
+        soort=soort,
+        id=element_id,
+        nummer=el.get("nr") or el.get("code") or "",
+        titel=_titel(el),
+        inhoud=inhoud,
+        grondslagen=grondslagen,
+        geen_grondslag=geen,
+        kenmerk=kenmerk,
+        kinderen=kinderen,
+        regel=el.sourceline or 0,
+    )
+
+
+def _datum(tekst: str | None) -> date | None:
+    return date.fromisoformat(tekst) if tekst else None
+
+
+def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
+    """Build the model from a schema-valid tree."""
+    wortel = boom.getroot()
+    onderdelen = tuple(k for k in (_element(c, "") for c in wortel) if k is not None)
+    wetswijzigingen = tuple(
+        Wetswijziging(
+            code=w.get("code", ""),
+            naam=normaliseer(w.get("naam", "")),
+            inwerkingtreding=_datum(w.get("inwerkingtreding")),
+            status=w.get("status", "verwacht"),
+            omschrijving=normaliseer(w.text or ""),
+        )
+        for w in wortel.iterfind("wetswijzigingen/wetswijziging")
+    )
+    toelichtingen = tuple(
+        Toelichting(
+            id=t.get("id", ""),
+            categorie=t.get("categorie", ""),
+            betreft=tuple(b.get("ref", "") for b in t.findall("betreft")),
+            tekst=normaliseer(t.findtext("tekst") or ""),
+            wetswijziging=t.get("wetswijziging", ""),
+            regel=t.sourceline or 0,
+        )
+        for t in wortel.iterfind("toelichtingen/toelichting")
+    )
+    peildatum = _datum(wortel.get("peildatum"))
+    assert peildatum is not None  # guaranteed by the schema
+    return Kader(
+        sector=wortel.get("sector", ""),
+        jaar=int(wortel.get("jaar", "0")),
+        status=wortel.get("status", ""),
+        peildatum=peildatum,
+        titel=_titel(wortel),
+        onderdelen=onderdelen,
+        wetswijzigingen=wetswijzigingen,
+        toelichtingen=toelichtingen,
+        bron=bron,
+    )
+
+
+def parse_kader(data: bytes, bron: str) -> tuple[etree._ElementTree, list[Melding]]:
+    """Parse and schema-check; returns the tree and the schema violations (possibly empty)."""
+    boom = parse_veilig(data, bron)
+    return boom, valideer(boom, bron)
+
+
+def laad_bytes(data: bytes, bron: str) -> Kader:
+    """Load a kader from bytes (a file or a git blob); `bron` names it in messages."""
+    boom, meldingen = parse_kader(data, bron)
+    if meldingen:
+        raise KaderdiffFout(f"{bron} voldoet niet aan het kaderschema", tuple(meldingen))
+    return kader_uit_boom(boom, bron)
+
+
+def laad_bestand(pad: Path) -> Kader:
+    """Load a kader file from disk."""
+    try:
+        data = pad.read_bytes()
+    except FileNotFoundError:
+        raise KaderdiffFout(f"Bestand niet gevonden: {pad}") from None
+    except OSError as exc:
+        raise KaderdiffFout(f"Bestand {pad} kan niet worden gelezen: {exc.strerror}") from None
+    return laad_bytes(data, str(pad))

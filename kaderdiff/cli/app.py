@@ -1,0 +1,99 @@
+"""`kaderdiff`: the list of commands and how one is started.
+
+Commands live in their own modules (one per group) and are imported only when they run: the list below
+holds what `kaderdiff -h` shows, so help and small commands start without loading GitPython, python-docx
+or Rich. Each command module has `OPDRACHTEN`: name -> (add its options to a parser, run it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kaderdiff import __version__
+from kaderdiff.cli.argumenten import Parser
+from kaderdiff.cli.foutafhandeling import voer_veilig_uit
+
+Opties = Callable[[argparse.ArgumentParser], None]
+Uitvoering = Callable[[argparse.Namespace], int | None]
+
+
+@dataclass(frozen=True)
+class Commando:
+    naam: str
+    module: str
+    hulp: str
+
+
+COMMANDOS = (
+    Commando("controleer", "kaderdiff.cli.kaders",
+             "Controleer kaders: schema, dubbele ids, grondslagen, bekende wetten, artikelen tegen de wettekst."),
+    Commando("opmaak", "kaderdiff.cli.kaders", "Herschrijf kaders in de vaste opmaak (idempotent)."),
+    Commando("staat", "kaderdiff.cli.staat", "Maak de Staat van wijzigingen (WAS/WORDT) per sector."),
+    Commando("pakket", "kaderdiff.cli.pakket", "Bouw het consultatiepakket voor de Ringen."),
+    Commando("herleid", "kaderdiff.cli.recht",
+             "Herleid een standaard naar zijn wettelijke grondslagen, of een artikel terug naar de eisen."),
+    Commando("impact", "kaderdiff.cli.recht", "Welke standaarden en eisen na te lopen zijn bij een wetswijziging."),
+    Commando("wetten", "kaderdiff.cli.recht", "Wetteksten (BWB-toestand-XML) beheren in de kadermap."),
+    Commando("voorstel", "kaderdiff.cli.voorstel",
+             "Beoordeel een voorgestelde wijziging (git-tak of Word-document met bijgehouden wijzigingen)."),
+    Commando("vergelijk-sectoren", "kaderdiff.cli.voorstel",
+             "Zet de eisen van één standaard (of één eis) in alle sectoren naast elkaar."),
+    Commando("versie", "kaderdiff.cli.kaders", "Toon de versie van kaderdiff."),
+)
+
+OMSCHRIJVING = ("Vergelijk onderzoekskaders per jaar: Staat van wijzigingen, Word met revisies, wettelijke "
+                "grondslagen.\nElke opdracht heeft -h; bijvoorbeeld: kaderdiff staat -h")
+
+
+def _gekozen(argv: Sequence[str]) -> Commando | None:
+    """The command named first on the command line (before it only top-level options can stand)."""
+    namen = {c.naam: c for c in COMMANDOS}
+    for arg in argv:
+        if not arg.startswith("-"):
+            return namen.get(arg)
+    return None
+
+
+def maak_parser(gekozen: Commando | None) -> tuple[Parser, Uitvoering | None]:
+    """The parser, with the options of the chosen command only (the others are names and help lines)."""
+    hoofd = Parser(prog="kaderdiff", description=OMSCHRIJVING)
+    hoofd.add_argument("--versie", action="version", version=f"kaderdiff {__version__}",
+                       help="toon de versie en stop")
+    opdrachten = hoofd.add_subparsers(title="opdrachten", metavar="OPDRACHT", dest="opdracht")
+    uitvoering: Uitvoering | None = None
+    for commando in COMMANDOS:
+        sub = opdrachten.add_parser(commando.naam, help=commando.hulp, description=commando.hulp)
+        if commando is gekozen:
+            opties, uitvoering = importlib.import_module(commando.module).OPDRACHTEN[commando.naam]
+            opties(sub)
+    return hoofd, uitvoering
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run kaderdiff with `argv` (default: the command line) and return the exit code."""
+    argumenten = list(sys.argv[1:] if argv is None else argv)
+    gekozen = _gekozen(argumenten)
+    return voer_veilig_uit(gekozen.naam if gekozen else "", lambda: _start(argumenten, gekozen))
+
+
+def _start(argumenten: list[str], gekozen: Commando | None) -> int | None:
+    parser, uitvoering = maak_parser(gekozen)
+    if not argumenten:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        args = parser.parse_args(argumenten)
+    except SystemExit as einde:  # -h, --versie and usage errors end here
+        return einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 2)
+    if uitvoering is None:  # pragma: no cover - argparse refuses an unknown command first
+        return 2
+    return uitvoering(args)
+
+
+def start() -> None:
+    """The console script."""
+    sys.exit(main())

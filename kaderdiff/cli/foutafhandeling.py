@@ -1,0 +1,92 @@
+"""The one place where a command's errors become what the user sees.
+
+- `KaderdiffFout` (bad input the user can fix): one Dutch message with file, line and column; exit code 2.
+- `OSError` (disk full, no access, …): a Dutch message naming the file; exit code 2.
+- Anything else is a defect in kaderdiff: a short Dutch message ("interne fout"), the traceback in a log
+  file whose path is printed, exit code 70 (EX_SOFTWARE). A raw traceback never reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from kaderdiff.cli.gemeen import melding
+from kaderdiff.fouten import KaderdiffFout
+
+FOUT_INVOER = 2
+FOUT_INTERN = 70
+
+#: errno -> what it means, in Dutch.
+_OS_FOUTEN = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toegang (rechten)",
+    errno.EPERM: "niet toegestaan",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.EIO: "invoer-/uitvoerfout van het apparaat",
+    errno.EISDIR: "is een map, geen bestand",
+    errno.ENOTDIR: "is geen map",
+    errno.EEXIST: "bestaat al",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EMFILE: "te veel geopende bestanden",
+    errno.EBUSY: "is in gebruik",
+    errno.EXDEV: "ligt op een ander bestandssysteem",
+}
+
+
+def os_fout_tekst(fout: OSError) -> str:
+    """'Kan /pad/naar/x niet lezen of schrijven: de schijf is vol' — Dutch, with the file when it is known."""
+    reden = _OS_FOUTEN.get(fout.errno or 0, f"systeemfout {fout.errno}" if fout.errno else "systeemfout")
+    if fout.filename is None:
+        return f"Fout bij lezen of schrijven: {reden}"
+    pad = os.fsdecode(fout.filename)
+    if fout.filename2 is not None:
+        pad += f" → {os.fsdecode(fout.filename2)}"
+    return f"{pad}: {reden}"
+
+
+def toon_fout(fout: KaderdiffFout) -> None:
+    melding(f"Fout: {fout.tekst}")
+    for m in fout.meldingen:
+        melding(f"  {m}")
+
+
+def schrijf_logboek(opdracht: str) -> Path | None:
+    """The current exception's traceback in a new log file; None when even that cannot be written."""
+    tekst = f"kaderdiff {opdracht}\n{time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n\n{traceback.format_exc()}"
+    try:
+        fd, pad = tempfile.mkstemp(prefix="kaderdiff-fout-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(tekst)
+        return Path(pad)
+    except OSError:
+        return None
+
+
+def voer_veilig_uit(opdracht: str, functie: Callable[[], int | None]) -> int:
+    """Run a command; return its exit code, never letting an exception through."""
+    try:
+        return functie() or 0
+    except KaderdiffFout as fout:
+        toon_fout(fout)
+        return FOUT_INVOER
+    except OSError as fout:
+        melding(f"Fout: {os_fout_tekst(fout)}")
+        return FOUT_INVOER
+    except KeyboardInterrupt:
+        melding("Afgebroken; er is niets half geschreven.")
+        return 130
+    except Exception as fout:  # a defect: the user gets a message and a log, not a traceback
+        logboek = schrijf_logboek(opdracht)
+        waar = f"De details staan in {logboek}." if logboek else "De details konden niet worden bewaard."
+        melding(f"Interne fout in kaderdiff ({type(fout).__name__}). Dit is een fout in het programma, niet in uw "
+                f"invoer. {waar} Meld dit aan de beheerders van kaderdiff.")
+        return FOUT_INTERN

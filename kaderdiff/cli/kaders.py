@@ -1,0 +1,63 @@
+"""`kaderdiff controleer`, `opmaak` and `versie`: the kader files themselves."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kaderdiff import __version__
+from kaderdiff.bron.controle import controleer_pad, kaderbestanden
+from kaderdiff.bron.opmaak import maak_bestanden_op
+from kaderdiff.bron.versies import standaard_kadermap
+from kaderdiff.cli.gemeen import melding, regel
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.recht.wetcontrole import controleer_grondslagen
+
+
+def _optie_pad(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pad", nargs="?", type=Path, default=None, metavar="PAD",
+                        help="kaderbestand of kadermap (standaard: kaders/)")
+
+
+def controleer(args: argparse.Namespace) -> int:
+    doel = args.pad if args.pad is not None else standaard_kadermap()
+    bestanden, meldingen = controleer_pad(doel, (controleer_grondslagen,))
+    if not bestanden:
+        raise KaderdiffFout(f"Geen kaderbestanden gevonden in {doel}")
+    for m in meldingen:
+        melding(str(m))
+    fouten = [m for m in meldingen if m.ernst == "fout"]
+    if fouten:
+        melding(f"{len(fouten)} fout(en) in {len(bestanden)} bestand(en).")
+        return 2
+    regel(f"In orde: {len(bestanden)} kader(s) gecontroleerd.")
+    return 0
+
+
+def _opties_opmaak(parser: argparse.ArgumentParser) -> None:
+    _optie_pad(parser)
+    parser.add_argument("--controle", action="store_true",
+                        help="niets schrijven; exitcode 1 als opmaak nodig is")
+
+
+def opmaak(args: argparse.Namespace) -> int:
+    doel = args.pad if args.pad is not None else standaard_kadermap()
+    bestanden = kaderbestanden(doel)
+    gewijzigd = maak_bestanden_op(bestanden, alleen_controleren=args.controle)
+    for bestand in gewijzigd:
+        regel(f"{'moet worden opgemaakt' if args.controle else 'opgemaakt'}: {bestand}")
+    gedaan = "af te wijken" if args.controle else "herschreven"
+    regel(f"{len(bestanden)} bestand(en) bekeken, {len(gewijzigd)} {gedaan}.")
+    return 1 if args.controle and gewijzigd else 0
+
+
+def versie(_: argparse.Namespace) -> int:
+    regel(f"kaderdiff {__version__}")
+    return 0
+
+
+OPDRACHTEN = {
+    "controleer": (_optie_pad, controleer),
+    "opmaak": (_opties_opmaak, opmaak),
+    "versie": (lambda _: None, versie),
+}

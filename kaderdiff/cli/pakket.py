@@ -1,0 +1,48 @@
+"""`kaderdiff pakket`: the consultation pack for the Ringen, with a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, regel, versies
+from kaderdiff.diff.staat import sectoren_voor
+from kaderdiff.pakket.bouw import bouw_pakket, lees_pakketformaten
+
+STAPPEN_PER_SECTOR = 1
+
+
+def opties(parser: argparse.ArgumentParser) -> None:
+    opties_van_naar(parser)
+    parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
+                        help="uitvoermap (standaard: build/pakket-JAAR)")
+    parser.add_argument("--formaten", default="docx,html", help="komma-gescheiden: docx,odt,pdf,html")
+    optie_kaders(parser)
+
+
+def pakket(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    gevraagd = lees_pakketformaten(args.formaten)
+    kaders = kadermap(args)
+    van, naar = versies(args)
+    doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"
+    aantal = len(sectoren_voor(kaders, van, naar, args.sector))
+    totaal = aantal * STAPPEN_PER_SECTOR + 2 + sum(1 for f in ("odt", "pdf") if f in gevraagd)
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console(fouten=True), transient=True,
+                  auto_refresh=False) as voortgang:
+        taak = voortgang.add_task("Consultatiepakket", total=totaal)
+
+        def stap(omschrijving: str) -> None:
+            voortgang.update(taak, description=omschrijving, advance=1)
+            voortgang.refresh()  # no refresh thread: with one thread the sectors can be built in parallel
+
+        manifest = bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap)
+    bestanden = manifest["bestanden"]
+    assert isinstance(bestanden, list)
+    regel(f"Consultatiepakket {van} → {naar}: {len(bestanden)} bestanden in {doel} (open {doel / 'index.html'})")
+    return 0
+
+
+OPDRACHTEN = {"pakket": (opties, pakket)}

@@ -1,0 +1,48 @@
+"""`kaderdiff staat`: the Staat van wijzigingen per sector between two versions."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, versies
+from kaderdiff.diff.staat import maak_staat, sectoren_voor
+from kaderdiff.render.staat_uit import lees_formaten, staat_bestanden
+from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
+from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+
+
+def opties(parser: argparse.ArgumentParser) -> None:
+    opties_van_naar(parser)
+    parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
+                        help="uitvoermap (standaard: build/staat-JAAR)")
+    parser.add_argument("--formaat", default="docx,html,json", help="formaten, komma-gescheiden: docx,html,json")
+    parser.add_argument("--streng", action="store_true", help="fout als een wijziging geen toelichting heeft")
+    optie_kaders(parser)
+
+
+def staat(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    formaten = lees_formaten(args.formaat)
+    kaders = kadermap(args)
+    van, naar = versies(args)
+    doel = args.uit if args.uit is not None else Path("build") / f"staat-{naar.jaar}"
+    moment = datum_van_tijdstip(kaders.commitdatum(naar))
+    overzicht = Table(title=f"Staat van wijzigingen {van} → {naar}")
+    for kolom in ("Sector", "Wijzigingen", "Zonder toelichting"):
+        overzicht.add_column(kolom)
+    with atomaire_map(doel) as tijdelijk:
+        for sector in sectoren_voor(kaders, van, naar, args.sector):
+            resultaat = maak_staat(kaders, van, naar, sector, streng=args.streng)
+            for naam, inhoud in staat_bestanden(resultaat, formaten, moment, sector).items():
+                schrijf(tijdelijk, naam, inhoud)
+            zonder = ", ".join(w.nummer for w in resultaat.zonder_toelichting()) or "-"
+            overzicht.add_row(sector, str(len(resultaat.wijzigingen)), zonder)
+    scherm = console()
+    scherm.print(overzicht)
+    scherm.print(f"Geschreven naar {doel}")
+    return 0
+
+
+OPDRACHTEN = {"staat": (opties, staat)}

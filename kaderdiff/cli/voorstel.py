@@ -1,0 +1,185 @@
+"""`kaderdiff voorstel` (review a proposal) and `kaderdiff vergelijk-sectoren` (one standard across sectors)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, regel
+from kaderdiff.diff.sectoren import vergelijk_sectoren
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.versie import Versie
+from kaderdiff.model.voorstel import Voorstel
+from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
+from kaderdiff.recht.citaten import citeer
+from kaderdiff.voorstel.beoordeling import beoordeel
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+
+def diff_tekst(delen: tuple[DiffDeel, ...], kant: int | None = None) -> Text:
+    """A word diff for the terminal: deletions red struck, insertions green underlined."""
+    from rich.text import Text
+
+    t = Text()
+    for d in delen:
+        if d.op == GELIJK:
+            t.append(d.tekst)
+        elif d.op == WEG and kant in (None, WEG):
+            t.append(d.tekst, style="red strike")
+        elif d.op == ERBIJ and kant in (None, ERBIJ):
+            t.append(d.tekst, style="green underline")
+    return t
+
+
+def toon_voorstel(v: Voorstel) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    scherm = console()
+    scherm.print(Text(f"Voorstel {v.ref}", style="bold")
+                 + f" (commit {v.commit[:7]}) ten opzichte van {v.basis} "
+                 f"(gemeenschappelijke voorouder {v.merge_base[:7]}): {len(v.rijen)} wijziging(en)")
+    for r in v.rijen:
+        w = r.wijziging
+        tabel = Table(title=f"{r.jaar} {w.nummer} — {w.soort.label}", show_header=False, expand=False)
+        tabel.add_column(style="bold")
+        tabel.add_column()
+        tabel.add_row("Element", f"{w.element_id} ({w.element_soort})")
+        tabel.add_row("Vindplaats", w.vindplaats)
+        if r.standaard:
+            tabel.add_row("Standaard", r.standaard)
+        tabel.add_row("Tekst WAS", diff_tekst(w.tekstdiff, WEG))
+        tabel.add_row("Tekst WORDT", diff_tekst(w.tekstdiff, ERBIJ))
+        grondslag = "; ".join(citeer(g) for g in w.grondslagen_wordt or w.grondslagen_was) or "-"
+        tabel.add_row("Grondslag", grondslag + (" (gewijzigd door het voorstel)" if r.grondslag_gewijzigd
+                                                else " (niet gewijzigd)"))
+        for o in r.overeenkomsten:
+            tabel.add_row(o.sector, Text(f"{o.beoordeling} (gelijkenis {o.score_was:.0f} → {o.score_wordt:.0f})\n")
+                          + Text(o.tekst_voorstel or o.tekst_basis, style="dim"))
+        for c in r.conflicten:
+            tabel.add_row(Text("Conflict", style="bold red"), f"tak {c.tak} wijzigt ook {', '.join(c.element_ids)}")
+        scherm.print(tabel)
+
+
+def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:
+    from kaderdiff.render.voorstel_uit import render_voorstel_docx
+    from kaderdiff.uitvoer.atomair import schrijf_atomair
+    from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+
+    commit = kaders.repo.commit(v.commit) if kaders.repo is not None else None
+    moment = datum_van_tijdstip(int(commit.committed_date) if commit is not None else 0)
+    docx.parent.mkdir(parents=True, exist_ok=True)
+    schrijf_atomair(docx.resolve(), render_voorstel_docx(v, moment))
+
+
+def _opties_voorstel(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ref", nargs="?", default=None, metavar="REF", help="het voorstel: een git-tak, tag of commit")
+    parser.add_argument("--basis", default="main", help="vergelijk met de gemeenschappelijke voorouder met deze tak")
+    parser.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    parser.add_argument("--docx", type=Path, default=None, metavar="BESTAND",
+                        help="schrijf een kort bespreekstuk (.docx)")
+    parser.add_argument("--uit-docx", dest="uit_docx", type=Path, default=None, metavar="BESTAND",
+                        help="lees een conceptkader (.docx) met bijgehouden wijzigingen en maak er "
+                             "een voorstel-tak van")
+    parser.add_argument("--naam", default=None, help="naam van de nieuwe tak (bij --uit-docx)")
+    optie_kaders(parser)
+
+
+def voorstel(args: argparse.Namespace) -> int:
+    kaders = kadermap(args)
+    if args.uit_docx is not None:
+        return _voorstel_uit_docx(args, kaders)
+    if args.ref is None:
+        raise KaderdiffFout("Geef het voorstel (een git-tak, tag of commit) of --uit-docx BESTAND.docx")
+    v = beoordeel(kaders, args.ref, args.basis)
+    if args.docx is not None:
+        schrijf_bespreekstuk(v, kaders, args.docx)
+    if args.als_json:
+        from kaderdiff.render.voorstel_uit import render_voorstel_json
+
+        regel(render_voorstel_json(v).decode("utf-8").rstrip("\n"))
+        return 0
+    toon_voorstel(v)
+    if args.docx is not None:
+        regel(f"Bespreekstuk geschreven naar {args.docx}")
+    return 0
+
+
+def _voorstel_uit_docx(args: argparse.Namespace, kaders: KaderMap) -> int:
+    from kaderdiff.voorstel.uit_docx import importeer_docx
+
+    if args.ref is not None:
+        raise KaderdiffFout("Geef een git-referentie of --uit-docx, niet allebei")
+    if not args.naam:
+        raise KaderdiffFout("Bij --uit-docx is --naam verplicht (bijv. --naam voorstel/mbo-bekwaam)")
+    resultaat = importeer_docx(kaders, args.uit_docx, args.naam, args.basis)
+    if not args.als_json:
+        for commit in resultaat.commits:
+            regel(f"Commit {commit.hexsha[:7]} van {commit.auteur}: {commit.aantal} revisie(s) overgenomen")
+        for n in resultaat.niet_overgenomen:
+            regel(f"Niet overgenomen {n.plaats}: {n.reden} ({n.auteur}: {n.tekst})")
+    if not resultaat.commits:
+        if args.als_json:
+            regel(json.dumps(resultaat.dict(), ensure_ascii=False, indent=2))
+        else:
+            regel("Er zijn geen revisies overgenomen; er is geen tak gemaakt.")
+        return 1 if resultaat.niet_overgenomen else 0
+    v = beoordeel(kaders, args.naam, args.basis)
+    if args.docx is not None:
+        schrijf_bespreekstuk(v, kaders, args.docx)
+    if args.als_json:
+        from kaderdiff.render.voorstel_uit import voorstel_dict
+
+        regel(json.dumps({**resultaat.dict(), "beoordeling": voorstel_dict(v)}, ensure_ascii=False, indent=2))
+        return 0
+    toon_voorstel(v)
+    if args.docx is not None:
+        regel(f"Bespreekstuk geschreven naar {args.docx}")
+    return 0
+
+
+def _opties_sectoren(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("standaard", metavar="STANDAARD", help="standaardcode (bijv. OP1) of eis-id (bijv. st-ka1-e3)")
+    parser.add_argument("--jaar", required=True, help="jaar, of JAAR@REF voor een git-versie (bijv. 2026)")
+    parser.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    optie_kaders(parser)
+
+
+def vergelijk_sectoren_opdracht(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    resultaat = vergelijk_sectoren(kadermap(args), Versie.parse(args.jaar), args.standaard)
+    if args.als_json:
+        from kaderdiff.render.sectoren_uit import render_sectoren_json
+
+        regel(render_sectoren_json(resultaat).decode("utf-8").rstrip("\n"))
+        return 0
+    tabel = Table(title=f"{resultaat.zoek} in {', '.join(resultaat.sectoren)} ({resultaat.versie})", show_lines=True)
+    tabel.add_column("Eis")
+    for s, titel in zip(resultaat.sectoren, resultaat.titels, strict=True):
+        tabel.add_column(f"{s}\n{titel}" if titel else s)
+    for rij in resultaat.rijen:
+        cellen: list[Text | str] = [rij.sleutel]
+        for cel in rij.cellen:
+            if cel is None:
+                cellen.append(Text("(ontbreekt)", style="dim"))
+            else:
+                cellen.append(diff_tekst(cel.diff) if cel.diff else Text(cel.tekst))
+        tabel.add_row(*cellen)
+    scherm = console()
+    scherm.print(tabel)
+    scherm.print("Gemarkeerd ten opzichte van de eerste sector: doorgehaald = staat er niet, "
+                 "onderstreept = staat er extra.")
+    return 0
+
+
+OPDRACHTEN = {
+    "voorstel": (_opties_voorstel, voorstel),
+    "vergelijk-sectoren": (_opties_sectoren, vergelijk_sectoren_opdracht),
+}

@@ -1,0 +1,53 @@
+"""Build the Staat van wijzigingen for one sector: load -> align -> diff -> explain."""
+
+from __future__ import annotations
+
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.diff.uitlijning import lijn_uit
+from kaderdiff.diff.vergelijk import vergelijk
+from kaderdiff.diff.verklaring import commits_per_element, verklaar
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.versie import Herkomst, Versie
+from kaderdiff.model.wijziging import Staat
+
+
+def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
+               herkomst: tuple[Herkomst, Herkomst] | None = None) -> Staat:
+    """Compare one sector between two versions; `streng` makes a missing toelichting an error.
+
+    Pass `herkomst` when the caller already looked up the commits (the pack does, once for all sectors).
+    """
+    oud = kadermap.laad(van, sector)
+    nieuw = kadermap.laad(naar, sector)
+    uitlijning = lijn_uit(oud, nieuw)
+    wijzigingen = vergelijk(oud, nieuw, uitlijning)
+    toegelicht = {ref for t in nieuw.toelichtingen for ref in t.betreft}
+    # git history is only read when some change has no toelichting in the kader
+    commits = (commits_per_element(kadermap, van, naar, sector, oud)
+               if any(not set(w.ids) & toegelicht for w in wijzigingen) else {})
+    staat = Staat(
+        sector=nieuw.sector,
+        van=str(van),
+        naar=str(naar),
+        oud=oud,
+        nieuw=nieuw,
+        wijzigingen=tuple(verklaar(wijzigingen, nieuw, commits)),
+        uitlijning=uitlijning,
+        herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
+    )
+    if streng and staat.zonder_toelichting():
+        nummers = ", ".join(w.nummer for w in staat.zonder_toelichting())
+        raise KaderdiffFout(f"{nieuw.naam}: toelichting ontbreekt bij {nummers} (--streng)")
+    return staat
+
+
+def sectoren_voor(kadermap: KaderMap, van: Versie, naar: Versie, sector: str | None) -> list[str]:
+    """The sectors to compare: the one asked for, or every sector of the newer version."""
+    beschikbaar = kadermap.sectoren(naar)
+    if sector is None:
+        kadermap.sectoren(van)  # fails clearly when the older year does not exist
+        return beschikbaar
+    if sector.upper() not in beschikbaar:
+        raise KaderdiffFout(
+            f"De sector '{sector}' bestaat niet in versie {naar} (beschikbaar: {', '.join(beschikbaar)})")
+    return [sector.upper()]

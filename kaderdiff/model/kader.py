@@ -1,0 +1,237 @@
+"""The plain data model of a Kader.
+
+A kader is a tree of `Element`s. One generic element type (with a `Soort`) keeps
+alignment, diffing and rendering simple: every changeable part of a kader is an
+element with a stable id, an optional number/code and title, inline text and,
+for an eis, its Grondslagen. Everything is frozen so models can be compared and
+shared freely between the pure diff functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+
+
+class Soort(StrEnum):
+    """Kinds of element; the values are the XML element names."""
+
+    WOORD_VOORAF = "woordVooraf"
+    ADDENDUM = "addendum"
+    HOOFDSTUK = "hoofdstuk"
+    PARAGRAAF = "paragraaf"
+    ALINEA = "alinea"
+    LIJST = "lijst"
+    ITEM = "item"
+    WAARDERINGSKADER = "waarderingskader"
+    KWALITEITSGEBIED = "kwaliteitsgebied"
+    STANDAARD = "standaard"
+    OMSCHRIJVING = "omschrijving"
+    BASISKWALITEIT = "basiskwaliteit"
+    EIS = "eis"
+    EIGEN_ASPIRATIES = "eigenAspiraties"
+    BESLISREGELS = "beslisregels"
+    BESLISREGEL = "beslisregel"
+    BIJLAGE = "bijlage"
+
+
+#: Containers that carry no id in the XML; their id is derived from the parent.
+AFGELEIDE_CONTAINERS = frozenset({Soort.OMSCHRIJVING, Soort.BASISKWALITEIT, Soort.EIGEN_ASPIRATIES})
+
+#: Kinds whose own inline text is their content (the leaves of a kader); the rest are containers.
+BLAD_SOORTEN = frozenset({Soort.EIS, Soort.ALINEA, Soort.ITEM, Soort.BESLISREGEL})
+
+#: Dutch names used in messages and documents.
+SOORT_NAAM: dict[Soort, str] = {
+    Soort.WOORD_VOORAF: "woord vooraf",
+    Soort.ADDENDUM: "addendum",
+    Soort.HOOFDSTUK: "hoofdstuk",
+    Soort.PARAGRAAF: "paragraaf",
+    Soort.ALINEA: "alinea",
+    Soort.LIJST: "opsomming",
+    Soort.ITEM: "opsommingsonderdeel",
+    Soort.WAARDERINGSKADER: "waarderingskader",
+    Soort.KWALITEITSGEBIED: "kwaliteitsgebied",
+    Soort.STANDAARD: "standaard",
+    Soort.OMSCHRIJVING: "omschrijving",
+    Soort.BASISKWALITEIT: "basiskwaliteit",
+    Soort.EIS: "eis",
+    Soort.EIGEN_ASPIRATIES: "eigen aspiraties",
+    Soort.BESLISREGELS: "beslisregels",
+    Soort.BESLISREGEL: "beslisregel",
+    Soort.BIJLAGE: "bijlage",
+}
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A run of inline text; `stijl` is '' (plain), 'nadruk' (italic) or 'sterk' (bold)."""
+
+    tekst: str
+    stijl: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Grondslag:
+    """A structured legal basis: a registry code plus article, lid and onderdeel."""
+
+    wet: str
+    artikel: str = ""
+    lid: str = ""
+    onderdeel: str = ""
+
+    def kort(self) -> str:
+        """Compact Dutch citation, e.g. 'artikel 7.2.4a, lid 1, onder a, WEB'."""
+        delen = []
+        if self.artikel:
+            delen.append(f"artikel {self.artikel}")
+        if self.lid:
+            delen.append(f"lid {self.lid}")
+        if self.onderdeel:
+            delen.append(f"onder {self.onderdeel}")
+        delen.append(self.wet)
+        return ", ".join(delen)
+
+
+@dataclass(frozen=True)
+class GeenGrondslag:
+    """Explicit statement that an eis has no legal basis, and where its wording comes from."""
+
+    bron: str
+    uitleg: str = ""
+
+
+@dataclass(frozen=True)
+class Element:
+    """One changeable part of a kader (see `Soort`)."""
+
+    soort: Soort
+    id: str
+    nummer: str = ""
+    titel: str = ""
+    inhoud: tuple[Fragment, ...] = ()
+    grondslagen: tuple[Grondslag, ...] = ()
+    geen_grondslag: GeenGrondslag | None = None
+    kenmerk: str = ""
+    kinderen: tuple[Element, ...] = ()
+    regel: int = field(default=0, compare=False)
+
+    @property
+    def tekst(self) -> str:
+        """The plain inline text (no emphasis)."""
+        return "".join(f.tekst for f in self.inhoud)
+
+    @property
+    def kop(self) -> str:
+        """Number/code and title as a heading would show them, e.g. '7.5.2 Escaleren'."""
+        return " ".join(d for d in (self.nummer, self.titel) if d)
+
+    def doorloop(self, voorouders: tuple[Element, ...] = ()) -> Iterator[tuple[Element, tuple[Element, ...]]]:
+        """Depth-first, document order: each element with its ancestors (outermost first).
+
+        Iterative: nested `yield from` passed every element up through each level of the tree.
+        """
+        stapel = [(self, voorouders)]
+        while stapel:
+            element, boven = stapel.pop()
+            yield element, boven
+            if element.kinderen:
+                met_mij = (*boven, element)
+                stapel.extend((kind, met_mij) for kind in reversed(element.kinderen))
+
+
+def echte_kinderen(el: Element) -> Iterator[Element]:
+    """Children, looking through derived containers (an eis belongs to its standaard)."""
+    for kind in el.kinderen:
+        if kind.soort in AFGELEIDE_CONTAINERS:
+            yield from kind.kinderen
+        else:
+            yield kind
+
+
+def echte_ouder(voorouders: tuple[Element, ...]) -> Element | None:
+    """Nearest ancestor that is not a derived container."""
+    for voorouder in reversed(voorouders):
+        if voorouder.soort not in AFGELEIDE_CONTAINERS:
+            return voorouder
+    return None
+
+
+@dataclass(frozen=True)
+class Wetswijziging:
+    """A law change that causes changes in a kader (e.g. Wet VABA)."""
+
+    code: str
+    naam: str
+    inwerkingtreding: date | None = None
+    status: str = "verwacht"
+    omschrijving: str = ""
+
+
+@dataclass(frozen=True)
+class Toelichting:
+    """Why elements changed: stated in the kader of the newer year."""
+
+    id: str
+    categorie: str
+    betreft: tuple[str, ...]
+    tekst: str
+    wetswijziging: str = ""
+    regel: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Kader:
+    """One Onderzoekskader: one sector, one year."""
+
+    sector: str
+    jaar: int
+    status: str
+    peildatum: date
+    titel: str
+    onderdelen: tuple[Element, ...]
+    wetswijzigingen: tuple[Wetswijziging, ...] = ()
+    toelichtingen: tuple[Toelichting, ...] = ()
+    bron: str = field(default="", compare=False)
+
+    def doorloop(self) -> Iterator[tuple[Element, tuple[Element, ...]]]:
+        """Every element with its ancestors, in document order."""
+        for onderdeel in self.onderdelen:
+            yield from onderdeel.doorloop()
+
+    @cached_property
+    def index(self) -> dict[str, tuple[Element, tuple[Element, ...]]]:
+        """Element id -> (element, ancestors)."""
+        return {el.id: (el, vo) for el, vo in self.doorloop()}
+
+    def element(self, element_id: str) -> Element:
+        return self.index[element_id][0]
+
+    def standaarden(self) -> list[Element]:
+        return [el for el, _ in self.doorloop() if el.soort is Soort.STANDAARD]
+
+    def standaard_van(self, element_id: str) -> Element | None:
+        """The standaard an element lies in, or is (None outside the waarderingskaders)."""
+        if element_id not in self.index:
+            return None
+        el, voorouders = self.index[element_id]
+        if el.soort is Soort.STANDAARD:
+            return el
+        return next((v for v in reversed(voorouders) if v.soort is Soort.STANDAARD), None)
+
+    def eisen(self) -> list[Element]:
+        return [el for el, _ in self.doorloop() if el.soort is Soort.EIS]
+
+    def toelichting_voor(self, element_id: str) -> list[Toelichting]:
+        return [t for t in self.toelichtingen if element_id in t.betreft]
+
+    def wetswijziging(self, code: str) -> Wetswijziging | None:
+        return next((w for w in self.wetswijzigingen if w.code == code), None)
+
+    @property
+    def naam(self) -> str:
+        """Short name used in messages and file names, e.g. 'MBO 2026'."""
+        return f"{self.sector} {self.jaar}"

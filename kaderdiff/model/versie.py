@@ -1,0 +1,40 @@
+"""Versions of kaders: `JAAR` (the working tree) or `JAAR@REF` (a git tag, branch or commit), and where a
+loaded version came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kaderdiff.fouten import KaderdiffFout
+
+_VERSIE = re.compile(r"^(\d{4})(?:@(.+))?$")
+
+
+@dataclass(frozen=True)
+class Versie:
+    """A named version: a year, optionally pinned to a git ref."""
+
+    jaar: int
+    ref: str | None = None
+
+    @classmethod
+    def parse(cls, tekst: str) -> Versie:
+        gevonden = _VERSIE.match(tekst.strip())
+        if not gevonden:
+            raise KaderdiffFout(
+                f"Ongeldige versie '{tekst}': schrijf JAAR (bijv. 2026) of JAAR@REF (bijv. 2026@ringen-concept)"
+            )
+        return cls(int(gevonden.group(1)), gevonden.group(2))
+
+    def __str__(self) -> str:
+        return f"{self.jaar}@{self.ref}" if self.ref else str(self.jaar)
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """Where a loaded version came from: recorded in every generated pack."""
+
+    versie: str
+    commit: str
+    vuil: bool

@@ -1,0 +1,1 @@
+"""The consultation pack: every document of every sector, LibreOffice conversions, index, manifest and zip."""

@@ -1,0 +1,214 @@
+"""The consultation pack for the Ringen: per sector the Staat van wijzigingen, the concept kader with
+tracked changes, the clean kader and a reactieformulier; plus index.html, manifest.json and one zip."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kaderdiff import __version__
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.diff.staat import maak_staat, sectoren_voor
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.versie import Herkomst, Versie
+from kaderdiff.pakket.libreoffice import converteer
+from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
+from kaderdiff.render.docx_reactie import render_reactieformulier
+from kaderdiff.render.html_uit import omgeving
+from kaderdiff.render.staat_uit import staat_basisnaam, staat_bestanden
+from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
+from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+from kaderdiff.uitvoer.zipvast import schrijf_zip
+from kaderdiff.word.blokken import blokken
+
+FORMATEN = ("docx", "odt", "pdf", "html")
+MANIFEST = "manifest.json"
+
+
+def lees_pakketformaten(tekst: str) -> tuple[str, ...]:
+    gevraagd = tuple(dict.fromkeys(f.strip().lower() for f in tekst.split(",") if f.strip()))
+    onbekend = [f for f in gevraagd if f not in FORMATEN]
+    if onbekend or not gevraagd:
+        raise KaderdiffFout(f"Onbekend formaat '{', '.join(onbekend) or tekst}': kies uit {', '.join(FORMATEN)}")
+    return gevraagd
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file of the pack, for index.html."""
+
+    naam: str
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Indexregel:
+    """One change as index.html lists it."""
+
+    nummer: str
+    soort: str
+    vindplaats: str
+
+
+@dataclass(frozen=True)
+class Sectordeel:
+    """What index.html needs of one sector (small: it travels back from a worker process)."""
+
+    sector: str
+    titel: str
+    wijzigingen: tuple[Indexregel, ...]
+    documenten: tuple[Document, ...]
+    staat_html: str  # '' when html was not asked for
+
+
+@dataclass(frozen=True)
+class Sectoropdracht:
+    """Everything needed to build one sector's documents, in this process or another."""
+
+    kaders: Path
+    van: Versie
+    naar: Versie
+    sector: str
+    formaten: tuple[str, ...]
+    moment: datetime
+    herkomst: tuple[Herkomst, Herkomst]
+
+
+def namen(sector: str, jaar: int) -> dict[str, str]:
+    basis = f"{sector.lower()}-{jaar}"
+    return {
+        "staat": staat_basisnaam(sector, jaar),
+        "concept": f"{basis}-concept-met-wijzigingen",
+        "schoon": f"{basis}-concept-zonder-markeringen",
+        "reactie": f"{basis}-reactieformulier",
+    }
+
+
+OMSCHRIJVING = {
+    "staat": "Staat van wijzigingen (WAS/WORDT)",
+    "concept": "Concept-kader met de wijzigingen zichtbaar verwerkt (revisies)",
+    "schoon": "Concept-kader zonder markeringen",
+    "reactie": "Reactieformulier",
+}
+FORMAATNAAM = {"docx": "Word", "odt": "ODF (odt)", "pdf": "PDF", "html": "webpagina", "json": "JSON"}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def bruikbare_processors() -> int:
+    """CPUs this process may run on (a container or taskset can allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
+                sector: str | None = None, stap: Callable[[str], None] = lambda _: None,
+                processen: int | None = None) -> dict[str, object]:
+    """Build the whole pack into `doel` (atomically) and return its manifest.
+
+    Sectors are built in parallel worker processes (`processen`, default: one per usable CPU)
+    when that is safe (`mag_forken`); each returns its files as bytes and only this process
+    writes, in sector order, so the pack is byte-identical whatever the number of processes.
+    """
+    sectoren = sectoren_voor(kadermap, van, naar, sector)
+    moment = datum_van_tijdstip(kadermap.commitdatum(naar))
+    herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
+    opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
+    with atomaire_map(doel) as map_:
+        delen = []
+        for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
+            for naam, inhoud in bestanden.items():
+                schrijf(map_, naam, inhoud)
+            delen.append(deel)
+            stap(f"{deel.sector}: klaar")
+        conversies = [f for f in ("odt", "pdf") if f in formaten]
+        if conversies:
+            docx = sorted(map_.glob("*.docx"))
+            for formaat in conversies:
+                stap(f"LibreOffice: {formaat}")
+                converteer(docx, formaat, map_, moment)
+        stap("index.html en manifest")
+        index = omgeving().get_template("index.html.j2").render(
+            delen=delen, van=str(van), naar=str(naar), jaar=naar.jaar, herkomst=herkomst, moment=moment,
+            formaten=[f for f in FORMATEN if f in formaten or f == "docx"], formaatnaam=FORMAATNAAM,
+            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file())
+        schrijf(map_, "index.html", index.encode("utf-8"))
+        bestanden = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}  # read once
+        manifest = maak_manifest(bestanden, herkomst, van, naar, moment)
+        bestanden[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        schrijf(map_, MANIFEST, bestanden[MANIFEST])
+        stap("zip")
+        schrijf(map_, zipnaam(naar), schrijf_zip(sorted(bestanden.items()), moment))
+    return manifest
+
+
+def _voer_uit(opdrachten: list[Sectoropdracht],
+              processen: int) -> Iterator[tuple[Sectordeel, dict[str, bytes]]]:
+    """The sectors' results in the given order: here, or spread over forked worker processes."""
+    aantal = min(processen, len(opdrachten))
+    if aantal <= 1 or not mag_forken():
+        yield from map(bouw_sector, opdrachten)
+        return
+    with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            yield from pool.map(bouw_sector, opdrachten)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # an error in one sector: do not build the others first
+            raise
+
+
+def mag_forken() -> bool:
+    """Fork is quick and, unlike spawn, needs no `if __name__ == "__main__"` guard in a caller's
+    script; but it is only safe while this process has one thread (a lock held by another
+    thread would be copied locked). Otherwise the sectors are built here, one after another."""
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def zipnaam(naar: Versie) -> str:
+    return f"consultatiepakket-{naar.jaar}.zip"
+
+
+def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]:
+    """All documents of one sector as file name -> bytes; writes nothing (it may run in a worker)."""
+    sector, formaten, moment = opdracht.sector, opdracht.formaten, opdracht.moment
+    staat = maak_staat(KaderMap(opdracht.kaders), opdracht.van, opdracht.naar, sector, herkomst=opdracht.herkomst)
+    n = namen(sector, staat.nieuw.jaar)
+    staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
+    bestanden = staat_bestanden(staat, staatformaten, moment, sector)
+    nieuwe_blokken = blokken(staat.nieuw)  # the concept and the clean kader show the same blocks
+    bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment, nieuwe_blokken)
+    commit = staat.herkomst[-1].commit if staat.herkomst else ""
+    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken)
+    bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(staat, moment)
+    documenten = tuple(Document(n[sleutel], OMSCHRIJVING[sleutel]) for sleutel in ("staat", "concept", "schoon",
+                                                                                     "reactie"))
+    wijzigingen = tuple(Indexregel(w.nummer, w.soort.label, w.vindplaats) for w in staat.wijzigingen)
+    deel = Sectordeel(sector, staat.nieuw.titel, wijzigingen, documenten,
+                      f"{n['staat']}.html" if "html" in formaten else "")
+    return deel, bestanden
+
+
+def maak_manifest(bestanden: dict[str, bytes], herkomst: tuple[Herkomst, Herkomst], van: Versie, naar: Versie,
+                  moment: datetime) -> dict[str, object]:
+    """Sources (commit, dirty working tree), tool version and the sha256 of every file."""
+    return {
+        "formaat": "kaderdiff-pakket/1",
+        "gereedschap": {"naam": "kaderdiff", "versie": __version__},
+        "van": {"versie": str(van), "commit": herkomst[0].commit, "werkmap_gewijzigd": herkomst[0].vuil},
+        "naar": {"versie": str(naar), "commit": herkomst[1].commit, "werkmap_gewijzigd": herkomst[1].vuil},
+        "datum": moment.isoformat(),
+        "bestanden": [{"naam": naam, "bytes": len(data), "sha256": sha256(data)}
+                      for naam, data in sorted(bestanden.items())],
+    }

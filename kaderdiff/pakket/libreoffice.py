@@ -1,0 +1,143 @@
+"""Converting documents with LibreOffice headless: a private profile per run and a timeout."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.uitvoer.zipvast import vastgezet
+
+TIJDSLIMIET = 600
+#: PDF/A-2b with PDF/UA tagging (accessible, archivable), as LibreOffice's JSON filter options.
+PDF_FILTER = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+              '"PDFUACompliance":{"type":"boolean","value":"true"},'
+              '"UseTaggedPDF":{"type":"boolean","value":"true"}}')
+
+
+def soffice() -> str:
+    """Path of the soffice program, or a clear Dutch error."""
+    for naam in ("soffice", "libreoffice"):
+        pad = shutil.which(naam)
+        if pad:
+            return pad
+    raise KaderdiffFout("LibreOffice (soffice) is niet gevonden: installeer libreoffice-writer, "
+                        "of vraag geen odt/pdf aan met --formaten")
+
+
+def converteer(bestanden: list[Path], formaat: str, doelmap: Path, moment: datetime) -> list[Path]:
+    """Convert .docx files to odt or pdf in `doelmap`; fix embedded dates so reruns give the same bytes."""
+    if not bestanden:
+        return []
+    filter_ = PDF_FILTER if formaat == "pdf" else "odt"
+    with tempfile.TemporaryDirectory(prefix="kaderdiff-lo-") as profiel:
+        opdracht = [soffice(), f"-env:UserInstallation=file://{profiel}", "--headless", "--norestore",
+                    "--convert-to", filter_, "--outdir", str(doelmap), *map(str, bestanden)]
+        try:
+            resultaat = subprocess.run(opdracht, capture_output=True, text=True, timeout=TIJDSLIMIET, check=False)
+        except subprocess.TimeoutExpired:
+            raise KaderdiffFout(f"LibreOffice deed er langer dan {TIJDSLIMIET} s over; conversie afgebroken") from None
+    uit = []
+    for bestand in bestanden:
+        doel = doelmap / f"{bestand.stem}.{formaat}"
+        if not doel.is_file():
+            raise KaderdiffFout(f"LibreOffice kon {bestand.name} niet naar {formaat} omzetten: "
+                                f"{(resultaat.stderr or resultaat.stdout).strip()[:300]}")
+        doel.write_bytes(vast_odt(doel.read_bytes(), moment) if formaat == "odt" else vast_pdf(doel.read_bytes(),
+                                                                                                 moment))
+        uit.append(doel)
+    return uit
+
+
+_ODF_DATUM = re.compile(rb"(<(?:meta:creation-date|dc:date)>)[^<]*(</)")
+
+
+def vast_odt(data: bytes, moment: datetime) -> bytes:
+    """ODT with fixed zip dates and fixed dates in meta.xml."""
+    datum = moment.strftime("%Y-%m-%dT%H:%M:%S").encode()
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w") as doel:
+        for info in bron.infolist():
+            inhoud = bron.read(info.filename)
+            if info.filename == "meta.xml":
+                inhoud = _ODF_DATUM.sub(lambda m: m.group(1) + datum + m.group(2), inhoud)
+                inhoud = re.sub(rb"<meta:editing-duration>[^<]*</meta:editing-duration>", b"", inhoud)
+            elif info.filename in ("content.xml", "styles.xml"):  # random list ids -> numbered in order
+                inhoud = _hernummer_lijsten(inhoud)
+            elif info.filename == "settings.xml":  # LibreOffice stamps a random revision-save id
+                inhoud = re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>0", inhoud)
+            doel.writestr(info, inhoud)
+    return vastgezet(uit.getvalue(), moment)
+
+
+#: Ids LibreOffice makes from memory addresses or random numbers: renumbered in order of appearance.
+_WILLEKEURIGE_IDS = (
+    (re.compile(rb'"list(\d+)"'), b'"list', b'"'),
+    (re.compile(rb'"ct(\d+)"'), b'"ct', b'"'),
+    (re.compile(rb"__Annotation__(\d+_\d+)"), b"__Annotation__", b""),
+)
+
+
+def _hernummer_lijsten(inhoud: bytes) -> bytes:
+    for patroon, voor, na in _WILLEKEURIGE_IDS:
+        nummers: dict[bytes, bytes] = {}
+
+        def vervang(m: re.Match[bytes], nummers: dict[bytes, bytes] = nummers,
+                    voor: bytes = voor, na: bytes = na) -> bytes:
+            return voor + nummers.setdefault(m.group(1), str(len(nummers) + 1).encode()) + na
+
+        inhoud = patroon.sub(vervang, inhoud)
+    return inhoud
+
+
+_PDF_DATUM = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_XMP_DATUM = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</)")
+
+
+def vast_pdf(data: bytes, moment: datetime) -> bytes:
+    """Replace the PDF's dates and ID by fixed values of the same length (offsets stay valid)."""
+    def datum(m: re.Match[bytes]) -> bytes:
+        oud = m.group(0)
+        nieuw = f"/{m.group(1).decode()}(D:{moment:%Y%m%d%H%M%S}Z)".encode()
+        return nieuw.ljust(len(oud)) if len(nieuw) <= len(oud) else oud
+
+    data = _PDF_DATUM.sub(datum, data)
+
+    def xmp(m: re.Match[bytes]) -> bytes:
+        oud = m.group(0)
+        for vorm in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S+00:00", "%Y-%m-%dT%H:%M:%S.000000000+00:00",
+                     "%Y-%m-%dT%H:%M:%S.00+00:00", "%Y-%m-%dT%H:%M:%S"):
+            nieuw = m.group(1) + moment.strftime(vorm).encode() + m.group(2)
+            if len(nieuw) == len(oud):
+                return nieuw
+        return oud
+
+    data = _XMP_DATUM.sub(xmp, data)
+    zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", data))
+    vingerafdruk = hashlib.md5(zonder_id, usedforsecurity=False).hexdigest().upper().encode()
+
+    def pdf_id(m: re.Match[bytes]) -> bytes:
+        a = vingerafdruk.ljust(len(m.group(1)), b"0")[: len(m.group(1))]
+        b = vingerafdruk.ljust(len(m.group(2)), b"0")[: len(m.group(2))]
+        return m.group(0).replace(m.group(1), a, 1).replace(m.group(2), b, 1)
+
+    data = _PDF_ID.sub(pdf_id, data)
+    teller = iter(range(10**6))
+    return _UUID.sub(lambda m: b"uuid:" + _uuid_uit(vingerafdruk, next(teller)), data)
+
+
+_UUID = re.compile(rb"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _uuid_uit(vingerafdruk: bytes, n: int) -> bytes:
+    """A deterministic uuid-shaped value (same length as the random one it replaces)."""
+    h = hashlib.sha256(vingerafdruk + str(n).encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}".encode()

@@ -1,0 +1,269 @@
+"""Dutch legal citations in running text <-> structured `Grondslag`en.
+
+`parse("artikel 11, derde lid, en artikel 15 van de WOT")` gives two grondslagen;
+`citeer(g)` writes the canonical form ("artikel 7.2.4a, eerste lid, van de WEB") that
+`parse` reads back unchanged. Anything the parser does not fully understand raises
+`KaderdiffFout` with a Dutch explanation: a wrong reference is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.wetregister import wetten, zoek_wet
+
+RANGTELWOORDEN = (
+    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+    "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende",
+    "negentiende", "twintigste",
+)
+_RANG = {woord: str(i) for i, woord in enumerate(RANGTELWOORDEN, start=1)}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<art>artikelen|artikel|artt\.|art\.|art)(?![\w])
+  | (?P<lid>leden|lid)(?![\w])
+  | (?P<rang>""" + "|".join(sorted(RANGTELWOORDEN, key=len, reverse=True)) + r""")(?![\w])
+  | (?P<onder>onderdelen|onderdeel|onder|sub)(?![\w])
+  | (?P<van>van\s+(?:de|het)|van|de|het)(?![\w])
+  | (?P<en>en)(?![\w])
+  | (?P<komma>[,;])
+  | (?P<nummer>\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*)(?![\w°])
+  | (?P<letter>[a-z]{1,2}(?![\w])|\d+°)
+  | (?P<rest>\S+)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_ARTIKEL = re.compile(r"^\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*$", re.IGNORECASE)
+_LID = re.compile(r"^\d+[a-z]{0,2}$", re.IGNORECASE)
+_ONDERDEEL = re.compile(r"^(?:[a-z]{1,2}|\d+°?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Token:
+    soort: str
+    tekst: str
+
+
+@cache
+def _wetpatroon() -> re.Pattern[str]:
+    """Every code, alias and full name of the registry, longest first, as whole words."""
+    namen: set[str] = set()
+    for wet in wetten().values():
+        namen.update((wet.code, wet.naam, *wet.aliassen))
+    delen = sorted(namen, key=len, reverse=True)
+    alternatieven = "|".join(r"\s+".join(re.escape(w) for w in naam.split()) for naam in delen)
+    return re.compile(rf"(?<![\w-])(?:{alternatieven})(?![\w-])", re.IGNORECASE)
+
+
+def _wetcode(naam: str) -> str:
+    wet = zoek_wet(naam)
+    if wet is not None:
+        return wet.code
+    sleutel = " ".join(naam.split()).casefold()
+    for w in wetten().values():
+        if sleutel == " ".join(w.naam.split()).casefold():
+            return w.code
+    raise KaderdiffFout(f"Onbekende wet '{naam}'")  # pragma: no cover - the pattern only finds known names
+
+
+def _fout(tekst: str, reden: str) -> KaderdiffFout:
+    return KaderdiffFout(f"Kan de verwijzing '{tekst}' niet lezen: {reden}")
+
+
+def _tokens(stuk: str) -> list[_Token]:
+    uit = []
+    for m in _TOKEN.finditer(stuk):
+        soort = m.lastgroup or "rest"
+        uit.append(_Token(soort, m.group(soort)))
+    return uit
+
+
+class _Lezer:
+    """Recursive-descent reader over the tokens of one segment (the references before one law name)."""
+
+    def __init__(self, tokens: list[_Token], tekst: str) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.tekst = tekst
+
+    def kijk(self, verder: int = 0) -> _Token | None:
+        i = self.pos + verder
+        return self.tokens[i] if i < len(self.tokens) else None
+
+    def soort(self, verder: int = 0) -> str:
+        t = self.kijk(verder)
+        return t.soort if t else ""
+
+    def neem(self) -> _Token:
+        t = self.tokens[self.pos]
+        self.pos += 1
+        return t
+
+    def hier(self) -> str:
+        """The text of the current token, for messages."""
+        t = self.kijk()
+        return t.tekst if t else "niets"
+
+    def sla_komma_over(self) -> None:
+        while self.soort() == "komma":
+            self.pos += 1
+
+    def fout(self, reden: str) -> KaderdiffFout:
+        return _fout(self.tekst, reden)
+
+    # -- grammar ---------------------------------------------------------------
+    def verwijzingen(self) -> list[tuple[str, list[str], list[str]]]:
+        """(artikel, leden, onderdelen) for every article in the segment."""
+        artikelen: list[tuple[str, list[str], list[str]]] = []
+        while self.soort() in ("komma", "en"):
+            self.pos += 1
+        if self.soort() == "van":
+            self.pos += 1
+        if self.soort() == "":
+            return []
+        if self.soort() != "art":
+            raise self.fout(f"verwacht 'artikel' maar vond '{self.hier()}'")
+        while self.soort() == "art":
+            meervoud = self.neem().tekst.lower() in ("artikelen", "artt.")
+            artikelen.append(self.artikel())
+            while True:
+                # After an article: ', en artikel …' starts a new reference; under 'artikelen'
+                # a bare number after ',' or 'en' is another article.
+                begin = self.pos
+                while self.soort() in ("komma", "en"):
+                    self.pos += 1
+                if self.soort() == "nummer" and meervoud:
+                    artikelen.append(self.artikel())
+                    continue
+                if self.soort() == "art":
+                    break
+                self.pos = begin
+                break
+            if self.soort() != "art":
+                break
+        self.sla_komma_over()
+        if self.soort() == "van":
+            self.pos += 1
+        if self.kijk() is not None:
+            raise self.fout(f"onverwacht '{self.hier()}'")
+        return artikelen
+
+    def artikel(self) -> tuple[str, list[str], list[str]]:
+        if self.soort() != "nummer" or not _ARTIKEL.match(self.hier()):
+            raise self.fout(f"na 'artikel' hoort een artikelnummer (zoals 7.2.4a of 40), niet '{self.hier()}'")
+        nummer = self.neem().tekst.lower()
+        leden: list[str] = []
+        onderdelen: list[str] = []
+        while True:
+            begin = self.pos
+            self.sla_komma_over()
+            if self.soort() in ("rang", "lid") and not leden:
+                leden = self.leden()
+            elif self.soort() == "onder" and not onderdelen:
+                onderdelen = self.onderdelen()
+            else:
+                self.pos = begin
+                break
+        return nummer, leden, onderdelen
+
+    def leden(self) -> list[str]:
+        if self.soort() == "lid":
+            meervoud = self.neem().tekst.lower() == "leden"
+            leden = [self.lidnummer()]
+            while meervoud and self.soort() in ("komma", "en") and self.soort(1) == "nummer":
+                self.pos += 1
+                leden.append(self.lidnummer())
+            return leden
+        leden = [_RANG[self.neem().tekst.lower()]]
+        while self.soort() in ("komma", "en") and self.soort(1) == "rang":
+            self.pos += 1
+            leden.append(_RANG[self.neem().tekst.lower()])
+        if self.soort() != "lid":
+            raise self.fout(f"na '{RANGTELWOORDEN[int(leden[-1]) - 1]}' hoort 'lid'")
+        self.pos += 1
+        return leden
+
+    def lidnummer(self) -> str:
+        gevonden = self.kijk()
+        if gevonden is None or gevonden.soort != "nummer" or not _LID.match(gevonden.tekst):
+            raise self.fout(f"na 'lid' hoort een lidnummer (zoals 2 of 2c), niet "
+                            f"'{gevonden.tekst if gevonden else 'niets'}'")
+        self.pos += 1
+        return gevonden.tekst.lower()
+
+    def onderdelen(self) -> list[str]:
+        self.neem()
+        onderdelen = [self.onderdeelletter()]
+        while self.soort() in ("komma", "en") and self.soort(1) == "letter":
+            self.pos += 1
+            onderdelen.append(self.onderdeelletter())
+        return onderdelen
+
+    def onderdeelletter(self) -> str:
+        gevonden = self.kijk()
+        if gevonden is None or gevonden.soort not in ("letter", "nummer") or not _ONDERDEEL.match(gevonden.tekst):
+            raise self.fout(f"na 'onder'/'onderdeel'/'sub' hoort een onderdeel (zoals a), niet "
+                            f"'{gevonden.tekst if gevonden else 'niets'}'")
+        self.pos += 1
+        return gevonden.tekst.lower()
+
+
+def parse(tekst: str) -> list[Grondslag]:
+    """All grondslagen cited in a phrase, in reading order; raises `KaderdiffFout` when unreadable."""
+    schoon = " ".join(tekst.split())
+    if not schoon:
+        raise _fout(tekst, "de tekst is leeg")
+    resultaat: list[Grondslag] = []
+    vorige = 0
+    for m in _wetpatroon().finditer(schoon):
+        code = _wetcode(m.group(0))
+        segment = schoon[vorige:m.start()]
+        vorige = m.end()
+        artikelen = _Lezer(_tokens(segment), schoon).verwijzingen()
+        if not artikelen:
+            resultaat.append(Grondslag(code))
+        for artikel, leden, onderdelen in artikelen:
+            for lid in leden or [""]:
+                for onderdeel in onderdelen or [""]:
+                    resultaat.append(Grondslag(code, artikel, lid, onderdeel))
+    rest = schoon[vorige:].strip(" .;,")
+    if rest:
+        if resultaat:
+            raise _fout(tekst, f"'{rest}' staat na de laatste wet en hoort bij geen bekende wet")
+        raise _fout(tekst, "er staat geen bekende wet in (bekend: " + ", ".join(sorted(wetten())) + ")")
+    return resultaat
+
+
+def parse_een(tekst: str) -> Grondslag:
+    """Exactly one grondslag (for command options such as --artikel)."""
+    gevonden = parse(tekst)
+    if len(gevonden) != 1:
+        raise _fout(tekst, f"verwacht één verwijzing, gevonden: {len(gevonden)}")
+    return gevonden[0]
+
+
+def lid_tekst(lid: str) -> str:
+    """'1' -> 'eerste lid', '21' -> 'lid 21', '2c' -> 'lid 2c'."""
+    if lid.isdigit() and 1 <= int(lid) <= len(RANGTELWOORDEN):
+        return f"{RANGTELWOORDEN[int(lid) - 1]} lid"
+    return f"lid {lid}"
+
+
+def citeer(g: Grondslag) -> str:
+    """Canonical Dutch citation: 'artikel 27, tweede lid, onder c, van de WVO'."""
+    if not g.artikel:
+        return f"de {g.wet}"
+    delen = [f"artikel {g.artikel}"]
+    if g.lid:
+        delen.append(lid_tekst(g.lid))
+    if g.onderdeel:
+        delen.append(f"onder {g.onderdeel}")
+    if len(delen) == 1:
+        return f"{delen[0]} van de {g.wet}"
+    return ", ".join(delen) + f", van de {g.wet}"

@@ -1,0 +1,237 @@
+"""A persistent index of every eis and its legal basis in every kader of the working tree.
+
+Tracing an article back (`herleid --artikel`) needs every eis of every year and sector. Parsing 80
+full kaders takes seconds; this index keeps, per kader file, only what the trace needs (eis id,
+text, standaard, grondslagen), on disk and in memory.
+
+Invalidation is by content: each entry records the sha256 of the file it was read from. A file is
+re-hashed whenever its stat signature (size, mtime, ctime, inode) differs from the recorded one, or
+when that signature was recorded less than `RACY_SECONDEN` after the file last changed (the "racy
+git" case: a second edit within the same timestamp tick would otherwise go unseen). ctime cannot be
+set back by tools such as `touch -d`, so an edited file always shows a new signature. Entries are
+also bound to the index format and the kaderdiff version, so a changed reader never serves old data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from kaderdiff import __version__
+from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.versie import Versie
+from kaderdiff.uitvoer.atomair import schrijf_atomair
+
+FORMAAT = f"kaderdiff-grondslagindex/2 {__version__}"
+#: A stat signature recorded this soon after the file's last change is not trusted next time.
+RACY_SECONDEN = 2.0
+
+
+class IndexEis(NamedTuple):
+    """One eis of one kader, as far as tracing needs it (a tuple: 30,000 of them load in milliseconds)."""
+
+    id: str
+    tekst: str
+    standaard: str
+    standaard_titel: str
+    grondslagen: tuple[Grondslag, ...]
+
+
+@dataclass(frozen=True)
+class IndexKader:
+    """The eisen of one kader file, in document order."""
+
+    sector: str
+    jaar: int
+    eisen: tuple[IndexEis, ...]
+
+    @cached_property
+    def per_id(self) -> dict[str, IndexEis]:
+        return {e.id: e for e in self.eisen}
+
+    @cached_property
+    def per_wet(self) -> dict[str, tuple[IndexEis, ...]]:
+        """Eisen per cited law code: a trace only looks at the eisen citing its law."""
+        uit: dict[str, list[IndexEis]] = {}
+        for eis in self.eisen:
+            for wet in dict.fromkeys(g.wet for g in eis.grondslagen):
+                uit.setdefault(wet, []).append(eis)
+        return {wet: tuple(eisen) for wet, eisen in uit.items()}
+
+
+def index_van_kader(kader: Kader) -> IndexKader:
+    """Reduce a parsed kader to its eisen with standaard and grondslagen."""
+    eisen = []
+    for eis in kader.eisen():
+        standaard = kader.standaard_van(eis.id)
+        eisen.append(IndexEis(eis.id, eis.tekst, standaard.nummer if standaard else "",
+                              standaard.titel if standaard else "", eis.grondslagen))
+    return IndexKader(kader.sector, kader.jaar, tuple(eisen))
+
+
+# -- JSON form ------------------------------------------------------------------------
+# Most eisen keep their id, text and grondslagen from year to year, so strings and sets of
+# grondslagen are stored once in shared tables and each eis is five numbers into them:
+# id, tekst, standaard, standaard_titel, grondslagset. (80 bench kaders: 8.3 MB -> ~1 MB.)
+
+class _Tabellen:
+    """Shared tables while writing: each distinct string or grondslag set gets a number."""
+
+    def __init__(self) -> None:
+        self.teksten: dict[str, int] = {}
+        self.sets: dict[tuple[Grondslag, ...], int] = {}
+
+    def tekst(self, tekst: str) -> int:
+        return self.teksten.setdefault(tekst, len(self.teksten))
+
+    def set(self, grondslagen: tuple[Grondslag, ...]) -> int:
+        return self.sets.setdefault(grondslagen, len(self.sets))
+
+    def kader(self, k: IndexKader) -> dict[str, object]:
+        return {"sector": k.sector, "jaar": k.jaar, "eisen": [
+            n for e in k.eisen for n in (self.tekst(e.id), self.tekst(e.tekst), self.tekst(e.standaard),
+                                         self.tekst(e.standaard_titel), self.set(e.grondslagen))]}
+
+    def als_json(self) -> dict[str, object]:
+        return {"teksten": list(self.teksten),
+                "grondslagsets": [[[g.wet, g.artikel, g.lid, g.onderdeel] for g in s] for s in self.sets]}
+
+
+def _kader_uit_json(data: dict[str, object], teksten: list[str],
+                    sets: list[tuple[Grondslag, ...]]) -> IndexKader:
+    n = data["eisen"]
+    assert isinstance(n, list) and len(n) % 5 == 0
+    return IndexKader(str(data["sector"]), int(str(data["jaar"])), tuple(
+        IndexEis(teksten[n[i]], teksten[n[i + 1]], teksten[n[i + 2]], teksten[n[i + 3]], sets[n[i + 4]])
+        for i in range(0, len(n), 5)))
+
+
+@dataclass
+class _Ingang:
+    """One kader file as last seen: stat signature, content hash, and its index."""
+
+    handtekening: tuple[int, int, int, int]
+    gezien_op_ns: int
+    sha256: str
+    kader: IndexKader
+
+    def vertrouwd(self, handtekening: tuple[int, int, int, int]) -> bool:
+        """Does an unchanged stat signature prove the content is unchanged?"""
+        ctime_ns = self.handtekening[2]
+        return handtekening == self.handtekening and self.gezien_op_ns - ctime_ns > RACY_SECONDEN * 1e9
+
+
+def _handtekening(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def standaard_cachemap(kadermap: KaderMap) -> Path:
+    """Where the index lives: `$KADERDIFF_CACHE`, else inside the git directory, else the user's cache."""
+    if os.environ.get("KADERDIFF_CACHE"):
+        return Path(os.environ["KADERDIFF_CACHE"])
+    if kadermap.repo is not None:
+        return Path(kadermap.repo.git_dir) / "kaderdiff"
+    basis = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return basis / "kaderdiff" / hashlib.sha256(str(kadermap.pad).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Grondslagindex:
+    """The eisen of every kader in the working tree, kept current by content hash.
+
+    Create one per kadermap and keep it: `kaders()` is then a stat of each file. Without a
+    `cachemap` the index lives only in memory.
+    """
+
+    kadermap: KaderMap
+    cachemap: Path | None = None
+    _ingangen: dict[str, _Ingang] = field(default_factory=dict)
+    _geladen: bool = False
+    herlezen: list[str] = field(default_factory=list)  # files (re)parsed by the last call, for tests/bench
+
+    def kaders(self) -> list[IndexKader]:
+        """Every kader in the working tree, by year then sector (re-reading only changed files)."""
+        if not self._geladen:
+            self._lees_schijf()
+        self.herlezen = []
+        gezien: dict[str, _Ingang] = {}
+        for relatief, pad in self._bestanden():
+            gezien[relatief] = self._actueel(relatief, pad)
+        gewijzigd = gezien.keys() != self._ingangen.keys() or any(
+            ingang is not self._ingangen.get(relatief) for relatief, ingang in gezien.items())
+        self._ingangen = gezien
+        if gewijzigd:
+            self._schrijf_schijf()
+        return [i.kader for i in gezien.values()]
+
+    def _bestanden(self) -> Iterator[tuple[str, Path]]:
+        for jaar in self.kadermap.jaren():
+            for sector in self.kadermap.sectoren(Versie(jaar)):
+                pad = self.kadermap.bestand(jaar, sector)
+                yield f"{jaar}/{pad.name}", pad
+
+    def _actueel(self, relatief: str, pad: Path) -> _Ingang:
+        handtekening = _handtekening(pad.stat())
+        oud = self._ingangen.get(relatief)
+        if oud is not None and oud.vertrouwd(handtekening):
+            return oud
+        gezien_op = time.time_ns()
+        data = pad.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        handtekening = _handtekening(pad.stat())  # after reading: a write during the read shows up next time
+        if oud is not None and oud.sha256 == sha:
+            return _Ingang(handtekening, gezien_op, sha, oud.kader)
+        self.herlezen.append(relatief)
+        return _Ingang(handtekening, gezien_op, sha, index_van_kader(laad_bytes(data, str(pad))))
+
+    # -- on disk --------------------------------------------------------------------
+    @property
+    def pad(self) -> Path | None:
+        """The index file: one per kadermap, so two kadermaps in one repository do not evict each other."""
+        if self.cachemap is None:
+            return None
+        return self.cachemap / f"grondslagindex-{hashlib.sha256(str(self.kadermap.pad).encode()).hexdigest()[:12]}.json"
+
+    def _lees_schijf(self) -> None:
+        """Load the stored index; anything unreadable or from another version is ignored (it is a cache)."""
+        self._geladen = True
+        pad = self.pad
+        if pad is None or not pad.is_file():
+            return
+        try:
+            data = json.loads(pad.read_bytes())
+            if data.get("formaat") != FORMAAT or data.get("kadermap") != str(self.kadermap.pad):
+                return
+            teksten = data["teksten"]
+            sets = [tuple(Grondslag(*g) for g in s) for s in data["grondslagsets"]]
+            self._ingangen = {
+                relatief: _Ingang(tuple(i["stat"]), int(i["gezien_op_ns"]), str(i["sha256"]),
+                                  _kader_uit_json(i["kader"], teksten, sets))
+                for relatief, i in data["bestanden"].items()
+            }
+        except (ValueError, KeyError, TypeError, IndexError, AssertionError):
+            self._ingangen = {}
+
+    def _schrijf_schijf(self) -> None:
+        pad = self.pad
+        if pad is None:
+            return
+        tabellen = _Tabellen()
+        bestanden = {relatief: {"stat": list(i.handtekening), "gezien_op_ns": i.gezien_op_ns, "sha256": i.sha256,
+                                "kader": tabellen.kader(i.kader)}
+                     for relatief, i in sorted(self._ingangen.items())}
+        data = {"formaat": FORMAAT, "kadermap": str(self.kadermap.pad), **tabellen.als_json(), "bestanden": bestanden}
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            schrijf_atomair(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        except OSError:
+            pass  # a read-only place only costs speed: the index is rebuilt next time

@@ -1,0 +1,44 @@
+"""Juriconnect BWB 1.3 references and wetten.overheid.nl links for grondslagen.
+
+`jci1.3:c:BWBR0007625&artikel=7.2.4a&lid=1&o=a&g=2026-08-01`: the BWB id of the law,
+then the location (artikel, lid, `o` for an item of a list) and the geldigheidsdatum `g`
+(the kader's peildatum, so the link shows the law as it reads on that day).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.wetregister import wetten
+
+JCI_VERSIE = "jci1.3"
+WETTEN_OVERHEID = "https://wetten.overheid.nl/"
+
+
+def _waarde(tekst: str) -> str:
+    return quote(tekst, safe=".:")
+
+
+def jci(g: Grondslag, peildatum: date | None = None) -> str:
+    """The Juriconnect reference of a grondslag ('' when the law has no BWB id or is unknown)."""
+    wet = wetten().get(g.wet)
+    if wet is None or not wet.bwb:
+        return ""
+    delen = [f"{JCI_VERSIE}:c:{wet.bwb}"]
+    if g.artikel:
+        delen.append(f"artikel={_waarde(g.artikel)}")
+        if g.lid:
+            delen.append(f"lid={_waarde(g.lid)}")
+        if g.onderdeel:
+            delen.append(f"o={_waarde(g.onderdeel)}")
+    if peildatum is not None:
+        delen.append(f"g={peildatum.isoformat()}")
+    return "&".join(delen)
+
+
+def link(g: Grondslag, peildatum: date | None = None) -> str:
+    """The wetten.overheid.nl address of a grondslag ('' when there is no BWB id)."""
+    verwijzing = jci(g, peildatum)
+    return WETTEN_OVERHEID + verwijzing if verwijzing else ""

@@ -1,0 +1,1 @@
+"""Writing output safely: atomic directories and files, byte-identical zips, fixed timestamps."""

@@ -1,0 +1,32 @@
+"""Text and attribute values written into XML by hand (kader XML in opmaak, WordprocessingML in the concept).
+
+The same rules as the standard library's `xml.sax.saxutils.escape`/`quoteattr`, without importing that
+module: it pulls in `urllib`, a noticeable part of the start-up of every command.
+"""
+
+from __future__ import annotations
+
+_TEKST = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ATTRIBUUT = {**_TEKST, "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _vervang(tekst: str, tabel: dict[str, str]) -> str:
+    if not any(teken in tekst for teken in tabel):
+        return tekst
+    return "".join(tabel.get(teken, teken) for teken in tekst)
+
+
+def escape(tekst: str) -> str:
+    """Character data: &, < and > as entities."""
+    return _vervang(tekst, _TEKST)
+
+
+def quoteattr(waarde: str) -> str:
+    """An attribute value with its quotes: double quotes, or single quotes when the value holds a double one
+    (and both as &quot; when it holds both); white space other than a space as character references."""
+    tekst = _vervang(waarde, _ATTRIBUUT)
+    if '"' not in tekst:
+        return f'"{tekst}"'
+    if "'" not in tekst:
+        return f"'{tekst}'"
+    return '"' + tekst.replace('"', "&quot;") + '"'

@@ -1,0 +1,228 @@
+"""A concept kader (.docx) edited in Word with tracked changes -> a proposal branch, one commit per author.
+
+Revisions are read with `word.lezen` (the pack's own count as accepted text). Paragraphs are mapped to kader
+elements through the hidden per-block bookmarks of the concept document. What cannot be mapped
+(a heading, a grondslag line, a paragraph split or merged, text outside the kader) is listed with
+its location, never dropped silently. Nothing is written before every check has passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from kaderdiff.bron.docxveilig import Docx, lees_docx
+from kaderdiff.bron.gittak import TakCommit, maak_tak, tak_naam_vrij
+from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.bron.opmaak import canoniek
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.bron.xmlveilig import parse_veilig
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.kader import Fragment
+from kaderdiff.model.versie import Versie
+from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
+from kaderdiff.word.lezen import Revisie, fragmenten_van, lezer_revisies, pakketdatum_van, runs_van, runtekst
+from kaderdiff.word.ns import W
+
+_REFERENTIE = re.compile(r"KD-([A-Z]+)-(\d{4})-")
+_SPATIE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class NietOvergenomen:
+    """A reader's revision that could not be mapped onto a kader element."""
+
+    plaats: str
+    reden: str
+    auteur: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class AlineaWijziging:
+    """A mapped paragraph: the element whose text it is and its fragments per set of accepted authors."""
+
+    element_id: str
+    alinea: Any  # the w:p element
+    pakketdatum: str
+    revisies: tuple[Revisie, ...]
+
+    @property
+    def auteurs(self) -> frozenset[str]:
+        return frozenset(r.auteur for r in self.revisies)
+
+    def fragmenten(self, aanvaard: frozenset[str]) -> tuple[Fragment, ...]:
+        return fragmenten_van(self.alinea, self.pakketdatum, aanvaard)
+
+
+@dataclass(frozen=True)
+class ImportResultaat:
+    bestand: str
+    tak: str
+    sector: str
+    jaar: int
+    commits: tuple[TakCommit, ...]
+    niet_overgenomen: tuple[NietOvergenomen, ...]
+    revisies: tuple[Revisie, ...] = field(default=())
+
+    def dict(self) -> dict[str, Any]:
+        return {
+            "bestand": self.bestand, "tak": self.tak, "sector": self.sector, "jaar": self.jaar,
+            "commits": [{"commit": c.hexsha, "auteur": c.auteur, "revisies": c.aantal,
+                         "elementen": list(c.elementen)} for c in self.commits],
+            "niet_overgenomen": [{"plaats": n.plaats, "reden": n.reden, "auteur": n.auteur, "tekst": n.tekst}
+                                 for n in self.niet_overgenomen],
+        }
+
+
+def _kader_van(docx: Docx) -> tuple[str, int]:
+    """Sector and year from 'Onze referentie KD-MBO-2026-…' in the header or footer."""
+    for naam, boom in sorted(docx.delen.items()):
+        if re.fullmatch(r"word/(header|footer)\d*\.xml", naam):
+            tekst = "".join(t.text or "" for t in boom.getroot().iter(f"{W}t"))
+            gevonden = _REFERENTIE.search(tekst)
+            if gevonden:
+                return gevonden.group(1), int(gevonden.group(2))
+    raise KaderdiffFout(f"{docx.naam} is geen conceptkader van kaderdiff (geen 'Onze referentie KD-…' gevonden). "
+                        "Er is niets geschreven.")
+
+
+def _kort(tekst: str, n: int = 60) -> str:
+    tekst = _SPATIE.sub(" ", tekst).strip()
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
+_DEEL_REDEN = {
+    "kop": "wijziging in een kop of kopnummer wordt niet overgenomen",
+    "grondslag": "wijziging in een grondslagregel; pas de grondslag aan in de kader-XML",
+}
+
+
+@dataclass
+class _Verzameling:
+    wijzigingen: list[AlineaWijziging] = field(default_factory=list)
+    niet: list[NietOvergenomen] = field(default_factory=list)
+    revisies: list[Revisie] = field(default_factory=list)
+
+    def weiger(self, plaats: str, reden: str, revisies: list[Revisie]) -> None:
+        for r in revisies:
+            self.niet.append(NietOvergenomen(plaats, reden, r.auteur, _kort(r.tekst) or f"({r.soort})"))
+
+
+def verzamel(docx: Docx, blokken_basis: list[Blok], pakketdatum: str) -> _Verzameling:
+    """Map every reader revision onto a block of the basis kader, or list it as not mappable."""
+    per_merk = {blokmerk(b.sleutel): b for b in blokken_basis}
+    document = docx.deel("word/document.xml")
+    assert document is not None
+    body = document.getroot().find(f"{W}body")
+    uit = _Verzameling()
+    if body is None:
+        return uit
+    alineas = list(body.iter(f"{W}p"))
+    na_samenvoeging = False
+    for nummer, alinea in enumerate(alineas, start=1):
+        revisies = lezer_revisies(alinea, pakketdatum)
+        merken = [b.get(f"{W}name") or "" for b in alinea.iter(f"{W}bookmarkStart")]
+        merk = next((m for m in merken if m.startswith(BLOKMERK) and m in per_merk), "")
+        blok = per_merk.get(merk)
+        waar = f"alinea {nummer}" + (f" ({blok.element_id}, {blok.deel})" if blok else "")
+        waar += f": '{_kort(''.join(runtekst(r) for r in runs_van(alinea)), 40)}'"
+        samengevoegd = na_samenvoeging
+        na_samenvoeging = any(r.soort == "alineateken" for r in revisies)
+        if not revisies:
+            continue
+        uit.revisies.extend(revisies)
+        if samengevoegd or na_samenvoeging:
+            uit.weiger(waar, "wijziging over twee alinea's of eisen heen (alinea gesplitst of samengevoegd)", revisies)
+            continue
+        if any(r.soort in ("moveFrom", "moveTo") for r in revisies):
+            uit.weiger(waar, "verplaatste tekst wordt niet overgenomen", revisies)
+            continue
+        if blok is None:
+            uit.weiger(waar, "alinea hoort niet bij een kaderelement (nieuwe alinea of tekst buiten het kader)",
+                       revisies)
+            continue
+        if blok.deel != "tekst":
+            uit.weiger(waar, _DEEL_REDEN.get(blok.deel, f"onderdeel '{blok.deel}' wordt niet overgenomen"), revisies)
+            continue
+        opmaak = [r for r in revisies if r.soort == "opmaak"]
+        if opmaak:
+            uit.weiger(waar, "opmaakwijziging wordt niet overgenomen", opmaak)
+            revisies = [r for r in revisies if r.soort != "opmaak"]
+            if not revisies:
+                continue
+        basis = fragmenten_van(alinea, pakketdatum, frozenset())
+        if basis != blok.fragmenten:
+            uit.weiger(waar, "de tekst in het document wijkt af van het kader op de basis", revisies)
+            continue
+        uit.wijzigingen.append(AlineaWijziging(blok.element_id, alinea, pakketdatum, tuple(revisies)))
+    return uit
+
+
+# ---------------------------------------------------------------- applying to kader XML
+def _zet_inline(el: Any, fragmenten: tuple[Fragment, ...]) -> None:
+    for kind in list(el):
+        el.remove(kind)
+    el.text = ""
+    vorige: Any = None
+    for f in fragmenten:
+        if f.stijl:
+            vorige = etree.SubElement(el, f.stijl)
+            vorige.text = f.tekst
+            vorige.tail = ""
+        elif vorige is None:
+            el.text = (el.text or "") + f.tekst
+        else:
+            vorige.tail = (vorige.tail or "") + f.tekst
+
+
+def pas_toe(kader_xml: bytes, bron: str, teksten: dict[str, tuple[Fragment, ...]]) -> bytes:
+    """New canonical kader bytes with the inline text of the given elements replaced."""
+    boom = parse_veilig(kader_xml, bron)
+    for element_id, fragmenten in teksten.items():
+        gevonden = boom.getroot().xpath("//*[@id=$i]", i=element_id)
+        if not gevonden:
+            raise KaderdiffFout(f"{bron}: element '{element_id}' niet gevonden")
+        doel = gevonden[0]
+        if doel.tag == "eis":
+            doel = doel.find("tekst")
+        _zet_inline(doel, fragmenten)
+    data = canoniek(boom)
+    laad_bytes(data, bron)  # still a valid kader (schema and rules)
+    return data
+
+
+# ---------------------------------------------------------------- the command
+def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main") -> ImportResultaat:
+    """Read the document, map the reader's revisions, and create branch `naam` from `basis`."""
+    if kadermap.repo is None:
+        raise KaderdiffFout(f"{kadermap.pad} staat niet in een git-repository")
+    tak_naam_vrij(kadermap.repo, naam)
+    docx = lees_docx(pad)
+    sector, jaar = _kader_van(docx)
+    pakketdatum = pakketdatum_van(docx)
+    basis_commit = kadermap.repo.commit(basis) if basis else kadermap.repo.head.commit
+    versie = Versie(jaar, basis_commit.hexsha)
+    data, bron = kadermap.lees_bytes(versie, sector)
+    kader = laad_bytes(data, bron)
+    verzameld = verzamel(docx, blokken(kader), pakketdatum)
+    auteurs = sorted({a for w in verzameld.wijzigingen for a in w.auteurs},
+                     key=lambda a: (min(r.datum for r in verzameld.revisies if r.auteur == a), a))
+    stappen: list[tuple[str, bytes, int, tuple[str, ...], str]] = []
+    aanvaard: frozenset[str] = frozenset()
+    huidig = data
+    for auteur in auteurs:
+        aanvaard = aanvaard | {auteur}
+        teksten = {w.element_id: w.fragmenten(aanvaard) for w in verzameld.wijzigingen if auteur in w.auteurs}
+        huidig = pas_toe(huidig, bron, teksten)
+        eigen = [r for w in verzameld.wijzigingen for r in w.revisies if r.auteur == auteur]
+        aantal = sum(1 for r in eigen if r.soort in ("ins", "del"))
+        datum = max(r.datum for r in eigen)
+        stappen.append((auteur, huidig, aantal, tuple(teksten), datum))
+    commits = maak_tak(kadermap.repo, naam, basis_commit, kadermap.pad_in_repo(jaar, sector), stappen,
+                       pad.name) if stappen else ()
+    return ImportResultaat(pad.name, naam, sector, jaar, commits, tuple(verzameld.niet), tuple(verzameld.revisies))

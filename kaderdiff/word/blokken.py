@@ -1,0 +1,111 @@
+"""A kader as a flat sequence of document blocks (headings, paragraphs, table rows).
+
+The Word renderer writes blocks; the tracked-changes document merges the blocks of
+two versions. Both the clean and the tracked document come from the same blocks, so
+accepting all revisions gives exactly the clean new kader and rejecting all the old one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from kaderdiff.model.kader import Element, Fragment, Kader, Soort
+from kaderdiff.model.plaats import label
+from kaderdiff.render.gemeen import grondslag_tekst
+
+
+@dataclass(frozen=True)
+class Blok:
+    """One paragraph (or beslisregel table row) of a rendered kader.
+
+    `sleutel` is element id + part, so the same block of two versions can be paired once
+    the element ids are aligned. `vorm` says how it is written: 'kop1'..'kop4', 'tussenkop',
+    'alinea', 'opsomming', 'genummerd', 'eis', 'grondslag', 'regel' (beslisregel row).
+    """
+
+    element_id: str
+    deel: str
+    vorm: str
+    fragmenten: tuple[Fragment, ...]
+    oordeel: str = ""
+    groep: str = ""  # the beslisregels table a row belongs to
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.element_id}:{self.deel}"
+
+    @property
+    def tekst(self) -> str:
+        return "".join(f.tekst for f in self.fragmenten)
+
+
+#: Prefix of the hidden per-block bookmarks (Word hides bookmarks whose name starts with '_').
+BLOKMERK = "_kd"
+
+
+def blokmerk(sleutel: str) -> str:
+    """Bookmark name of a block: short (Word allows 40 characters), only letters and digits."""
+    return BLOKMERK + hashlib.sha1(sleutel.encode("utf-8")).hexdigest()[:12]
+
+
+def _platte(tekst: str) -> tuple[Fragment, ...]:
+    return (Fragment(tekst),) if tekst else ()
+
+
+def _kopniveau(el: Element, voorouders: tuple[Element, ...]) -> int:
+    if el.soort in (Soort.HOOFDSTUK, Soort.WOORD_VOORAF, Soort.ADDENDUM, Soort.BIJLAGE, Soort.WAARDERINGSKADER):
+        return 1
+    if el.soort is Soort.KWALITEITSGEBIED:
+        return 2
+    if el.soort is Soort.STANDAARD:
+        return 3
+    diepte = sum(1 for v in voorouders if v.soort is Soort.PARAGRAAF)
+    return min(2 + diepte, 4)
+
+
+def _kop(el: Element) -> str:
+    """A heading as the kader prints it: the vindplaats label, but a paragraaf without '§'."""
+    return el.kop if el.soort is Soort.PARAGRAAF else label(el)
+
+
+def grondslag_regel(el: Element) -> str:
+    """The line under an eis that answers 'where in the law is this?'."""
+    if el.grondslagen:
+        return "Wettelijke grondslag: " + "; ".join(grondslag_tekst(g) for g in el.grondslagen)
+    if el.geen_grondslag is not None:
+        uitleg = f" {el.geen_grondslag.uitleg}" if el.geen_grondslag.uitleg else ""
+        return f"Geen wettelijke grondslag; bron: {el.geen_grondslag.bron}.{uitleg}"
+    return "Wettelijke grondslag: niet vermeld"
+
+
+def blokken(kader: Kader) -> list[Blok]:
+    """Every block of the kader in document order."""
+    uit: list[Blok] = []
+    for el, voorouders in kader.doorloop():
+        ouder = voorouders[-1] if voorouders else None
+        match el.soort:
+            case Soort.OMSCHRIJVING:
+                continue
+            case Soort.BASISKWALITEIT:
+                uit.append(Blok(el.id, "kop", "tussenkop", _platte("Basiskwaliteit")))
+            case Soort.EIGEN_ASPIRATIES:
+                uit.append(Blok(el.id, "kop", "tussenkop", _platte("Eigen aspiraties")))
+            case Soort.ALINEA:
+                uit.append(Blok(el.id, "tekst", "alinea", el.inhoud))
+            case Soort.LIJST:
+                continue
+            case Soort.ITEM:
+                genummerd = ouder is not None and ouder.kenmerk == "genummerd"
+                uit.append(Blok(el.id, "tekst", "genummerd" if genummerd else "opsomming", el.inhoud))
+            case Soort.EIS:
+                uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
+                uit.append(Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el))))
+            case Soort.BESLISREGEL:
+                groep = ouder.id if ouder is not None else ""
+                uit.append(Blok(el.id, "tekst", "regel", el.inhoud, oordeel=el.kenmerk, groep=groep))
+            case Soort.BESLISREGELS:
+                uit.append(Blok(el.id, "kop", "tussenkop", _platte(_kop(el))))
+            case _:
+                uit.append(Blok(el.id, "kop", f"kop{_kopniveau(el, voorouders)}", _platte(_kop(el))))
+    return uit

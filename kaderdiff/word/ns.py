@@ -1,0 +1,10 @@
+"""The WordprocessingML namespace, named once for every module that reads or writes OOXML by hand."""
+
+from __future__ import annotations
+
+W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Clark notation prefix for lxml: W + "p" is the tag of a paragraph.
+W = "{" + W_URI + "}"
+#: The declaration to put on a wrapper element when parsing WordprocessingML written as text.
+NS_W_DECLARATIE = f'xmlns:w="{W_URI}"'
+DCTERMS = "{http://purl.org/dc/terms/}"
