@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from kaderdiff.bron.laden import laad_bestand
-from kaderdiff.recht.wetregister import wetten
+from kaderdiff.bron.wetregister import wetten
 
 REPO = Path(__file__).resolve().parents[1]
 KADERS = REPO / "kaders"

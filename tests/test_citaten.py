@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kaderdiff.bron.wetregister import wetten
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.citaten import RANGTELWOORDEN, citeer, lid_tekst, parse, parse_een
-from kaderdiff.recht.wetregister import wetten
 
 G = Grondslag
 

@@ -344,6 +344,7 @@ def test_vijandige_invoer_geweigerd(kaderrepo: Path, tmp_path: Path, soort: str,
     assert not (tmp_path.parent / "buiten.xml").exists()
 
 
+@pytest.mark.echte_client
 def test_na_opslaan_in_libreoffice_zelfde_tak(kaderrepo: Path, tmp_path: Path) -> None:
     """A real client re-saves the document (bookmarks, revisions, dates as it writes them): same result."""
     import os

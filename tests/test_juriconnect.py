@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.juriconnect import jci, link
-from kaderdiff.recht.wetregister import wetten, zoek_wet
 from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst
 
 PEIL = date(2026, 8, 1)

@@ -134,6 +134,7 @@ def _schone_versies(repo: Path, sector: str, doel: Path) -> tuple[Path, Path]:
     return oud, nieuw
 
 
+@pytest.mark.echte_client
 @pytest.mark.parametrize("sector", SECTOREN)
 def test_pandoc_accepteren_geeft_nieuw_en_verwerpen_geeft_oud(pakket: Path, repo: Path, tmp_path: Path,
                                                               sector: str) -> None:
@@ -145,6 +146,7 @@ def test_pandoc_accepteren_geeft_nieuw_en_verwerpen_geeft_oud(pakket: Path, repo
     assert pandoc_woorden(concept, "accept") != pandoc_woorden(concept, "reject")
 
 
+@pytest.mark.echte_client
 @pytest.mark.parametrize("sector", SECTOREN)
 def test_libreoffice_toont_de_revisies_en_opmerkingen(pakket: Path, repo: Path, tmp_path: Path, sector: str) -> None:
     vereist("soffice")
@@ -161,6 +163,7 @@ def test_libreoffice_toont_de_revisies_en_opmerkingen(pakket: Path, repo: Path, 
     assert sorted(o.split(" ")[0] for o in opmerkingen) == sorted(verwacht)
 
 
+@pytest.mark.echte_client
 def test_odt_en_pdf_via_libreoffice(repo: Path, tmp_path: Path) -> None:
     vereist("soffice")
     uit = tmp_path / "met-odt"
@@ -201,6 +204,7 @@ def test_mislukte_bouw_laat_het_vorige_pakket_heel(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pakket", "repo"], "geen half pakket achtergebleven"
 
 
+@pytest.mark.echte_client
 def test_index_html_in_chromium(pakket: Path, tmp_path: Path) -> None:
     chromium = vereist("chromium")
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright

@@ -13,9 +13,9 @@ from pathlib import Path
 from lxml import etree
 
 from kaderdiff.bron.laden import kader_uit_boom, parse_kader
+from kaderdiff.bron.wetregister import wetten
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.kader import Kader, Soort
-from kaderdiff.recht.wetregister import wetten
 
 #: Extra checks on a loaded kader (e.g. validation against law texts); each gets the kader
 #: and the kaders directory it lives in.

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.wetregister import wetten, zoek_wet
 
 RANGTELWOORDEN = (
     "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",

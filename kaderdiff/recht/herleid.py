@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kaderdiff.bron.versies import KaderMap
+from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
@@ -24,7 +25,6 @@ from kaderdiff.recht.bwb import wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.juriconnect import jci, link
-from kaderdiff.recht.wetregister import wetten, zoek_wet
 
 
 def alle_kaders(kadermap: KaderMap) -> list[Kader]:

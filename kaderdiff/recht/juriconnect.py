@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
+from kaderdiff.bron.wetregister import wetten
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.wetregister import wetten
 
 JCI_VERSIE = "jci1.3"
 WETTEN_OVERHEID = "https://wetten.overheid.nl/"

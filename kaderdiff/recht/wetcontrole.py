@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from kaderdiff.bron.wetregister import wetten
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import Wettekst, versies, wetversie
 from kaderdiff.recht.citaten import citeer
-from kaderdiff.recht.wetregister import wetten
 
 
 def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:

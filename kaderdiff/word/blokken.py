@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kaderdiff.model.kader import Element, Fragment, Kader, Soort
 from kaderdiff.model.plaats import label
-from kaderdiff.render.gemeen import grondslag_tekst
+from kaderdiff.recht.citaten import citeer
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _kop(el: Element) -> str:
 def grondslag_regel(el: Element) -> str:
     """The line under an eis that answers 'where in the law is this?'."""
     if el.grondslagen:
-        return "Wettelijke grondslag: " + "; ".join(grondslag_tekst(g) for g in el.grondslagen)
+        return "Wettelijke grondslag: " + "; ".join(citeer(g) for g in el.grondslagen)
     if el.geen_grondslag is not None:
         uitleg = f" {el.geen_grondslag.uitleg}" if el.geen_grondslag.uitleg else ""
         return f"Geen wettelijke grondslag; bron: {el.geen_grondslag.bron}.{uitleg}"
