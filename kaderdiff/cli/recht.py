@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, optie_kaders, regel
+from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie_kaders, regel
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.bwb import importeer
@@ -24,6 +24,7 @@ from kaderdiff.recht.herleid import (
     impact_wetswijziging,
 )
 from kaderdiff.recht.juriconnect import link
+from kaderdiff.recht.wettekst import Wettekst
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -223,10 +224,16 @@ def wetten(args: argparse.Namespace) -> int:
         except ValueError:
             raise KaderdiffFout(f"Ongeldige datum '{args.geldig_vanaf}': schrijf JJJJ-MM-DD") from None
     tekst, doel = importeer(args.bestand, doelmap, datum)
+    _opgeslagen(tekst, doel)
+    return 0
+
+
+def _opgeslagen(tekst: Wettekst, doel: Path) -> None:
     titel = f" ({tekst.titel})" if tekst.titel else ""
     regel(f"Opgeslagen: {tekst.bwb}{titel}, geldig vanaf {tekst.geldig_vanaf.isoformat()}, "
           f"{len(tekst.artikelen)} artikel(en) → {doel}")
-    return 0
+    for waarschuwing in tekst.waarschuwingen:
+        melding(f"{doel}: waarschuwing: {waarschuwing}")
 
 
 OPDRACHTEN = {
