@@ -211,19 +211,44 @@ def _opties_wetten(parser: argparse.ArgumentParser) -> None:
     importeren.add_argument("--geldig-vanaf", dest="geldig_vanaf", default=None, metavar="JJJJ-MM-DD",
                             help="datum vanaf wanneer deze versie geldt (standaard: @inwerkingtreding)")
     optie_kaders(importeren)
+    halen = sub.add_parser("haal", help="haal de wetsversie die geldt op een datum uit het BWB en sla haar op",
+                           description="Haal de toestand van een wet die geldt op --datum uit de officiële "
+                                       "BWB-repository (adres: KADERDIFF_BWB_URL of --url), controleer haar en sla "
+                                       "haar op zoals 'wetten importeer'.")
+    halen.add_argument("wet", metavar="WET", help="code of afkorting (bijv. WPO) of BWB-id (bijv. BWBR0003420)")
+    halen.add_argument("--datum", required=True, metavar="JJJJ-MM-DD", help="de datum waarop de versie geldt")
+    halen.add_argument("--url", default=None, help="adres van de BWB-repository (standaard: KADERDIFF_BWB_URL, "
+                                                   "anders repository.officiele-overheidspublicaties.nl/bwb/)")
+    halen.add_argument("--timeout", type=float, default=30.0, metavar="SECONDEN",
+                       help="maximale wachttijd per verzoek (standaard: 30)")
+    optie_kaders(halen)
+
+
+def _datum(tekst: str | None) -> date | None:
+    if tekst is None:
+        return None
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise KaderdiffFout(f"Ongeldige datum '{tekst}': schrijf JJJJ-MM-DD") from None
 
 
 def wetten(args: argparse.Namespace) -> int:
     doelmap = kadermap_pad(args)
     if not doelmap.is_dir():
         raise KaderdiffFout(f"De kadermap {doelmap} bestaat niet")
-    datum = None
-    if args.geldig_vanaf is not None:
-        try:
-            datum = date.fromisoformat(args.geldig_vanaf)
-        except ValueError:
-            raise KaderdiffFout(f"Ongeldige datum '{args.geldig_vanaf}': schrijf JJJJ-MM-DD") from None
-    tekst, doel = importeer(args.bestand, doelmap, datum)
+    if args.wettenopdracht == "haal":
+        from kaderdiff.recht.bwbhaal import haal_wet
+
+        datum = _datum(args.datum)
+        assert datum is not None
+        if args.timeout <= 0:
+            raise KaderdiffFout("--timeout moet groter zijn dan 0 seconden")
+        tekst, doel, url = haal_wet(args.wet, datum, doelmap, args.url, args.timeout)
+        regel(f"Opgehaald: {url}")
+        _opgeslagen(tekst, doel)
+        return 0
+    tekst, doel = importeer(args.bestand, doelmap, _datum(args.geldig_vanaf))
     _opgeslagen(tekst, doel)
     return 0
 
