@@ -4,38 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from kaderdiff.bron.laden import laad_bestand
-from kaderdiff.recht.bwb import importeer, lees_wettekst
+from kaderdiff.recht.bwb import lees_wettekst
 from kaderdiff.recht.wetcontrole import controleer_grondslagen
 from kaderdiff.recht.wettekst import VERVALLEN, tekst_van
 
-from conftest import VOORBEELD, kd
-from wetten_echt import WEB, WPO, echte_wet
-
-OUDE_EIS = """<eis id="op1-e1">
-            <tekst>De opleiding heeft per leerweg één studieduur vastgesteld.</tekst>
-            <grondslag wet="WEB" artikel="7.2.4a" lid="1"/>
-          </eis>"""
-
-
-def kader_met(tmp_path: Path, eisen: list[tuple[str, str, dict[str, str]]]) -> Path:
-    """kaders/2026/mbo.xml (the documented example) whose first eis is replaced by `eisen`, with the real
-    WEB and WPO stored under kaders/wetten/."""
-    kaders = tmp_path / "kaders"
-    (kaders / "2026").mkdir(parents=True)
-    xml = "\n".join(
-        f'<eis id="{eid}"><tekst>{tekst}</tekst><grondslag'
-        + "".join(f" {k}={quoteattr(v)}" for k, v in g.items()) + "/></eis>"
-        for eid, tekst, g in eisen)
-    inhoud = VOORBEELD.read_text(encoding="utf-8")
-    assert OUDE_EIS in inhoud
-    bestand = kaders / "2026" / "mbo.xml"
-    bestand.write_text(inhoud.replace(OUDE_EIS, xml), encoding="utf-8")
-    importeer(echte_wet(WEB), kaders)
-    importeer(echte_wet(WPO), kaders)
-    return bestand
+from conftest import kd
+from wetten_echt import WEB, WPO, echte_wet, kader_met
 
 
 def test_echte_wetten_worden_ingelezen_met_geneste_lijsten_en_dubbele_leden() -> None:

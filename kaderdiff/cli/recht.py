@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie_kaders, regel
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.versie import Versie
 from kaderdiff.recht.bwb import importeer
 from kaderdiff.recht.citaten import citeer, parse_een
 from kaderdiff.recht.herleid import (
@@ -28,6 +29,9 @@ from kaderdiff.recht.wettekst import Wettekst
 
 if TYPE_CHECKING:
     from rich.text import Text
+
+    from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.recht.wetimpact import WetImpact
 
 
 def _json(data: Any) -> None:
@@ -169,6 +173,13 @@ def _opties_impact(parser: argparse.ArgumentParser) -> None:
                         help="artikelnummer; herhaal voor meer artikelen (zonder: de hele wet)")
     parser.add_argument("--wet-wijziging", dest="wet_wijziging", default=None,
                         help="code van een wetswijziging, bijv. VABA")
+    parser.add_argument("--van-datum", dest="van_datum", default=None, metavar="JJJJ-MM-DD",
+                        help="vergelijk de wetsversie die op deze datum geldt …")
+    parser.add_argument("--naar-datum", dest="naar_datum", default=None, metavar="JJJJ-MM-DD",
+                        help="… met de versie die op deze datum geldt: elke gewijzigde plaats met de eisen erop")
+    parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
+                        help="schrijf het overzicht van de wetswijziging (docx, html, json) naar deze map")
+    parser.add_argument("--formaat", default="docx,html,json", help="formaten bij --uit: docx,html,json")
     _opties_jaar_json(parser)
 
 
@@ -176,8 +187,11 @@ def impact_opdracht(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     kaders = kadermap(args)
+    if args.van_datum is not None or args.naar_datum is not None:
+        return _wetimpact(args, kaders)
     if (args.wet is None) == (args.wet_wijziging is None):
-        raise KaderdiffFout("Geef --wet (met --artikel) of --wet-wijziging, niet allebei en niet geen van beide")
+        raise KaderdiffFout("Geef --wet (met --artikel of met --van-datum en --naar-datum) of --wet-wijziging, "
+                            "niet allebei en niet geen van beide")
     if args.wet_wijziging is not None:
         w = impact_wetswijziging(kaders, args.wet_wijziging, args.jaar)
         if args.als_json:
@@ -266,3 +280,59 @@ OPDRACHTEN = {
     "impact": (_opties_impact, impact_opdracht),
     "wetten": (_opties_wetten, wetten),
 }
+
+
+def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
+    """`impact --wet WEB --van-datum … --naar-datum …`: two versions of a law and the eisen on what changed."""
+    from kaderdiff.recht.wetimpact import impact_tussen
+    from kaderdiff.render.staat_uit import lees_formaten
+    from kaderdiff.render.wetimpact_uit import wetimpact_bestanden, wetimpact_dict
+
+    van, naar = _datum(args.van_datum), _datum(args.naar_datum)
+    if args.wet is None or van is None or naar is None or args.artikel or args.wet_wijziging:
+        raise KaderdiffFout("Geef bij een wetsvergelijking --wet, --van-datum en --naar-datum "
+                            "(zonder --artikel en --wet-wijziging)")
+    resultaat = impact_tussen(kaders, args.wet, van, naar)
+    if args.uit is not None:
+        from kaderdiff.uitvoer.atomair import schrijf_atomair
+        from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+
+        # Files are written one by one, atomically, into the folder: nothing else in it is touched.
+        formaten = lees_formaten(args.formaat)
+        moment = datum_van_tijdstip(kaders.commitdatum(Versie(kaders.jaren()[-1])) if kaders.jaren() else 0)
+        bestanden = wetimpact_bestanden(resultaat, formaten, moment)
+        if args.uit.exists() and not args.uit.is_dir():
+            raise KaderdiffFout(f"De uitvoermap {args.uit} bestaat al en is geen map")
+        args.uit.mkdir(parents=True, exist_ok=True)
+        for naam, inhoud in bestanden.items():
+            schrijf_atomair(args.uit / naam, inhoud)
+    if args.als_json:
+        _json(wetimpact_dict(resultaat))
+        return 0
+    toon_wetimpact(resultaat)
+    if args.uit is not None:
+        regel(f"Geschreven naar {args.uit}")
+    return 0
+
+
+def toon_wetimpact(w: WetImpact) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG
+    from kaderdiff.render.wetimpact_uit import eis_regel, plaats_regels
+
+    scherm = console()
+    scherm.print(_vet(f"{w.naam} ({w.bwb})") + Text(f": geldig vanaf {w.van.isoformat()} → geldig vanaf "
+                                                    f"{w.naar.isoformat()}"))
+    tabel = Table("Nr", "Plaats", "Wettekst WAS → WORDT", "Eisen die erop rusten", show_lines=True)
+    for wijziging in w.wijzigingen:
+        diff = Text()
+        for d in wijziging.diff:
+            stijl = {GELIJK: "", WEG: "red strike", ERBIJ: "green underline"}[d.op]
+            diff.append(d.tekst, style=stijl)
+        tabel.add_row(f"{wijziging.nummer}\n{wijziging.soort}", plaats_regels(w, wijziging), diff,
+                      "\n".join(eis_regel(e) for e in wijziging.eisen) or "–")
+    scherm.print(tabel)
+    geraakt = sum(1 for x in w.wijzigingen if x.eisen)
+    scherm.print(f"{len(w.wijzigingen)} wijziging(en) in de wet; {geraakt} daarvan raken eisen in de kaders.")
