@@ -236,6 +236,19 @@ def _opties_wetten(parser: argparse.ArgumentParser) -> None:
     halen.add_argument("--timeout", type=float, default=30.0, metavar="SECONDEN",
                        help="maximale wachttijd per verzoek (standaard: 30)")
     optie_kaders(halen)
+    uitstellen = sub.add_parser("uitstel", help="verplaats de wijzigingen van een wetswijziging naar een later jaar "
+                                                "(op een nieuwe git-tak)",
+                                description="Haal de wijzigingen die bij een wetswijziging horen uit de kaders van "
+                                            "het jaar dat haar noemt (elementen zoals het jaar ervoor) en zet ze in "
+                                            "de kaders van --naar (gemaakt als ze nog niet bestaan), met de "
+                                            "toelichtingen en de status. Alles op een nieuwe git-tak; de werkmap "
+                                            "en de huidige tak blijven ongemoeid.")
+    uitstellen.add_argument("code", metavar="CODE", help="code van de wetswijziging, bijv. VABA")
+    uitstellen.add_argument("--naar", required=True, type=int, metavar="JAAR", help="het jaar waarheen, bijv. 2027")
+    uitstellen.add_argument("--naam", default=None, metavar="TAK",
+                            help="naam van de nieuwe tak (standaard: uitstel/<code>-<jaar>)")
+    uitstellen.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    optie_kaders(uitstellen)
 
 
 def _datum(tekst: str | None) -> date | None:
@@ -251,6 +264,23 @@ def wetten(args: argparse.Namespace) -> int:
     doelmap = kadermap_pad(args)
     if not doelmap.is_dir():
         raise KaderdiffFout(f"De kadermap {doelmap} bestaat niet")
+    if args.wettenopdracht == "uitstel":
+        from kaderdiff.recht.uitstel import stel_uit
+
+        uitstel = stel_uit(kadermap(args), args.code, args.naar, args.naam)
+        if args.als_json:
+            _json(asdict(uitstel))
+            return 0
+        regel(f"Tak {uitstel.tak} gemaakt (commit {uitstel.commit[:7]} op {uitstel.basis[:7]}): {uitstel.code} "
+              f"uitgesteld van {uitstel.van} naar {uitstel.naar}.")
+        for s in uitstel.sectoren:
+            teruggezet = ", ".join((*s.teruggezet, *s.verwijderd, *s.teruggeplaatst)) or "-"
+            regel(f"  {s.sector}: {teruggezet} in {uitstel.van} teruggezet; toelichting(en) "
+                  f"{', '.join(s.toelichtingen) or '-'} naar {uitstel.naar}"
+                  + (f" (kader {uitstel.naar} aangemaakt uit {uitstel.van})" if s.naar_aangemaakt else ""))
+        regel(f"Bekijk de gevolgen met: kaderdiff staat --van {uitstel.van}@{uitstel.tak} --naar "
+              f"{uitstel.naar}@{uitstel.tak}")
+        return 0
     if args.wettenopdracht == "haal":
         from kaderdiff.recht.bwbhaal import haal_wet
 
