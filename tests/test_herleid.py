@@ -260,7 +260,7 @@ def test_cli_impact(kaderrepo: Path) -> None:
     (["herleid", "MBO:OP1", "--artikel", "artikel 8 WPO"], "niet allebei"),
     (["herleid", "MBO:XX9"], "Standaard XX9 bestaat niet"),
     (["herleid", "--artikel", "artikel acht WPO"], "Kan de verwijzing"),
-    (["herleid", "--artikel", "artikelen 8 en 10 WPO"], "één verwijzing"),
+    (["herleid", "--artikel", "artikel 8 van het reglement"], "er staat geen bekende wet in"),
     (["impact"], "Geef --wet"),
     (["impact", "--wet", "XYZ", "--artikel", "1"], "Onbekende wet"),
     (["impact", "--wet", "WEB", "--jaar", "1999"], "Het jaar 1999 bestaat niet"),
@@ -341,3 +341,19 @@ def test_sample_wetteksten_komen_uit_de_generator_en_niet_uit_de_kaders(tmp_path
     opgeslagen = {p.relative_to(KADERS / "wetten").as_posix(): p.read_text(encoding="utf-8")
                   for p in (KADERS / "wetten").glob("BWB*/*.xml")}
     assert gemaakt == opgeslagen
+
+
+def test_cli_herleid_meerdere_verwijzingen(kaderrepo: Path) -> None:
+    """Several references, in one text (prose form) or with --artikel repeated, are each traced."""
+    code, uit, fout = kd(["herleid", "--artikel", "artikel 11 derde lid en in artikel 15 van de WOT", "--json"],
+                         cwd=kaderrepo)
+    assert code == 0, fout
+    data = json.loads(uit)
+    assert [d["citaat"] for d in data] == ["artikel 11, derde lid, van de WOT", "artikel 15 van de WOT"]
+    assert all(d["eisen"] for d in data)
+    code, uit2, _ = kd(["herleid", "--artikel", "artikel 11, derde lid, WOT", "--artikel", "artikel 15 WOT", "--json"],
+                       cwd=kaderrepo)
+    assert code == 0 and json.loads(uit2) == data
+    code, uit, _ = kd(["herleid", "--artikel", "artikelen 8 en 10 WPO"], cwd=kaderrepo)
+    assert code == 0
+    assert "Eisen die rusten op artikel 8 van de WPO" in uit and "Eisen die rusten op artikel 10 van de WPO" in uit

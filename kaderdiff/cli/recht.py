@@ -14,7 +14,8 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
 from kaderdiff.recht.bwb import importeer
-from kaderdiff.recht.citaten import citeer, parse_een
+from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
     EisGeschiedenis,
     StandaardHerleiding,
@@ -117,9 +118,12 @@ def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis]) -> None:
 def _opties_herleid(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("standaard", nargs="?", default=None, metavar="SECTOR:CODE",
                         help="de standaard, bijv. MBO:OP1")
-    parser.add_argument("--artikel", default=None, metavar="VERWIJZING",
+    parser.add_argument("--artikel", action="append", default=None, metavar="VERWIJZING",
                         help="herleid terug: alle eisen die rusten op dit artikel, bijv. "
-                             "\"artikel 7.2.4a, eerste lid, WEB\"")
+                             "\"artikel 7.2.4a, eerste lid, WEB\"; meer verwijzingen in één tekst "
+                             "(\"artikel 11 en artikel 15 van de WOT\") of door --artikel te herhalen")
+    parser.add_argument("--termen", action="store_true",
+                        help="toon per eis welke inhoudswoorden in de geciteerde wettekst staan en welke niet")
     _opties_jaar_json(parser)
 
 
@@ -135,14 +139,23 @@ def herleid(args: argparse.Namespace) -> int:
         else:
             toon_standaard(h)
         return 0
-    gezocht = parse_een(args.artikel)
-    lijst = herleid_artikel(kaders, gezocht)
-    if args.jaar is not None:
-        lijst = [g for g in lijst if args.jaar in g.jaren]
+    from kaderdiff.recht.citaatzoeker import lees_verwijzingen
+
+    gezochten = [g for tekst in args.artikel for g in lees_verwijzingen(tekst)]
+    index = Grondslagindex(kaders, standaard_cachemap(kaders))
+    resultaten = []
+    for gezocht in dict.fromkeys(gezochten):
+        lijst = herleid_artikel(kaders, gezocht, index)
+        if args.jaar is not None:
+            lijst = [g for g in lijst if args.jaar in g.jaren]
+        resultaten.append((gezocht, lijst))
     if args.als_json:
-        _json({"grondslag": asdict(gezocht), "citaat": citeer(gezocht), "link": link(gezocht),
-               "eisen": [_geschiedenis_json(g) for g in lijst]})
-    else:
+        # One reference: one object (as always); several: a list of such objects, in the order given.
+        objecten = [{"grondslag": asdict(g), "citaat": citeer(g), "link": link(g),
+                     "eisen": [_geschiedenis_json(e) for e in lijst]} for g, lijst in resultaten]
+        _json(objecten[0] if len(objecten) == 1 else objecten)
+        return 0
+    for gezocht, lijst in resultaten:
         toon_artikel(gezocht, lijst)
     return 0
 
