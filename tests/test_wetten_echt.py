@@ -128,3 +128,39 @@ def test_vervallen_artikel_heet_vervallen_niet_onbekend(tmp_path: Path) -> None:
     assert [m.tekst for m in meldingen] == [
         "eis 'g5': grondslag 'artikel 1.3.6a van de WEB': artikel 1.3.6a is vervallen in de wettekst "
         "BWBR0007625 geldig vanaf 1 augustus 2016"]
+
+
+TERMEN = [
+    ("t1", "De school stelt op basis van de verzamelde gegevens ambitieuze doelen voor de ontwikkeling van de "
+           "leerlingen.", {"wet": "WPO", "artikel": "8", "lid": "1"}),
+    ("t2", "Het onderwijs is afgestemd op de voortgang in de ontwikkeling van de leerlingen.",
+     {"wet": "WPO", "artikel": "8", "lid": "1"}),
+    ("t3", "Het bevoegd gezag richt een stelsel van kwaliteitszorg in en maakt de uitkomsten openbaar.",
+     {"wet": "WEB", "artikel": "1.3.6", "lid": "1"}),
+]
+
+
+def test_herleid_termen_zegt_wat_uit_de_wet_komt(tmp_path: Path) -> None:
+    bestand = kader_met(tmp_path, TERMEN)
+    code, uit, fout = kd(["herleid", "MBO:OP1", "--termen", "--json", "--kaders", str(bestand.parent.parent)])
+    assert code == 0, fout
+    termen = {e["id"]: e.get("termen") for e in json.loads(uit)["eisen"]}
+    t1 = termen["t1"]
+    assert "ambitieuze" in t1["niet_in_de_wet"], "'ambitieus' staat niet in artikel 8, eerste lid, WPO"
+    assert {"woord": "ontwikkeling", "gevonden_in": ["artikel 8, eerste lid, van de WPO"]} in t1["uit_de_wet"]
+    assert termen["t2"]["niet_in_de_wet"] == []
+    assert termen["t3"]["niet_in_de_wet"] == []
+    assert termen["op1-e2"]["zonder_wettekst"] == [] and termen["op1-e2"]["uit_de_wet"] == []
+    code, uit, _ = kd(["herleid", "MBO:OP1", "--termen", "--kaders", str(bestand.parent.parent)])
+    assert code == 0 and "Herkomst van de termen (Snowball 'dutch', snowballstemmer 3.1.1)" in uit
+
+
+def test_controleer_termen_noemt_eisen_met_woorden_buiten_de_wet(tmp_path: Path) -> None:
+    bestand = kader_met(tmp_path, TERMEN)
+    code, _, fout = kd(["controleer", str(bestand), "--termen"])
+    assert code == 0, fout
+    regels = [r for r in fout.splitlines() if "opmerking" in r]
+    assert len(regels) == 1 and "eis 't1': niet in de wettekst van de grondslag(en): " in regels[0]
+    assert "ambitieuze" in regels[0] and "ontwikkeling" not in regels[0].split(":")[-1]
+    code, _, fout = kd(["controleer", str(bestand)])
+    assert (code, fout) == (0, ""), "zonder --termen geen opmerkingen"

@@ -10,16 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie_kaders, regel
+from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
 from kaderdiff.recht.bwb import importeer
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
     EisGeschiedenis,
-    StandaardHerleiding,
-    WetswijzigingImpact,
     herleid_artikel,
     herleid_standaard,
     impact,
@@ -29,18 +27,12 @@ from kaderdiff.recht.juriconnect import link
 from kaderdiff.recht.wettekst import Wettekst
 
 if TYPE_CHECKING:
-    from rich.text import Text
 
     from kaderdiff.bron.versies import KaderMap
-    from kaderdiff.recht.wetimpact import WetImpact
 
 
 def _json(data: Any) -> None:
     regel(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def _jaren(jaren: list[int]) -> str:
-    return ", ".join(map(str, jaren)) or "–"
 
 
 def _opties_jaar_json(parser: argparse.ArgumentParser) -> None:
@@ -51,68 +43,10 @@ def _opties_jaar_json(parser: argparse.ArgumentParser) -> None:
 
 # -- herleid --------------------------------------------------------------------------
 
-def _vet(tekst: str) -> Text:
-    from rich.text import Text
-
-    return Text(tekst, style="bold")
-
-
-def toon_standaard(h: StandaardHerleiding) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    scherm = console()
-    scherm.print(_vet(f"{h.sector} {h.jaar} · {h.code} {h.titel}") + Text(f" (peildatum {h.peildatum})"))
-    tabel = Table("Eis", "Tekst", "Grondslag", "Wettekst", show_lines=True)
-    for eis in h.eisen:
-        if eis.grondslagen:
-            grond = Text()
-            for i, g in enumerate(eis.grondslagen):
-                grond.append(("\n" if i else "") + g.citaat)
-                if g.link:
-                    grond.append("\n")
-                    grond.append(g.jci, style=f"link {g.link}")
-            wettekst = "\n".join(
-                (f"art. {g.grondslag.artikel}"
-                 + (f" ({g.artikeltitel})" if g.artikeltitel else "") + f": {g.wettekst}")
-                if g.wettekst else "(wettekst niet aanwezig)"
-                for g in eis.grondslagen
-            )
-        else:
-            grond = Text("geen wettelijke grondslag", style="italic") + Text(f"\nbron: {eis.geen_grondslag_bron}")
-            wettekst = eis.geen_grondslag_uitleg
-        tabel.add_row(eis.id, eis.tekst, grond, wettekst)
-    scherm.print(tabel)
-
-
 def _geschiedenis_json(g: EisGeschiedenis) -> dict[str, Any]:
     data = asdict(g)
     data["jaren"] = g.jaren
     return data
-
-
-def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis]) -> None:
-    from rich.table import Table
-
-    scherm = console()
-    scherm.print(_vet(f"Eisen die rusten op {citeer(gezocht)}"))
-    verwijzing = link(gezocht)
-    if verwijzing:
-        scherm.print(verwijzing)
-    if not lijst:
-        scherm.print("Geen enkele eis in de kaders rust op deze grondslag.")
-        return
-    tabel = Table("Sector", "Eis", "Standaard", "Jaren", "Eerst in", "Tekst gewijzigd", "Verwijderd")
-    tabel.columns[1].no_wrap = True
-    for g in lijst:
-        laatste = g.voorkomens[-1]
-        verwijderd = "–"
-        if g.verwijderd_in is not None:
-            verwijderd = f"{g.verwijderd_in}" + (" (eis vervallen)" if g.eis_vervallen else " (grondslag weg)")
-        tabel.add_row(g.sector, g.eis_id, f"{laatste.standaard} {laatste.standaard_titel}".strip(),
-                      _jaren(g.jaren), str(g.eerste_jaar), _jaren(g.tekst_gewijzigd), verwijderd)
-    scherm.print(tabel)
-    scherm.print(f"{len(lijst)} eis(en); de volledige teksten staan in de uitvoer met --json.")
 
 
 def _opties_herleid(parser: argparse.ArgumentParser) -> None:
@@ -132,12 +66,26 @@ def herleid(args: argparse.Namespace) -> int:
     if (args.standaard is None) == (args.artikel is None):
         raise KaderdiffFout("Geef een standaard (bijv. MBO:OP1) of --artikel \"…\", "
                             "niet allebei en niet geen van beide")
+    if args.termen and args.standaard is None:
+        raise KaderdiffFout("--termen werkt bij een standaard (bijv. PO:OP2 --termen), niet bij --artikel")
     if args.standaard is not None:
         h = herleid_standaard(kaders, args.standaard, args.jaar)
+        termen = None
+        if args.termen:
+            from kaderdiff.recht.termen import termen_van_standaard
+
+            termen = termen_van_standaard(kaders, h.sector, h.jaar, [e.id for e in h.eisen])
         if args.als_json:
-            _json(asdict(h))
+            data = asdict(h)
+            for eis, t in zip(data["eisen"], termen or [], strict=False):
+                eis["termen"] = {"uit_de_wet": [{"woord": x.woord, "gevonden_in": list(x.gevonden_in)}
+                                                for x in t.termen if x.gevonden_in],
+                                 "niet_in_de_wet": t.niet_in_de_wet, "zonder_wettekst": list(t.zonder_wettekst)}
+            _json(data)
         else:
             toon_standaard(h)
+            if termen is not None:
+                toon_termen(termen)
         return 0
     from kaderdiff.recht.citaatzoeker import lees_verwijzingen
 
@@ -161,24 +109,6 @@ def herleid(args: argparse.Namespace) -> int:
 
 
 # -- impact ---------------------------------------------------------------------------
-
-def toon_wetswijziging(w: WetswijzigingImpact) -> None:
-    from rich.table import Table
-
-    scherm = console()
-    scherm.print(_vet(f"{w.code} {w.naam}") + f" · status {w.status or '–'} · inwerkingtreding "
-                 f"{w.inwerkingtreding or '–'} · kaders {w.jaar}: {', '.join(w.sectoren)}")
-    tabel = Table("Sector", "Toelichting", "Categorie", "Betreft", "Tekst", show_lines=True)
-    for t in w.toelichtingen:
-        betreft = "\n".join(
-            f"{e.id}" + (f" ({e.standaard})" if e.standaard else "") + (" [vervallen]" if e.vervallen else "")
-            for e in t.elementen
-        )
-        tabel.add_row(t.sector, t.toelichting_id, t.categorie, betreft, t.tekst)
-    scherm.print(tabel)
-    if not w.toelichtingen:
-        scherm.print("Geen toelichtingen aan deze wetswijziging gekoppeld.")
-
 
 def _opties_impact(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wet", default=None, help="de wet (code of afkorting), bijv. WEB")
@@ -356,26 +286,3 @@ def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
     if args.uit is not None:
         regel(f"Geschreven naar {args.uit}")
     return 0
-
-
-def toon_wetimpact(w: WetImpact) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG
-    from kaderdiff.render.wetimpact_uit import eis_regel, plaats_regels
-
-    scherm = console()
-    scherm.print(_vet(f"{w.naam} ({w.bwb})") + Text(f": geldig vanaf {w.van.isoformat()} → geldig vanaf "
-                                                    f"{w.naar.isoformat()}"))
-    tabel = Table("Nr", "Plaats", "Wettekst WAS → WORDT", "Eisen die erop rusten", show_lines=True)
-    for wijziging in w.wijzigingen:
-        diff = Text()
-        for d in wijziging.diff:
-            stijl = {GELIJK: "", WEG: "red strike", ERBIJ: "green underline"}[d.op]
-            diff.append(d.tekst, style=stijl)
-        tabel.add_row(f"{wijziging.nummer}\n{wijziging.soort}", plaats_regels(w, wijziging), diff,
-                      "\n".join(eis_regel(e) for e in wijziging.eisen) or "–")
-    scherm.print(tabel)
-    geraakt = sum(1 for x in w.wijzigingen if x.eisen)
-    scherm.print(f"{len(w.wijzigingen)} wijziging(en) in de wet; {geraakt} daarvan raken eisen in de kaders.")
