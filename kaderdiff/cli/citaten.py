@@ -43,15 +43,16 @@ def lees_tekst(bestand: str) -> tuple[str, str]:
 
 
 def citaten(args: argparse.Namespace) -> int:
-    from kaderdiff.recht.citaatzoeker import regel_kolom, zoek_citaten
+    from kaderdiff.recht.citaatzoeker import Regels, zoek_citaten
     from kaderdiff.recht.citaten import citeer
     from kaderdiff.recht.juriconnect import jci, link
 
     tekst, naam = lees_tekst(args.bestand)
     vondsten = zoek_citaten(tekst)
+    regels = Regels(tekst)
     uit: list[dict[str, Any]] = []
     for v in vondsten:
-        r, k = regel_kolom(tekst, v.begin)
+        r, k = regels.plaats(v.begin)
         uit.append({"regel": r, "kolom": k, "begin": v.begin, "eind": v.eind, "tekst": v.tekst,
                     "verwijzingen": [{"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
                                       "citaat": citeer(g), "jci": jci(g), "link": link(g)} for g in v.grondslagen]})

@@ -16,6 +16,7 @@ finder never guesses a part of a reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,6 +43,11 @@ _WOORD = re.compile(
 )
 _LID_LIJST = re.compile(r"\blid(\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*\s+en\s+\d)", re.IGNORECASE)
 _IN_VOOR_ARTIKEL = re.compile(r"(?:(?<=\ben)|(?<=,))(\s+in)(?=\s+(?:artikel|art\.))", re.IGNORECASE)
+
+
+#: How far before a law name a reference can start: a citation is a few dozen words at most, and reading
+#: only this window keeps a long text without law names linear and cheap.
+VENSTER = 600
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def zoek_citaten(tekst: str) -> list[Vondst]:
     uit: list[Vondst] = []
     grens = 0
     for wet in wetnamen_in(tekst):
-        woorden = _woorden(tekst, grens, wet.start())
+        woorden = _woorden(tekst, max(grens, wet.start() - VENSTER), wet.start())
         grens = wet.end()
         run = woorden[_terug(woorden):]
         for woord in (w for w in run if w.soort == "art"):
@@ -131,8 +137,18 @@ def zoek_citaten(tekst: str) -> list[Vondst]:
 
 def regel_kolom(tekst: str, positie: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
-    regel = tekst.count("\n", 0, positie) + 1
-    return regel, positie - (tekst.rfind("\n", 0, positie) + 1) + 1
+    return Regels(tekst).plaats(positie)
+
+
+class Regels:
+    """Line starts of a text, once, so many offsets map to line and column without rescanning the text."""
+
+    def __init__(self, tekst: str) -> None:
+        self.begin = [0, *(m.end() for m in re.finditer("\n", tekst))]
+
+    def plaats(self, positie: int) -> tuple[int, int]:
+        regel = bisect_right(self.begin, positie)
+        return regel, positie - self.begin[regel - 1] + 1
 
 
 def lees_verwijzingen(tekst: str) -> list[Grondslag]:

@@ -68,6 +68,7 @@ def _stammer() -> object:
     return snowballstemmer.stemmer(STAMMER)
 
 
+@cache
 def sleutel(woord: str) -> str:
     """The comparison key of a word: Snowball stem, then z/s, v/f and double-vowel normalisation."""
     stam: str = _stammer().stemWord(woord.lower())  # type: ignore[attr-defined]
@@ -87,7 +88,13 @@ def inhoudswoorden(tekst: str) -> list[str]:
     return list(uit)
 
 
-def _komt_voor(term: str, wetsleutels: set[str]) -> bool:
+@cache
+def _sleutels(wettekst: str) -> frozenset[str]:
+    """The keys of every word of a law text (cached: many eisen cite the same lid)."""
+    return frozenset(sleutel(w) for w in _WOORD.findall(wettekst.lower()))
+
+
+def _komt_voor(term: str, wetsleutels: frozenset[str]) -> bool:
     if term in wetsleutels:
         return True
     return len(term) >= _MIN_PREFIX and any(w.startswith(term) for w in wetsleutels)
@@ -121,7 +128,7 @@ class TermenEis:
 def vergelijk_termen(eis_id: str, tekst: str, wetteksten: list[tuple[str, str]],
                      zonder_wettekst: tuple[str, ...] = ()) -> TermenEis:
     """Each content word of `tekst` with the citations (of `wetteksten`: citaat, law text) whose text has it."""
-    sleutels = [(citaat, {sleutel(w) for w in _WOORD.findall(wet.lower())}) for citaat, wet in wetteksten]
+    sleutels = [(citaat, _sleutels(wet)) for citaat, wet in wetteksten]
     termen = []
     for woord in inhoudswoorden(tekst):
         s = sleutel(woord)
