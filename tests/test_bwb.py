@@ -13,7 +13,8 @@ from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.bwb import importeer, lees_wettekst, versies, wetversie
-from kaderdiff.recht.wetcontrole import controleer_grondslag, controleer_grondslagen
+from kaderdiff.recht.wetcontrole import beoordeel_grondslag, controleer_grondslag, controleer_grondslagen
+from kaderdiff.recht.wettekst import tekst_van
 
 from conftest import VOORBEELD, kd
 
@@ -28,12 +29,13 @@ def test_fixture_wordt_gelezen() -> None:
     assert list(w.artikelen) == ["7.2.4", "7.2.4a", "7.2.5", "8.1.1"]
     art = w.artikelen["7.2.4a"]
     assert art.titel == "Studieduur"
-    assert list(art.leden) == ["1", "2", "2a"]
-    assert art.leden["1"] == "Voor elke leerweg van een beroepsopleiding geldt één studieduur."
+    assert art.lidnummers == ["1", "2", "2a"]
+    assert art.lid("1")[0].tekst == "Voor elke leerweg van een beroepsopleiding geldt één studieduur."
     assert art.tekst.startswith("1. Voor elke leerweg")
-    assert w.artikelen["7.2.5"].onderdelen["1"] == ("a", "b")
-    assert w.artikelen["8.1.1"].leden == {}
+    assert [o.nr for o in w.artikelen["7.2.5"].lid("1")[0].onderdelen] == ["a", "b"]
+    assert w.artikelen["8.1.1"].leden == ()
     assert w.artikelen["8.1.1"].tekst == "Voorbeeldtekst zonder leden."
+    assert w.waarschuwingen == ()
 
 
 @pytest.mark.parametrize(("xml", "stuk"), [
@@ -59,7 +61,7 @@ def test_wetversie_kiest_de_laatste_versie_tot_de_peildatum(tmp_path: Path) -> N
     w2026 = wetversie(tmp_path, "BWBR0007625", date(2026, 8, 1))
     assert w2025 is not None and w2025.geldig_vanaf == date(2025, 8, 1)
     assert w2026 is not None and w2026.geldig_vanaf == date(2026, 8, 1)
-    assert "2a" not in w2025.artikelen["7.2.4a"].leden and "2a" in w2026.artikelen["7.2.4a"].leden
+    assert "2a" not in w2025.artikelen["7.2.4a"].lidnummers and "2a" in w2026.artikelen["7.2.4a"].lidnummers
 
 
 def test_importeer_commando_slaat_op_onder_wetten(tmp_path: Path) -> None:
@@ -161,3 +163,53 @@ def test_geen_geldige_versie_op_peildatum_is_een_waarschuwing(tmp_path: Path) ->
     assert [m.ernst for m in meldingen] == ["waarschuwing"]
     code, _, _ = kd(["controleer", str(bestand)])
     assert code == 0
+
+
+# -- real BWB structure (voorbeeldtekst in the shape of a real toestand) --------------------------
+
+STRUCTUUR = BWB / "structuur.xml"
+
+
+def test_lijsten_op_elk_niveau_tabellen_en_noten() -> None:
+    w = lees_wettekst(STRUCTUUR.read_bytes(), str(STRUCTUUR))
+    lid1 = w.artikelen["1"].lid("1")[0]
+    b = lid1.onderdelen[1]
+    assert (b.nr, [o.nr for o in b.onderdelen], [o.nr for o in b.onderdelen[1].onderdelen]) == (
+        "b", ["1°", "2°"], ["i", "ii"])
+    assert tekst_van(w.artikelen["1"], "1", "b, 2°, ii") == "ii. tijd;"
+    assert "Red.:" not in lid1.tekst and w.artikelen["1"].noten == ("Red.: zie ook artikel 3.",)
+    assert "metagegevens" not in w.artikelen["1"].tekst, "meta-data is geen wettekst"
+    assert lid1.aanhef == "Het bevoegd gezag zorgt voor: Het plan wordt openbaar gemaakt."
+    assert w.artikelen["1"].lid("2")[0].tekst == "De tarieven zijn: Tabel: schijf 1 | 8,17%; schijf 2 | 37,07%"
+    assert w.waarschuwingen == (
+        "artikel 1, lid 1 heeft 2 onderdelen k; alle zijn bewaard",
+        "artikel 3 heeft 2 leden met nummer 1; alle zijn bewaard (een verwijzing naar lid 1 is niet eenduidig)")
+
+
+def test_vervallen_en_nog_niet_in_werking_blijven_bekend() -> None:
+    w = lees_wettekst(STRUCTUUR.read_bytes(), str(STRUCTUUR))
+    assert [(nr, a.status) for nr, a in w.artikelen.items()] == [
+        ("1", ""), ("2", "vervallen"), ("3", ""), ("4", "vervallen"), ("5", "nogniet")]
+    assert w.artikelen["1"].lid("3")[0].status == "vervallen"
+    assert w.artikelen["4"].tekst == "" and w.artikelen["4"].noten == ("Vervallen",)
+    assert [lid.pad for lid in w.artikelen["3"].lid("1")] == [
+        "/Hoofdstuk1/Artikel3/Lid1_1", "/Hoofdstuk1/Artikel3/Lid1_2"]
+    assert w.artikelen["3"].tekst == "1. Elektronische variant. 1. Papieren variant."
+
+
+@pytest.mark.parametrize(("g", "ernst", "stuk"), [
+    (Grondslag("WEB", "1", "1", "b, 2°, ii"), "", ""),
+    (Grondslag("WEB", "1", "1", "k"), "", ""),
+    (Grondslag("WEB", "1", "1", "ii"), "fout", "bedoelt u onderdeel b, 2°, ii?"),
+    (Grondslag("WEB", "1", "1", "b, 3°"), "fout", "onderdelen: a, b, b, 1°, b, 2°, b, 2°, i, b, 2°, ii, k)"),
+    (Grondslag("WEB", "1", "3"), "fout", "lid 3 van artikel 1 is vervallen"),
+    (Grondslag("WEB", "2"), "fout", "artikel 2 is vervallen in de wettekst BWBR0099999"),
+    (Grondslag("WEB", "4"), "fout", "artikel 4 is vervallen"),
+    (Grondslag("WEB", "5"), "fout", "artikel 5 is nog niet in werking getreden"),
+    (Grondslag("WEB", "3", "1"), "waarschuwing", "artikel 3 heeft 2 leden met nummer 1"),
+    (Grondslag("WEB", "6"), "fout", "artikel 6 bestaat niet"),
+])
+def test_beoordeling_van_grondslagen_tegen_echte_structuur(g: Grondslag, ernst: str, stuk: str) -> None:
+    w = lees_wettekst(STRUCTUUR.read_bytes(), str(STRUCTUUR))
+    gevonden, reden = beoordeel_grondslag(g, w)
+    assert gevonden == ernst and stuk in reden, reden

@@ -21,7 +21,7 @@ from kaderdiff.recht.herleid import (
     past_op,
 )
 
-from conftest import KADERS, VOORBEELD, kd, maak_repo
+from conftest import KADERS, REPO, VOORBEELD, kd, maak_repo
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +260,7 @@ def test_cli_impact(kaderrepo: Path) -> None:
     (["herleid", "MBO:OP1", "--artikel", "artikel 8 WPO"], "niet allebei"),
     (["herleid", "MBO:XX9"], "Standaard XX9 bestaat niet"),
     (["herleid", "--artikel", "artikel acht WPO"], "Kan de verwijzing"),
-    (["herleid", "--artikel", "artikelen 8 en 10 WPO"], "één verwijzing"),
+    (["herleid", "--artikel", "artikel 8 van het reglement"], "er staat geen bekende wet in"),
     (["impact"], "Geef --wet"),
     (["impact", "--wet", "XYZ", "--artikel", "1"], "Onbekende wet"),
     (["impact", "--wet", "WEB", "--jaar", "1999"], "Het jaar 1999 bestaat niet"),
@@ -302,3 +302,58 @@ def test_validatie_op_de_samples_vangt_een_verdwenen_artikel(kaderrepo: Path) ->
     assert "bedoelt u artikel" in fout
     code, _, fout = kd(["controleer", str(kaderrepo / "kaders" / "2025" / "mbo.xml")])
     assert (code, fout) == (0, ""), "2025 gebruikt de wettekst die geldt vanaf 1 augustus 2025"
+
+
+@pytest.mark.parametrize(("oud", "nieuw", "stuk"), [
+    ('<grondslag wet="WEB" artikel="1.2.1" lid="2"/>', '<grondslag wet="WEB" artikel="1.3.6a" lid="1"/>',
+     "artikel 1.3.6a heeft geen lid 1 in de wettekst BWBR0007625 geldig vanaf 1 augustus 2026 "
+     "(het artikel heeft geen leden)"),
+    ('<grondslag wet="WEB" artikel="1.3.6" lid="1"/>', '<grondslag wet="WEB" artikel="1.3.6" lid="3"/>',
+     "artikel 1.3.6 heeft geen lid 3"),
+    ('<grondslag wet="WEB" artikel="8.1.3" lid="3" onderdeel="g"/>',
+     '<grondslag wet="WEB" artikel="8.1.3" lid="3" onderdeel="k"/>',
+     "lid 3 van artikel 8.1.3 heeft geen onderdeel k"),
+    ('<grondslag wet="WEB" artikel="8.1.3" lid="3" onderdeel="g"/>',
+     '<grondslag wet="WEB" artikel="8.1.3" lid="1" onderdeel="h"/>',
+     "lid 1 van artikel 8.1.3 heeft geen onderdelen"),
+])
+def test_foute_citatie_in_een_sample_kader_faalt(kaderrepo: Path, oud: str, nieuw: str, stuk: str) -> None:
+    """The sample law texts have the law's structure, not the kaders': a wrong citation is caught."""
+    bestand = kaderrepo / "kaders" / "2026" / "mbo.xml"
+    tekst = bestand.read_text(encoding="utf-8")
+    assert oud in tekst
+    bestand.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+    code, _, fout = kd(["controleer", str(bestand)])
+    assert code == 2 and stuk in fout, fout
+
+
+def test_sample_wetteksten_komen_uit_de_generator_en_niet_uit_de_kaders(tmp_path: Path) -> None:
+    """docs/maak_wetfixtures.py writes exactly the committed sample law texts, from its own table."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("maak_wetfixtures", REPO / "docs" / "maak_wetfixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    bron = (REPO / "docs" / "maak_wetfixtures.py").read_text(encoding="utf-8")
+    assert "laad_bestand" not in bron and "kaders/20" not in bron and "glob(\"[0-9]" not in bron
+    gemaakt = module.bestanden()
+    opgeslagen = {p.relative_to(KADERS / "wetten").as_posix(): p.read_text(encoding="utf-8")
+                  for p in (KADERS / "wetten").glob("BWB*/*.xml")}
+    assert gemaakt == opgeslagen
+
+
+def test_cli_herleid_meerdere_verwijzingen(kaderrepo: Path) -> None:
+    """Several references, in one text (prose form) or with --artikel repeated, are each traced."""
+    code, uit, fout = kd(["herleid", "--artikel", "artikel 11 derde lid en in artikel 15 van de WOT", "--json"],
+                         cwd=kaderrepo)
+    assert code == 0, fout
+    data = json.loads(uit)
+    assert [d["citaat"] for d in data] == ["artikel 11, derde lid, van de WOT", "artikel 15 van de WOT"]
+    assert all(d["eisen"] for d in data)
+    code, uit2, _ = kd(["herleid", "--artikel", "artikel 11, derde lid, WOT", "--artikel", "artikel 15 WOT", "--json"],
+                       cwd=kaderrepo)
+    assert code == 0 and json.loads(uit2) == data
+    code, uit, _ = kd(["herleid", "--artikel", "artikelen 8 en 10 WPO"], cwd=kaderrepo)
+    assert code == 0
+    assert "Eisen die rusten op artikel 8 van de WPO" in uit and "Eisen die rusten op artikel 10 van de WPO" in uit

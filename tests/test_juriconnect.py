@@ -20,7 +20,7 @@ PEIL = date(2026, 8, 1)
     (Grondslag("WPO", "40"), date(2025, 8, 1), "jci1.3:c:BWBR0003420&artikel=40&g=2025-08-01"),
     (Grondslag("WVO", "2.10", "3", "c"), PEIL, "jci1.3:c:BWBR0044212&artikel=2.10&lid=3&o=c&g=2026-08-01"),
     (Grondslag("WPO", "3", "2c"), PEIL, "jci1.3:c:BWBR0003420&artikel=3&lid=2c&g=2026-08-01"),
-    (Grondslag("WOT", "11", "", "a"), None, "jci1.3:c:BWBR0013060&artikel=11&o=a"),
+    (Grondslag("WOT", "11", "", "a"), None, "jci1.3:c:BWBR0013800&artikel=11&o=a"),
     (Grondslag("WEC"), PEIL, "jci1.3:c:BWBR0003549&g=2026-08-01"),
     (Grondslag("WHW", "7.8.1"), PEIL, "jci1.3:c:BWBR0005682&artikel=7.8.1&g=2026-08-01"),
 ])
@@ -55,7 +55,7 @@ def test_bwb_ids_uit_het_domein() -> None:
     assert ids["WEC"] == "BWBR0003549"
     assert ids["WEB"] == "BWBR0007625"
     assert ids["WHW"] == "BWBR0005682"
-    assert ids["WOT"] == "BWBR0013060"
+    assert ids["WOT"] == "BWBR0013800"
 
 
 def test_aliassen_wvo_en_voorganger() -> None:

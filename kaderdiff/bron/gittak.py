@@ -78,3 +78,35 @@ def maak_tak(repo: git.Repo, naam: str, basis: git.Commit, pad_in_repo: str,
         if os.path.exists(index):
             os.unlink(index)
     return tuple(uit)
+
+
+def maak_tak_met_bestanden(repo: git.Repo, naam: str, basis: git.Commit, bestanden: dict[str, bytes],
+                           bericht: str) -> str:
+    """One commit on a new branch `naam` on top of `basis`, replacing or adding `bestanden` (path in the
+    repository -> bytes); the working tree, index and HEAD are not touched. Returns the commit id."""
+    tak_naam_vrij(repo, naam)
+    committer, committer_email = _identiteit(repo)
+    fd, index = tempfile.mkstemp(prefix="kaderdiff-index-")
+    os.close(fd)
+    os.unlink(index)
+    try:
+        omgeving = {"GIT_INDEX_FILE": index}
+        repo.git.read_tree(basis.tree.hexsha, env=omgeving)
+        for pad, data in sorted(bestanden.items()):
+            blob = repo.odb.store(IStream("blob", len(data), io.BytesIO(data))).hexsha.decode("ascii")
+            repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{pad}", env=omgeving)
+        boom = repo.git.write_tree(env=omgeving)
+        tijd = basis.committed_datetime.isoformat()
+        commit_omgeving = {
+            **omgeving,
+            "GIT_AUTHOR_NAME": committer, "GIT_AUTHOR_EMAIL": committer_email, "GIT_AUTHOR_DATE": tijd,
+            "GIT_COMMITTER_NAME": committer, "GIT_COMMITTER_EMAIL": committer_email, "GIT_COMMITTER_DATE": tijd,
+        }
+        commit: str = repo.git.commit_tree(boom, "-p", basis.hexsha, "-m", bericht, env=commit_omgeving)
+        repo.git.update_ref(f"refs/heads/{naam}", commit, "", env=omgeving)
+    except git.GitCommandError as fout:
+        raise KaderdiffFout(f"De tak '{naam}' kon niet worden gemaakt: {fout.stderr.strip()}") from None
+    finally:
+        if os.path.exists(index):
+            os.unlink(index)
+    return commit

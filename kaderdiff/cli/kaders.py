@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kaderdiff import __version__
-from kaderdiff.bron.controle import controleer_pad, kaderbestanden
+from kaderdiff.bron.controle import ExtraControle, controleer_pad, kaderbestanden
 from kaderdiff.bron.opmaak import maak_bestanden_op
 from kaderdiff.bron.versies import standaard_kadermap
 from kaderdiff.cli.gemeen import melding, regel
@@ -19,9 +19,20 @@ def _optie_pad(parser: argparse.ArgumentParser) -> None:
                         help="kaderbestand of kadermap (standaard: kaders/)")
 
 
+def _opties_controleer(parser: argparse.ArgumentParser) -> None:
+    _optie_pad(parser)
+    parser.add_argument("--termen", action="store_true",
+                        help="meld ook eisen met inhoudswoorden die in geen van hun geciteerde wetteksten staan")
+
+
 def controleer(args: argparse.Namespace) -> int:
     doel = args.pad if args.pad is not None else standaard_kadermap()
-    bestanden, meldingen = controleer_pad(doel, (controleer_grondslagen,))
+    extra: tuple[ExtraControle, ...] = (controleer_grondslagen,)
+    if args.termen:
+        from kaderdiff.recht.termen import controleer_termen
+
+        extra += (controleer_termen,)
+    bestanden, meldingen = controleer_pad(doel, extra)
     if not bestanden:
         raise KaderdiffFout(f"Geen kaderbestanden gevonden in {doel}")
     for m in meldingen:
@@ -57,7 +68,7 @@ def versie(_: argparse.Namespace) -> int:
 
 
 OPDRACHTEN = {
-    "controleer": (_optie_pad, controleer),
+    "controleer": (_opties_controleer, controleer),
     "opmaak": (_opties_opmaak, opmaak),
     "versie": (lambda _: None, versie),
 }

@@ -9,32 +9,30 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, optie_kaders, regel
+from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie_kaders, regel
+from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.versie import Versie
 from kaderdiff.recht.bwb import importeer
-from kaderdiff.recht.citaten import citeer, parse_een
+from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
     EisGeschiedenis,
-    StandaardHerleiding,
-    WetswijzigingImpact,
     herleid_artikel,
     herleid_standaard,
     impact,
     impact_wetswijziging,
 )
 from kaderdiff.recht.juriconnect import link
+from kaderdiff.recht.wettekst import Wettekst
 
 if TYPE_CHECKING:
-    from rich.text import Text
+
+    from kaderdiff.bron.versies import KaderMap
 
 
 def _json(data: Any) -> None:
     regel(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def _jaren(jaren: list[int]) -> str:
-    return ", ".join(map(str, jaren)) or "–"
 
 
 def _opties_jaar_json(parser: argparse.ArgumentParser) -> None:
@@ -45,76 +43,21 @@ def _opties_jaar_json(parser: argparse.ArgumentParser) -> None:
 
 # -- herleid --------------------------------------------------------------------------
 
-def _vet(tekst: str) -> Text:
-    from rich.text import Text
-
-    return Text(tekst, style="bold")
-
-
-def toon_standaard(h: StandaardHerleiding) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    scherm = console()
-    scherm.print(_vet(f"{h.sector} {h.jaar} · {h.code} {h.titel}") + Text(f" (peildatum {h.peildatum})"))
-    tabel = Table("Eis", "Tekst", "Grondslag", "Wettekst", show_lines=True)
-    for eis in h.eisen:
-        if eis.grondslagen:
-            grond = Text()
-            for i, g in enumerate(eis.grondslagen):
-                grond.append(("\n" if i else "") + g.citaat)
-                if g.link:
-                    grond.append("\n")
-                    grond.append(g.jci, style=f"link {g.link}")
-            wettekst = "\n".join(
-                (f"art. {g.grondslag.artikel}"
-                 + (f" ({g.artikeltitel})" if g.artikeltitel else "") + f": {g.wettekst}")
-                if g.wettekst else "(wettekst niet aanwezig)"
-                for g in eis.grondslagen
-            )
-        else:
-            grond = Text("geen wettelijke grondslag", style="italic") + Text(f"\nbron: {eis.geen_grondslag_bron}")
-            wettekst = eis.geen_grondslag_uitleg
-        tabel.add_row(eis.id, eis.tekst, grond, wettekst)
-    scherm.print(tabel)
-
-
 def _geschiedenis_json(g: EisGeschiedenis) -> dict[str, Any]:
     data = asdict(g)
     data["jaren"] = g.jaren
     return data
 
 
-def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis]) -> None:
-    from rich.table import Table
-
-    scherm = console()
-    scherm.print(_vet(f"Eisen die rusten op {citeer(gezocht)}"))
-    verwijzing = link(gezocht)
-    if verwijzing:
-        scherm.print(verwijzing)
-    if not lijst:
-        scherm.print("Geen enkele eis in de kaders rust op deze grondslag.")
-        return
-    tabel = Table("Sector", "Eis", "Standaard", "Jaren", "Eerst in", "Tekst gewijzigd", "Verwijderd")
-    tabel.columns[1].no_wrap = True
-    for g in lijst:
-        laatste = g.voorkomens[-1]
-        verwijderd = "–"
-        if g.verwijderd_in is not None:
-            verwijderd = f"{g.verwijderd_in}" + (" (eis vervallen)" if g.eis_vervallen else " (grondslag weg)")
-        tabel.add_row(g.sector, g.eis_id, f"{laatste.standaard} {laatste.standaard_titel}".strip(),
-                      _jaren(g.jaren), str(g.eerste_jaar), _jaren(g.tekst_gewijzigd), verwijderd)
-    scherm.print(tabel)
-    scherm.print(f"{len(lijst)} eis(en); de volledige teksten staan in de uitvoer met --json.")
-
-
 def _opties_herleid(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("standaard", nargs="?", default=None, metavar="SECTOR:CODE",
                         help="de standaard, bijv. MBO:OP1")
-    parser.add_argument("--artikel", default=None, metavar="VERWIJZING",
+    parser.add_argument("--artikel", action="append", default=None, metavar="VERWIJZING",
                         help="herleid terug: alle eisen die rusten op dit artikel, bijv. "
-                             "\"artikel 7.2.4a, eerste lid, WEB\"")
+                             "\"artikel 7.2.4a, eerste lid, WEB\"; meer verwijzingen in één tekst "
+                             "(\"artikel 11 en artikel 15 van de WOT\") of door --artikel te herhalen")
+    parser.add_argument("--termen", action="store_true",
+                        help="toon per eis welke inhoudswoorden in de geciteerde wettekst staan en welke niet")
     _opties_jaar_json(parser)
 
 
@@ -123,44 +66,49 @@ def herleid(args: argparse.Namespace) -> int:
     if (args.standaard is None) == (args.artikel is None):
         raise KaderdiffFout("Geef een standaard (bijv. MBO:OP1) of --artikel \"…\", "
                             "niet allebei en niet geen van beide")
+    if args.termen and args.standaard is None:
+        raise KaderdiffFout("--termen werkt bij een standaard (bijv. PO:OP2 --termen), niet bij --artikel")
     if args.standaard is not None:
         h = herleid_standaard(kaders, args.standaard, args.jaar)
+        termen = None
+        if args.termen:
+            from kaderdiff.recht.termen import termen_van_standaard
+
+            termen = termen_van_standaard(kaders, h.sector, h.jaar, [e.id for e in h.eisen])
         if args.als_json:
-            _json(asdict(h))
+            data = asdict(h)
+            for eis, t in zip(data["eisen"], termen or [], strict=False):
+                eis["termen"] = {"uit_de_wet": [{"woord": x.woord, "gevonden_in": list(x.gevonden_in)}
+                                                for x in t.termen if x.gevonden_in],
+                                 "niet_in_de_wet": t.niet_in_de_wet, "zonder_wettekst": list(t.zonder_wettekst)}
+            _json(data)
         else:
             toon_standaard(h)
+            if termen is not None:
+                toon_termen(termen)
         return 0
-    gezocht = parse_een(args.artikel)
-    lijst = herleid_artikel(kaders, gezocht)
-    if args.jaar is not None:
-        lijst = [g for g in lijst if args.jaar in g.jaren]
+    from kaderdiff.recht.citaatzoeker import lees_verwijzingen
+
+    gezochten = [g for tekst in args.artikel for g in lees_verwijzingen(tekst)]
+    index = Grondslagindex(kaders, standaard_cachemap(kaders))
+    resultaten = []
+    for gezocht in dict.fromkeys(gezochten):
+        lijst = herleid_artikel(kaders, gezocht, index)
+        if args.jaar is not None:
+            lijst = [g for g in lijst if args.jaar in g.jaren]
+        resultaten.append((gezocht, lijst))
     if args.als_json:
-        _json({"grondslag": asdict(gezocht), "citaat": citeer(gezocht), "link": link(gezocht),
-               "eisen": [_geschiedenis_json(g) for g in lijst]})
-    else:
+        # One reference: one object (as always); several: a list of such objects, in the order given.
+        objecten = [{"grondslag": asdict(g), "citaat": citeer(g), "link": link(g),
+                     "eisen": [_geschiedenis_json(e) for e in lijst]} for g, lijst in resultaten]
+        _json(objecten[0] if len(objecten) == 1 else objecten)
+        return 0
+    for gezocht, lijst in resultaten:
         toon_artikel(gezocht, lijst)
     return 0
 
 
 # -- impact ---------------------------------------------------------------------------
-
-def toon_wetswijziging(w: WetswijzigingImpact) -> None:
-    from rich.table import Table
-
-    scherm = console()
-    scherm.print(_vet(f"{w.code} {w.naam}") + f" · status {w.status or '–'} · inwerkingtreding "
-                 f"{w.inwerkingtreding or '–'} · kaders {w.jaar}: {', '.join(w.sectoren)}")
-    tabel = Table("Sector", "Toelichting", "Categorie", "Betreft", "Tekst", show_lines=True)
-    for t in w.toelichtingen:
-        betreft = "\n".join(
-            f"{e.id}" + (f" ({e.standaard})" if e.standaard else "") + (" [vervallen]" if e.vervallen else "")
-            for e in t.elementen
-        )
-        tabel.add_row(t.sector, t.toelichting_id, t.categorie, betreft, t.tekst)
-    scherm.print(tabel)
-    if not w.toelichtingen:
-        scherm.print("Geen toelichtingen aan deze wetswijziging gekoppeld.")
-
 
 def _opties_impact(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wet", default=None, help="de wet (code of afkorting), bijv. WEB")
@@ -168,6 +116,13 @@ def _opties_impact(parser: argparse.ArgumentParser) -> None:
                         help="artikelnummer; herhaal voor meer artikelen (zonder: de hele wet)")
     parser.add_argument("--wet-wijziging", dest="wet_wijziging", default=None,
                         help="code van een wetswijziging, bijv. VABA")
+    parser.add_argument("--van-datum", dest="van_datum", default=None, metavar="JJJJ-MM-DD",
+                        help="vergelijk de wetsversie die op deze datum geldt …")
+    parser.add_argument("--naar-datum", dest="naar_datum", default=None, metavar="JJJJ-MM-DD",
+                        help="… met de versie die op deze datum geldt: elke gewijzigde plaats met de eisen erop")
+    parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
+                        help="schrijf het overzicht van de wetswijziging (docx, html, json) naar deze map")
+    parser.add_argument("--formaat", default="docx,html,json", help="formaten bij --uit: docx,html,json")
     _opties_jaar_json(parser)
 
 
@@ -175,8 +130,11 @@ def impact_opdracht(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     kaders = kadermap(args)
+    if args.van_datum is not None or args.naar_datum is not None:
+        return _wetimpact(args, kaders)
     if (args.wet is None) == (args.wet_wijziging is None):
-        raise KaderdiffFout("Geef --wet (met --artikel) of --wet-wijziging, niet allebei en niet geen van beide")
+        raise KaderdiffFout("Geef --wet (met --artikel of met --van-datum en --naar-datum) of --wet-wijziging, "
+                            "niet allebei en niet geen van beide")
     if args.wet_wijziging is not None:
         w = impact_wetswijziging(kaders, args.wet_wijziging, args.jaar)
         if args.als_json:
@@ -210,23 +168,84 @@ def _opties_wetten(parser: argparse.ArgumentParser) -> None:
     importeren.add_argument("--geldig-vanaf", dest="geldig_vanaf", default=None, metavar="JJJJ-MM-DD",
                             help="datum vanaf wanneer deze versie geldt (standaard: @inwerkingtreding)")
     optie_kaders(importeren)
+    halen = sub.add_parser("haal", help="haal de wetsversie die geldt op een datum uit het BWB en sla haar op",
+                           description="Haal de toestand van een wet die geldt op --datum uit de officiële "
+                                       "BWB-repository (adres: KADERDIFF_BWB_URL of --url), controleer haar en sla "
+                                       "haar op zoals 'wetten importeer'.")
+    halen.add_argument("wet", metavar="WET", help="code of afkorting (bijv. WPO) of BWB-id (bijv. BWBR0003420)")
+    halen.add_argument("--datum", required=True, metavar="JJJJ-MM-DD", help="de datum waarop de versie geldt")
+    halen.add_argument("--url", default=None, help="adres van de BWB-repository (standaard: KADERDIFF_BWB_URL, "
+                                                   "anders repository.officiele-overheidspublicaties.nl/bwb/)")
+    halen.add_argument("--timeout", type=float, default=30.0, metavar="SECONDEN",
+                       help="maximale wachttijd per verzoek (standaard: 30)")
+    optie_kaders(halen)
+    uitstellen = sub.add_parser("uitstel", help="verplaats de wijzigingen van een wetswijziging naar een later jaar "
+                                                "(op een nieuwe git-tak)",
+                                description="Haal de wijzigingen die bij een wetswijziging horen uit de kaders van "
+                                            "het jaar dat haar noemt (elementen zoals het jaar ervoor) en zet ze in "
+                                            "de kaders van --naar (gemaakt als ze nog niet bestaan), met de "
+                                            "toelichtingen en de status. Alles op een nieuwe git-tak; de werkmap "
+                                            "en de huidige tak blijven ongemoeid.")
+    uitstellen.add_argument("code", metavar="CODE", help="code van de wetswijziging, bijv. VABA")
+    uitstellen.add_argument("--naar", required=True, type=int, metavar="JAAR", help="het jaar waarheen, bijv. 2027")
+    uitstellen.add_argument("--naam", default=None, metavar="TAK",
+                            help="naam van de nieuwe tak (standaard: uitstel/<code>-<jaar>)")
+    uitstellen.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    optie_kaders(uitstellen)
+
+
+def _datum(tekst: str | None) -> date | None:
+    if tekst is None:
+        return None
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise KaderdiffFout(f"Ongeldige datum '{tekst}': schrijf JJJJ-MM-DD") from None
 
 
 def wetten(args: argparse.Namespace) -> int:
     doelmap = kadermap_pad(args)
     if not doelmap.is_dir():
         raise KaderdiffFout(f"De kadermap {doelmap} bestaat niet")
-    datum = None
-    if args.geldig_vanaf is not None:
-        try:
-            datum = date.fromisoformat(args.geldig_vanaf)
-        except ValueError:
-            raise KaderdiffFout(f"Ongeldige datum '{args.geldig_vanaf}': schrijf JJJJ-MM-DD") from None
-    tekst, doel = importeer(args.bestand, doelmap, datum)
+    if args.wettenopdracht == "uitstel":
+        from kaderdiff.recht.uitstel import stel_uit
+
+        uitstel = stel_uit(kadermap(args), args.code, args.naar, args.naam)
+        if args.als_json:
+            _json(asdict(uitstel))
+            return 0
+        regel(f"Tak {uitstel.tak} gemaakt (commit {uitstel.commit[:7]} op {uitstel.basis[:7]}): {uitstel.code} "
+              f"uitgesteld van {uitstel.van} naar {uitstel.naar}.")
+        for s in uitstel.sectoren:
+            teruggezet = ", ".join((*s.teruggezet, *s.verwijderd, *s.teruggeplaatst)) or "-"
+            regel(f"  {s.sector}: {teruggezet} in {uitstel.van} teruggezet; toelichting(en) "
+                  f"{', '.join(s.toelichtingen) or '-'} naar {uitstel.naar}"
+                  + (f" (kader {uitstel.naar} aangemaakt uit {uitstel.van})" if s.naar_aangemaakt else ""))
+        regel(f"Bekijk de gevolgen met: kaderdiff staat --van {uitstel.van}@{uitstel.tak} --naar "
+              f"{uitstel.naar}@{uitstel.tak}")
+        return 0
+    if args.wettenopdracht == "haal":
+        from kaderdiff.recht.bwbhaal import haal_wet
+
+        datum = _datum(args.datum)
+        assert datum is not None
+        if args.timeout <= 0:
+            raise KaderdiffFout("--timeout moet groter zijn dan 0 seconden")
+        tekst, doel, url = haal_wet(args.wet, datum, doelmap, args.url, args.timeout)
+        regel(f"Opgehaald: {url}")
+        _opgeslagen(tekst, doel)
+        return 0
+    tekst, doel = importeer(args.bestand, doelmap, _datum(args.geldig_vanaf))
+    _opgeslagen(tekst, doel)
+    return 0
+
+
+def _opgeslagen(tekst: Wettekst, doel: Path) -> None:
     titel = f" ({tekst.titel})" if tekst.titel else ""
     regel(f"Opgeslagen: {tekst.bwb}{titel}, geldig vanaf {tekst.geldig_vanaf.isoformat()}, "
           f"{len(tekst.artikelen)} artikel(en) → {doel}")
-    return 0
+    for waarschuwing in tekst.waarschuwingen:
+        melding(f"{doel}: waarschuwing: {waarschuwing}")
 
 
 OPDRACHTEN = {
@@ -234,3 +253,36 @@ OPDRACHTEN = {
     "impact": (_opties_impact, impact_opdracht),
     "wetten": (_opties_wetten, wetten),
 }
+
+
+def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
+    """`impact --wet WEB --van-datum … --naar-datum …`: two versions of a law and the eisen on what changed."""
+    from kaderdiff.recht.wetimpact import impact_tussen
+    from kaderdiff.render.staat_uit import lees_formaten
+    from kaderdiff.render.wetimpact_uit import wetimpact_bestanden, wetimpact_dict
+
+    van, naar = _datum(args.van_datum), _datum(args.naar_datum)
+    if args.wet is None or van is None or naar is None or args.artikel or args.wet_wijziging:
+        raise KaderdiffFout("Geef bij een wetsvergelijking --wet, --van-datum en --naar-datum "
+                            "(zonder --artikel en --wet-wijziging)")
+    resultaat = impact_tussen(kaders, args.wet, van, naar)
+    if args.uit is not None:
+        from kaderdiff.uitvoer.atomair import schrijf_atomair
+        from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+
+        # Files are written one by one, atomically, into the folder: nothing else in it is touched.
+        formaten = lees_formaten(args.formaat)
+        moment = datum_van_tijdstip(kaders.commitdatum(Versie(kaders.jaren()[-1])) if kaders.jaren() else 0)
+        bestanden = wetimpact_bestanden(resultaat, formaten, moment)
+        if args.uit.exists() and not args.uit.is_dir():
+            raise KaderdiffFout(f"De uitvoermap {args.uit} bestaat al en is geen map")
+        args.uit.mkdir(parents=True, exist_ok=True)
+        for naam, inhoud in bestanden.items():
+            schrijf_atomair(args.uit / naam, inhoud)
+    if args.als_json:
+        _json(wetimpact_dict(resultaat))
+        return 0
+    toon_wetimpact(resultaat)
+    if args.uit is not None:
+        regel(f"Geschreven naar {args.uit}")
+    return 0

@@ -25,6 +25,7 @@ from kaderdiff.recht.bwb import wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.juriconnect import jci, link
+from kaderdiff.recht.wettekst import onderdeelpad, tekst_van
 
 
 def alle_kaders(kadermap: KaderMap) -> list[Kader]:
@@ -67,7 +68,7 @@ class StandaardHerleiding:
 
 
 def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> GrondslagInfo:
-    """Citation, links and (when stored) the law text of the cited article or lid."""
+    """Citation, links and (when stored) the law text of the cited article, lid or onderdeel."""
     titel = tekst = bron = ""
     wet = wetten().get(g.wet)
     if kadersdir is not None and wet is not None and wet.bwb and g.artikel:
@@ -75,7 +76,7 @@ def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> Gronds
         artikel = versie.artikelen.get(g.artikel.lower()) if versie else None
         if versie is not None and artikel is not None:
             titel = artikel.titel
-            tekst = artikel.leden.get(g.lid.lower(), "") if g.lid else artikel.tekst
+            tekst = tekst_van(artikel, g.lid.lower(), g.onderdeel)
             bron = f"{versie.bwb} geldig vanaf {versie.geldig_vanaf.isoformat()}"
     return GrondslagInfo(g, citeer(g), jci(g, kader.peildatum), link(g, kader.peildatum), titel, tekst, bron)
 
@@ -123,14 +124,18 @@ def herleid_standaard(kadermap: KaderMap, standaard: str, jaar: int | None = Non
 # -- trace an article back ------------------------------------------------------------
 
 def past_op(g: Grondslag, gezocht: Grondslag) -> bool:
-    """Does grondslag `g` rest on `gezocht`? (An article matches all its leden; a lid all its onderdelen.)"""
+    """Does grondslag `g` rest on `gezocht`? (An article matches all its leden; a lid all its onderdelen;
+    an onderdeel its sub-onderdelen: 'b' matches 'b, 1°'.)"""
     if g.wet != gezocht.wet:
         return False
     if gezocht.artikel and g.artikel.lower() != gezocht.artikel.lower():
         return False
     if gezocht.lid and g.lid.lower() != gezocht.lid.lower():
         return False
-    return not (gezocht.onderdeel and g.onderdeel.lower() != gezocht.onderdeel.lower())
+    if not gezocht.onderdeel:
+        return True
+    pad = [d.lower() for d in onderdeelpad(gezocht.onderdeel)]
+    return [d.lower() for d in onderdeelpad(g.onderdeel)][:len(pad)] == pad
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Juriconnect BWB 1.3 references and wetten.overheid.nl links for grondslagen.
 
 `jci1.3:c:BWBR0007625&artikel=7.2.4a&lid=1&o=a&g=2026-08-01`: the BWB id of the law,
-then the location (artikel, lid, `o` for an item of a list) and the geldigheidsdatum `g`
+then the location (artikel, lid, `o` for an item of a list, repeated per level for a nested one:
+`o=b&o=1°`) and the geldigheidsdatum `g`
 (the kader's peildatum, so the link shows the law as it reads on that day).
 """
 
@@ -12,6 +13,7 @@ from urllib.parse import quote
 
 from kaderdiff.bron.wetregister import wetten
 from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.wettekst import onderdeelpad
 
 JCI_VERSIE = "jci1.3"
 WETTEN_OVERHEID = "https://wetten.overheid.nl/"
@@ -31,8 +33,8 @@ def jci(g: Grondslag, peildatum: date | None = None) -> str:
         delen.append(f"artikel={_waarde(g.artikel)}")
         if g.lid:
             delen.append(f"lid={_waarde(g.lid)}")
-        if g.onderdeel:
-            delen.append(f"o={_waarde(g.onderdeel)}")
+        # A nested onderdeel ('b, 1°') is one `o` per level: o=b&o=1°.
+        delen.extend(f"o={_waarde(deel)}" for deel in onderdeelpad(g.onderdeel))
     if peildatum is not None:
         delen.append(f"g={peildatum.isoformat()}")
     return "&".join(delen)

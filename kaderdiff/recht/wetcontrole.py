@@ -1,9 +1,11 @@
 """Validate grondslagen against stored law texts (hook for `kaderdiff controleer`).
 
-For every grondslag whose law has a stored BWB text, the article, lid and (when the lid
-has a list) onderdeel must exist in the version valid on the kader's peildatum. A link to a
-non-existent article silently lands on the whole law, so a missing one is an error, with the
-closest existing numbers as a suggestion. Laws without a stored text are not checked.
+For every grondslag whose law has a stored BWB text, the article, lid and onderdeel must exist
+and be in force in the version valid on the kader's peildatum. A nested onderdeel is written as a
+jurist writes it (`onderdeel="b, 1°"`) and checked level by level against the nested lists. A link
+to a non-existent article silently lands on the whole law, so a missing one is an error, with the
+closest existing numbers as a suggestion; a vervallen article or lid says so. Laws without a stored
+text are not checked.
 """
 
 from __future__ import annotations
@@ -15,8 +17,17 @@ from kaderdiff.bron.wetregister import wetten
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import Wettekst, versies, wetversie
+from kaderdiff.recht.bwb import versies, wetversie
 from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.wettekst import (
+    GELDIG,
+    VERVALLEN,
+    Artikel,
+    Wettekst,
+    alle_paden,
+    onderdeelpad,
+    zoek_onderdelen,
+)
 
 
 def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
@@ -44,25 +55,65 @@ def _voorstel(gezocht: str, bestaand: list[str], soort: str) -> str:
     return ""
 
 
-def controleer_grondslag(g: Grondslag, tekst: Wettekst) -> str:
-    """'' when the grondslag exists in this law version, else the Dutch reason why not."""
+def _staat(status: str) -> str:
+    return "vervallen" if status == VERVALLEN else "nog niet in werking getreden"
+
+
+def _onderdeel(g: Grondslag, artikel: Artikel, waar: str) -> tuple[str, str]:
+    """Check a (possibly nested: 'b, 1°') onderdeel against the lists of the cited lid or article."""
+    pad = onderdeelpad(g.onderdeel)
+    plek = f"lid {g.lid} van artikel {g.artikel}" if g.lid else f"artikel {g.artikel}"
+    lijsten = [lijst for lijst in artikel.lijsten(g.lid) if lijst]
+    if not lijsten:
+        if not g.lid and artikel.leden:
+            met = [lid.nr for lid in artikel.leden if zoek_onderdelen(lid.onderdelen, pad)]
+            hint = f"; bedoelt u lid {' of '.join(dict.fromkeys(met))}?" if met else ""
+            return "fout", (f"artikel {g.artikel} heeft leden maar zelf geen onderdelen; noem het lid waarin "
+                            f"onderdeel {g.onderdeel} staat {waar}{hint}")
+        return "fout", f"{plek} heeft geen onderdelen {waar} (er is geen opsomming)"
+    if any(zoek_onderdelen(lijst, pad) for lijst in lijsten):
+        return "", ""
+    bestaand = list(dict.fromkeys(p for lijst in lijsten for p in alle_paden(lijst)))
+    genest = [p for p in bestaand if onderdeelpad(p)[-1:] == pad[-1:] and len(onderdeelpad(p)) > len(pad)]
+    hint = f"; bedoelt u onderdeel {' of '.join(genest)}?" if genest else ""
+    return "fout", f"{plek} heeft geen onderdeel {g.onderdeel} {waar} (onderdelen: {', '.join(bestaand)}){hint}"
+
+
+def beoordeel_grondslag(g: Grondslag, tekst: Wettekst) -> tuple[str, str]:
+    """('', '') when the grondslag exists and is in force in this law version, else (ernst, Dutch reason):
+    'fout' for what does not exist or is not in force, 'waarschuwing' for a citation the law makes
+    ambiguous (two leden with one number)."""
     if not g.artikel:
-        return ""
+        return "", ""
     waar = f"in de wettekst {tekst.bwb} geldig vanaf {nl_datum(tekst.geldig_vanaf)}"
     artikel = tekst.artikelen.get(g.artikel.lower())
     if artikel is None:
-        return (f"artikel {g.artikel} bestaat niet {waar}"
-                + _voorstel(g.artikel, list(tekst.artikelen), "artikel"))
-    if g.lid and g.lid.lower() not in artikel.leden:
-        bestaand = list(artikel.leden)
-        wel = f" (leden: {', '.join(bestaand)})" if bestaand else " (het artikel heeft geen leden)"
-        return f"artikel {g.artikel} heeft geen lid {g.lid} {waar}{wel}"
+        geldig = [nr for nr, a in tekst.artikelen.items() if a.status == GELDIG]
+        return "fout", (f"artikel {g.artikel} bestaat niet {waar}" + _voorstel(g.artikel, geldig, "artikel"))
+    if artikel.status != GELDIG:
+        return "fout", f"artikel {g.artikel} is {_staat(artikel.status)} {waar}"
+    if g.lid:
+        leden = artikel.lid(g.lid)
+        if not leden:
+            bestaand = artikel.lidnummers
+            wel = f" (leden: {', '.join(bestaand)})" if bestaand else " (het artikel heeft geen leden)"
+            return "fout", f"artikel {g.artikel} heeft geen lid {g.lid} {waar}{wel}"
+        if all(lid.status != GELDIG for lid in leden):
+            return "fout", f"lid {g.lid} van artikel {g.artikel} is {_staat(leden[0].status)} {waar}"
     if g.onderdeel:
-        items = artikel.onderdelen.get(g.lid.lower(), ())
-        if items and g.onderdeel.lower() not in items:
-            plek = f"lid {g.lid} van artikel {g.artikel}" if g.lid else f"artikel {g.artikel}"
-            return f"{plek} heeft geen onderdeel {g.onderdeel} {waar} (onderdelen: {', '.join(items)})"
-    return ""
+        ernst, reden = _onderdeel(g, artikel, waar)
+        if ernst:
+            return ernst, reden
+    if g.lid and len(artikel.lid(g.lid)) > 1:
+        return "waarschuwing", (f"artikel {g.artikel} heeft {len(artikel.lid(g.lid))} leden met nummer {g.lid} "
+                                f"{waar}; de verwijzing is niet eenduidig")
+    return "", ""
+
+
+def controleer_grondslag(g: Grondslag, tekst: Wettekst) -> str:
+    """'' when the grondslag exists in this law version, else the Dutch reason why not (errors only)."""
+    ernst, reden = beoordeel_grondslag(g, tekst)
+    return reden if ernst == "fout" else ""
 
 
 def _eisen(kader: Kader) -> list[Element]:
@@ -89,8 +140,8 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
                     f"{nl_datum(kader.peildatum)}; {citeer(g)} is niet gecontroleerd",
                     "waarschuwing"))
                 continue
-            reden = controleer_grondslag(g, tekst)
-            if reden:
+            ernst, reden = beoordeel_grondslag(g, tekst)
+            if ernst:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
-                                         f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}"))
+                                         f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}", ernst))
     return meldingen

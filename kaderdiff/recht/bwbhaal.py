@@ -1,0 +1,173 @@
+"""Fetch the toestand of a law valid on a date from the official BWB repository (`wetten haal`).
+
+The repository has per law a manifest, `{basis}/{BWB}/manifest.xml`: a `work` with one `expression`
+per toestand (label `2025-04-25_3`: the date it took effect and a generation number), each with
+`metadata` (`datum_inwerkingtreding`, `einddatum`, `zichtdatum_start`, `zichtdatum_eind`) and a
+`manifestation label="xml"` holding the file (`item label="BWBR…_2025-04-25_3.xml"`). The file lives at
+`{basis}/{BWB}/{expression}/xml/{item}`. For a date D the toestand is the expression whose validity
+(inwerkingtreding ≤ D ≤ einddatum) holds and, among several generations, the one still visible
+(`zichtdatum_eind` 9999-12-31, else the latest zichtdatum_start). Deleted items are skipped: the
+repository no longer serves them.
+
+urllib is imported only here and only when fetching: other commands do not pay for it. Every failure
+(no connection, timeout, HTTP error, an answer that is not a manifest or not a toestand) is a
+`KaderdiffFout` naming the address; nothing is stored unless the toestand is valid.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from kaderdiff.bron.wetregister import wetten, zoek_wet
+from kaderdiff.bron.xmlveilig import parse_veilig
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.nederlands import nl_datum
+from kaderdiff.recht.bwb import BWB_ID, lees_wettekst, sla_op
+from kaderdiff.recht.wettekst import Wettekst
+
+STANDAARD_URL = "https://repository.officiele-overheidspublicaties.nl/bwb/"
+OMGEVINGSVARIABELE = "KADERDIFF_BWB_URL"
+#: A whole law is a few megabytes; an answer far beyond that is not a toestand.
+MAX_BYTES = 64 * 1024 * 1024
+_OPEN_EINDE = date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class Expressie:
+    """One toestand in a manifest: its label, validity, visibility and xml file."""
+
+    label: str
+    van: date
+    tot: date
+    zicht_van: date
+    zicht_tot: date
+    bestand: str
+
+
+def basis_url(opgegeven: str | None = None) -> str:
+    """The repository address: given, else $KADERDIFF_BWB_URL, else the official one (with a final '/')."""
+    basis = opgegeven or os.environ.get(OMGEVINGSVARIABELE) or STANDAARD_URL
+    return basis if basis.endswith("/") else basis + "/"
+
+
+def bwb_van(wet: str) -> str:
+    """A law code or alias from the registry (WPO, Wpo) or a BWB id itself -> the BWB id."""
+    if BWB_ID.match(wet.strip().upper()):
+        return wet.strip().upper()
+    gevonden = zoek_wet(wet)
+    if gevonden is None:
+        raise KaderdiffFout(f"Onbekende wet '{wet}': geef een code ({', '.join(sorted(wetten()))}) "
+                            "of een BWB-id (bijv. BWBR0003420)")
+    if not gevonden.bwb:
+        raise KaderdiffFout(f"De {gevonden.code} ({gevonden.naam}) staat niet in het BWB en kan niet "
+                            "worden opgehaald")
+    return gevonden.bwb
+
+
+def _lokaal(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _kind(el: etree._Element, naam: str) -> etree._Element | None:
+    return next((k for k in el if _lokaal(k) == naam), None)
+
+
+def _datum(el: etree._Element | None, naam: str, standaard: date) -> date:
+    waarde = _kind(el, naam) if el is not None else None
+    tekst = (waarde.text or "").strip() if waarde is not None else ""
+    try:
+        return date.fromisoformat(tekst) if tekst else standaard
+    except ValueError:
+        return standaard
+
+
+def lees_manifest(data: bytes, bron: str) -> list[Expressie]:
+    """The expressions of a BWB manifest that still have an xml file."""
+    try:
+        wortel = parse_veilig(data, bron).getroot()
+    except KaderdiffFout as fout:
+        raise KaderdiffFout(f"Het antwoord van {bron} is geen BWB-manifest: {fout.tekst}") from None
+    if _lokaal(wortel) != "work":
+        raise KaderdiffFout(f"Het antwoord van {bron} is geen BWB-manifest: het hoofdelement is "
+                            f"<{_lokaal(wortel)}>, verwacht <work>")
+    uit = []
+    for expressie in (k for k in wortel if _lokaal(k) == "expression"):
+        meta = _kind(expressie, "metadata")
+        van = _datum(meta, "datum_inwerkingtreding", date.min)
+        if van == date.min:
+            continue
+        for manifestatie in (k for k in expressie if _lokaal(k) == "manifestation"):
+            if manifestatie.get("label") != "xml":
+                continue
+            for item in (k for k in manifestatie if _lokaal(k) == "item"):
+                if item.get("_deleted", "false").lower() == "true" or not item.get("label"):
+                    continue
+                uit.append(Expressie(expressie.get("label", ""), van, _datum(meta, "einddatum", _OPEN_EINDE),
+                                     _datum(meta, "zichtdatum_start", date.min),
+                                     _datum(meta, "zichtdatum_eind", _OPEN_EINDE), item.get("label", "")))
+    return uit
+
+
+def kies_expressie(expressies: list[Expressie], datum: date, bwb: str) -> Expressie:
+    """The toestand valid on `datum`, in its newest visible generation."""
+    geldig = [e for e in expressies if e.van <= datum <= e.tot]
+    if not geldig:
+        perioden = ", ".join(f"{e.van.isoformat()} t/m {'heden' if e.tot == _OPEN_EINDE else e.tot.isoformat()}"
+                             for e in sorted(expressies, key=lambda e: e.van)[-5:])
+        raise KaderdiffFout(f"Er is geen versie van {bwb} die geldt op {nl_datum(datum)}"
+                            + (f" (laatste versies: {perioden})" if perioden else " (het manifest is leeg)"))
+    return max(geldig, key=lambda e: (e.zicht_tot == _OPEN_EINDE, e.zicht_van, e.label))
+
+
+def lees_url(url: str, timeout: float) -> bytes:
+    """GET `url`; every network failure becomes a Dutch `KaderdiffFout` naming the address."""
+    import urllib.error
+    import urllib.request
+
+    verzoek = urllib.request.Request(url, headers={"Accept": "application/xml", "User-Agent": "kaderdiff"})
+    try:
+        with urllib.request.urlopen(verzoek, timeout=timeout) as antwoord:
+            data: bytes = antwoord.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as fout:
+        if fout.code == 404:
+            raise KaderdiffFout(f"Niet gevonden in de BWB-repository (HTTP 404): {url}") from None
+        raise KaderdiffFout(f"De BWB-repository antwoordde met HTTP {fout.code} ({fout.reason}) op {url}") from None
+    except urllib.error.URLError as fout:
+        if isinstance(fout.reason, TimeoutError):
+            raise KaderdiffFout(f"Geen antwoord binnen {timeout:g} seconden van {url}") from None
+        raise KaderdiffFout(f"De BWB-repository is niet bereikbaar op {url}: {fout.reason}") from None
+    except TimeoutError:
+        raise KaderdiffFout(f"Geen antwoord binnen {timeout:g} seconden van {url}") from None
+    except ValueError as fout:
+        raise KaderdiffFout(f"Ongeldig adres {url} (zie {OMGEVINGSVARIABELE}): {fout}") from None
+    except OSError as fout:
+        raise KaderdiffFout(f"Fout bij het lezen van {url}: {fout}") from None
+    if len(data) > MAX_BYTES:
+        raise KaderdiffFout(f"Het antwoord van {url} is groter dan {MAX_BYTES // (1024 * 1024)} MB; "
+                            "dat is geen wettekst")
+    return data
+
+
+def haal_toestand(bwb: str, datum: date, basis: str, timeout: float) -> tuple[bytes, str, Expressie]:
+    """The bytes and address of the toestand of `bwb` valid on `datum`."""
+    manifest_url = f"{basis}{bwb}/manifest.xml"
+    expressie = kies_expressie(lees_manifest(lees_url(manifest_url, timeout), manifest_url), datum, bwb)
+    url = f"{basis}{bwb}/{expressie.label}/xml/{expressie.bestand}"
+    return lees_url(url, timeout), url, expressie
+
+
+def haal_wet(wet: str, datum: date, kadersdir: Path, basis: str | None = None,
+             timeout: float = 30.0) -> tuple[Wettekst, Path, str]:
+    """Fetch, validate and store the toestand of `wet` valid on `datum`; returns it, where, and from where."""
+    bwb = bwb_van(wet)
+    data, url, expressie = haal_toestand(bwb, datum, basis_url(basis), timeout)
+    gelezen = lees_wettekst(data, url, expressie.van)
+    if gelezen.bwb != bwb:
+        raise KaderdiffFout(f"{url} bevat {gelezen.bwb}, niet de gevraagde {bwb}")
+    tekst, doel = sla_op(data, url, kadersdir, expressie.van)
+    return tekst, doel, url

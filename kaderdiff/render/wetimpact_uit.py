@@ -1,0 +1,134 @@
+"""A law change and the eisen resting on it, as docx, html and json (like a Staat van wijzigingen).
+
+Each row: the number (WEB-1 …), the place in the law (was/wordt when renumbered), the kind of change,
+the law text WAS and WORDT with the word diff marked, and every eis in every sector and year that rests
+on that place, with its standard and its grondslag.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from kaderdiff.model.wijziging import ERBIJ, WEG
+from kaderdiff.nederlands import nl_datum
+from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.juriconnect import link
+from kaderdiff.recht.wetimpact import Plaats, RustendeEis, WetImpact, WetWijziging, plaats_tekst
+from kaderdiff.render.html_uit import omgeving
+
+FORMAAT = "kaderdiff-wetimpact/1"
+FORMATEN = ("docx", "html", "json")
+KOLOMMEN = ["Nr", "Plaats in de wet", "Wettekst WAS", "Wettekst WORDT", "Eisen die erop rusten"]
+BREEDTES_CM = [2.4, 4.2, 6.6, 6.6, 5.9]
+
+
+def basisnaam(impact: WetImpact) -> str:
+    return f"{impact.wet.lower()}-{impact.van.isoformat()}-{impact.naar.isoformat()}-wetimpact"
+
+
+def titel_van(impact: WetImpact) -> str:
+    return f"Wijzigingen in de {impact.naam} en de eisen die erop rusten"
+
+
+def plaats_regels(impact: WetImpact, w: WetWijziging) -> str:
+    """'artikel 7.4.5, derde lid, van de WEB' (and 'was: …' when renumbered)."""
+    wordt = plaats_tekst(impact.wet, w.wordt)
+    was = plaats_tekst(impact.wet, w.was)
+    if w.was is not None and w.wordt is not None and w.was != w.wordt:
+        return f"{wordt}\nwas: {was}"
+    return wordt or was
+
+
+def eis_regel(e: RustendeEis) -> str:
+    return (f"{e.sector} {e.jaar} {e.standaard} {e.eis_id}: {e.eis_tekst} "
+            f"({'; '.join(citeer(g) for g in e.grondslagen)})")
+
+
+def _plaats(impact: WetImpact, p: Plaats | None, datum_: Any) -> dict[str, str] | None:
+    if p is None:
+        return None
+    g = p.grondslag(impact.wet)
+    return {"artikel": p.artikel, "lid": p.lid, "onderdeel": p.onderdeel, "niveau": p.niveau,
+            "citaat": citeer(g), "link": link(g, datum_)}
+
+
+def wetimpact_dict(impact: WetImpact) -> dict[str, Any]:
+    return {
+        "formaat": FORMAAT,
+        "wet": impact.wet, "naam": impact.naam, "bwb": impact.bwb,
+        "van": impact.van.isoformat(), "naar": impact.naar.isoformat(),
+        "bron_van": impact.bron_van, "bron_naar": impact.bron_naar,
+        "samenvatting": {
+            "aantal": len(impact.wijzigingen),
+            "met_eisen": [w.nummer for w in impact.wijzigingen if w.eisen],
+        },
+        "wijzigingen": [{
+            "nummer": w.nummer, "soort": w.soort, "niveau": w.plaats.niveau,
+            "was": _plaats(impact, w.was, impact.van), "wordt": _plaats(impact, w.wordt, impact.naar),
+            "tekst_was": w.tekst_was, "tekst_wordt": w.tekst_wordt,
+            "woorddiff": [{"op": {WEG: "weg", ERBIJ: "erbij"}.get(d.op, "gelijk"), "tekst": d.tekst} for d in w.diff],
+            "eisen": [{"sector": e.sector, "jaar": e.jaar, "standaard": e.standaard,
+                       "standaard_titel": e.standaard_titel, "eis": e.eis_id, "tekst": e.eis_tekst,
+                       "grondslagen": [citeer(g) for g in e.grondslagen]} for e in w.eisen],
+        } for w in impact.wijzigingen],
+    }
+
+
+def render_json(impact: WetImpact) -> bytes:
+    return (json.dumps(wetimpact_dict(impact), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_html(impact: WetImpact, moment: datetime) -> bytes:
+    html = omgeving().get_template("wetimpact.html.j2").render(
+        impact=impact, titel=titel_van(impact), datum=moment.date(), plaats=plaats_regels, eis_regel=eis_regel)
+    return html.encode("utf-8")
+
+
+def render_docx(impact: WetImpact, moment: datetime) -> bytes:
+    from kaderdiff.word.document import (
+        kopblok,
+        liggend,
+        nieuw_document,
+        nieuwe_rij,
+        opslaan,
+        paginanummers,
+        schrijf_diff,
+        schrijf_regels,
+        tabel,
+    )
+
+    titel = titel_van(impact)
+    doc = nieuw_document(titel, moment, onderwerp=f"{impact.wet} {impact.van.isoformat()} → {impact.naar.isoformat()}")
+    liggend(doc)
+    kenmerk = f"KD-{impact.wet}-{impact.van.isoformat()}-{impact.naar.isoformat()}"
+    paginanummers(doc, kenmerk)
+    kopblok(doc, titel, [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
+                         ("Vergeleken", f"{impact.bwb} geldig vanaf {nl_datum(impact.van)} met geldig vanaf "
+                                        f"{nl_datum(impact.naar)}")])
+    doc.add_paragraph(f"{len(impact.wijzigingen)} wijziging(en) in de wet; "
+                      f"{sum(1 for w in impact.wijzigingen if w.eisen)} raken eisen in de kaders.")
+    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
+    for w in impact.wijzigingen:
+        nr, plaats, was, wordt, eisen = nieuwe_rij(t)
+        nr.paragraphs[0].add_run(w.nummer).bold = True
+        nr.add_paragraph(w.soort).runs[0].italic = True
+        schrijf_regels(plaats, plaats_regels(impact, w))
+        schrijf_diff(was, w.diff, WEG)
+        schrijf_diff(wordt, w.diff, ERBIJ)
+        schrijf_regels(eisen, "\n".join(eis_regel(e) for e in w.eisen) or "Geen eis rust op deze plaats.")
+    return opslaan(doc, moment)
+
+
+def wetimpact_bestanden(impact: WetImpact, formaten: tuple[str, ...], moment: datetime) -> dict[str, bytes]:
+    basis = basisnaam(impact)
+    uit: dict[str, bytes] = {}
+    for formaat in formaten:
+        if formaat == "docx":
+            uit[f"{basis}.docx"] = render_docx(impact, moment)
+        elif formaat == "html":
+            uit[f"{basis}.html"] = render_html(impact, moment)
+        elif formaat == "json":
+            uit[f"{basis}.json"] = render_json(impact)
+    return uit
