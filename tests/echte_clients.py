@@ -115,3 +115,86 @@ def odt_woorden(pad: Path, modus: str = "accept") -> list[str]:
     for kind in body:
         loop(kind)
     return "".join(stukken).split()
+
+
+# ---------------------------------------------------------------- LibreOffice: accept or reject all revisions
+# A Basic macro in a private profile opens each document hidden (each job its own copy: a second load of one
+# file waits on its lock file, headless, for ever), runs Writer's own "accept all" or "reject
+# all" command (the menu items Edit › Track Changes › Accept All / Reject All) and stores the result.
+# python3-uno is not installed, so a macro rather than a Python UNO script; one soffice start for all jobs.
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Verwerk(sOpdrachten As String)
+  Dim aLaad(0) As New com.sun.star.beans.PropertyValue
+  aLaad(0).Name = &quot;Hidden&quot; : aLaad(0).Value = True
+  Dim aGeen()
+  Dim aOpslaan(1) As New com.sun.star.beans.PropertyValue
+  iBestand = FreeFile
+  Open sOpdrachten For Input As #iBestand
+  Do While Not EOF(iBestand)
+    Line Input #iBestand, sRegel
+    aDeel = Split(sRegel, Chr(9))
+    oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(aDeel(0)), &quot;_blank&quot;, 0, aLaad())
+    oHelper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+    oFrame = oDoc.getCurrentController().getFrame()
+    If aDeel(2) = &quot;accept&quot; Then
+      oHelper.executeDispatch(oFrame, &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, aGeen())
+    ElseIf aDeel(2) = &quot;reject&quot; Then
+      oHelper.executeDispatch(oFrame, &quot;.uno:RejectAllTrackedChanges&quot;, &quot;&quot;, 0, aGeen())
+    End If
+    aOpslaan(0).Name = &quot;FilterName&quot; : aOpslaan(0).Value = aDeel(3)
+    aOpslaan(1).Name = &quot;FilterOptions&quot; : aOpslaan(1).Value = &quot;UTF8&quot;
+    oDoc.storeToURL(ConvertToURL(aDeel(1)), aOpslaan())
+    oDoc.close(True)
+  Loop
+  Close #iBestand
+  StarDesktop.terminate()
+End Sub
+</script:module>
+"""
+_BIBLIOTHEKEN = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
+<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" library:link="false"/>
+</library:libraries>
+"""
+_BIBLIOTHEEK = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard"
+ library:readonly="false" library:passwordprotected="false">{elementen}</library:library>
+"""
+
+
+def libreoffice_wijzigingen(opdrachten: list[tuple[Path, Path, str]], filter_: str = "Text (encoded)") -> None:
+    """For each (in, out, 'accept'|'reject'|'geen'): open `in` in LibreOffice, accept or reject all tracked
+    changes (or neither) and store it as `out` with `filter_` (plain text by default)."""
+    soffice = vereist("soffice")
+    with tempfile.TemporaryDirectory() as tijdelijk:
+        profiel = [f"-env:UserInstallation=file://{tijdelijk}/profiel", "--headless", "--norestore", "--invisible",
+                   "--nolockcheck"]
+        # the first start of a new profile writes LibreOffice's own (empty) Standard library: ours comes after
+        subprocess.run([soffice, *profiel, "--terminate_after_init"], capture_output=True, check=True, timeout=300)
+        basic = Path(tijdelijk) / "profiel" / "user" / "basic"
+        (basic / "Standard").mkdir(parents=True, exist_ok=True)
+        (basic / "script.xlc").write_text(_BIBLIOTHEKEN, encoding="utf-8")
+        (basic / "Standard" / "script.xlb").write_text(
+            _BIBLIOTHEEK.format(elementen='<library:element library:name="Module1"/>'), encoding="utf-8")
+        (basic / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+        regels = []
+        for n, (bron, doel, modus) in enumerate(opdrachten):
+            kopie = Path(tijdelijk) / f"{n}{bron.suffix}"
+            shutil.copyfile(bron, kopie)
+            regels.append(f"{kopie}\t{doel}\t{modus}\t{filter_}\n")
+        lijst = Path(tijdelijk) / "opdrachten.txt"
+        lijst.write_text("".join(regels), encoding="utf-8")
+        subprocess.run([soffice, *profiel, f'macro:///Standard.Module1.Verwerk("{lijst}")'],
+                       capture_output=True, check=True, timeout=300)
+    ontbreekt = [str(b) for _, b, _ in opdrachten if not b.is_file()]
+    assert not ontbreekt, f"LibreOffice schreef niet: {ontbreekt}"
+
+
+def libreoffice_regels(pad: Path) -> list[str]:
+    """Non-empty lines of a text file LibreOffice wrote (BOM and trailing spaces dropped)."""
+    tekst = pad.read_text(encoding="utf-8-sig")
+    return [r.rstrip() for r in tekst.splitlines() if r.strip()]

@@ -65,6 +65,8 @@ def vast_odt(data: bytes, moment: datetime) -> bytes:
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w") as doel:
         for info in bron.infolist():
+            if info.is_dir():  # empty Configurations2/… folders: not in the manifest, so invalid ODF members
+                continue
             inhoud = bron.read(info.filename)
             if info.filename == "meta.xml":
                 inhoud = _ODF_DATUM.sub(lambda m: m.group(1) + datum + m.group(2), inhoud)

@@ -1,9 +1,10 @@
 """A concept kader (.docx) edited in Word with tracked changes -> a proposal branch, one commit per author.
 
 Revisions are read with `word.lezen` (the pack's own count as accepted text). Paragraphs are mapped to kader
-elements through the hidden per-block bookmarks of the concept document. What cannot be mapped
-(a heading, a grondslag line, a paragraph split or merged, text outside the kader) is listed with
-its location, never dropped silently. Nothing is written before every check has passed.
+elements through the hidden per-block bookmarks of the concept document. A reader's move of a whole eis
+(made in Word or LibreOffice) moves the eis on the branch (`voorstel.verplaatsingen`). What cannot be mapped
+(a heading, a grondslag line, a paragraph split or merged, part of a paragraph moved, text outside the kader)
+is listed with its location, never dropped silently. Nothing is written before every check has passed.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Fragment
+from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.model.versie import Versie
+from kaderdiff.voorstel.verplaatsingen import LezerVerplaatsing, verplaats, zoek
 from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
 from kaderdiff.word.lezen import Revisie, fragmenten_van, lezer_revisies, pakketdatum_van, runs_van, runtekst
 from kaderdiff.word.ns import W
@@ -105,6 +107,7 @@ _DEEL_REDEN = {
 @dataclass
 class _Verzameling:
     wijzigingen: list[AlineaWijziging] = field(default_factory=list)
+    verplaatsingen: list[LezerVerplaatsing] = field(default_factory=list)
     niet: list[NietOvergenomen] = field(default_factory=list)
     revisies: list[Revisie] = field(default_factory=list)
 
@@ -113,7 +116,7 @@ class _Verzameling:
             self.niet.append(NietOvergenomen(plaats, reden, r.auteur, _kort(r.tekst) or f"({r.soort})"))
 
 
-def verzamel(docx: Docx, blokken_basis: list[Blok], pakketdatum: str) -> _Verzameling:
+def verzamel(docx: Docx, kader: Kader, blokken_basis: list[Blok], pakketdatum: str) -> _Verzameling:
     """Map every reader revision onto a block of the basis kader, or list it as not mappable."""
     per_merk = {blokmerk(b.sleutel): b for b in blokken_basis}
     document = docx.deel("word/document.xml")
@@ -123,14 +126,26 @@ def verzamel(docx: Docx, blokken_basis: list[Blok], pakketdatum: str) -> _Verzam
     if body is None:
         return uit
     alineas = list(body.iter(f"{W}p"))
+
+    def plaats(nummer: int, alinea: Any) -> tuple[str, Blok | None]:
+        merken = [b.get(f"{W}name") or "" for b in alinea.iter(f"{W}bookmarkStart")]
+        blok = per_merk.get(next((m for m in merken if m.startswith(BLOKMERK) and m in per_merk), ""))
+        waar = f"alinea {nummer}" + (f" ({blok.element_id}, {blok.deel})" if blok else "")
+        return waar + f": '{_kort(''.join(runtekst(r) for r in runs_van(alinea)), 40)}'", blok
+
+    verplaatst = zoek(alineas, per_merk, kader, pakketdatum)
+    uit.verplaatsingen = verplaatst.gevonden
+    uit.revisies.extend(r for v in verplaatst.gevonden for r in v.revisies)
+    for index, reden, revisies_ in verplaatst.geweigerd:
+        uit.revisies.extend(revisies_)
+        uit.weiger(plaats(index + 1, alineas[index])[0], reden, revisies_)
     na_samenvoeging = False
     for nummer, alinea in enumerate(alineas, start=1):
+        if nummer - 1 in verplaatst.alineas:  # whole paragraphs moved: handled above
+            na_samenvoeging = False
+            continue
         revisies = lezer_revisies(alinea, pakketdatum)
-        merken = [b.get(f"{W}name") or "" for b in alinea.iter(f"{W}bookmarkStart")]
-        merk = next((m for m in merken if m.startswith(BLOKMERK) and m in per_merk), "")
-        blok = per_merk.get(merk)
-        waar = f"alinea {nummer}" + (f" ({blok.element_id}, {blok.deel})" if blok else "")
-        waar += f": '{_kort(''.join(runtekst(r) for r in runs_van(alinea)), 40)}'"
+        waar, blok = plaats(nummer, alinea)
         samengevoegd = na_samenvoeging
         na_samenvoeging = any(r.soort == "alineateken" for r in revisies)
         if not revisies:
@@ -140,7 +155,8 @@ def verzamel(docx: Docx, blokken_basis: list[Blok], pakketdatum: str) -> _Verzam
             uit.weiger(waar, "wijziging over twee alinea's of eisen heen (alinea gesplitst of samengevoegd)", revisies)
             continue
         if any(r.soort in ("moveFrom", "moveTo") for r in revisies):
-            uit.weiger(waar, "verplaatste tekst wordt niet overgenomen", revisies)
+            uit.weiger(waar, "verplaatsing van een deel van een alinea wordt niet overgenomen (alleen een hele eis)",
+                       revisies)
             continue
         if blok is None:
             uit.weiger(waar, "alinea hoort niet bij een kaderelement (nieuwe alinea of tekst buiten het kader)",
@@ -180,14 +196,21 @@ def _zet_inline(el: Any, fragmenten: tuple[Fragment, ...]) -> None:
             vorige.tail = (vorige.tail or "") + f.tekst
 
 
-def pas_toe(kader_xml: bytes, bron: str, teksten: dict[str, tuple[Fragment, ...]]) -> bytes:
-    """New canonical kader bytes with the inline text of the given elements replaced."""
+def pas_toe(kader_xml: bytes, bron: str, teksten: dict[str, tuple[Fragment, ...]],
+            verplaatsingen: tuple[LezerVerplaatsing, ...] = ()) -> bytes:
+    """New canonical kader bytes with the inline text of the given elements replaced and eisen moved."""
     boom = parse_veilig(kader_xml, bron)
-    for element_id, fragmenten in teksten.items():
+
+    def vind(element_id: str) -> Any:
         gevonden = boom.getroot().xpath("//*[@id=$i]", i=element_id)
         if not gevonden:
             raise KaderdiffFout(f"{bron}: element '{element_id}' niet gevonden")
-        doel = gevonden[0]
+        return gevonden[0]
+
+    for v in verplaatsingen:
+        verplaats(v, vind)
+    for element_id, fragmenten in teksten.items():
+        doel = vind(element_id)
         if doel.tag == "eis":
             doel = doel.find("tekst")
         _zet_inline(doel, fragmenten)
@@ -209,8 +232,9 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
     versie = Versie(jaar, basis_commit.hexsha)
     data, bron = kadermap.lees_bytes(versie, sector)
     kader = laad_bytes(data, bron)
-    verzameld = verzamel(docx, blokken(kader), pakketdatum)
-    auteurs = sorted({a for w in verzameld.wijzigingen for a in w.auteurs},
+    verzameld = verzamel(docx, kader, blokken(kader), pakketdatum)
+    auteurs = sorted({a for w in verzameld.wijzigingen for a in w.auteurs}
+                     | {v.auteur for v in verzameld.verplaatsingen},
                      key=lambda a: (min(r.datum for r in verzameld.revisies if r.auteur == a), a))
     stappen: list[tuple[str, bytes, int, tuple[str, ...], str]] = []
     aanvaard: frozenset[str] = frozenset()
@@ -218,11 +242,14 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
     for auteur in auteurs:
         aanvaard = aanvaard | {auteur}
         teksten = {w.element_id: w.fragmenten(aanvaard) for w in verzameld.wijzigingen if auteur in w.auteurs}
-        huidig = pas_toe(huidig, bron, teksten)
+        verplaatsingen = tuple(v for v in verzameld.verplaatsingen if v.auteur == auteur)
+        teksten.update({v.element_id: v.tekst for v in verplaatsingen if v.tekst is not None})
+        huidig = pas_toe(huidig, bron, teksten, verplaatsingen)
         eigen = [r for w in verzameld.wijzigingen for r in w.revisies if r.auteur == auteur]
-        aantal = sum(1 for r in eigen if r.soort in ("ins", "del"))
-        datum = max(r.datum for r in eigen)
-        stappen.append((auteur, huidig, aantal, tuple(teksten), datum))
+        aantal = sum(1 for r in eigen if r.soort in ("ins", "del")) + len(verplaatsingen)  # a move counts once
+        datum = max(r.datum for r in [*eigen, *(r for v in verplaatsingen for r in v.revisies)])
+        elementen = tuple(dict.fromkeys([*teksten, *(v.element_id for v in verplaatsingen)]))
+        stappen.append((auteur, huidig, aantal, elementen, datum))
     commits = maak_tak(kadermap.repo, naam, basis_commit, kadermap.pad_in_repo(jaar, sector), stappen,
                        pad.name) if stappen else ()
     return ImportResultaat(pad.name, naam, sector, jaar, commits, tuple(verzameld.niet), tuple(verzameld.revisies))

@@ -136,12 +136,10 @@ def kopblok(doc: DocxDocument, titel: str, regels: list[tuple[str, str]]) -> Non
 def herhaal_als_kop(rij: _Row) -> None:
     """Mark a table row as header row, repeated at the top of every page."""
     trpr = rij._tr.get_or_add_trPr()
-    kop = OxmlElement("w:tblHeader")
-    kop.set(qn("w:val"), "true")
-    trpr.append(kop)
-    niet_splitsen = OxmlElement("w:cantSplit")
-    niet_splitsen.set(qn("w:val"), "true")
-    trpr.append(niet_splitsen)
+    # Bare elements, as Word writes them: the Open XML SDK types these as CT_OnOffOnly ('on'/'off'),
+    # so w:val="true" (valid ST_OnOff in ISO/IEC 29500) is flagged; no w:val means 'on' (docs/ooxml.md).
+    trpr.append(OxmlElement("w:cantSplit"))
+    trpr.append(OxmlElement("w:tblHeader"))
 
 
 def tabel(doc: DocxDocument, koppen: list[str], breedtes_cm: list[float]) -> Table:

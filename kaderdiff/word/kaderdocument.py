@@ -1,9 +1,14 @@
 """A kader's blocks written into a Word body: headings, paragraphs, beslisregel tables, and in a concept
-document the revisions, change bookmarks and comments (`MBO-23`) and the hidden per-block bookmarks.
+document the revisions, moves, change bookmarks and comments (`MBO-23`) and the hidden per-block bookmarks.
 
-Every block paragraph of a concept carries a hidden bookmark (see `blokken.blokmerk`), so that a reader's own
-tracked changes can be mapped back onto kader elements (`kaderdiff voorstel --uit-docx`); bookmarks do not
-change accept/reject.
+Every paragraph of a concept that is in the new kader carries a hidden bookmark (see `blokken.blokmerk`), so
+that a reader's own tracked changes can be mapped back onto kader elements (`kaderdiff voorstel --uit-docx`);
+bookmarks do not change accept/reject. Deleted text and the source of a move carry none: their element is not
+(or elsewhere) in the new kader, and a bookmark name must be unique.
+
+A move is written as Word writes it (ECMA-376 Part 1 §17.13.5.21–.28): the range start inside the first
+paragraph right after its properties, the moved runs in `w:moveFrom`/`w:moveTo`, the paragraph marks
+tracked as moved, and the range end after the last paragraph; source and destination share one `w:name`.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import Blok, blokmerk
 from kaderdiff.word.document import AUTEUR, cellen_van
 from kaderdiff.word.ns import W
-from kaderdiff.word.revisies import Revisies, elementen, revisiesoort, runs_van_blok
-from kaderdiff.word.samenvoegen import BlokStatus, Regel
+from kaderdiff.word.revisies import Revisies, elementen, heel_gemarkeerd, revisiesoort, runs_van_blok
+from kaderdiff.word.samenvoegen import ALLEEN_OUD, BlokStatus, Regel
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
          "tussenkop": "Heading 4", "alinea": "Normal", "opsomming": "List Bullet", "genummerd": "List Number",
@@ -39,6 +44,7 @@ class KaderSchrijver:
     tabelgroep: str = ""
     stijl_ids: dict[str, str] = field(default_factory=dict)
     wachtend: list[str] = field(default_factory=list)
+    bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
     sectie: Any = field(init=False)
 
     def __post_init__(self) -> None:
@@ -55,49 +61,67 @@ class KaderSchrijver:
         if self.rev is None or not nummer or nummer in self.rev.gezien:
             return "", ""
         self.rev.gezien.add(nummer)
-        self.rev.bladwijzers += 1
         opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
                                                    initials="IvhO")
         opmerking._comment_elm.date = self.moment.replace(tzinfo=None)
         cid = opmerking.comment_id
-        bladwijzer = self.rev.bladwijzers
+        bladwijzer = self.rev.nieuw_id()
         verwijzing = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                       f'<w:commentReference w:id="{cid}"/></w:r>')
-        if status in (BlokStatus.ERBIJ, BlokStatus.WEG):
+        if heel_gemarkeerd(status):
             verwijzing = self.rev.omhul(revisiesoort(status), verwijzing)
         naam = quoteattr(nummer.replace("-", "_"))
         return (f'<w:bookmarkStart w:id="{bladwijzer}" w:name={naam}/><w:commentRangeStart w:id="{cid}"/>',
                 f'<w:commentRangeEnd w:id="{cid}"/>{verwijzing}<w:bookmarkEnd w:id="{bladwijzer}"/>')
 
-    def blokbladwijzer(self, blok: Blok) -> tuple[str, str]:
-        """Hidden bookmark around the whole paragraph naming its block (concept documents only)."""
-        if self.rev is None:
+    def blokbladwijzer(self, blok: Blok, status: BlokStatus) -> tuple[str, str]:
+        """Hidden bookmark around the whole paragraph naming its block (concept documents, new kader only)."""
+        if self.rev is None or status in ALLEEN_OUD:
             return "", ""
-        self.rev.bladwijzers += 1
-        bladwijzer = self.rev.bladwijzers
+        bladwijzer = self.rev.nieuw_id()
         return (f'<w:bookmarkStart w:id="{bladwijzer}" w:name="{blokmerk(blok.sleutel)}"/>',
                 f'<w:bookmarkEnd w:id="{bladwijzer}"/>')
 
     def paragraaf(self, stijl_id: str, runs: str, status: BlokStatus, nummer: str, blok: Blok,
-                  alineateken: bool = True) -> str:
-        """One w:p: properties (style, tracked paragraph mark), bookmarks, comment, runs.
+                  alineateken: bool = True, bereik: str = "") -> str:
+        """One w:p: properties (style, tracked paragraph mark), move range start, bookmarks, comment, runs.
 
-        Revision and bookmark numbers are taken in the order runs, paragraph mark, comment,
-        block bookmark, whatever their place in the text. In a table cell the row carries the
-        revision, not the paragraph mark (`alineateken=False`).
+        Ids are taken in the order runs, paragraph mark, comment, block bookmark (the range start before
+        all of them), whatever their place in the text. In a table cell the row carries the revision, not
+        the paragraph mark (`alineateken=False`).
         """
         teken = ""
-        if self.rev is not None and alineateken and status in (BlokStatus.ERBIJ, BlokStatus.WEG):
+        if self.rev is not None and alineateken and heel_gemarkeerd(status):
             teken = f"<w:rPr>{self.rev.omhul(revisiesoort(status))}</w:rPr>"
         stijl = f'<w:pStyle w:val="{stijl_id}"/>' if stijl_id else ""
         eigenschappen = f"<w:pPr>{stijl}{teken}</w:pPr>" if stijl or teken else ""
         voor, na = self.markeer(nummer, status)
-        blok_voor, blok_na = self.blokbladwijzer(blok)
-        return f"<w:p>{eigenschappen}{blok_voor}{voor}{runs}{na}{blok_na}</w:p>"
+        blok_voor, blok_na = self.blokbladwijzer(blok, status)
+        return f"<w:p>{eigenschappen}{bereik}{blok_voor}{voor}{runs}{na}{blok_na}</w:p>"
+
+    def open_bereik(self, regel: Regel) -> str:
+        """The range start when this block begins a move (closing the previous range first)."""
+        soort = {BlokStatus.VAN: "moveFrom", BlokStatus.NAAR: "moveTo"}.get(regel.status, "")
+        if self.bereik is not None and self.bereik[:2] == (soort, regel.verplaatsing):
+            return ""
+        self.sluit_bereik()
+        if self.rev is None or not soort:
+            return ""
+        start, bereik_id = self.rev.bereik_start(soort, regel.verplaatsing)
+        self.bereik = (soort, regel.verplaatsing, bereik_id)
+        return start
+
+    def sluit_bereik(self) -> None:
+        """End the open move range after the last paragraph written (a body-level sibling, as Word writes it)."""
+        if self.bereik is not None:
+            soort, _, bereik_id = self.bereik
+            self.wachtend.append(f'<w:{soort}RangeEnd w:id="{bereik_id}"/>')
+            self.bereik = None
 
     def alinea(self, regel: Regel) -> None:
-        blok = regel.nieuw or regel.oud
+        blok = (regel.oud if regel.status is BlokStatus.VAN else regel.nieuw) or regel.oud
         assert blok is not None
+        bereik = self.open_bereik(regel)
         if blok.vorm == "regel":
             self.rij(regel, blok)
             return
@@ -106,7 +130,7 @@ class KaderSchrijver:
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
         stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
         runs = runs_van_blok(oud, nieuw, regel.status, self.rev)
-        self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok))
+        self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok, bereik=bereik))
 
     def schrijf_wachtend(self) -> None:
         """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
@@ -132,7 +156,7 @@ class KaderSchrijver:
             if status is BlokStatus.GEWIJZIGD and oud == nieuw:
                 status = BlokStatus.GELIJK
             runs.append(runs_van_blok(oud, nieuw, status, self.rev))
-        if self.rev is not None and regel.status in (BlokStatus.ERBIJ, BlokStatus.WEG):
+        if self.rev is not None and heel_gemarkeerd(regel.status):
             rij._tr.get_or_add_trPr().extend(elementen(self.rev.omhul(revisiesoort(regel.status))))
         paragrafen = [f"<w:p>{runs[0]}</w:p>",
                       self.paragraaf("", runs[1], regel.status, regel.nummer, blok, alineateken=False)]
@@ -149,5 +173,6 @@ def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, 
     schrijver = KaderSchrijver(doc, rev, uitleg, moment)
     for regel in regels:
         schrijver.alinea(regel)
+    schrijver.sluit_bereik()
     schrijver.schrijf_wachtend()
     doc.add_paragraph(EIND)  # the body's last paragraph mark cannot be tracked

@@ -1,8 +1,13 @@
-"""Writing revisions: `w:ins`/`w:del` around runs, with ids, author and one fixed UTC date.
+"""Writing revisions: `w:ins`/`w:del` and moves around runs, with ids, author and one fixed UTC date.
 
 Follows ECMA-376 Part 1 §17.13.5: inserted and deleted runs are wrapped in `w:ins`/`w:del` (deleted text as
 `w:delText`); a wholly inserted or deleted paragraph also tracks its paragraph mark (`w:rPr/w:ins|w:del` in
-`w:pPr`); an inserted or deleted table row tracks the row (`w:trPr`). Every revision gets the next id.
+`w:pPr`); an inserted or deleted table row tracks the row (`w:trPr`). A moved block is `w:moveFrom` (the old
+text, in `w:t` as in the standard's example) where it stood and `w:moveTo` where it stands; an edit of moved
+text is written beside the `w:moveTo` pieces as `w:ins`, never nested in them (pandoc and LibreOffice both
+get nested revisions wrong), and words the edit removed are not repeated at the destination (the source
+holds the old text), so accepting all gives the new text and rejecting all the old.
+Revisions, move ranges and bookmarks take their ids from one counter, as Word numbers them.
 The body is written as WordprocessingML text and parsed by lxml in large pieces (see `elementen`).
 """
 
@@ -22,7 +27,7 @@ from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
 from kaderdiff.word.document import AUTEUR
 from kaderdiff.word.ns import NS_W_DECLARATIE
-from kaderdiff.word.samenvoegen import BlokStatus
+from kaderdiff.word.samenvoegen import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
 
 
 def revisiedatum(moment: datetime) -> str:
@@ -32,23 +37,42 @@ def revisiedatum(moment: datetime) -> str:
 
 @dataclass
 class Revisies:
-    """Counters and fixed metadata for revisions, bookmarks and comments of one document."""
+    """The id counter and fixed metadata for revisions, move ranges and bookmarks of one document.
+
+    One counter for all of them: the standard calls `w:id` the unique identifier of an annotation in the
+    document, and Word numbers bookmarks, revisions and ranges in one sequence (comments keep their own ids,
+    which must match comments.xml).
+    """
 
     datum: str
     volgende: int = 1
-    bladwijzers: int = 0
     gezien: set[str] = field(default_factory=set)
 
-    def omhul(self, soort: str, inhoud: str = "") -> str:
-        """`inhoud` inside a w:ins or w:del (soort 'ins'/'del') with the next revision id."""
-        tag = f'<w:{soort} w:id="{self.volgende}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}">'
+    def nieuw_id(self) -> int:
         self.volgende += 1
+        return self.volgende - 1
+
+    def omhul(self, soort: str, inhoud: str = "") -> str:
+        """`inhoud` inside a w:ins, w:del, w:moveFrom or w:moveTo with the next id."""
+        tag = f'<w:{soort} w:id="{self.nieuw_id()}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}">'
         return f"{tag}{inhoud}</w:{soort}>"
+
+    def bereik_start(self, soort: str, naam: str) -> tuple[str, int]:
+        """A w:moveFromRangeStart/w:moveToRangeStart (soort 'moveFrom'/'moveTo') and its id for the end."""
+        bereik = self.nieuw_id()
+        return (f'<w:{soort}RangeStart w:id="{bereik}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}" '
+                f"w:name={quoteattr(naam)}/>", bereik)
 
 
 def revisiesoort(status: BlokStatus) -> str:
-    """'ins' for a wholly inserted block, 'del' for a wholly deleted one."""
-    return "ins" if status is BlokStatus.ERBIJ else "del"
+    """The revision element of a wholly tracked block: 'ins', 'del', 'moveFrom' or 'moveTo'."""
+    return {BlokStatus.ERBIJ: "ins", BlokStatus.WEG: "del", BlokStatus.VAN: "moveFrom",
+            BlokStatus.NAAR: "moveTo"}[status]
+
+
+def heel_gemarkeerd(status: BlokStatus) -> bool:
+    """Is the whole block, paragraph mark included, a revision (inserted, deleted or moved)?"""
+    return status in ALLEEN_OUD or status in ALLEEN_NIEUW
 
 
 # ---------------------------------------------------------------- low-level OOXML
@@ -74,6 +98,21 @@ def met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[t
     return uit
 
 
+def verplaatst_naar(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies) -> str:
+    """The destination of a move: unchanged words in w:moveTo, new words in a w:ins beside them."""
+    if oud == nieuw:
+        return omhul_runs("moveTo", stukken(nieuw), rev)
+    uit: list[str] = []
+    pn = 0
+    for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
+        n = len(deel.tekst)
+        if deel.op == DIFF_WEG or not n:
+            continue
+        uit.append(omhul_runs("moveTo" if deel.op == DIFF_GELIJK else "ins", met_stijl(nieuw, pn, pn + n), rev))
+        pn += n
+    return "".join(uit)
+
+
 def omhul_runs(soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> str:
     """A w:ins/w:del with one run per styled piece (deleted text as w:delText)."""
     runs = "".join(run_xml(tekst, stijl, soort == "del") for tekst, stijl in stukken)
@@ -93,6 +132,10 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
         return omhul_runs("ins", stukken(nieuw), rev)
     if status is BlokStatus.WEG:
         return omhul_runs("del", stukken(oud), rev)
+    if status is BlokStatus.VAN:
+        return omhul_runs("moveFrom", stukken(oud), rev)
+    if status is BlokStatus.NAAR:
+        return verplaatst_naar(oud, nieuw, rev)
     uit: list[str] = []
     po = pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):

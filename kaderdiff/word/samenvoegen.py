@@ -1,10 +1,12 @@
 """Merge the blocks of two versions into one sequence with insertions and deletions (pure).
 
 Blocks are paired through the element alignment. The paired blocks kept in place are a
-longest increasing subsequence of their new positions; every other block is shown as
-deleted where it stood and inserted where it stands now. Because the kept blocks are in the
-same order in both versions, taking only gelijk/gewijzigd + erbij blocks yields the new
-kader and taking gelijk/gewijzigd + weg blocks yields the old one — exactly.
+longest increasing subsequence of their new positions (elements of a "verplaatst" change never
+count as kept). A paired block that is not kept moved: it is shown as the source of a move
+(`VAN`) where it stood and as its destination (`NAAR`) where it stands now, both named by one
+move name; consecutive moved blocks form one move. Unpaired blocks are deleted or inserted.
+Because the kept blocks are in the same order in both versions, taking gelijk/gewijzigd + erbij +
+naar blocks yields the new kader and gelijk/gewijzigd + weg + van blocks the old one — exactly.
 """
 
 from __future__ import annotations
@@ -27,16 +29,27 @@ class BlokStatus(StrEnum):
     GEWIJZIGD = "gewijzigd"
     ERBIJ = "erbij"
     WEG = "weg"
+    VAN = "verplaatst-van"  # the source of a move: the old text where it stood
+    NAAR = "verplaatst-naar"  # the destination of a move: the new text where it stands now
+
+
+#: Statuses whose block is not in the new kader (rejected text) and not in the old one (inserted text).
+ALLEEN_OUD = (BlokStatus.WEG, BlokStatus.VAN)
+ALLEEN_NIEUW = (BlokStatus.ERBIJ, BlokStatus.NAAR)
 
 
 @dataclass(frozen=True)
 class Regel:
-    """One block of the merged document and the change number it belongs to."""
+    """One block of the merged document, the change number it belongs to and, for a move, its name.
+
+    Source and destination of a move carry both blocks (the old and the new text) and the same `verplaatsing`.
+    """
 
     status: BlokStatus
     oud: Blok | None
     nieuw: Blok | None
     nummer: str = ""
+    verplaatsing: str = ""
 
 
 def _onderdelen(kader: Kader, ids: Iterable[str]) -> set[str]:
@@ -80,6 +93,29 @@ def nummer_van(element_id: str, kader: Kader, tabel: dict[str, str]) -> str:
     return ""
 
 
+def _verplaatsingen(paren: list[tuple[int, int]], stabiel: list[tuple[int, int]], oud_blokken: list[Blok],
+                    nieuw_blokken: list[Blok], nummer: dict[int, str]) -> dict[int, str]:
+    """Old block index -> move name for every paired block not kept in place.
+
+    Consecutive blocks that stay consecutive and belong to the same change form one move (an eis and its
+    grondslag line; a paragraph with its sentences). Table rows cannot be tracked as a move in WordprocessingML
+    (`w:trPr` has no moveFrom/moveTo): they stay a deletion and an insertion.
+    """
+    vast = set(stabiel)
+    naar = {i: j for i, j in paren
+            if (i, j) not in vast and "regel" not in (oud_blokken[i].vorm, nieuw_blokken[j].vorm)}
+    namen: dict[int, str] = {}
+    aantal = 0
+    for i in sorted(naar):
+        vorige = i - 1
+        if vorige in naar and naar[vorige] == naar[i] - 1 and nummer[vorige] == nummer[i]:
+            namen[i] = namen[vorige]
+        else:
+            aantal += 1
+            namen[i] = f"move{aantal}"
+    return namen
+
+
 def voeg_samen(oud: Kader, nieuw: Kader, oud_blokken: list[Blok], nieuw_blokken: list[Blok],
                uitlijning: Uitlijning, wijzigingen: list[Wijziging]) -> list[Regel]:
     """The merged block sequence of the tracked-changes document."""
@@ -87,29 +123,45 @@ def voeg_samen(oud: Kader, nieuw: Kader, oud_blokken: list[Blok], nieuw_blokken:
                                      if w.soort is WijzigingSoort.VERPLAATST and w.nieuw is not None))
     nieuwe_plek = {b.sleutel: j for j, b in enumerate(nieuw_blokken)}
     paren: list[tuple[int, int]] = []
+    kandidaten: list[tuple[int, int]] = []  # pairs that may stay in place
+    gebruikt: set[int] = set()
     for i, b in enumerate(oud_blokken):
         # blocks that are not kader elements (the title) pair with themselves
         nieuw_id = uitlijning.oud_naar_nieuw.get(b.element_id) if b.element_id in oud.index else b.element_id
-        if nieuw_id is None or nieuw_id in verplaatst:
+        if nieuw_id is None:
             continue
         j = nieuwe_plek.get(f"{nieuw_id}:{b.deel}")
-        if j is not None:
+        if j is not None and j not in gebruikt:  # two old elements merged into one: only the first pairs
+            gebruikt.add(j)
             paren.append((i, j))
-    stabiel = [paren[k] for k in sorted(stijgende_deelrij([j for _, j in paren]))]
+            if nieuw_id not in verplaatst:
+                kandidaten.append((i, j))
+    stabiel = [kandidaten[k] for k in sorted(stijgende_deelrij([j for _, j in kandidaten]))]
 
     in_nieuw, in_oud = nummers(wijzigingen, oud, nieuw)
+    nummer_oud = {i: nummer_van(b.element_id, oud, in_oud) for i, b in enumerate(oud_blokken)}
+    namen = _verplaatsingen(paren, stabiel, oud_blokken, nieuw_blokken, nummer_oud)
+    doel = {i: j for i, j in paren if i in namen}  # old index -> new index of a moved block
+    bron = {j: i for i, j in doel.items()}
 
-    def weg(b: Blok) -> Regel:
-        return Regel(BlokStatus.WEG, b, None, nummer_van(b.element_id, oud, in_oud))
+    def weg(i: int) -> Regel:
+        b = oud_blokken[i]
+        if i in namen:
+            return Regel(BlokStatus.VAN, b, nieuw_blokken[doel[i]], nummer_oud[i], namen[i])
+        return Regel(BlokStatus.WEG, b, None, nummer_oud[i])
 
-    def erbij(b: Blok) -> Regel:
-        return Regel(BlokStatus.ERBIJ, None, b, nummer_van(b.element_id, nieuw, in_nieuw))
+    def erbij(j: int) -> Regel:
+        b = nieuw_blokken[j]
+        nummer = nummer_van(b.element_id, nieuw, in_nieuw)
+        if j in bron:
+            return Regel(BlokStatus.NAAR, oud_blokken[bron[j]], b, nummer, namen[bron[j]])
+        return Regel(BlokStatus.ERBIJ, None, b, nummer)
 
     regels: list[Regel] = []
     i = j = 0
     for a, z in [*stabiel, (len(oud_blokken), len(nieuw_blokken))]:
-        regels.extend(weg(blok) for blok in oud_blokken[i:a])
-        regels.extend(erbij(blok) for blok in nieuw_blokken[j:z])
+        regels.extend(weg(k) for k in range(i, a))
+        regels.extend(erbij(k) for k in range(j, z))
         if a < len(oud_blokken):
             o, n = oud_blokken[a], nieuw_blokken[z]
             if o.fragmenten == n.fragmenten and o.oordeel == n.oordeel:

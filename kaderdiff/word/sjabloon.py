@@ -5,15 +5,16 @@ for Word 2010 (stylesWithEffects.xml) and a thumbnail of an empty page. Every do
 serialised and compressed all of that again: two thirds of the cost of a small document, and
 27 KB in each file. The template keeps only the styles kaderdiff documents use (with the styles
 they are based on, linked to or followed by) and adds the comment styles python-docx refers to
-but does not define.
+but does not define. Its theme names a complex-script font (see `THEMALETTERS`).
 
-Regenerate after changing `STIJLEN`: `python -m kaderdiff.render.sjabloon` (a test checks that
+Regenerate after changing `STIJLEN`: `python -m kaderdiff.word.sjabloon` (a test checks that
 the committed file is what this module makes).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document
 from docx.oxml import parse_xml
@@ -28,6 +29,12 @@ STIJLEN = ("Normal", "Title", "Heading1", "Heading2", "Heading3", "Heading4", "L
 MOMENT = datetime(2026, 1, 1, tzinfo=UTC)
 STIJLEN_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 MINIATUUR = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+THEMA = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+#: Complex-script theme fonts. python-docx's theme leaves `a:cs` empty, as Word's does; Word then falls back
+#: per script, but LibreOffice turns the styles' `w:cstheme` into a font face 'F' without a family, which
+#: ODF validation rejects. These are the theme's own fonts for Arabic/Hebrew script.
+THEMALETTERS = {"majorFont": "Times New Roman", "minorFont": "Arial"}
 
 OPMERKINGSTIJLEN = f"""<w:styles {nsdecls("w")}>
 <w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/><w:basedOn w:val="Normal"/>
@@ -60,6 +67,19 @@ def _te_houden(stijlen: etree._Element) -> set[str]:
     return houden
 
 
+def _vul_themaletters(document: Any) -> None:
+    """Give the theme's empty complex-script fonts a typeface (`THEMALETTERS`)."""
+    for rel in document.rels.values():
+        if rel.reltype != THEMA:
+            continue
+        deel = rel.target_part
+        thema = etree.fromstring(deel.blob)
+        for soort, letter in THEMALETTERS.items():
+            for cs in thema.iter(f"{A}{soort}"):
+                cs.find(f"{A}cs").set("typeface", letter)
+        deel._blob = etree.tostring(thema, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def maak_sjabloon() -> bytes:
     """The slim template, byte-identical each time."""
     doc = Document()
@@ -80,6 +100,7 @@ def maak_sjabloon() -> bytes:
         stijlen.remove(latent)
     for stijl in parse_xml(OPMERKINGSTIJLEN):
         stijlen.append(stijl)
+    _vul_themaletters(document)
     return opslaan(doc, MOMENT)
 
 

@@ -1,0 +1,47 @@
+"""Validators for the documents kaderdiff writes: OOXML and ODF (openxml-audit), PDF identification (pypdf).
+
+openxml-audit is a pure-Python port of the Open XML SDK validator (schema, package and semantic checks)
+with the OASIS Relax NG schemas and its own rules for ODF. It is young: it does not check move ranges or
+ids shared between bookmarks and revisions, so tests check those themselves (see docs/ooxml.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity
+from openxml_audit.odf import OdfValidator
+from pypdf import PdfReader
+
+PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
+PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"
+
+
+def ooxml_fouten(pad: Path) -> list[str]:
+    """Errors (not warnings) for current Word (Office 2019 rules of the Open XML SDK)."""
+    resultaat = OpenXmlValidator(file_format=FileFormat.OFFICE_2019, max_errors=0).validate(pad)
+    return [str(e) for e in resultaat.errors if e.severity is ValidationSeverity.ERROR]
+
+
+def odf_fouten(pad: Path) -> list[str]:
+    """Errors (not warnings) against ODF 1.3: package, manifest, and the validator's semantic rules."""
+    resultaat = OdfValidator(file_format=FileFormat.ODF_1_3, max_errors=0).validate(pad)
+    return [str(e) for e in resultaat.errors if e.severity is ValidationSeverity.ERROR]
+
+
+def fouten(pad: Path) -> list[str]:
+    return ooxml_fouten(pad) if pad.suffix == ".docx" else odf_fouten(pad)
+
+
+def pdf_kenmerken(pad: Path) -> dict[str, str]:
+    """What a PDF says about itself: PDF/A and PDF/UA identification (XMP), language and tagging (catalog)."""
+    catalogus = PdfReader(pad).trailer["/Root"]
+    xmp = etree.fromstring(catalogus["/Metadata"].get_object().get_data())
+    uit = {"taal": str(catalogus.get("/Lang", "")),
+           "getagd": str(bool(catalogus.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in catalogus)}
+    for sleutel, tag in (("pdfa_deel", PDFAID + "part"), ("pdfa_niveau", PDFAID + "conformance"),
+                         ("pdfua_deel", PDFUAID + "part")):
+        gevonden = xmp.find(f".//{tag}")
+        uit[sleutel] = (gevonden.text or "").strip() if gevonden is not None else ""
+    return uit
