@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, optie_kaders, regel
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
@@ -85,12 +86,11 @@ def _geschiedenis_json(g: EisGeschiedenis) -> dict[str, Any]:
     return data
 
 
-def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis]) -> None:
+def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis], verwijzing: str) -> None:
     from rich.table import Table
 
     scherm = console()
     scherm.print(_vet(f"Eisen die rusten op {citeer(gezocht)}"))
-    verwijzing = link(gezocht)
     if verwijzing:
         scherm.print(verwijzing)
     if not lijst:
@@ -130,15 +130,16 @@ def herleid(args: argparse.Namespace) -> int:
         else:
             toon_standaard(h)
         return 0
-    gezocht = parse_een(args.artikel)
+    register = register_voor(kaders.pad)
+    gezocht = parse_een(args.artikel, register)
     lijst = herleid_artikel(kaders, gezocht)
     if args.jaar is not None:
         lijst = [g for g in lijst if args.jaar in g.jaren]
     if args.als_json:
-        _json({"grondslag": asdict(gezocht), "citaat": citeer(gezocht), "link": link(gezocht),
+        _json({"grondslag": asdict(gezocht), "citaat": citeer(gezocht), "link": link(gezocht, register=register),
                "eisen": [_geschiedenis_json(g) for g in lijst]})
     else:
-        toon_artikel(gezocht, lijst)
+        toon_artikel(gezocht, lijst, link(gezocht, register=register))
     return 0
 
 

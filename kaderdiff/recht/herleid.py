@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.bron.wetregister import wetten, zoek_wet
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
@@ -69,7 +69,8 @@ class StandaardHerleiding:
 def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> GrondslagInfo:
     """Citation, links and (when stored) the law text of the cited article or lid."""
     titel = tekst = bron = ""
-    wet = wetten().get(g.wet)
+    register = register_voor(kadersdir)
+    wet = register.get(g.wet)
     if kadersdir is not None and wet is not None and wet.bwb and g.artikel:
         versie = wetversie(kadersdir, wet.bwb, kader.peildatum)
         artikel = versie.artikelen.get(g.artikel.lower()) if versie else None
@@ -77,7 +78,8 @@ def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> Gronds
             titel = artikel.titel
             tekst = artikel.leden.get(g.lid.lower(), "") if g.lid else artikel.tekst
             bron = f"{versie.bwb} geldig vanaf {versie.geldig_vanaf.isoformat()}"
-    return GrondslagInfo(g, citeer(g), jci(g, kader.peildatum), link(g, kader.peildatum), titel, tekst, bron)
+    return GrondslagInfo(g, citeer(g), jci(g, kader.peildatum, register), link(g, kader.peildatum, register), titel,
+                         tekst, bron)
 
 
 def _eis_herleiding(eis: Element, kader: Kader, kadersdir: Path | None) -> EisHerleiding:
@@ -130,7 +132,9 @@ def past_op(g: Grondslag, gezocht: Grondslag) -> bool:
         return False
     if gezocht.lid and g.lid.lower() != gezocht.lid.lower():
         return False
-    return not (gezocht.onderdeel and g.onderdeel.lower() != gezocht.onderdeel.lower())
+    # an onderdeel matches its own items too: 'c' finds 'c, 1°'
+    gezocht_delen = tuple(d.lower() for d in gezocht.onderdelen)
+    return tuple(d.lower() for d in g.onderdelen[:len(gezocht_delen)]) == gezocht_delen
 
 
 @dataclass(frozen=True)
@@ -252,9 +256,10 @@ def nieuwste_kaders(kadermap: KaderMap, jaar: int | None) -> list[tuple[int, str
 def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None = None) -> list[ImpactRegel]:
     """The standards and eisen resting on any of the given articles of a law, in one year
     (without a year: in the newest kader of each sector)."""
-    gevonden_wet = zoek_wet(wet)
+    register = register_voor(kadermap.pad)
+    gevonden_wet = register.zoek(wet)
     if gevonden_wet is None:
-        raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(wetten()))})")
+        raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(register))})")
     code = gevonden_wet.code
     gezocht = [Grondslag(code, a.strip()) for a in artikelen] or [Grondslag(code)]
     uit: list[ImpactRegel] = []
@@ -264,7 +269,7 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
             geraakt = tuple(g for g in eis.grondslagen if any(past_op(g, z) for z in gezocht))
             if geraakt:
                 st = kader.standaard_van(eis.id)
-                uit.append(ImpactRegel(kader.sector, kaderjaar, st.nummer if st else "", st.titel if st else "",
+                uit.append(ImpactRegel(kader.afkorting, kaderjaar, st.nummer if st else "", st.titel if st else "",
                                        eis.id, eis.tekst, geraakt))
     return uit
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from kaderdiff.bron.wetregister import wetten
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.nederlands import nl_datum
@@ -59,7 +59,8 @@ def controleer_grondslag(g: Grondslag, tekst: Wettekst) -> str:
         return f"artikel {g.artikel} heeft geen lid {g.lid} {waar}{wel}"
     if g.onderdeel:
         items = artikel.onderdelen.get(g.lid.lower(), ())
-        if items and g.onderdeel.lower() not in items:
+        # a nested onderdeel ('b, 1°'): every level must exist (the stored lists are flat)
+        if items and any(deel.lower() not in items for deel in g.onderdelen):
             plek = f"lid {g.lid} van artikel {g.artikel}" if g.lid else f"artikel {g.artikel}"
             return f"{plek} heeft geen onderdeel {g.onderdeel} {waar} (onderdelen: {', '.join(items)})"
     return ""
@@ -74,7 +75,7 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
     kadersdir = kadersdir_van(kader, pad)
     if kadersdir is None:
         return []
-    register = wetten()
+    register = register_voor(kadersdir)
     meldingen: list[Melding] = []
     for eis in _eisen(kader):
         for g in eis.grondslagen:
