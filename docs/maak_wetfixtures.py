@@ -57,13 +57,23 @@ def _leden(artikel: str, leden: dict[str, set[str]]) -> list[tuple[str, set[str]
 
 
 def _lijst(onderdelen: set[str], wie: str) -> str:
+    """A list a. … up to the highest cited letter; a nested onderdeel ('c, 1°') gives c a list 1°. … of its own."""
     if not onderdelen:
         return ""
-    hoogste = max(onderdelen)
+    paden = [tuple(d.strip() for d in o.split(",")) for o in onderdelen]
+    hoogste = max(p[0] for p in paden)
     letters = [chr(c) for c in range(ord("a"), ord(hoogste) + 1)]
-    items = "".join(f"<li><li.nr>{c}.</li.nr><al>onderdeel {c} van {escape(wie)} (voorbeeldtekst);</al></li>"
-                    for c in letters)
-    return f"<lijst>{items}</lijst>"
+    subs: dict[str, set[int]] = defaultdict(set)
+    for pad in paden:
+        if len(pad) > 1:
+            subs[pad[0]].add(int(pad[1].rstrip("°")))
+    items = []
+    for c in letters:
+        sub = "".join(f"<li><li.nr>{i}°.</li.nr><al>onderdeel {c}, {i}°, van {escape(wie)} (voorbeeldtekst);</al></li>"
+                      for i in range(1, max(subs[c]) + 1)) if subs[c] else ""
+        items.append(f"<li><li.nr>{c}.</li.nr><al>onderdeel {c} van {escape(wie)} (voorbeeldtekst)"
+                     f"{':' if sub else ';'}</al>{f'<lijst>{sub}</lijst>' if sub else ''}</li>")
+    return f"<lijst>{''.join(items)}</lijst>"
 
 
 def artikel_xml(code: str, artikel: str, leden: dict[str, set[str]], lid1_tekst: str = "") -> str:

@@ -87,6 +87,19 @@ class Fragment:
     stijl: str = ""
 
 
+def cellen_van(fragmenten: tuple[Fragment, ...]) -> tuple[tuple[Fragment, ...], ...]:
+    """Fragments split at CELGRENS: the cells of a table row."""
+    cellen: list[list[Fragment]] = [[]]
+    for f in fragmenten:
+        delen = f.tekst.split(CELGRENS) if f.stijl != VOETNOOT else [f.tekst]
+        for i, deel in enumerate(delen):
+            if i:
+                cellen.append([])
+            if deel:
+                cellen[-1].append(Fragment(deel, f.stijl))
+    return tuple(tuple(c) for c in cellen)
+
+
 @dataclass(frozen=True, order=True)
 class Grondslag:
     """A structured legal basis: a registry code plus article, lid and onderdeel."""
@@ -146,15 +159,7 @@ class Element:
     @property
     def cellen(self) -> tuple[tuple[Fragment, ...], ...]:
         """The cells of a table row, each as its fragments (one cell for any other element)."""
-        cellen: list[list[Fragment]] = [[]]
-        for f in self.inhoud:
-            delen = f.tekst.split(CELGRENS) if f.stijl != VOETNOOT else [f.tekst]
-            for i, deel in enumerate(delen):
-                if i:
-                    cellen.append([])
-                if deel:
-                    cellen[-1].append(Fragment(deel, f.stijl))
-        return tuple(tuple(c) for c in cellen)
+        return cellen_van(self.inhoud)
 
     @property
     def kop(self) -> str:
