@@ -49,6 +49,9 @@ class Blok:
         return cellen_van(self.fragmenten)
 
 
+#: The last paragraph of a kader document (the body's last paragraph mark cannot be tracked).
+EIND = "Einde van het kader."
+
 #: Prefix of the hidden per-block bookmarks (Word hides bookmarks whose name starts with '_').
 BLOKMERK = "_kd"
 

@@ -18,7 +18,7 @@ from docx.shared import Cm
 
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
-from kaderdiff.word.blokken import Blok, blokmerk
+from kaderdiff.word.blokken import EIND, Blok, blokmerk
 from kaderdiff.word.document import AUTEUR, cellen_van
 from kaderdiff.word.ns import NS_W_DECLARATIE, W
 from kaderdiff.word.revisies import Revisies, elementen, revisiesoort, runs_van_blok
@@ -30,7 +30,6 @@ STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": 
          "opsomming2": "List Bullet 2", "genummerd2": "List Number 2", "opsomming3": "List Bullet 3",
          "genummerd3": "List Number 3", "eiskop": "Eiskop", "eis": "List Bullet", "grondslag": "Grondslag",
          "titel": "Title", "bijschrift": "Bijschrift", "correctie": "Correctie"}
-EIND = "Einde van het kader."
 #: Width of a table in a kader document (A4 portrait between the margins).
 TABELBREEDTE_CM = 16.0
 
