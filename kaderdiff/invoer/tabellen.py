@@ -3,17 +3,31 @@ plain kader table (`tabel` with rows of cells)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer import herkenning as h
 from kaderdiff.invoer.knopen import Knoop, S
 from kaderdiff.model.kader import CELGRENS, Fragment, Grondslag
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.citaten import parse
 from kaderdiff.word.inhoud import Alinea, Rij, Tabel
 
-if TYPE_CHECKING:
-    from kaderdiff.invoer.opbouw import Bouwer
+
+class Bouwer(Protocol):
+    """What the table reader needs of the builder (`invoer.opbouw.Bouwer`)."""
+
+    register: Wetregister
+    eigen: bool
+    bijschrift: tuple[str, str] | None
+
+    def meld(self, plaats: str, reden: str, tekst: str = "") -> None: ...
+    def in_beslisregels(self) -> bool: ...
+    def eiscontainer(self) -> bool: ...
+    def alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None: ...
+    def beslisregel(self, oordeel: str, fragmenten: tuple[Fragment, ...], plaats: str) -> None: ...
+    def eis(self, fragmenten: tuple[Fragment, ...], plaats: str) -> Knoop: ...
+    def plaats(self, blok: Knoop, plaats: str) -> Knoop: ...
 
 #: Header texts of a column with legal bases ('Wettelijke grondslag', 'Grondslag').
 _GRONDSLAGKOP = ("wettelijke grondslag", "grondslag", "wettelijke basis")
@@ -115,7 +129,7 @@ class TabelLezer:
                            celtekst(cel))
             kop = "kop" if rij.kop or (r == 1 and not b.eigen and _is_kop(rij)) else ""
             knoop.kinderen.append(Knoop(S.RIJ, inhoud=_voeg(cellen), kenmerk=kop, plaats=f"{tabel.plaats}, rij {r}"))
-        b._plaats(knoop, tabel.plaats)
+        b.plaats(knoop, tabel.plaats)
 
 
 def _voeg(fragmenten: list[Fragment]) -> tuple[Fragment, ...]:
