@@ -39,6 +39,11 @@ def slug(tekst: str, woorden: int = 1) -> str:
     return uit if uit and uit[0].isalpha() else f"x{uit}" if uit else "deel"
 
 
+def _code(code: str) -> str:
+    """'OP1' -> 'op1' (a code is not a title: 'OP' is no stop word here)."""
+    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-") or "x"
+
+
 @dataclass
 class Idgever:
     """Hands out ids that are not taken yet."""
@@ -72,9 +77,9 @@ def _eigen_id(knoop: Knoop, ouder_id: str, ids: Idgever) -> str:
         case S.WAARDERINGSKADER:
             return ids.vrij(f"wk-{knoop.kenmerk or 'school'}")
         case S.KWALITEITSGEBIED:
-            return ids.vrij(f"kg-{slug(knoop.nummer)}")
+            return ids.vrij(f"kg-{_code(knoop.nummer)}")
         case S.STANDAARD:
-            return ids.vrij(f"st-{slug(knoop.nummer)}")
+            return ids.vrij(f"st-{_code(knoop.nummer)}")
         case S.OVERIGE_VEREISTEN:
             return ids.vrij(f"{ouder_id}-ov")
         case S.BESLISREGELS:
@@ -188,9 +193,11 @@ def op_plaats(oud: Kader, nieuw: Kader, n2o: dict[str, str]) -> dict[str, str]:
         gat: list[Element] = []
         for kind in (*el.kinderen, None):
             gepaard = n2o.get(kind.id) if kind is not None else None
-            if kind is not None and (gepaard is None or gepaard not in plek):
+            if kind is not None and gepaard is None:
                 gat.append(kind)
                 continue
+            if kind is not None and gepaard not in plek:
+                continue  # paired with an element elsewhere (moved here): no anchor, not free either
             volgende_plek = plek[gepaard] if gepaard is not None else len(oude_kinderen)
             oud_gat = [k for k in oude_kinderen[vorige_plek + 1:volgende_plek] if k.id not in gebruikt]
             for soort in {k.soort for k in gat}:

@@ -64,7 +64,12 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
                    status: str | None = None, peildatum: date | None = None) -> Importresultaat:
     """Read a Word kader; raises `KaderdiffFout` (Dutch, naming the file) when it is not a kader."""
     sector, variant = lees_sleutel(sleutel)
-    docx = lees_docx(pad)
+    try:
+        docx = lees_docx(pad)
+    except KaderdiffFout as fout:
+        if "niets geschreven" in fout.tekst:
+            raise
+        raise KaderdiffFout(f"{fout.tekst}. Er is niets geschreven.", fout.meldingen) from None
     kopregels = _kopregels(docx)
     eigen = "Onze referentie KD-" in kopregels
     bouwer = Bouwer(sector, register, eigen)
