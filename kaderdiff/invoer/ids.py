@@ -234,25 +234,34 @@ _CODE = frozenset({S.KWALITEITSGEBIED, S.STANDAARD})
 
 
 def op_kop(wortel: Knoop, vorige: Kader) -> dict[Knoop, str]:
-    """Parts that the previous year names the same way: a standard with the same code and title, a
-    paragraaf with the same title. These are what the document itself prints to identify them, so they
-    are given to the alignment as ids (only where exactly one part on each side has that name)."""
-    def sleutel(soort: S, nummer: str, titel: str) -> tuple[S, str]:
-        return (soort, f"{nummer} {titel}".strip() if soort in _CODE else titel)
+    """Parts that the previous year names the same way: a standard with the same code and title, a paragraaf
+    with the same title (what the document itself prints to identify them), and text that is exactly the same.
+    They are given to the alignment as ids where both sides have that name or text equally often (paired in
+    document order); the alignment's content matching then only has the rest to compare."""
+    def sleutel(soort: S, nummer: str, titel: str, kenmerk: str, inhoud: object) -> tuple[object, ...]:
+        if soort in _CODE:
+            return (soort, f"{nummer} {titel}".strip())
+        if soort in _MET_KOP:
+            return (soort, titel)
+        return (soort, nummer, titel, kenmerk, inhoud)
 
-    oud: dict[tuple[S, str], list[str]] = {}
+    def telt(soort: S | None, titel: str, inhoud: tuple[object, ...]) -> bool:
+        return bool(titel) if soort in _MET_KOP else bool(inhoud)
+
+    oud: dict[tuple[object, ...], list[str]] = {}
     for el, _ in vorige.doorloop():
-        if el.soort in _MET_KOP:
-            oud.setdefault(sleutel(el.soort, el.nummer, el.titel), []).append(el.id)
-    nieuw: dict[tuple[S, str], list[Knoop]] = {}
-    stapel = list(wortel.kinderen)
-    while stapel:
+        if telt(el.soort, el.titel, el.inhoud):
+            oud.setdefault(sleutel(el.soort, el.nummer, el.titel, el.kenmerk, el.inhoud), []).append(el.id)
+    nieuw: dict[tuple[object, ...], list[Knoop]] = {}
+    stapel = list(reversed(wortel.kinderen))
+    while stapel:  # document order
         knoop = stapel.pop()
-        stapel.extend(knoop.kinderen)
-        if knoop.soort in _MET_KOP:
-            nieuw.setdefault(sleutel(knoop.soort, knoop.nummer, knoop.titel), []).append(knoop)
-    return {knopen[0]: oud[s][0] for s, knopen in nieuw.items()
-            if len(knopen) == 1 and len(oud.get(s, ())) == 1 and s[1]}
+        stapel.extend(reversed(knoop.kinderen))
+        if knoop.soort is not None and telt(knoop.soort, knoop.titel, knoop.inhoud):
+            nieuw.setdefault(sleutel(knoop.soort, knoop.nummer, knoop.titel, knoop.kenmerk, knoop.inhoud),
+                             []).append(knoop)
+    return {knoop: oud_id for s, knopen in nieuw.items() if len(knopen) == len(oud.get(s, ()))
+            for knoop, oud_id in zip(knopen, oud[s], strict=True)}
 
 
 def _kader(kop: Kop, onderdelen: tuple[Element, ...]) -> Kader:

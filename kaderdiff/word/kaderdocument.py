@@ -19,8 +19,8 @@ from docx.shared import Cm
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
-from kaderdiff.word.document import AUTEUR, cellen_van
-from kaderdiff.word.ns import NS_W_DECLARATIE, W
+from kaderdiff.word.document import cellen_van
+from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisies import Revisies, elementen, revisiesoort, runs_van_blok
 from kaderdiff.word.samenvoegen import BlokStatus, Regel
 from kaderdiff.word.voetnoten import Voetnoten

@@ -21,8 +21,7 @@ from kaderdiff.model.wijziging import ERBIJ as DIFF_ERBIJ
 from kaderdiff.model.wijziging import GELIJK as DIFF_GELIJK
 from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
-from kaderdiff.word.document import AUTEUR
-from kaderdiff.word.ns import NS_W_DECLARATIE
+from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE
 from kaderdiff.word.samenvoegen import BlokStatus
 
 
