@@ -1,8 +1,8 @@
 """A 50-page Word kader for timing `kaderdiff importeer`, made from the sample kaders.
 
-The 2026 kaders of PO, VO and MBO and the 2027 VO kader become one kader: their chapters one after the other (renumbered), then their
-waarderingskaders and bijlagen, every id prefixed with its sector so that all stay unique. Written as the clean
-concept docx kaderdiff makes, together with the source XML (for --vorige and for checking the round trip).
+The 2026 kaders of PO, VO and MBO and the 2027 VO kader become one kader: their chapters one after the other
+(renumbered), then their waarderingskaders and bijlagen, every id prefixed with its source so that all stay
+unique. Written as the clean concept docx kaderdiff makes, together with the source XML.
 
 Usage: python -m bench.invoer [DOEL]   (default: bench/invoer/)
 Writes DOEL/groot.docx, the kader map DOEL/kaders/2026/po.xml (its source) and DOEL/kaders/2025/po.xml (the

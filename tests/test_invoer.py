@@ -433,3 +433,90 @@ def test_grondslag_die_niet_te_lezen_is_blijft_als_alinea(tmp_path: Path) -> Non
     k = laad_bestand(tmp_path / "po.xml")
     assert any("onbekende zaken" in e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA)
     assert "grondslag niet te lezen" in stdout
+
+
+def _nummering(doc: object) -> None:
+    """Word's automatic numbering for headings: level 1 '1', level 2 '1.1' (numId 90), as outline numbering."""
+    numbering = doc.part.numbering_part.element  # type: ignore[attr-defined]
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+        "</w:abstractNum>")
+    eerste_num = numbering.find(qn("w:num"))
+    if eerste_num is not None:
+        eerste_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for stijl, niveau in (("Heading 1", 0), ("Heading 2", 1)):
+        ppr = doc.styles[stijl].element.get_or_add_pPr()  # type: ignore[attr-defined]
+        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niveau}"/><w:numId w:val="90"/></w:numPr>'))
+
+
+def test_kopnummers_uit_de_automatische_nummering(tmp_path: Path) -> None:
+    """Headings numbered by Word (the number is not in the text), also a bold numbered line without a heading
+    style, become hoofdstukken and paragrafen with those numbers."""
+    doc = Document()
+    _nummering(doc)
+    doc.add_paragraph("Onderzoekskader 2026 voortgezet onderwijs", style="Title")
+    doc.add_heading("Inleiding", 1)
+    doc.add_paragraph("Dit hoofdstuk beschrijft het toezicht.")
+    doc.add_heading("Doel van het toezicht", 2)
+    doc.add_paragraph("De inspectie waarborgt de kwaliteit.")
+    doc.add_heading("Werkwijze", 1)
+    vet = doc.add_paragraph()
+    vet.add_run("Onderzoek bij scholen").bold = True
+    vet._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr>'))
+    doc.add_paragraph("De inspectie bezoekt scholen.")
+    doc.add_heading("Waarderingskader school", 1)
+    doc.add_heading("OP Onderwijsproces", 2)
+    doc.add_heading("OP1 Aanbod", 3)
+    doc.add_paragraph("Het aanbod is breed.")
+    pad = tmp_path / "vo.docx"
+    doc.save(str(pad))
+    uit = tmp_path / "vo.xml"
+    code, _, fout = kd(["importeer", str(pad), "--sector", "vo", "--jaar", "2026", "--kaders", str(KADERS),
+                        "--uit", str(uit)])
+    assert code == 0, fout
+    k = laad_bestand(uit)
+    assert [(e.soort.value, e.nummer, e.titel) for e, _ in k.doorloop()
+            if e.soort in (Soort.HOOFDSTUK, Soort.PARAGRAAF, Soort.WAARDERINGSKADER, Soort.STANDAARD)] == [
+        ("hoofdstuk", "1", "Inleiding"), ("paragraaf", "1.1", "Doel van het toezicht"),
+        ("hoofdstuk", "2", "Werkwijze"), ("paragraaf", "2.1", "Onderzoek bij scholen"),
+        ("waarderingskader", "", "Waarderingskader school"), ("standaard", "OP1", "Aanbod")]
+
+
+def test_onvolledige_onderdelen_worden_tekst_op_hun_plek(tmp_path: Path) -> None:
+    """Parts the schema would refuse (beslisregels without a rule, overige vereisten without an eis, a
+    waarderingskader without standaarden, a standaard without basiskwaliteit) keep their text, and are reported."""
+    doc = Document()
+    doc.add_paragraph("Onderzoekskader 2026", style="Title")
+    doc.add_heading("1 Inleiding", 1)
+    doc.add_paragraph("Inleidende tekst.")
+    doc.add_heading("Waarderingskader bestuur", 1)
+    doc.add_paragraph("Dit waarderingskader volgt later.")
+    doc.add_heading("Waarderingskader school", 1)
+    doc.add_heading("OP Onderwijsproces", 2)
+    doc.add_heading("OP1 Aanbod", 3)
+    doc.add_paragraph("Het aanbod is breed.")
+    doc.add_heading("Overige wettelijke vereisten", 2)
+    doc.add_paragraph("Hier komen later de overige vereisten.")
+    doc.add_heading("Beslisregels school", 2)
+    doc.add_paragraph("De beslisregels worden nog uitgewerkt.")
+    pad = tmp_path / "po.docx"
+    doc.save(str(pad))
+    uit = tmp_path / "po.xml"
+    code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
+                             "--uit", str(uit)])
+    assert code == 0, fout
+    k = laad_bestand(uit)
+    teksten = [e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA]
+    for tekst in ("Dit waarderingskader volgt later.", "Hier komen later de overige vereisten.",
+                  "De beslisregels worden nog uitgewerkt.", "Overige wettelijke vereisten", "Beslisregels school"):
+        assert tekst in teksten
+    assert [e.soort for e in k.onderdelen] == [Soort.HOOFDSTUK, Soort.HOOFDSTUK, Soort.WAARDERINGSKADER]
+    for reden in ("waarderingskader zonder kwaliteitsgebieden", "overige wettelijke vereisten zonder eisen",
+                  "beslisregels zonder herkenbare regel", "standaard OP1 zonder basiskwaliteit"):
+        assert reden in stdout

@@ -73,7 +73,8 @@ def herstel(ouder: Knoop, meld: Meld, register: Wetregister, eigen: bool) -> Non
         blokken = _uitpakken(kind)
         if kind.soort is S.WAARDERINGSKADER:
             nummer = str(sum(1 for k in ouder.kinderen[:index] if k.soort is S.HOOFDSTUK) + 1)
-            kind.soort, kind.nummer, kind.kinderen = S.HOOFDSTUK, nummer, blokken[1:] if kind.titel else blokken
+            kind.soort, kind.nummer, kind.kenmerk = S.HOOFDSTUK, nummer, ""
+            kind.kinderen = blokken[1:] if kind.titel else blokken
             meld(kind.plaats, f"{reden}; als hoofdstuk {nummer} overgenomen", kind.titel)
             continue
         st = _laatste_standaard(ouder.kinderen[:index])

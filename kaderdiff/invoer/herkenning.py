@@ -27,6 +27,7 @@ _GEEN = re.compile(r"^geen\s+wettelijke\s+grondslag\s*[;:,]\s*(?:bron\s*:\s*)?(.
 _BESLISREGEL = re.compile(r"^(" + "|".join(OORDELEN) + r")\s*:\s*(\S.*)$")
 _CORRECTIE = re.compile(r"^correctie:\s*dit kader corrigeert het op (\d{1,2}) (\w+) (\d{4}) vastgestelde kader"
                         r"(?: \((.*?)\))?\.\s*(.*)$", re.IGNORECASE)
+_NUMMER_VOORAF = re.compile(r"^(?:hoofdstuk\s+)?\d{1,2}\.?\s+(?=\D)", re.IGNORECASE)
 #: A kwaliteitsgebied code is never one of these ordinary capitalised words in a heading.
 _GEEN_CODE = frozenset({"DE", "HET", "EEN", "EN", "OF", "IN", "BIJ", "VAN"})
 
@@ -47,21 +48,22 @@ def _schoon(tekst: str) -> str:
 def herken_kop(tekst: str, in_waarderingskader: bool) -> Kop | None:
     """The kind of part a heading opens, or None when its words do not say."""
     tekst = _schoon(tekst)
-    laag = tekst.casefold()
+    # a part with a name of its own may stand in a numbered chapter ('8 Waarderingskader school'): its name counts
+    laag = _NUMMER_VOORAF.sub("", tekst).casefold()
     if laag in ("woord vooraf", "voorwoord"):
-        return Kop(S.WOORD_VOORAF, "", tekst)
+        return Kop(S.WOORD_VOORAF, "", _NUMMER_VOORAF.sub("", tekst))
     if laag.startswith("addendum"):
-        return Kop(S.ADDENDUM, "", tekst)
+        return Kop(S.ADDENDUM, "", _NUMMER_VOORAF.sub("", tekst))
     if laag in ("basiskwaliteit", "basiskwaliteit:"):
         return Kop(S.BASISKWALITEIT)
     if laag.rstrip(":") in ("eigen aspiraties", "eigen aspiratie"):
         return Kop(S.EIGEN_ASPIRATIES)
     if laag.startswith("overige wettelijke vereisten") or laag.startswith("overige vereisten"):
-        return Kop(S.OVERIGE_VEREISTEN, "", tekst)
+        return Kop(S.OVERIGE_VEREISTEN, "", _NUMMER_VOORAF.sub("", tekst))
     if laag.startswith("beslisregel"):
-        return Kop(S.BESLISREGELS, "", tekst)
-    if laag.startswith("waarderingskader"):
-        return Kop(S.WAARDERINGSKADER, "", tekst)
+        return Kop(S.BESLISREGELS, "", _NUMMER_VOORAF.sub("", tekst))
+    if re.match(r"waarderingskader\b", laag):
+        return Kop(S.WAARDERINGSKADER, "", _NUMMER_VOORAF.sub("", tekst))
     gevonden = _BIJLAGE.match(tekst)
     if gevonden and laag.startswith("bijlage"):
         return Kop(S.BIJLAGE, gevonden.group(1) or "", gevonden.group(2) or tekst)

@@ -4,6 +4,7 @@ parts; a heading that fits nowhere is left to the text rules (`invoer.opbouw`)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kaderdiff.invoer import herkenning as h
@@ -16,6 +17,8 @@ WAARDERING = frozenset({S.WAARDERINGSKADER, S.KWALITEITSGEBIED, S.STANDAARD, S.B
                         S.OMSCHRIJVING, S.EIGEN_ASPIRATIES, S.OVERIGE_VEREISTEN, S.BESLISREGELS})
 WERKWIJZE = frozenset({S.WOORD_VOORAF, S.ADDENDUM, S.HOOFDSTUK, S.PARAGRAAF, S.BIJLAGE})
 AFGELEID = (S.OMSCHRIJVING, S.BASISKWALITEIT, S.EIGEN_ASPIRATIES)
+#: A number from Word's numbering that numbers a chapter or paragraph ('3', '3.2', '7.5.2.').
+_HOOFDSTUKNUMMER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,4}\.?$")
 
 
 @dataclass
@@ -64,16 +67,18 @@ class KopBouwer:
 
     # -- headings ----------------------------------------------------------
     def _is_kop(self, a: Alinea, tekst: str) -> bool:
-        if a.lijst is not None and not a.kopniveau:
-            return False
         if a.kopniveau:
             return True
+        if a.lijst is not None:  # a numbered line ('3.2' from Word's numbering) that is bold: a heading
+            return (a.vet or a.groot) and bool(_HOOFDSTUKNUMMER.match(a.label)) and h.lijkt_kop(f"{a.label} {tekst}")
         kop = h.herken_kop(tekst, self.in_waardering())
         if kop is not None and kop.soort in (S.BASISKWALITEIT, S.EIGEN_ASPIRATIES) and a.vet:
             return True
         return (a.vet or a.groot) and h.lijkt_kop(tekst)
 
     def _kop(self, a: Alinea, tekst: str) -> None:
+        if _HOOFDSTUKNUMMER.match(a.label) and not tekst[:1].isdigit():
+            tekst = f"{a.label.rstrip('.')} {tekst}"  # the number comes from Word's numbering, not the text
         if a.voetnoten:
             self.meld(a.plaats, "voetnoot bij een kop staat als alinea onder de kop", " ".join(a.voetnoten))
         kop = h.herken_kop(tekst, self.in_waardering())

@@ -21,11 +21,11 @@ from kaderdiff.bron.laden import normaliseer, normaliseer_fragmenten
 from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.word.lezen import runstijl, runtekst
 from kaderdiff.word.ns import W
+from kaderdiff.word.nummering import Nummering
 
 _KOPNAAM = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
 _LIJSTNAAM = re.compile(r"^(list (bullet|number)|lijstopsommingsteken|lijstnummering)\s*([2-9])?$", re.IGNORECASE)
 _WEG = (f"{W}del", f"{W}moveFrom")
-_NUMMERING = frozenset({"bullet", "none"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Stijl:
     lijst: tuple[str, int] | None = None  # ('opsomming'|'genummerd', level 0..8)
     vet: bool = False
     titel: bool = False
+    nummering: tuple[str, int] | None = None  # (numId, level) of the numbering the style brings
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Alinea:
     lijst: tuple[str, int] | None = None
     vet: bool = False  # every character bold (direct or by style)
     groot: bool = False  # larger type than body text (12 pt or more)
+    label: str = ""  # the number Word shows before it from automatic numbering ('3.2', 'b.'), '' for none
 
     @property
     def tekst(self) -> str:
@@ -101,21 +103,9 @@ class Lezer:
                      if s.get(f"{W}type") == "paragraph" and s.get(f"{W}default") == "1"), "Normal")
 
     @cached_property
-    def _nummering(self) -> dict[str, dict[int, str]]:
-        """numId -> level -> numFmt."""
+    def _nummering(self) -> Nummering:
         deel = self.docx.deel("word/numbering.xml")
-        if deel is None:
-            return {}
-        wortel = deel.getroot()
-        abstract = {a.get(f"{W}abstractNumId"): {int(lvl.get(f"{W}ilvl", "0")): _formaat(lvl)
-                                                  for lvl in a.iter(f"{W}lvl")}
-                    for a in wortel.iter(f"{W}abstractNum")}
-        uit = {}
-        for num in wortel.iter(f"{W}num"):
-            ref = num.find(f"{W}abstractNumId")
-            if ref is not None:
-                uit[num.get(f"{W}numId")] = abstract.get(ref.get(f"{W}val"), {})
-        return uit
+        return Nummering.uit(deel.getroot() if deel is not None else None)
 
     @cached_property
     def _voetnoten(self) -> dict[str, str]:
@@ -131,14 +121,16 @@ class Lezer:
             uit[noot.get(f"{W}id")] = normaliseer(tekst)
         return uit
 
-    def _lijst_van(self, numpr: Any) -> tuple[str, int] | None:
+    @staticmethod
+    def _nummering_van(numpr: Any, basis: tuple[str, int] | None = None) -> tuple[str, int] | None:
+        """(numId, level) of a w:numPr; what it leaves out comes from `basis` (the style's numbering)."""
         num = numpr.find(f"{W}numId")
-        if num is None or num.get(f"{W}val") in (None, "0"):
+        num_id = num.get(f"{W}val") if num is not None else (basis[0] if basis else None)
+        if num_id in (None, "0"):
             return None
         niveau_el = numpr.find(f"{W}ilvl")
-        niveau = int(niveau_el.get(f"{W}val", "0")) if niveau_el is not None else 0
-        formaat = self._nummering.get(num.get(f"{W}val"), {}).get(niveau, "bullet")
-        return ("opsomming" if formaat in _NUMMERING else "genummerd", niveau)
+        niveau = int(niveau_el.get(f"{W}val", "0")) if niveau_el is not None else (basis[1] if basis else 0)
+        return str(num_id), niveau
 
     def stijl(self, stijl_id: str, diepte: int = 0) -> Stijl:
         """A paragraph style with what its `basedOn` ancestors add (cycles and depth are bounded)."""
@@ -158,19 +150,22 @@ class Lezer:
             niveau = int(ppr.find(f"{W}outlineLvl").get(f"{W}val", "9"))
             kopniveau = niveau + 1 if niveau < 9 else 0
         lijst = None
+        nummering = basis.nummering if basis else None
+        if ppr is not None and ppr.find(f"{W}numPr") is not None:
+            nummering = self._nummering_van(ppr.find(f"{W}numPr"), nummering)
         lijstnaam = _LIJSTNAAM.match(naam)
         if lijstnaam:
             naam_l = lijstnaam.group(1).lower()
             soort = "genummerd" if "number" in naam_l or "nummering" in naam_l else "opsomming"
             lijst = (soort, int(lijstnaam.group(3) or 1) - 1)
-        elif ppr is not None and ppr.find(f"{W}numPr") is not None:
-            lijst = self._lijst_van(ppr.find(f"{W}numPr"))
+        elif nummering is not None:
+            lijst = (self._nummering.soort(*nummering), nummering[1])
         rpr = el.find(f"{W}rPr")
         vet_el = rpr.find(f"{W}b") if rpr is not None else None
         vet = _aan(vet_el) if vet_el is not None else bool(basis and basis.vet)
         titel = naam.casefold() in ("title", "titel") or bool(basis and basis.titel)
         stijl = Stijl(stijl_id, naam.casefold(), kopniveau or (basis.kopniveau if basis else 0),
-                      lijst or (basis.lijst if basis else None), vet, titel)
+                      lijst or (basis.lijst if basis else None), vet, titel, nummering)
         self.stijlen[stijl_id] = stijl
         return stijl
 
@@ -184,8 +179,11 @@ class Lezer:
             niveau = int(ppr.find(f"{W}outlineLvl").get(f"{W}val", "9"))
             kopniveau = niveau + 1 if niveau < 9 else 0
         lijst = stijl.lijst
+        nummering = stijl.nummering
         if ppr is not None and ppr.find(f"{W}numPr") is not None:
-            lijst = self._lijst_van(ppr.find(f"{W}numPr"))
+            nummering = self._nummering_van(ppr.find(f"{W}numPr"), nummering)
+            lijst = (self._nummering.soort(*nummering), nummering[1]) if nummering is not None else None
+        label = self._nummering.label(*nummering) if nummering is not None else ""
         ruw: list[tuple[str, str]] = []
         alles_vet = True
         groot = False
@@ -205,7 +203,7 @@ class Lezer:
                 groot = True
         fragmenten = normaliseer_fragmenten(ruw)
         heeft_tekst = any(f.tekst.strip() for f in fragmenten if f.stijl != VOETNOOT)
-        return Alinea(plaats, stijl, fragmenten, kopniveau, lijst, alles_vet and heeft_tekst, groot)
+        return Alinea(plaats, stijl, fragmenten, kopniveau, lijst, alles_vet and heeft_tekst, groot, label)
 
     def tabel(self, tbl: Any, plaats: str) -> Tabel:
         rijen = []
@@ -241,11 +239,6 @@ class Lezer:
             elif el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
                 stapel.extend(reversed(list(el.find(f"{W}sdtContent") if el.tag == f"{W}sdt" and
                                             el.find(f"{W}sdtContent") is not None else el)))
-
-
-def _formaat(lvl: Any) -> str:
-    formaat = lvl.find(f"{W}numFmt")
-    return str(formaat.get(f"{W}val")) if formaat is not None else "decimal"
 
 
 def _weggehaald(run: Any, p: Any) -> bool:
