@@ -520,3 +520,27 @@ def test_onvolledige_onderdelen_worden_tekst_op_hun_plek(tmp_path: Path) -> None
     for reden in ("waarderingskader zonder kwaliteitsgebieden", "overige wettelijke vereisten zonder eisen",
                   "beslisregels zonder herkenbare regel", "standaard OP1 zonder basiskwaliteit"):
         assert reden in stdout
+
+
+@pytest.mark.echte_client
+def test_kader_dat_door_libreoffice_is_opgeslagen_komt_gelijk_terug(tmp_path: Path) -> None:
+    """The clean concept, opened and saved by LibreOffice (docx -> odt -> docx: its own styles, numbering and
+    footnotes), imports to the same kader: the importer reads what a real client writes, not only kaderdiff."""
+    import subprocess
+    import tempfile
+
+    from echte_clients import naar_odt, vereist
+
+    soffice = vereist("soffice")
+    pad = KADERS / "2026" / "po.xml"  # every new part of the format is in this one
+    bron = laad_bestand(pad)
+    [odt] = naar_odt([schone_docx(pad, tmp_path / "po.docx")], tmp_path)
+    terug = tmp_path / "terug"
+    with tempfile.TemporaryDirectory() as profiel:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to", "docx",
+                        "--outdir", str(terug), str(odt)], capture_output=True, check=True, timeout=600)
+    uit = tmp_path / "po.xml"
+    code, stdout, fout = kd(["importeer", str(terug / "po.docx"), "--sector", "po", "--jaar", "2026",
+                             "--vorige", "2026", "--kaders", str(KADERS), "--uit", str(uit)])
+    assert code == 0, fout
+    assert laad_bestand(uit).onderdelen == bron.onderdelen, stdout

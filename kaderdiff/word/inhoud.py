@@ -182,7 +182,10 @@ class Lezer:
         nummering = stijl.nummering
         if ppr is not None and ppr.find(f"{W}numPr") is not None:
             nummering = self._nummering_van(ppr.find(f"{W}numPr"), nummering)
-            lijst = (self._nummering.soort(*nummering), nummering[1]) if nummering is not None else None
+            # a 'List Bullet 2' style says level 2 even where the numbering restarts at level 0 (as LibreOffice
+            # writes it): the deeper of the two
+            diepte = max(nummering[1], stijl.lijst[1] if stijl.lijst else 0) if nummering is not None else 0
+            lijst = (self._nummering.soort(*nummering), diepte) if nummering is not None else None
         label = self._nummering.label(*nummering) if nummering is not None else ""
         ruw: list[tuple[str, str]] = []
         alles_vet = True
