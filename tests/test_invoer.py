@@ -544,3 +544,55 @@ def test_kader_dat_door_libreoffice_is_opgeslagen_komt_gelijk_terug(tmp_path: Pa
                              "--vorige", "2026", "--kaders", str(KADERS), "--uit", str(uit)])
     assert code == 0, fout
     assert laad_bestand(uit).onderdelen == bron.onderdelen, stdout
+
+
+def test_rondgang_met_lijsten_tabellen_en_voetnoten_tussen_de_eisen(tmp_path: Path) -> None:
+    """A basiskwaliteit holding text blocks between its eisen (a numbered list with a list in it, a table, a
+    paragraph) and eisen with footnotes comes back exactly: only a list item with a grondslag line is an eis."""
+    tekst = (KADERS / "2026" / "vo-pro.xml").read_text(encoding="utf-8")
+    eerste_eis = '          <eis id="st-op1-e1">'
+    assert eerste_eis in tekst
+    tekst = tekst.replace(eerste_eis, '''          <alinea id="st-op1-bk-a1">De school zorgt voor:</alinea>
+          <lijst id="st-op1-bk-l1" soort="genummerd">
+            <item id="st-op1-bk-l1-i1">een aanbod voor werk, met:
+              <lijst id="st-op1-bk-l1-i1-l1" soort="opsomming">
+                <item id="st-op1-bk-l1-i1-l1-i1">stages;</item>
+              </lijst>
+            </item>
+            <item id="st-op1-bk-l1-i2">een aanbod voor wonen.</item>
+          </lijst>
+''' + eerste_eis, 1)
+    burgerschap = "<tekst>Het onderwijs bevordert actief burgerschap"
+    assert burgerschap in tekst
+    tekst = tekst.replace(burgerschap, "<titel>Burgerschap</titel>" + burgerschap
+                          + "<voetnoot>Zie ook de handreiking burgerschap.</voetnoot>")
+    tekst = tekst.replace('<eis id="st-op1-e3">', '<eis id="st-op1-e3" nr="OP1.3">')
+    tekst = tekst.replace('''          </eis>
+        </basiskwaliteit>
+      </standaard>
+      <standaard id="st-op2" code="OP2">''', '''          </eis>
+          <tabel id="st-op1-bk-t1">
+            <rij id="st-op1-bk-t1-r1" soort="kop">
+              <cel>Leerweg</cel>
+              <cel>Stages</cel>
+            </rij>
+            <rij id="st-op1-bk-t1-r2">
+              <cel>Arbeid</cel>
+              <cel><nadruk>twee</nadruk></cel>
+            </rij>
+          </tabel>
+          <alinea id="st-op1-bk-a2">Tot zover de eisen.</alinea>
+        </basiskwaliteit>
+      </standaard>
+      <standaard id="st-op2" code="OP2">''', 1)
+    bron_pad = tmp_path / "kaders" / "2026" / "vo-pro.xml"
+    bron_pad.parent.mkdir(parents=True)
+    bron_pad.write_text(tekst, encoding="utf-8")
+    assert kd(["controleer", str(bron_pad)])[0] == 0
+    bron = laad_bestand(bron_pad)
+    docx = schone_docx(bron_pad, tmp_path / "vo-pro.docx")
+    uit = tmp_path / "uit.xml"
+    code, stdout, fout = kd(["importeer", str(docx), "--sector", "vo-pro", "--jaar", "2026", "--vorige", "2026",
+                             "--kaders", str(tmp_path / "kaders"), "--uit", str(uit)])
+    assert code == 0, fout
+    assert laad_bestand(uit).onderdelen == bron.onderdelen, stdout

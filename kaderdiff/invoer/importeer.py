@@ -21,7 +21,7 @@ from kaderdiff.invoer.knopen import Opmerking, S
 from kaderdiff.invoer.opbouw import Bouwer
 from kaderdiff.model.kader import Correctie, Kader
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.word.inhoud import Lezer
+from kaderdiff.word.inhoud import Lezer, Tabel
 from kaderdiff.word.ns import W
 
 SECTOREN = ("PO", "VO", "VSO", "MBO", "HO")
@@ -76,7 +76,8 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
     lezer = Lezer(docx)
     tekst_gezien = False
     for onderdeel in lezer.onderdelen():
-        tekst_gezien = tekst_gezien or bool(getattr(onderdeel, "tekst", "").strip() or getattr(onderdeel, "rijen", ()))
+        tekst_gezien = tekst_gezien or (bool(onderdeel.rijen) if isinstance(onderdeel, Tabel)
+                                        else bool(onderdeel.tekst.strip() or onderdeel.voetnoten))
         bouwer.verwerk(onderdeel)
     if not tekst_gezien:
         raise KaderdiffFout(f"{pad.name} is leeg: het document bevat geen tekst. Er is niets geschreven.")

@@ -45,6 +45,7 @@ class Knoop:
     plaats: str = ""
     diepte: int = 0  # for a paragraaf: how deep it is numbered (7.5.2 -> 3)
     heeft_grondslagregel: bool = False  # an eis whose 'Wettelijke grondslag: …' line was read
+    omgezet: bool = False  # a list made of list items first taken for eisen (kaderdiff's own documents)
 
     def heeft(self, *soorten: Soort) -> bool:
         return any(k.soort in soorten for k in self.kinderen)

@@ -153,6 +153,7 @@ class Bouwer(KopBouwer):
             return
         self.wachtende_eis = None
         eis.heeft_grondslagregel = True
+        eis.kenmerk = ""
         soort, rest = regel
         if soort == "geen":
             eis.geen = self._geen_grondslag(a, rest)
@@ -183,11 +184,11 @@ class Bouwer(KopBouwer):
         if eis in container.kinderen:
             container.kinderen.remove(eis)
         vorige = container.kinderen[-1] if container.kinderen else None
-        lijst = vorige if vorige is not None and vorige.soort is S.LIJST and vorige.kenmerk == "opsomming" \
-            and getattr(vorige, "omgezet", False) else None
+        soort, eis.kenmerk = eis.kenmerk or "opsomming", ""
+        lijst = vorige if vorige is not None and vorige.soort is S.LIJST and vorige.omgezet \
+            and vorige.kenmerk == soort else None
         if lijst is None:
-            lijst = Knoop(S.LIJST, kenmerk="opsomming", plaats=eis.plaats)
-            lijst.omgezet = True  # type: ignore[attr-defined]
+            lijst = Knoop(S.LIJST, kenmerk=soort, plaats=eis.plaats, omgezet=True)
             container.kinderen.append(lijst)
         eis.soort = S.ITEM
         lijst.kinderen.append(eis)
@@ -198,10 +199,11 @@ class Bouwer(KopBouwer):
     def _item(self, a: Alinea) -> None:
         assert a.lijst is not None
         soort, niveau = a.lijst
-        if self.eiskop is not None or (niveau == 0 and self.eiscontainer() and not self.lijsten):
+        if self.eiskop is not None or (niveau == 0 and self.eiscontainer() and (self.eigen or not self.lijsten)):
             eis = self.eis(a.fragmenten, a.plaats)
             if self.eigen and not eis.nummer:
                 self.wachtende_eis = eis
+                eis.kenmerk = soort  # until its grondslag line shows it is an eis, it may be a list item
             return
         item = Knoop(S.ITEM, inhoud=a.fragmenten, plaats=a.plaats)
         while self.lijsten and self.lijsten[-1][1] > niveau:
