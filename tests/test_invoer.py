@@ -350,6 +350,20 @@ def test_overschrijven_alleen_met_vlag_en_alleen_een_kader(tmp_path: Path) -> No
     assert laad_bestand(doel).jaar == 2026
 
 
+def test_rapport_vervangt_alleen_een_eerder_rapport(tmp_path: Path) -> None:
+    docx = gepubliceerde_docx(tmp_path / "po.docx")
+    notities = tmp_path / "notities.txt"
+    notities.write_text("niet weggooien", encoding="utf-8")
+    args = ["importeer", str(docx), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS)]
+    code, _, fout = kd([*args, "--uit", str(tmp_path / "a.xml"), "--rapport", str(notities)])
+    assert code == 2 and "geen importrapport" in fout
+    assert notities.read_text(encoding="utf-8") == "niet weggooien" and not (tmp_path / "a.xml").exists()
+    rapport = tmp_path / "rapport.txt"
+    for uit in ("b.xml", "c.xml"):  # the second run replaces the first run's report
+        assert kd([*args, "--uit", str(tmp_path / uit), "--rapport", str(rapport)])[0] == 0
+    assert "Colofon" in rapport.read_text(encoding="utf-8")
+
+
 def test_standaardplek_is_de_kadermap(tmp_path: Path) -> None:
     repo = maak_repo(tmp_path / "repo")
     docx = schone_docx(KADERS / "2026" / "vo-pro.xml", tmp_path / "vo-pro.docx")

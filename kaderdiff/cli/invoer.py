@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -62,6 +63,24 @@ def _rapport(resultaten: list[object], doel: Path | None) -> None:
         schrijf_atomair(doel, inhoud.encode("utf-8"))
 
 
+_RAPPORTREGEL = re.compile(r"^.+ uit .+: \d+ onderdeel/onderdelen niet als zodanig herkend")
+
+
+def _rapport_mag(doel: Path | None) -> None:
+    """--rapport replaces only an earlier import report (text or JSON), never another file."""
+    if doel is None or not doel.exists():
+        return
+    try:
+        inhoud = doel.read_text(encoding="utf-8")
+        eerder = (isinstance(data := json.loads(inhoud), list) and all("niet_geplaatst" in d for d in data)
+                  if doel.suffix.lower() == ".json" else bool(_RAPPORTREGEL.match(inhoud)))
+    except (OSError, UnicodeDecodeError, ValueError):
+        eerder = False
+    if not eerder:
+        raise KaderdiffFout(f"{doel} bestaat al en is geen importrapport; kies een ander bestand voor --rapport. "
+                            "Er is niets geschreven.")
+
+
 def _doelbestand(args: argparse.Namespace, kaders: Path, sleutel: str, jaar: int) -> Path:
     uit: Path | None = args.uit
     if uit is None:
@@ -114,6 +133,7 @@ def importeer(args: argparse.Namespace) -> int:
             raise KaderdiffFout(f"Ongeldige datum '{args.peildatum}': schrijf JJJJ-MM-DD") from None
     doel = _doelbestand(args, kaders, sleutel, args.jaar)
     _mag_schrijven(doel, args.overschrijf)
+    _rapport_mag(args.rapport)
     resultaat = importeer_docx(args.bestand, sleutel, args.jaar, register, vorige, args.status, peildatum)
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, resultaat.xml)
@@ -135,6 +155,7 @@ def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register
     if args.jaar is not None or args.overschrijf or args.peildatum or args.status:
         raise KaderdiffFout("--jaar, --status, --peildatum en --overschrijf gelden niet bij --geschiedenis: "
                             "het jaar staat in de bestandsnaam")
+    _rapport_mag(args.rapport)
     resultaten = importeer_jaren(args.geschiedenis, sleutel, register, vorige)
     vorig_jaar = args.vorige
     if args.uit is not None:
