@@ -610,3 +610,20 @@ def test_rondgang_met_lijsten_tabellen_en_voetnoten_tussen_de_eisen(tmp_path: Pa
                              "--kaders", str(tmp_path / "kaders"), "--uit", str(uit)])
     assert code == 0, fout
     assert laad_bestand(uit).onderdelen == bron.onderdelen, stdout
+
+
+def test_bron_met_een_punt_komt_terug_met_het_vorige_jaar(tmp_path: Path) -> None:
+    """'Geen wettelijke grondslag; bron: X. Uitleg' is one line: where X ends is read from the previous year's
+    bronnen when X itself holds a full stop."""
+    tekst = (KADERS / "2026" / "vo-pro.xml").read_text(encoding="utf-8")
+    tekst = tekst.replace('bron="Handreiking stages praktijkonderwijs"',
+                          'bron="Handreiking stages pro. (versie 2. 2024)"')
+    pad = tmp_path / "kaders" / "2026" / "vo-pro.xml"
+    pad.parent.mkdir(parents=True)
+    pad.write_text(tekst, encoding="utf-8")
+    bron = laad_bestand(pad)
+    docx = schone_docx(pad, tmp_path / "vo-pro.docx")
+    uit = tmp_path / "uit.xml"
+    assert kd(["importeer", str(docx), "--sector", "vo-pro", "--jaar", "2026", "--vorige", "2026", "--kaders",
+               str(tmp_path / "kaders"), "--uit", str(uit)])[0] == 0
+    assert laad_bestand(uit).element("st-op1-e2").geen_grondslag == bron.element("st-op1-e2").geen_grondslag

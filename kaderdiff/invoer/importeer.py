@@ -72,7 +72,8 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
         raise KaderdiffFout(f"{fout.tekst}. Er is niets geschreven.", fout.meldingen) from None
     kopregels = _kopregels(docx)
     eigen = "Onze referentie KD-" in kopregels
-    bouwer = Bouwer(sector, register, eigen)
+    bronnen = frozenset(e.geen_grondslag.bron for e in vorige.eisen() if e.geen_grondslag) if vorige else frozenset()
+    bouwer = Bouwer(sector, register, eigen, bronnen=bronnen)
     lezer = Lezer(docx)
     tekst_gezien = False
     for onderdeel in lezer.onderdelen():

@@ -29,6 +29,7 @@ class KopBouwer:
     sector: str
     register: Wetregister
     eigen: bool = False
+    bronnen: frozenset[str] = frozenset()  # the bronnen of eisen without legal basis the previous year names
     wortel: Knoop = field(default_factory=lambda: Knoop(None))
     stapel: list[Knoop] = field(default_factory=list)
     titel: str = ""

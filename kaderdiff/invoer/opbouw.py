@@ -166,12 +166,14 @@ class Bouwer(KopBouwer):
             self._alinea(a.fragmenten, a.plaats)
             self.meld(a.plaats, f"grondslag niet te lezen ({fout.tekst}); overgenomen als alinea", tekst)
 
-    @staticmethod
-    def _geen_grondslag(a: Alinea, rest: str) -> GeenGrondslag:
-        """'Geen wettelijke grondslag; bron: X. Uitleg': the bron is the bold run when there is one."""
+    def _geen_grondslag(self, a: Alinea, rest: str) -> GeenGrondslag:
+        """'Geen wettelijke grondslag; bron: X. Uitleg'. Where the bron ends: a bold run when there is one, else a
+        bron the previous year knows (it may hold a full stop), else the first full stop."""
         vet = next((f.tekst.strip() for f in a.fragmenten if f.stijl == "sterk" and f.tekst.strip()), "")
-        if vet and rest.startswith(vet):
-            return GeenGrondslag(vet, rest[len(vet):].lstrip(".").strip())
+        bekend = [b for b in (vet, *sorted(self.bronnen, key=len, reverse=True))
+                  if b and (rest == b or rest.startswith(f"{b}.") or rest.startswith(f"{b} "))]
+        if bekend:
+            return GeenGrondslag(bekend[0], rest[len(bekend[0]):].lstrip(".").strip())
         bron, _, uitleg = rest.partition(". ")
         return GeenGrondslag(bron.rstrip(".").strip() or "onbekend", uitleg.strip())
 

@@ -95,13 +95,12 @@ def grondslag_regel(el: Element) -> str:
 
 
 def grondslag_fragmenten(el: Element) -> tuple[Fragment, ...]:
-    """The grondslag line as fragments: the bron of an eis without legal basis is bold, so that a
-    reader sees it and the Word importer reads it back exactly, whatever punctuation it holds."""
+    """The grondslag line as one plain run (a run per style would split it in LibreOffice's tracked moves)."""
     if el.grondslagen:
         return _platte(GRONDSLAG_KOP + "; ".join(citeer(g) for g in el.grondslagen))
     if el.geen_grondslag is not None:
         uitleg = f" {el.geen_grondslag.uitleg}" if el.geen_grondslag.uitleg else ""
-        return (Fragment(GEEN_GRONDSLAG_KOP), Fragment(el.geen_grondslag.bron, "sterk"), Fragment(f".{uitleg}"))
+        return _platte(f"{GEEN_GRONDSLAG_KOP}{el.geen_grondslag.bron}.{uitleg}")
     return _platte(GRONDSLAG_KOP + GEEN_GRONDSLAG_NIET_VERMELD)
 
 
