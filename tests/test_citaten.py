@@ -51,6 +51,13 @@ GEVALLEN: list[tuple[str, list[Grondslag]]] = [
     ("de Beleidsregel financiële sancties bij bekostigde onderwijsinstellingen", [G("BRFS")]),
     ("  artikel   40 ,  vierde   lid  ,  van  de   WPO. ", [G("WPO", "40", "4")]),
     ("artikel 11 van de WOT en artikelen 8 en 10 van de WPO", [G("WOT", "11"), G("WPO", "8"), G("WPO", "10")]),
+    # a nested onderdeel is one grondslag, as a jurist writes it
+    ("artikel 4.2.1, tweede lid, onder b, 1°, van de WEB", [G("WEB", "4.2.1", "2", "b, 1°")]),
+    ("artikel 4c, eerste lid, onderdeel c, onder 1°, WPO", [G("WPO", "4c", "1", "c, 1°")]),
+    ("art. 4c lid 1 sub c onder 2° Wpo", [G("WPO", "4c", "1", "c, 2°")]),
+    ("artikel 4c, eerste lid, onder c, 1° en 2°, WPO", [G("WPO", "4c", "1", "c, 1°"), G("WPO", "4c", "1", "c, 2°")]),
+    ("artikel 4c, eerste lid, onder b, en c, 1°, WPO", [G("WPO", "4c", "1", "b"), G("WPO", "4c", "1", "c, 1°")]),
+    ("artikel 9, onder 1°, WPO", [G("WPO", "9", "", "1°")]),
 ]
 
 
@@ -116,7 +123,9 @@ def test_rangtelwoorden_van_eerste_tot_twintigste() -> None:
 
 artikelnummers = st.from_regex(r"\A[1-9][0-9]{0,2}[a-z]?(\.[1-9][0-9]?[a-z]?){0,3}\Z")
 ledennummers = st.one_of(st.just(""), st.integers(1, 40).map(str), st.from_regex(r"\A[1-9][a-e]\Z"))
-onderdelen = st.one_of(st.just(""), st.sampled_from("abcdefghijkmnopqrstuvwxyz"))
+letters = st.sampled_from("abcdefghijkmnopqrstuvwxyz")
+onderdelen = st.one_of(st.just(""), letters,
+                       st.builds(lambda letter, nr: f"{letter}, {nr}°", letters, st.integers(1, 12)))
 
 
 @st.composite

@@ -21,6 +21,7 @@ PEIL = date(2026, 8, 1)
     (Grondslag("WVO", "2.10", "3", "c"), PEIL, "jci1.3:c:BWBR0044212&artikel=2.10&lid=3&o=c&g=2026-08-01"),
     (Grondslag("WPO", "3", "2c"), PEIL, "jci1.3:c:BWBR0003420&artikel=3&lid=2c&g=2026-08-01"),
     (Grondslag("WOT", "11", "", "a"), None, "jci1.3:c:BWBR0013800&artikel=11&o=a"),
+    (Grondslag("WPO", "4c", "1", "c, 1°"), PEIL, "jci1.3:c:BWBR0003420&artikel=4c&lid=1&o=c&o=1%C2%B0&g=2026-08-01"),
     (Grondslag("WEC"), PEIL, "jci1.3:c:BWBR0003549&g=2026-08-01"),
     (Grondslag("WHW", "7.8.1"), PEIL, "jci1.3:c:BWBR0005682&artikel=7.8.1&g=2026-08-01"),
 ])

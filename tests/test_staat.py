@@ -17,7 +17,7 @@ from kaderdiff.model.wijziging import WijzigingSoort
 
 from conftest import KADERS, VERWACHT, commit_alles, git_cmd, kd, sample_kaders
 
-PAREN = [("po", 2025, 2026), ("vo", 2025, 2026), ("mbo", 2025, 2026), ("vo", 2026, 2027)]
+PAREN = [("po", 2025, 2026), ("vo", 2025, 2026), ("mbo", 2025, 2026), ("vo", 2026, 2027), ("vo-pro", 2025, 2026)]
 
 
 def verwacht(sector: str, van: int, naar: int) -> list[dict[str, str]]:
@@ -102,7 +102,7 @@ def test_staat_docx_html_json(kaderrepo: Path, tmp_path: Path) -> None:
     code, _, fout = kd(["staat", "--van", "2025", "--naar", "2026", "--uit", str(uit)], cwd=kaderrepo)
     assert code == 0, fout
     namen = sorted(p.name for p in uit.iterdir())
-    assert namen == sorted(f"{s}-2026-staat-van-wijzigingen.{f}" for s in ("mbo", "po", "vo")
+    assert namen == sorted(f"{s}-2026-staat-van-wijzigingen.{f}" for s in ("mbo", "po", "vo", "vo-pro")
                            for f in ("docx", "html", "json"))
     data = json.loads((uit / "mbo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
     assert data["formaat"] == "kaderdiff-staat/1"

@@ -1,8 +1,9 @@
 """`kaderdiff controleer`: every rule a kader file must meet, reported all at once.
 
 Schema violations, duplicate ids, eisen without grondslag or marker, unknown law
-codes, undeclared wetswijzigingen, and (when law texts are present) grondslagen
-that point to articles or leden that do not exist.
+codes (of the package's registry and the kadermap's own `wetten/register.toml`, which is
+checked too), undeclared wetswijzigingen, a correction without what it corrects, and
+(when law texts are present) grondslagen that point to articles or leden that do not exist.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from kaderdiff.bron.laden import kader_uit_boom, parse_kader
-from kaderdiff.bron.wetregister import wetten
+from kaderdiff.bron.wetregister import controleer_register, register_voor
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.kader import Kader, Soort
+from kaderdiff.model.wet import Wetregister
 
 #: Extra checks on a loaded kader (e.g. validation against law texts); each gets the kader
 #: and the kaders directory it lives in.
@@ -51,10 +53,22 @@ def dubbele_ids(boom: etree._ElementTree, bestand: str) -> list[Melding]:
     return meldingen
 
 
-def inhoudelijke_fouten(kader: Kader) -> list[Melding]:
+def tekst_na_lijst(boom: etree._ElementTree, bestand: str) -> list[Melding]:
+    """Text after a list inside a list item: it would be shown before that list, so it is refused."""
+    return [Melding(bestand, lijst.sourceline or 0, 0,
+                    f"na de lijst '{lijst.get('id')}' in item '{item.get('id')}' staat nog tekst; "
+                    "zet die tekst in het item vóór de lijst of in een eigen item")
+            for item in boom.getroot().iter("item") for lijst in item.findall("lijst")
+            if (lijst.tail or "").strip()]
+
+
+def inhoudelijke_fouten(kader: Kader, register: Wetregister | None = None) -> list[Melding]:
     """Rules the schema cannot express: grondslag or marker, known laws, declared wetswijzigingen."""
-    bekend = wetten()
+    bekend = register if register is not None else register_voor(None)
     meldingen = []
+    if (kader.status == "correctie") != (kader.correctie is not None):
+        meldingen.append(Melding(kader.bron, 2, 0, "een kader met status=\"correctie\" heeft een <correctie "
+                                 "vastgesteld=\"…\"> die zegt welk vastgesteld kader het corrigeert, en alleen dan"))
     for el, _ in kader.doorloop():
         if el.soort is not Soort.EIS:
             continue
@@ -83,10 +97,10 @@ def controleer_bytes(data: bytes, bron: str, kadermap: Path | None = None,
         boom, meldingen = parse_kader(data, bron)
     except KaderdiffFout as fout:
         return list(fout.meldingen) or [Melding(bron, 0, 0, fout.tekst)]
-    meldingen += dubbele_ids(boom, bron)
+    meldingen += dubbele_ids(boom, bron) + tekst_na_lijst(boom, bron)
     if not meldingen:
         kader = kader_uit_boom(boom, bron)
-        meldingen += inhoudelijke_fouten(kader)
+        meldingen += inhoudelijke_fouten(kader, register_voor(kadermap))
         for controle in extra:
             meldingen += controle(kader, kadermap)
     return sorted(meldingen)
@@ -96,7 +110,9 @@ def controleer_pad(pad: Path, extra: tuple[ExtraControle, ...] = ()) -> tuple[li
     """Check every kader under a path; returns the files checked and all problems."""
     bestanden = kaderbestanden(pad)
     kadermap = pad if pad.is_dir() else pad.parent.parent
-    meldingen: list[Melding] = []
+    meldingen: list[Melding] = controleer_register(kadermap)
+    if meldingen:  # the kaders cite laws from it: check them once it is in order
+        return bestanden, meldingen
     for bestand in bestanden:
         meldingen += controleer_bytes(bestand.read_bytes(), str(bestand), kadermap, extra)
     return bestanden, meldingen

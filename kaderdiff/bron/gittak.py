@@ -110,3 +110,50 @@ def maak_tak_met_bestanden(repo: git.Repo, naam: str, basis: git.Commit, bestand
         if os.path.exists(index):
             os.unlink(index)
     return commit
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One commit of a series: a file (path in the repo) with its new bytes, the message and a fixed date."""
+
+    pad_in_repo: str
+    data: bytes
+    bericht: str
+    datum: str
+
+
+def maak_reeks(repo: git.Repo, naam: str, basis: git.Commit | None, stappen: list[Stap]) -> tuple[str, ...]:
+    """One commit per step on a new branch `naam` (from `basis`, or a first commit when None), written
+    straight into the object database: the work tree, index and HEAD are not touched, and the branch is
+    only created once every commit exists."""
+    tak_naam_vrij(repo, naam)
+    naam_auteur, email = _identiteit(repo)
+    ouder = basis.hexsha if basis is not None else ""
+    uit: list[str] = []
+    fd, index = tempfile.mkstemp(prefix="kaderdiff-index-")
+    os.close(fd)
+    os.unlink(index)
+    try:
+        omgeving = {"GIT_INDEX_FILE": index}
+        if basis is not None:
+            repo.git.read_tree(basis.tree.hexsha, env=omgeving)
+        for stap in stappen:
+            blob = repo.odb.store(IStream("blob", len(stap.data), io.BytesIO(stap.data))).hexsha.decode("ascii")
+            repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{stap.pad_in_repo}", env=omgeving)
+            boom = repo.git.write_tree(env=omgeving)
+            commit_omgeving = {
+                **omgeving,
+                "GIT_AUTHOR_NAME": naam_auteur, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": stap.datum,
+                "GIT_COMMITTER_NAME": naam_auteur, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": stap.datum,
+            }
+            ouders = ["-p", ouder] if ouder else []
+            ouder = repo.git.commit_tree(boom, *ouders, "-m", stap.bericht, env=commit_omgeving)
+            uit.append(ouder)
+        if uit:
+            repo.git.update_ref(f"refs/heads/{naam}", ouder, "", env=omgeving)
+    except git.GitCommandError as fout:
+        raise KaderdiffFout(f"De tak '{naam}' kon niet worden gemaakt: {fout.stderr.strip()}") from None
+    finally:
+        if os.path.exists(index):
+            os.unlink(index)
+    return tuple(uit)

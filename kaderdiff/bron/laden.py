@@ -17,6 +17,9 @@ from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.kader import (
     AFGELEIDE_CONTAINERS,
+    CELGRENS,
+    VOETNOOT,
+    Correctie,
     Element,
     Fragment,
     GeenGrondslag,
@@ -36,11 +39,17 @@ def normaliseer(tekst: str) -> str:
     return _SPATIE.sub(" ", tekst).strip()
 
 
+_INLINE = ("nadruk", "sterk", VOETNOOT)
+
+
 def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
-    """Mixed content with <nadruk>/<sterk> -> normalised fragments (adjacent equal styles merged)."""
+    """Mixed content with <nadruk>/<sterk>/<voetnoot> -> normalised fragments (adjacent equal styles merged).
+
+    Other children (the list inside a list item) are not inline text; their tail is (the schema
+    allows no text after a nested list, `controleer` says so)."""
     ruw: list[tuple[str, str]] = [(el.text or "", "")]
     for kind in el:
-        if isinstance(kind.tag, str) and kind.tag in ("nadruk", "sterk"):
+        if isinstance(kind.tag, str) and kind.tag in _INLINE:
             ruw.append((kind.text or "", kind.tag))
         ruw.append((kind.tail or "", ""))
     return normaliseer_fragmenten(ruw)
@@ -56,6 +65,11 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
     fragmenten: list[Fragment] = []
     vorige_spatie = True
     for deel, stijl in ruw:
+        if stijl == VOETNOOT:  # a footnote is a text of its own at one point: never merged with its neighbours
+            noot = normaliseer(deel)
+            if noot:
+                fragmenten.append(Fragment(noot, VOETNOOT))
+            continue
         stuk = _SPATIE.sub(" ", deel)
         if vorige_spatie and stuk.startswith(" "):
             stuk = stuk[1:]
@@ -64,11 +78,11 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
         vorige_spatie = stuk.endswith(" ")
         if stijl and stuk == " " and not (fragmenten and fragmenten[-1].stijl == stijl):
             stijl = ""
-        if fragmenten and fragmenten[-1].stijl == stijl:
+        if fragmenten and fragmenten[-1].stijl == stijl and stijl != VOETNOOT:
             fragmenten[-1] = Fragment(fragmenten[-1].tekst + stuk, stijl)
         else:
             fragmenten.append(Fragment(stuk, stijl))
-    if fragmenten and fragmenten[-1].tekst.endswith(" "):
+    if fragmenten and fragmenten[-1].stijl != VOETNOOT and fragmenten[-1].tekst.endswith(" "):
         laatste = fragmenten[-1]
         fragmenten[-1] = Fragment(laatste.tekst.rstrip(" "), laatste.stijl)
         if not fragmenten[-1].tekst:
@@ -94,6 +108,8 @@ def _element(el: etree._Element, ouder_id: str) -> Element | None:
     kenmerk = ""
     if soort in (Soort.ALINEA, Soort.ITEM, Soort.BESLISREGEL):
         inhoud = lees_inline(el)
+    elif soort is Soort.RIJ:
+        inhoud = lees_rij(el)
     if soort is Soort.EIS:
         tekst_el = el.find("tekst")
         inhoud = lees_inline(tekst_el) if tekst_el is not None else ()
@@ -110,6 +126,8 @@ def _element(el: etree._Element, ouder_id: str) -> Element | None:
         kenmerk = el.get("oordeel", "")
     elif soort is Soort.LIJST:
         kenmerk = el.get("soort", "opsomming")
+    elif soort is Soort.RIJ:
+        kenmerk = el.get("soort", "")
     return Element(
         soort=soort,
         id=element_id,
@@ -122,6 +140,22 @@ def _element(el: etree._Element, ouder_id: str) -> Element | None:
         kinderen=kinderen,
         regel=el.sourceline or 0,
     )
+
+
+def lees_rij(el: etree._Element) -> tuple[Fragment, ...]:
+    """The cells of a table row as one fragment sequence, cells separated by CELGRENS."""
+    ruw: list[tuple[str, str]] = []
+    for i, cel in enumerate(el.iterfind("cel")):
+        if i:
+            ruw.append((CELGRENS, ""))
+        ruw.extend((f.tekst, f.stijl) for f in lees_inline(cel))
+    uit: list[Fragment] = []
+    for tekst, stijl in ruw:  # joined without normalising again: the tab must stay
+        if uit and uit[-1].stijl == stijl and stijl != VOETNOOT:
+            uit[-1] = Fragment(uit[-1].tekst + tekst, stijl)
+        else:
+            uit.append(Fragment(tekst, stijl))
+    return tuple(uit)
 
 
 def _datum(tekst: str | None) -> date | None:
@@ -155,6 +189,13 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
     )
     peildatum = _datum(wortel.get("peildatum"))
     assert peildatum is not None  # guaranteed by the schema
+    correctie = None
+    correctie_el = wortel.find("correctie")
+    if correctie_el is not None:
+        vastgesteld = _datum(correctie_el.get("vastgesteld"))
+        assert vastgesteld is not None  # guaranteed by the schema
+        correctie = Correctie(vastgesteld, normaliseer(correctie_el.get("publicatie", "")),
+                              normaliseer(correctie_el.text or ""))
     return Kader(
         sector=wortel.get("sector", ""),
         jaar=int(wortel.get("jaar", "0")),
@@ -165,6 +206,8 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
         wetswijzigingen=wetswijzigingen,
         toelichtingen=toelichtingen,
         bron=bron,
+        variant=wortel.get("variant", ""),
+        correctie=correctie,
     )
 
 

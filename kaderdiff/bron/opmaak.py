@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 from kaderdiff.bron.laden import parse_kader
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.uitvoer.atomair import schrijf_atomair
+from kaderdiff.uitvoer.xmltekst import escape, quoteattr
 
 #: Elements whose content is running text (kept on one line).
-INLINE = frozenset({"titel", "alinea", "item", "tekst", "beslisregel", "geenGrondslag", "wetswijziging"})
+INLINE = frozenset({"titel", "alinea", "item", "tekst", "beslisregel", "geenGrondslag", "wetswijziging", "cel",
+                    "correctie"})
+#: Elements inside running text.
+INLINE_DELEN = frozenset({"nadruk", "sterk", "voetnoot"})
 
 ATTRIBUUTVOLGORDE = (
-    "id", "nr", "code", "sector", "jaar", "status", "peildatum", "niveau", "soort", "oordeel", "categorie",
-    "wetswijziging", "wet", "artikel", "lid", "onderdeel", "bron", "ref", "naam", "inwerkingtreding",
+    "id", "nr", "code", "sector", "variant", "jaar", "status", "peildatum", "niveau", "soort", "oordeel", "categorie",
+    "wetswijziging", "wet", "artikel", "lid", "onderdeel", "bron", "ref", "naam", "inwerkingtreding", "vastgesteld",
+    "publicatie",
 )
 _RANG = {naam: i for i, naam in enumerate(ATTRIBUUTVOLGORDE)}
 _SPATIE = re.compile(r"\s+")
@@ -35,9 +39,12 @@ def _attributen(el: etree._Element) -> str:
 
 
 def _inline_inhoud(el: etree._Element) -> str:
-    """Mixed content of an inline element as one line of XML, white space collapsed."""
+    """Mixed content of an inline element as one line of XML, white space collapsed (a nested list
+    is left out: `_schrijf` puts it on lines of its own)."""
     delen = [escape(el.text or "")]
     for kind in el:
+        if isinstance(kind.tag, str) and kind.tag not in INLINE_DELEN:
+            continue
         if isinstance(kind.tag, str):
             delen.append(f"<{kind.tag}{_attributen(kind)}>{_inline_inhoud(kind)}</{kind.tag}>")
         delen.append(escape(kind.tail or ""))
@@ -53,6 +60,13 @@ def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
     attributen = _attributen(el)
     if el.tag in INLINE:
         inhoud = _inline_inhoud(el).strip()
+        blokken = [k for k in el if isinstance(k.tag, str) and k.tag not in INLINE_DELEN]
+        if blokken:  # a list item with a list inside: its text on the first line, the list below
+            uit.append(f"{inspringing}<{el.tag}{attributen}>{inhoud}")
+            for kind in blokken:
+                _schrijf(kind, diepte + 1, uit)
+            uit.append(f"{inspringing}</{el.tag}>")
+            return
         uit.append(f"{inspringing}<{el.tag}{attributen}>{inhoud}</{el.tag}>" if inhoud
                    else f"{inspringing}<{el.tag}{attributen}/>")
         return

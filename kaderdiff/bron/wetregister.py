@@ -1,41 +1,166 @@
-"""The law registry: which law codes exist, their names, aliases and BWB ids (data in wetten.toml beside it)."""
+"""The law registry: which law codes exist, their names, aliases and BWB ids.
+
+The package ships one (`wetten.toml` beside this module). A kadermap may extend or override it with
+`<kadermap>/wetten/register.toml` in the same form, so a user can cite a law the package does not
+know (the Leerplichtwet, the Grondwet …) without a new release. `wetten()`/`zoek_wet()` read the
+package's registry; `register_voor(kadermap)` the merged one. Nothing global changes: merged
+registries are cached by path and content, so an edited file is read again.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
+
+from kaderdiff.fouten import KaderdiffFout, Melding
+from kaderdiff.model.wet import Wet, Wetregister
+
+__all__ = ["REGISTER_PAD", "Wet", "Wetregister", "controleer_register", "eigen_register_pad", "register_voor",
+           "wetten", "zoek_wet"]
 
 REGISTER_PAD = Path(__file__).with_name("wetten.toml")
+#: The kadermap's own registry, relative to the kadermap.
+EIGEN_REGISTER = Path("wetten") / "register.toml"
+SOORTEN = ("wet", "amvb", "regeling", "beleidsregel", "verdrag", "grondwet")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
+_BWB = re.compile(r"^BWB[RV]\d{7}$")
+_VELDEN = {"naam", "soort", "bwb", "aliassen"}
 
 
-@dataclass(frozen=True)
-class Wet:
-    """A law, regulation or beleidsregel that a grondslag can point to."""
-
-    code: str
-    naam: str
-    soort: str
-    bwb: str
-    aliassen: tuple[str, ...] = ()
+def _wet(code: str, d: dict[str, Any], basis: Wet | None = None) -> Wet:
+    return Wet(code, d.get("naam", basis.naam if basis else ""), d.get("soort", basis.soort if basis else ""),
+               d.get("bwb", basis.bwb if basis else ""),
+               tuple(d.get("aliassen", basis.aliassen if basis else ())))
 
 
 @cache
-def wetten() -> dict[str, Wet]:
-    """Registry code -> Wet (read once; the file is part of the package)."""
+def pakketregister() -> Wetregister:
+    """The registry shipped with kaderdiff (read once; the file is part of the package)."""
     with REGISTER_PAD.open("rb") as f:
         ruw = tomllib.load(f)
-    return {
-        code: Wet(code, d["naam"], d["soort"], d.get("bwb", ""), tuple(d.get("aliassen", ())))
-        for code, d in ruw.items()
-    }
+    return Wetregister(tuple(_wet(code, d) for code, d in ruw.items()), str(REGISTER_PAD))
+
+
+def wetten() -> dict[str, Wet]:
+    """Registry code -> Wet of the package's registry."""
+    return pakketregister().per_code
 
 
 def zoek_wet(naam: str) -> Wet | None:
-    """Find a law by code or alias, case-insensitively (e.g. 'Wpo', 'WVO 2020')."""
-    sleutel = " ".join(naam.split()).casefold()
-    for wet in wetten().values():
-        if sleutel == wet.code.casefold() or sleutel in (a.casefold() for a in wet.aliassen):
-            return wet
-    return None
+    """Find a law of the package's registry by code or alias, case-insensitively (e.g. 'Wpo', 'WVO 2020')."""
+    return pakketregister().zoek(naam)
+
+
+def eigen_register_pad(kadermap: Path) -> Path:
+    return kadermap / EIGEN_REGISTER
+
+
+def _regel(tekst: str, code: str) -> int:
+    """Line of the table header `[CODE]` in a TOML text (0 when not found)."""
+    for nummer, regel in enumerate(tekst.splitlines(), start=1):
+        if re.match(rf"^\s*\[\s*\"?{re.escape(code)}\"?\s*\]", regel):
+            return nummer
+    return 0
+
+
+def _lees(inhoud: bytes, bron: str) -> tuple[dict[str, Any], list[Melding]]:
+    try:
+        tekst = inhoud.decode("utf-8")
+        return tomllib.loads(tekst), []
+    except UnicodeDecodeError:
+        return {}, [Melding(bron, 0, 0, "het wettenregister is geen UTF-8-tekst")]
+    except tomllib.TOMLDecodeError as fout:
+        gevonden = re.search(r"\(at line (\d+), column (\d+)\)", str(fout))
+        regel, kolom = (int(gevonden.group(1)), int(gevonden.group(2))) if gevonden else (0, 0)
+        reden = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(fout))
+        return {}, [Melding(bron, regel, kolom, f"geen geldige TOML: {reden}")]
+
+
+def _controleer(ruw: dict[str, Any], tekst: str, bron: str, basis: Wetregister) -> list[Melding]:
+    """Every problem of an own registry: unknown fields, missing or wrong values, names used twice."""
+    meldingen: list[Melding] = []
+    for code, d in ruw.items():
+        regel = _regel(tekst, code)
+
+        def fout(reden: str, code: str = code, regel: int = regel) -> None:
+            meldingen.append(Melding(bron, regel, 0, f"wet '{code}': {reden}"))
+
+        if not isinstance(d, dict):
+            fout("hoort een tabel [CODE] met naam, soort, bwb en aliassen te zijn")
+            continue
+        if not _CODE.match(code):
+            fout("de code moet uit hoofdletters en cijfers bestaan (2 tot 12 tekens, bijv. LPW)")
+        for veld in sorted(set(d) - _VELDEN):
+            fout(f"onbekend veld '{veld}' (toegestaan: {', '.join(sorted(_VELDEN))})")
+        nieuw = code not in basis
+        for veld in ("naam", "soort"):
+            if nieuw and veld not in d:
+                fout(f"'{veld}' ontbreekt (verplicht voor een wet die kaderdiff nog niet kent)")
+            elif veld in d and (not isinstance(d[veld], str) or not d[veld].strip()):
+                fout(f"'{veld}' moet een niet-lege tekst zijn")
+        if isinstance(d.get("soort"), str) and d["soort"] not in SOORTEN:
+            fout(f"soort '{d['soort']}' is onbekend (kies uit {', '.join(SOORTEN)})")
+        if "bwb" in d and (not isinstance(d["bwb"], str) or (d["bwb"] and not _BWB.match(d["bwb"]))):
+            fout(f"bwb '{d['bwb']}' is geen BWB-id (zoals BWBR0004124) en ook niet leeg")
+        aliassen = d.get("aliassen", [])
+        if not isinstance(aliassen, list) or not all(isinstance(a, str) and a.strip() for a in aliassen):
+            fout("'aliassen' moet een lijst van niet-lege teksten zijn")
+    if meldingen:
+        return meldingen
+    # a name must point to one law only, or a citation would be ambiguous
+    samen = _voeg_samen(basis, ruw, bron)
+    eigenaar: dict[str, str] = {}
+    for wet in samen.wetten:
+        for naam in dict.fromkeys(" ".join(n.split()).casefold() for n in (wet.code, wet.naam, *wet.aliassen)):
+            ander = eigenaar.setdefault(naam, wet.code)
+            if ander != wet.code and (wet.code in ruw or ander in ruw):
+                eigen, tweede = (wet.code, ander) if wet.code in ruw else (ander, wet.code)
+                meldingen.append(Melding(bron, _regel(tekst, eigen), 0,
+                                         f"wet '{eigen}': de naam '{naam}' hoort ook bij '{tweede}'; "
+                                         "een verwijzing zou dan niet eenduidig zijn"))
+    return meldingen
+
+
+def _voeg_samen(basis: Wetregister, ruw: dict[str, Any], bron: str) -> Wetregister:
+    per_code = dict(basis.per_code)
+    for code, d in ruw.items():
+        per_code[code] = _wet(code, d, per_code.get(code))
+    return Wetregister(tuple(per_code.values()), bron)
+
+
+@lru_cache(maxsize=32)
+def _samengevoegd(bron: str, inhoud: bytes) -> Wetregister:
+    """The package's registry merged with an own one; cached by path and content (both in the key)."""
+    ruw, meldingen = _lees(inhoud, bron)
+    meldingen = meldingen or _controleer(ruw, inhoud.decode("utf-8"), bron, pakketregister())
+    if meldingen:
+        raise KaderdiffFout(f"Het wettenregister {bron} is niet in orde", tuple(meldingen))
+    return _voeg_samen(pakketregister(), ruw, bron)
+
+
+def register_voor(kadermap: Path | None) -> Wetregister:
+    """The registry that holds for a kadermap: the package's, extended or overridden by its own."""
+    if kadermap is None:
+        return pakketregister()
+    pad = eigen_register_pad(kadermap)
+    try:
+        inhoud = pad.read_bytes()
+    except FileNotFoundError:
+        return pakketregister()
+    except OSError as fout:
+        raise KaderdiffFout(f"Het wettenregister {pad} kan niet worden gelezen: {fout.strerror}") from None
+    return _samengevoegd(str(pad), inhoud)
+
+
+def controleer_register(kadermap: Path) -> list[Melding]:
+    """Problems of a kadermap's own registry ([] when it is absent or in order), for `controleer`."""
+    pad = eigen_register_pad(kadermap)
+    if not pad.is_file():
+        return []
+    inhoud = pad.read_bytes()
+    ruw, meldingen = _lees(inhoud, str(pad))
+    return meldingen or _controleer(ruw, inhoud.decode("utf-8"), str(pad), pakketregister())
+

@@ -32,6 +32,8 @@ COMMANDOS = (
     Commando("controleer", "kaderdiff.cli.kaders",
              "Controleer kaders: schema, dubbele ids, grondslagen, bekende wetten, artikelen tegen de wettekst."),
     Commando("opmaak", "kaderdiff.cli.kaders", "Herschrijf kaders in de vaste opmaak (idempotent)."),
+    Commando("importeer", "kaderdiff.cli.invoer",
+             "Lees een kader uit Word (.docx) in als kader-XML, of een map met één Word-bestand per jaar."),
     Commando("staat", "kaderdiff.cli.staat", "Maak de Staat van wijzigingen (WAS/WORDT) per sector."),
     Commando("pakket", "kaderdiff.cli.pakket", "Bouw het consultatiepakket voor de Ringen."),
     Commando("herleid", "kaderdiff.cli.recht",

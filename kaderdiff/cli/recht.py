@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie_kaders, regel
 from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
 from kaderdiff.fouten import KaderdiffFout
@@ -89,7 +90,8 @@ def herleid(args: argparse.Namespace) -> int:
         return 0
     from kaderdiff.recht.citaatzoeker import lees_verwijzingen
 
-    gezochten = [g for tekst in args.artikel for g in lees_verwijzingen(tekst)]
+    register = register_voor(kaders.pad)
+    gezochten = [g for tekst in args.artikel for g in lees_verwijzingen(tekst, register)]
     index = Grondslagindex(kaders, standaard_cachemap(kaders))
     resultaten = []
     for gezocht in dict.fromkeys(gezochten):
@@ -99,12 +101,12 @@ def herleid(args: argparse.Namespace) -> int:
         resultaten.append((gezocht, lijst))
     if args.als_json:
         # One reference: one object (as always); several: a list of such objects, in the order given.
-        objecten = [{"grondslag": asdict(g), "citaat": citeer(g), "link": link(g),
+        objecten = [{"grondslag": asdict(g), "citaat": citeer(g), "link": link(g, register=register),
                      "eisen": [_geschiedenis_json(e) for e in lijst]} for g, lijst in resultaten]
         _json(objecten[0] if len(objecten) == 1 else objecten)
         return 0
     for gezocht, lijst in resultaten:
-        toon_artikel(gezocht, lijst)
+        toon_artikel(gezocht, lijst, link(gezocht, register=register))
     return 0
 
 

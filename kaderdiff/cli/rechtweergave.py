@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from kaderdiff.cli.gemeen import console
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.citaten import citeer
-from kaderdiff.recht.juriconnect import link
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -71,12 +70,11 @@ def toon_termen(termen: list[TermenEis]) -> None:
     console().print(tabel)
 
 
-def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis]) -> None:
+def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis], verwijzing: str) -> None:
     from rich.table import Table
 
     scherm = console()
     scherm.print(_vet(f"Eisen die rusten op {citeer(gezocht)}"))
-    verwijzing = link(gezocht)
     if verwijzing:
         scherm.print(verwijzing)
     if not lijst:

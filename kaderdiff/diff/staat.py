@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kaderdiff.bron.versies import KaderMap
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.diff.verklaring import commits_per_element, verklaar
@@ -26,7 +27,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     commits = (commits_per_element(kadermap, van, naar, sector, oud)
                if any(not set(w.ids) & toegelicht for w in wijzigingen) else {})
     staat = Staat(
-        sector=nieuw.sector,
+        sector=nieuw.afkorting,  # 'VO-PRO' for a variant: its numbers are 'VO-PRO-3'
         van=str(van),
         naar=str(naar),
         oud=oud,
@@ -34,6 +35,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         wijzigingen=tuple(verklaar(wijzigingen, nieuw, commits)),
         uitlijning=uitlijning,
         herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
+        wetten=register_voor(kadermap.pad),
     )
     if streng and staat.zonder_toelichting():
         nummers = ", ".join(w.nummer for w in staat.zonder_toelichting())

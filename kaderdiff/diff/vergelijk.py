@@ -19,6 +19,7 @@ from kaderdiff.model.uitlijning import Uitlijning
 from kaderdiff.model.wijziging import DiffDeel, Wijziging, WijzigingSoort
 
 S = WijzigingSoort
+_TEKSTBLOKKEN = (Soort.ALINEA, Soort.LIJST, Soort.ITEM, Soort.TABEL)
 
 
 # ---------------------------------------------------------------- classification
@@ -114,7 +115,7 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
         """Descriptive text directly inside a merged/split container (no row of its own)."""
         el, voorouders = kader.index[element_id]
         ouder = echte_ouder(voorouders)
-        return ouder is not None and ouder.id in delen and el.soort in (Soort.ALINEA, Soort.LIJST, Soort.ITEM)
+        return ouder is not None and ouder.id in delen and el.soort in _TEKSTBLOKKEN
 
     # -- elements of the new version
     toegevoegd: set[str] = set()
@@ -197,7 +198,7 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
             rijen.append(_rij(S.VERVALLEN, el, None, oud, nieuw, positie))
 
     rijen.sort(key=lambda w: w.positie)
-    return [replace(w, nummer=f"{nieuw.sector}-{i}") for i, w in enumerate(rijen, start=1)]
+    return [replace(w, nummer=f"{nieuw.afkorting}-{i}") for i, w in enumerate(rijen, start=1)]
 
 
 def _anker(u: Uitlijning, element_id: str, oude_lijst: list[str],

@@ -9,6 +9,7 @@ shared freely between the pure diff functions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,13 +37,16 @@ class Soort(StrEnum):
     BESLISREGELS = "beslisregels"
     BESLISREGEL = "beslisregel"
     BIJLAGE = "bijlage"
+    OVERIGE_VEREISTEN = "overigeVereisten"
+    TABEL = "tabel"
+    RIJ = "rij"
 
 
 #: Containers that carry no id in the XML; their id is derived from the parent.
 AFGELEIDE_CONTAINERS = frozenset({Soort.OMSCHRIJVING, Soort.BASISKWALITEIT, Soort.EIGEN_ASPIRATIES})
 
 #: Kinds whose own inline text is their content (the leaves of a kader); the rest are containers.
-BLAD_SOORTEN = frozenset({Soort.EIS, Soort.ALINEA, Soort.ITEM, Soort.BESLISREGEL})
+BLAD_SOORTEN = frozenset({Soort.EIS, Soort.ALINEA, Soort.ITEM, Soort.BESLISREGEL, Soort.RIJ})
 
 #: Dutch names used in messages and documents.
 SOORT_NAAM: dict[Soort, str] = {
@@ -63,15 +67,46 @@ SOORT_NAAM: dict[Soort, str] = {
     Soort.BESLISREGELS: "beslisregels",
     Soort.BESLISREGEL: "beslisregel",
     Soort.BIJLAGE: "bijlage",
+    Soort.OVERIGE_VEREISTEN: "overige wettelijke vereisten",
+    Soort.TABEL: "tabel",
+    Soort.RIJ: "tabelrij",
 }
+
+#: Style of a footnote fragment: its text is the footnote, placed where the reference stands.
+VOETNOOT = "voetnoot"
+#: Between the cells of a table row in `Element.inhoud`: white space in kader text is collapsed to
+#: single spaces when loading, so a tab can only be a cell boundary.
+CELGRENS = "\t"
 
 
 @dataclass(frozen=True)
 class Fragment:
-    """A run of inline text; `stijl` is '' (plain), 'nadruk' (italic) or 'sterk' (bold)."""
+    """A run of inline text; `stijl` is '' (plain), 'nadruk' (italic), 'sterk' (bold) or 'voetnoot'
+    (the text of a footnote whose reference stands here)."""
 
     tekst: str
     stijl: str = ""
+
+
+def cellen_van(fragmenten: tuple[Fragment, ...]) -> tuple[tuple[Fragment, ...], ...]:
+    """Fragments split at CELGRENS: the cells of a table row."""
+    cellen: list[list[Fragment]] = [[]]
+    for f in fragmenten:
+        delen = f.tekst.split(CELGRENS) if f.stijl != VOETNOOT else [f.tekst]
+        for i, deel in enumerate(delen):
+            if i:
+                cellen.append([])
+            if deel:
+                cellen[-1].append(Fragment(deel, f.stijl))
+    return tuple(tuple(c) for c in cellen)
+
+
+_ONDERDEELSCHEIDING = re.compile(r"[,\s]+")
+
+
+def onderdeelpad(onderdeel: str) -> tuple[str, ...]:
+    """'b, 1°' -> ('b', '1°'): the levels of a nested onderdeel as a jurist writes it ('b 1°' reads the same)."""
+    return tuple(deel for deel in _ONDERDEELSCHEIDING.split(onderdeel.strip()) if deel)
 
 
 @dataclass(frozen=True, order=True)
@@ -81,7 +116,12 @@ class Grondslag:
     wet: str
     artikel: str = ""
     lid: str = ""
-    onderdeel: str = ""
+    onderdeel: str = ""  # nested as a jurist writes it: 'b, 1°' is item 1° of onderdeel b
+
+    @property
+    def onderdelen(self) -> tuple[str, ...]:
+        """The levels of a nested onderdeel: 'b, 1°' -> ('b', '1°'); '' -> ()."""
+        return onderdeelpad(self.onderdeel)
 
     def kort(self) -> str:
         """Compact Dutch citation, e.g. 'artikel 7.2.4a, lid 1, onder a, WEB'."""
@@ -121,8 +161,14 @@ class Element:
 
     @property
     def tekst(self) -> str:
-        """The plain inline text (no emphasis)."""
-        return "".join(f.tekst for f in self.inhoud)
+        """The plain inline text (no emphasis); a footnote reads '[voetnoot: …]' where it stands,
+        the cells of a table row are separated by CELGRENS."""
+        return "".join(f"[voetnoot: {f.tekst}]" if f.stijl == VOETNOOT else f.tekst for f in self.inhoud)
+
+    @property
+    def cellen(self) -> tuple[tuple[Fragment, ...], ...]:
+        """The cells of a table row, each as its fragments (one cell for any other element)."""
+        return cellen_van(self.inhoud)
 
     @property
     def kop(self) -> str:
@@ -184,8 +230,17 @@ class Toelichting:
 
 
 @dataclass(frozen=True)
+class Correctie:
+    """A kader that corrects one already published (status 'correctie'): which one and why."""
+
+    vastgesteld: date  # the date the corrected kader was vastgesteld
+    publicatie: str  # where it was published, e.g. 'Staatscourant 2025, 18000'
+    omschrijving: str
+
+
+@dataclass(frozen=True)
 class Kader:
-    """One Onderzoekskader: one sector, one year."""
+    """One Onderzoekskader: one sector (or a variant of it, e.g. praktijkonderwijs), one year."""
 
     sector: str
     jaar: int
@@ -196,6 +251,8 @@ class Kader:
     wetswijzigingen: tuple[Wetswijziging, ...] = ()
     toelichtingen: tuple[Toelichting, ...] = ()
     bron: str = field(default="", compare=False)
+    variant: str = ""  # '' for the sector's own kader; e.g. 'pro', 'bes', 'eoa'
+    correctie: Correctie | None = None
 
     def doorloop(self) -> Iterator[tuple[Element, tuple[Element, ...]]]:
         """Every element with its ancestors, in document order."""
@@ -232,6 +289,12 @@ class Kader:
         return next((w for w in self.wetswijzigingen if w.code == code), None)
 
     @property
+    def afkorting(self) -> str:
+        """Sector, and variant when there is one: 'MBO', 'VO-PRO'. Prefix of the change numbers
+        ('VO-PRO-3') and the name of the kader file ('vo-pro.xml')."""
+        return f"{self.sector}-{self.variant.upper()}" if self.variant else self.sector
+
+    @property
     def naam(self) -> str:
-        """Short name used in messages and file names, e.g. 'MBO 2026'."""
-        return f"{self.sector} {self.jaar}"
+        """Short name used in messages and file names, e.g. 'MBO 2026', 'VO-PRO 2025'."""
+        return f"{self.afkorting} {self.jaar}"

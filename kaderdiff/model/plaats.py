@@ -5,7 +5,10 @@ Every output (Staat, concept, voorstel, herleid) names an element the same way, 
 
 from __future__ import annotations
 
-from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort
+from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, CELGRENS, Element, Kader, Soort
+
+#: Between the cells of a table row where a row is shown as one line of text.
+CELSCHEIDING = " | "
 
 
 def label(el: Element) -> str:
@@ -29,12 +32,16 @@ def label(el: Element) -> str:
             return "Eigen aspiraties"
         case Soort.OMSCHRIJVING:
             return "Omschrijving"
+        case Soort.OVERIGE_VEREISTEN:
+            return el.titel or "Overige wettelijke vereisten"
+        case Soort.TABEL:
+            return f"Tabel {el.titel}".strip()
         case _:
             return el.kop
 
 
 #: Kinds that appear in a vindplaats path (the rest are text blocks inside them).
-_PLAATSEN = frozenset(Soort) - BLAD_SOORTEN - {Soort.LIJST}
+_PLAATSEN = frozenset(Soort) - BLAD_SOORTEN - {Soort.LIJST, Soort.TABEL}
 
 
 def vindplaats(kader: Kader, element_id: str) -> str:
@@ -50,6 +57,12 @@ def eigen_tekst(el: Element) -> str:
     """The element's own text as it is shown in a WAS/WORDT cell."""
     if el.soort is Soort.BESLISREGEL:
         return f"{el.kenmerk}: {el.tekst}"
+    if el.soort is Soort.RIJ:
+        return el.tekst.replace(CELGRENS, CELSCHEIDING)
+    if el.soort is Soort.EIS and el.kop:  # an eis with its own number and title ('OP0.1 Leesonderwijs')
+        return f"{el.kop}\n{el.tekst}"
+    if el.soort is Soort.TABEL:
+        return label(el)
     if el.soort in BLAD_SOORTEN:
         return el.tekst
     return el.kop

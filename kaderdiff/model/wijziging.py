@@ -9,6 +9,7 @@ from typing import NamedTuple
 from kaderdiff.model.kader import Element, Grondslag, Kader
 from kaderdiff.model.uitlijning import Uitlijning
 from kaderdiff.model.versie import Herkomst
+from kaderdiff.model.wet import Wetregister
 
 #: The operations of a word diff: unchanged, deleted, inserted.
 GELIJK, WEG, ERBIJ = 0, -1, 1
@@ -123,6 +124,7 @@ class Staat:
     wijzigingen: tuple[Wijziging, ...]
     uitlijning: Uitlijning  # the alignment the rows were computed from (the concept docx reuses it)
     herkomst: tuple[Herkomst, ...] = field(default=())
+    wetten: Wetregister | None = None  # the kadermap's law registry (None: the package's), for links
 
     def telling(self) -> dict[WijzigingSoort, int]:
         """Number of changes per kind (every kind present, zero included)."""

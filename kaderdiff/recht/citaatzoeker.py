@@ -20,9 +20,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from kaderdiff.bron.wetregister import wetten
+from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.citaten import RANGTELWOORDEN, parse
 
 _WOORD = re.compile(
@@ -68,18 +69,19 @@ class Vondst:
 
 
 @cache
-def _wetnamen() -> re.Pattern[str]:
+def _wetnamen(register: Wetregister) -> re.Pattern[str]:
     namen: set[str] = set()
-    for wet in wetten().values():
+    for wet in register.wetten:
         namen.update((wet.code, wet.naam, *wet.aliassen))
     delen = sorted(namen, key=len, reverse=True)
     alternatieven = "|".join(r"\s+".join(re.escape(w) for w in naam.split()) for naam in delen)
     return re.compile(rf"(?<![\w-])(?:{alternatieven})(?![\w-])", re.IGNORECASE)
 
 
-def wetnamen_in(tekst: str) -> list[re.Match[str]]:
+def wetnamen_in(tekst: str, register: Wetregister | None = None) -> list[re.Match[str]]:
     """Law names in the text; an abbreviation (one word) only when it starts with a capital."""
-    return [m for m in _wetnamen().finditer(tekst) if " " in m.group(0).strip() or m.group(0)[0].isupper()]
+    patroon = _wetnamen(register if register is not None else pakketregister())
+    return [m for m in patroon.finditer(tekst) if " " in m.group(0).strip() or m.group(0)[0].isupper()]
 
 
 def _woorden(tekst: str, begin: int, eind: int) -> list[Woord]:
@@ -99,7 +101,7 @@ def _terug(woorden: list[Woord]) -> int:
     return k
 
 
-def _lees(stuk: str) -> list[Grondslag] | None:
+def _lees(stuk: str, register: Wetregister | None = None) -> list[Grondslag] | None:
     """The grondslagen of a candidate stretch, or None when the parser does not read all of it."""
     pogingen = [_IN_VOOR_ARTIKEL.sub("", stuk)]
     # Prose uses the singular where a list follows ('artikel 8 en 9 van de WPO', 'lid 1 en 2'): the plural is meant.
@@ -110,7 +112,7 @@ def _lees(stuk: str) -> list[Grondslag] | None:
         pogingen.append(meervoud)
     for poging in pogingen:
         try:
-            gevonden = parse(poging)
+            gevonden = parse(poging, register)
         except KaderdiffFout:
             continue
         if gevonden and all(g.artikel for g in gevonden):
@@ -118,17 +120,17 @@ def _lees(stuk: str) -> list[Grondslag] | None:
     return None
 
 
-def zoek_citaten(tekst: str) -> list[Vondst]:
-    """Every law reference in `tekst`, in reading order."""
+def zoek_citaten(tekst: str, register: Wetregister | None = None) -> list[Vondst]:
+    """Every law reference in `tekst`, in reading order (laws of `register`, the package's by default)."""
     uit: list[Vondst] = []
     grens = 0
-    for wet in wetnamen_in(tekst):
+    for wet in wetnamen_in(tekst, register):
         woorden = _woorden(tekst, max(grens, wet.start() - VENSTER), wet.start())
         grens = wet.end()
         run = woorden[_terug(woorden):]
         for woord in (w for w in run if w.soort == "art"):
             stuk = tekst[woord.begin:wet.end()]
-            gelezen = _lees(stuk)
+            gelezen = _lees(stuk, register)
             if gelezen is not None:
                 uit.append(Vondst(woord.begin, wet.end(), stuk, tuple(gelezen)))
                 break
@@ -151,13 +153,13 @@ class Regels:
         return regel, positie - self.begin[regel - 1] + 1
 
 
-def lees_verwijzingen(tekst: str) -> list[Grondslag]:
+def lees_verwijzingen(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
     """One or more references typed by a user (`herleid --artikel`): the strict parser first, then the
     prose forms the finder also reads ('… en in artikel 15 van de WOT', 'lid 1 en 2'); else the parser's error."""
     try:
-        return parse(tekst)
+        return parse(tekst, register)
     except KaderdiffFout as fout:
-        gelezen = _lees(" ".join(tekst.split()))
+        gelezen = _lees(" ".join(tekst.split()), register)
         if gelezen is None:
             raise fout from None
         return gelezen

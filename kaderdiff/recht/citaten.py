@@ -2,8 +2,11 @@
 
 `parse("artikel 11, derde lid, en artikel 15 van de WOT")` gives two grondslagen;
 `citeer(g)` writes the canonical form ("artikel 7.2.4a, eerste lid, van de WEB") that
-`parse` reads back unchanged. Anything the parser does not fully understand raises
-`KaderdiffFout` with a Dutch explanation: a wrong reference is worse than none.
+`parse` reads back unchanged. A nested onderdeel is one grondslag, as a jurist writes it:
+"onder b, 1°" (item 1° of onderdeel b) gives onderdeel 'b, 1°'. Law names come from a
+`Wetregister` (the package's by default; a kadermap may add its own laws). Anything the parser
+does not fully understand raises `KaderdiffFout` with a Dutch explanation: a wrong reference is
+worse than none.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kaderdiff.bron.wetregister import wetten, zoek_wet
+from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.wet import Wetregister
 
 RANGTELWOORDEN = (
     "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
@@ -42,6 +46,7 @@ _TOKEN = re.compile(
 _ARTIKEL = re.compile(r"^\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*$", re.IGNORECASE)
 _LID = re.compile(r"^\d+[a-z]{0,2}$", re.IGNORECASE)
 _ONDERDEEL = re.compile(r"^(?:[a-z]{1,2}|\d+°?)$", re.IGNORECASE)
+_GRAAD = re.compile(r"^\d+°$")
 
 
 @dataclass(frozen=True)
@@ -51,24 +56,20 @@ class _Token:
 
 
 @cache
-def _wetpatroon() -> re.Pattern[str]:
+def _wetpatroon(register: Wetregister) -> re.Pattern[str]:
     """Every code, alias and full name of the registry, longest first, as whole words."""
     namen: set[str] = set()
-    for wet in wetten().values():
+    for wet in register.wetten:
         namen.update((wet.code, wet.naam, *wet.aliassen))
     delen = sorted(namen, key=len, reverse=True)
     alternatieven = "|".join(r"\s+".join(re.escape(w) for w in naam.split()) for naam in delen)
     return re.compile(rf"(?<![\w-])(?:{alternatieven})(?![\w-])", re.IGNORECASE)
 
 
-def _wetcode(naam: str) -> str:
-    wet = zoek_wet(naam)
+def _wetcode(naam: str, register: Wetregister) -> str:
+    wet = register.zoek(naam)
     if wet is not None:
         return wet.code
-    sleutel = " ".join(naam.split()).casefold()
-    for w in wetten().values():
-        if sleutel == " ".join(w.naam.split()).casefold():
-            return w.code
     raise KaderdiffFout(f"Onbekende wet '{naam}'")  # pragma: no cover - the pattern only finds known names
 
 
@@ -198,12 +199,48 @@ class _Lezer:
         return gevonden.tekst.lower()
 
     def onderdelen(self) -> list[str]:
+        """'onder a en b' -> [a, b]; 'onder b, 1° en 2°' -> ['b, 1°', 'b, 2°']; 'onderdeel c, onder 1°' -> ['c, 1°']."""
         self.neem()
-        onderdelen = [self.onderdeelletter()]
-        while self.soort() in ("komma", "en") and self.soort(1) == "letter":
+        onderdelen: list[str] = []
+        hoofd = ""  # the lettered onderdeel that following '1°'-items belong to
+        eerste = True
+        while True:
+            if not eerste:
+                begin = self.pos
+                while self.soort() in ("komma", "en"):
+                    self.pos += 1
+                if self.soort() == "onder" and hoofd and self._graad(1):
+                    self.pos += 1
+                if self.soort() != "letter":
+                    self.pos = begin
+                    return onderdelen
+            deel = self.onderdeelletter()
+            eerste = False
+            if _GRAAD.match(deel) and hoofd:
+                onderdelen.append(f"{hoofd}, {deel}")
+            else:
+                hoofd = "" if _GRAAD.match(deel) else deel
+                onderdelen.append(deel)
+                if hoofd and self._sub_volgt():
+                    onderdelen[-1] = f"{hoofd}, {self._sub()}"
+
+    def _graad(self, verder: int = 0) -> bool:
+        t = self.kijk(verder)
+        return t is not None and t.soort == "letter" and bool(_GRAAD.match(t.tekst))
+
+    def _sub_volgt(self) -> bool:
+        """After a lettered onderdeel: ', 1°' or ', onder 1°' names an item of it."""
+        verder = 1 if self.soort() == "komma" else 0
+        if self.soort(verder) == "onder":
+            verder += 1
+        return self._graad(verder)
+
+    def _sub(self) -> str:
+        if self.soort() == "komma":
             self.pos += 1
-            onderdelen.append(self.onderdeelletter())
-        return onderdelen
+        if self.soort() == "onder":
+            self.pos += 1
+        return self.onderdeelletter()
 
     def onderdeelletter(self) -> str:
         gevonden = self.kijk()
@@ -214,15 +251,16 @@ class _Lezer:
         return gevonden.tekst.lower()
 
 
-def parse(tekst: str) -> list[Grondslag]:
+def parse(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
     """All grondslagen cited in a phrase, in reading order; raises `KaderdiffFout` when unreadable."""
+    register = register if register is not None else pakketregister()
     schoon = " ".join(tekst.split())
     if not schoon:
         raise _fout(tekst, "de tekst is leeg")
     resultaat: list[Grondslag] = []
     vorige = 0
-    for m in _wetpatroon().finditer(schoon):
-        code = _wetcode(m.group(0))
+    for m in _wetpatroon(register).finditer(schoon):
+        code = _wetcode(m.group(0), register)
         segment = schoon[vorige:m.start()]
         vorige = m.end()
         artikelen = _Lezer(_tokens(segment), schoon).verwijzingen()
@@ -236,13 +274,13 @@ def parse(tekst: str) -> list[Grondslag]:
     if rest:
         if resultaat:
             raise _fout(tekst, f"'{rest}' staat na de laatste wet en hoort bij geen bekende wet")
-        raise _fout(tekst, "er staat geen bekende wet in (bekend: " + ", ".join(sorted(wetten())) + ")")
+        raise _fout(tekst, "er staat geen bekende wet in (bekend: " + ", ".join(sorted(register)) + ")")
     return resultaat
 
 
-def parse_een(tekst: str) -> Grondslag:
+def parse_een(tekst: str, register: Wetregister | None = None) -> Grondslag:
     """Exactly one grondslag (for command options such as --artikel)."""
-    gevonden = parse(tekst)
+    gevonden = parse(tekst, register)
     if len(gevonden) != 1:
         raise _fout(tekst, f"verwacht één verwijzing, gevonden: {len(gevonden)}")
     return gevonden[0]

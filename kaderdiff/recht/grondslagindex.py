@@ -31,7 +31,7 @@ from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
 from kaderdiff.uitvoer.atomair import schrijf_atomair
 
-FORMAAT = f"kaderdiff-grondslagindex/2 {__version__}"
+FORMAAT = f"kaderdiff-grondslagindex/3 {__version__}"
 #: A stat signature recorded this soon after the file's last change is not trusted next time.
 RACY_SECONDEN = 2.0
 
@@ -75,7 +75,7 @@ def index_van_kader(kader: Kader) -> IndexKader:
         standaard = kader.standaard_van(eis.id)
         eisen.append(IndexEis(eis.id, eis.tekst, standaard.nummer if standaard else "",
                               standaard.titel if standaard else "", eis.grondslagen))
-    return IndexKader(kader.sector, kader.jaar, tuple(eisen))
+    return IndexKader(kader.afkorting, kader.jaar, tuple(eisen))
 
 
 # -- JSON form ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.bron.wetregister import wetten, zoek_wet
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
@@ -25,7 +25,7 @@ from kaderdiff.recht.bwb import wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.juriconnect import jci, link
-from kaderdiff.recht.wettekst import onderdeelpad, tekst_van
+from kaderdiff.recht.wettekst import tekst_van
 
 
 def alle_kaders(kadermap: KaderMap) -> list[Kader]:
@@ -70,7 +70,8 @@ class StandaardHerleiding:
 def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> GrondslagInfo:
     """Citation, links and (when stored) the law text of the cited article, lid or onderdeel."""
     titel = tekst = bron = ""
-    wet = wetten().get(g.wet)
+    register = register_voor(kadersdir)
+    wet = register.get(g.wet)
     if kadersdir is not None and wet is not None and wet.bwb and g.artikel:
         versie = wetversie(kadersdir, wet.bwb, kader.peildatum)
         artikel = versie.artikelen.get(g.artikel.lower()) if versie else None
@@ -78,7 +79,8 @@ def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> Gronds
             titel = artikel.titel
             tekst = tekst_van(artikel, g.lid.lower(), g.onderdeel)
             bron = f"{versie.bwb} geldig vanaf {versie.geldig_vanaf.isoformat()}"
-    return GrondslagInfo(g, citeer(g), jci(g, kader.peildatum), link(g, kader.peildatum), titel, tekst, bron)
+    return GrondslagInfo(g, citeer(g), jci(g, kader.peildatum, register), link(g, kader.peildatum, register), titel,
+                         tekst, bron)
 
 
 def _eis_herleiding(eis: Element, kader: Kader, kadersdir: Path | None) -> EisHerleiding:
@@ -134,8 +136,8 @@ def past_op(g: Grondslag, gezocht: Grondslag) -> bool:
         return False
     if not gezocht.onderdeel:
         return True
-    pad = [d.lower() for d in onderdeelpad(gezocht.onderdeel)]
-    return [d.lower() for d in onderdeelpad(g.onderdeel)][:len(pad)] == pad
+    pad = [d.lower() for d in gezocht.onderdelen]
+    return [d.lower() for d in g.onderdelen][:len(pad)] == pad
 
 
 @dataclass(frozen=True)
@@ -257,9 +259,10 @@ def nieuwste_kaders(kadermap: KaderMap, jaar: int | None) -> list[tuple[int, str
 def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None = None) -> list[ImpactRegel]:
     """The standards and eisen resting on any of the given articles of a law, in one year
     (without a year: in the newest kader of each sector)."""
-    gevonden_wet = zoek_wet(wet)
+    register = register_voor(kadermap.pad)
+    gevonden_wet = register.zoek(wet)
     if gevonden_wet is None:
-        raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(wetten()))})")
+        raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(register))})")
     code = gevonden_wet.code
     gezocht = [Grondslag(code, a.strip()) for a in artikelen] or [Grondslag(code)]
     uit: list[ImpactRegel] = []
@@ -269,7 +272,7 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
             geraakt = tuple(g for g in eis.grondslagen if any(past_op(g, z) for z in gezocht))
             if geraakt:
                 st = kader.standaard_van(eis.id)
-                uit.append(ImpactRegel(kader.sector, kaderjaar, st.nummer if st else "", st.titel if st else "",
+                uit.append(ImpactRegel(kader.afkorting, kaderjaar, st.nummer if st else "", st.titel if st else "",
                                        eis.id, eis.tekst, geraakt))
     return uit
 

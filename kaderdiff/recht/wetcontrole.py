@@ -13,9 +13,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from kaderdiff.bron.wetregister import wetten
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
-from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
+from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import versies, wetversie
 from kaderdiff.recht.citaten import citeer
@@ -25,7 +25,6 @@ from kaderdiff.recht.wettekst import (
     Artikel,
     Wettekst,
     alle_paden,
-    onderdeelpad,
     zoek_onderdelen,
 )
 
@@ -61,7 +60,7 @@ def _staat(status: str) -> str:
 
 def _onderdeel(g: Grondslag, artikel: Artikel, waar: str) -> tuple[str, str]:
     """Check a (possibly nested: 'b, 1°') onderdeel against the lists of the cited lid or article."""
-    pad = onderdeelpad(g.onderdeel)
+    pad = g.onderdelen
     plek = f"lid {g.lid} van artikel {g.artikel}" if g.lid else f"artikel {g.artikel}"
     lijsten = [lijst for lijst in artikel.lijsten(g.lid) if lijst]
     if not lijsten:
@@ -125,7 +124,7 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
     kadersdir = kadersdir_van(kader, pad)
     if kadersdir is None:
         return []
-    register = wetten()
+    register = register_voor(kadersdir)
     meldingen: list[Melding] = []
     for eis in _eisen(kader):
         for g in eis.grondslagen:

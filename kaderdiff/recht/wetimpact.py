@@ -22,13 +22,13 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.kader import Grondslag, onderdeelpad
 from kaderdiff.model.wijziging import DiffDeel
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import versies, wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
-from kaderdiff.recht.wettekst import GELDIG, Artikel, Lid, Onderdeel, Wettekst, onderdeelpad
+from kaderdiff.recht.wettekst import GELDIG, Artikel, Lid, Onderdeel, Wettekst
 
 GEWIJZIGD = "gewijzigd"
 TOEGEVOEGD = "toegevoegd"
@@ -257,7 +257,7 @@ def raakt(g: Grondslag, plaats: Plaats) -> bool:
         return False
     if not g.onderdeel or not plaats.onderdeel:
         return True
-    a = [d.lower() for d in onderdeelpad(g.onderdeel)]
+    a = [d.lower() for d in g.onderdelen]
     b = [d.lower() for d in onderdeelpad(plaats.onderdeel)]
     kort = min(len(a), len(b))
     return a[:kort] == b[:kort]

@@ -8,26 +8,22 @@ and editorial notes (`redactie`) are kept apart from the law's own words.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
+from kaderdiff.model.kader import onderdeelpad
 
 #: Status of an article or lid: in force, repealed, or not yet in force.
 GELDIG = ""
 VERVALLEN = "vervallen"
 NOG_NIET = "nogniet"
 
-_ONDERDEELSCHEIDING = re.compile(r"[,\s]+")
 
 
 def nummer_sleutel(nr: str) -> str:
     """Compare list numbers leniently: 'b.' = 'b', '1°.' = '1°' = '1'."""
     return nr.strip().lower().rstrip(".").rstrip("°").strip()
-
-
-def onderdeelpad(onderdeel: str) -> list[str]:
-    """'b, 1°' -> ['b', '1°']: the nested onderdeel as a jurist writes it."""
-    return [deel for deel in _ONDERDEELSCHEIDING.split(onderdeel.strip()) if deel]
 
 
 @dataclass(frozen=True)
@@ -103,7 +99,7 @@ class Wettekst:
     waarschuwingen: tuple[str, ...] = field(default=())
 
 
-def zoek_onderdelen(lijst: tuple[Onderdeel, ...], pad: list[str]) -> list[Onderdeel]:
+def zoek_onderdelen(lijst: tuple[Onderdeel, ...], pad: Sequence[str]) -> list[Onderdeel]:
     """Every onderdeel at `pad` (['b', '1°']) in a list; [] when that path does not exist."""
     if not pad:
         return []

@@ -54,7 +54,7 @@ def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str) -> DocxDocu
 def render_kader_docx(kader: Kader, moment: datetime, commit: str = "",
                       kaderblokken: list[Blok] | None = None) -> bytes:
     """The kader without marks (the clean version); pass `kaderblokken` when they are already made."""
-    kenmerk = referentie(kader.sector, kader.jaar, commit)
+    kenmerk = referentie(kader.afkorting, kader.jaar, commit)
     doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})")
     alle = kaderblokken if kaderblokken is not None else blokken(kader)
     regels = [Regel(BlokStatus.GELIJK, b, b) for b in [titelblok(kader), *alle]]
@@ -75,7 +75,7 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
     """The new kader with every change since the old one as a tracked Word revision."""
     oud, nieuw = staat.oud, staat.nieuw
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
-    kenmerk = referentie(nieuw.sector, nieuw.jaar, commit)
+    kenmerk = referentie(nieuw.afkorting, nieuw.jaar, commit)
     doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}")
     regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud)],
                         [titelblok(nieuw), *(nieuwe_blokken if nieuwe_blokken is not None else blokken(nieuw))],

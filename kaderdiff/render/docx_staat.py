@@ -11,7 +11,7 @@ from docx.text.paragraph import Paragraph
 
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import grondslag_tekst, referentie
+from kaderdiff.render.gemeen import correctie_tekst, grondslag_tekst, referentie
 from kaderdiff.word.document import (
     kopblok,
     liggend,
@@ -73,7 +73,8 @@ def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
     doc.add_paragraph(
         f"Deze staat beschrijft {len(staat.wijzigingen)} wijzigingen van {staat.oud.titel} ({staat.van}) "
         f"naar {staat.nieuw.titel} ({staat.naar}). Elke wijziging heeft een vast nummer "
-        f"({staat.sector}-1, {staat.sector}-2, …) dat in alle documenten van dit pakket gelijk is.")
+        f"({staat.sector}-1, {staat.sector}-2, …) dat in alle documenten van dit pakket gelijk is."
+        + (f" {correctie_tekst(staat.nieuw)}" if staat.nieuw.correctie else ""))
     t = tabel(doc, ["Soort wijziging", "Aantal"], SAMENVATTING_CM)
     for soort, aantal in staat.telling().items():
         if aantal:
@@ -107,6 +108,8 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
     paginanummers(doc, kenmerk)
     regels = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
               ("Vergeleken", f"{staat.van} met {staat.naar}")]
+    if staat.nieuw.correctie is not None:
+        regels.append(("Correctie", correctie_tekst(staat.nieuw)))
     regels += [(f"Bron {h.versie}", f"commit {h.commit or 'onbekend'}"
                 + (" met niet-vastgelegde wijzigingen" if h.vuil else "")) for h in staat.herkomst]
     kopblok(doc, titel, regels)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.wet import Wetregister
+from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.juriconnect import link
 
@@ -14,9 +16,20 @@ def grondslag_tekst(g: Grondslag) -> str:
     return citeer(g)
 
 
-def grondslag_link(g: Grondslag, peildatum: date) -> str:
-    """wetten.overheid.nl link of a grondslag ('' when the law has no BWB id)."""
-    return link(g, peildatum)
+def grondslag_link(g: Grondslag, peildatum: date, wetten: Wetregister | None = None) -> str:
+    """wetten.overheid.nl link of a grondslag ('' when the law has no BWB id); `wetten`: the kadermap's
+    registry when it has laws of its own."""
+    return link(g, peildatum, wetten)
+
+
+def correctie_tekst(kader: Kader) -> str:
+    """What a correction corrects, as the Staat says it ('' for a kader that is no correction)."""
+    c = kader.correctie
+    if c is None:
+        return ""
+    publicatie = f", gepubliceerd in {c.publicatie}" if c.publicatie else ""
+    return (f"{kader.titel} is een correctie van het op {nl_datum(c.vastgesteld)} vastgestelde kader"
+            f"{publicatie}. {c.omschrijving}")
 
 
 def referentie(sector: str, jaar: int, commit: str) -> str:

@@ -7,20 +7,24 @@ from typing import Any
 
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
-from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst
+from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst
 
 FORMAAT = "kaderdiff-staat/1"
 _OP = {WEG: "weg", ERBIJ: "erbij"}
 
 
 def _kader(k: Kader) -> dict[str, Any]:
-    return {"sector": k.sector, "jaar": k.jaar, "status": k.status, "peildatum": k.peildatum.isoformat(),
-            "titel": k.titel, "bron": k.bron}
+    correctie = k.correctie
+    return {"sector": k.sector, "variant": k.variant, "jaar": k.jaar, "status": k.status,
+            "peildatum": k.peildatum.isoformat(), "titel": k.titel, "bron": k.bron,
+            "correctie": None if correctie is None else {
+                "vastgesteld": correctie.vastgesteld.isoformat(), "publicatie": correctie.publicatie,
+                "omschrijving": correctie.omschrijving, "tekst": correctie_tekst(k)}}
 
 
-def _grondslag(g: Grondslag, k: Kader) -> dict[str, str]:
+def _grondslag(g: Grondslag, k: Kader, staat: Staat) -> dict[str, str]:
     return {"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
-            "citaat": grondslag_tekst(g), "link": grondslag_link(g, k.peildatum)}
+            "citaat": grondslag_tekst(g), "link": grondslag_link(g, k.peildatum, staat.wetten)}
 
 
 def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
@@ -38,8 +42,8 @@ def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
         "was": w.was,
         "wordt": w.wordt,
         "woorddiff": [{"op": _OP.get(d.op, "gelijk"), "tekst": d.tekst} for d in w.tekstdiff],
-        "grondslagen_was": [_grondslag(g, staat.oud) for g in w.grondslagen_was],
-        "grondslagen_wordt": [_grondslag(g, staat.nieuw) for g in w.grondslagen_wordt],
+        "grondslagen_was": [_grondslag(g, staat.oud, staat) for g in w.grondslagen_was],
+        "grondslagen_wordt": [_grondslag(g, staat.nieuw, staat) for g in w.grondslagen_wordt],
         "kenmerken": list(w.kenmerken),
         "betrokken": list(w.betrokken),
         "toelichting": [

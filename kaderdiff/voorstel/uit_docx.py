@@ -30,7 +30,7 @@ from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
 from kaderdiff.word.lezen import Revisie, fragmenten_van, lezer_revisies, pakketdatum_van, runs_van, runtekst
 from kaderdiff.word.ns import W
 
-_REFERENTIE = re.compile(r"KD-([A-Z]+)-(\d{4})-")
+_REFERENTIE = re.compile(r"KD-([A-Z]+(?:-[A-Z0-9]+)?)-(\d{4})-")
 _SPATIE = re.compile(r"\s+")
 
 

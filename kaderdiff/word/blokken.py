@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from kaderdiff.model.kader import Element, Fragment, Kader, Soort
+from kaderdiff.model.kader import Element, Fragment, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
+from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.citaten import citeer
 
 
@@ -21,7 +22,10 @@ class Blok:
 
     `sleutel` is element id + part, so the same block of two versions can be paired once
     the element ids are aligned. `vorm` says how it is written: 'kop1'..'kop4', 'tussenkop',
-    'alinea', 'opsomming', 'genummerd', 'eis', 'grondslag', 'regel' (beslisregel row).
+    'alinea', 'opsomming', 'genummerd' (with 2 or 3 for a list in a list), 'eiskop' (the
+    number and title of an eis), 'eis', 'grondslag', 'regel' (beslisregel row), 'bijschrift'
+    (a table's caption), 'rij' (table row, cells separated by CELGRENS; `oordeel` 'kop' for a
+    header row), 'correctie' (what a correction corrects).
     """
 
     element_id: str
@@ -39,6 +43,14 @@ class Blok:
     def tekst(self) -> str:
         return "".join(f.tekst for f in self.fragmenten)
 
+    @property
+    def cellen(self) -> tuple[tuple[Fragment, ...], ...]:
+        """The cells of a table row block."""
+        return cellen_van(self.fragmenten)
+
+
+#: The last paragraph of a kader document (the body's last paragraph mark cannot be tracked).
+EIND = "Einde van het kader."
 
 #: Prefix of the hidden per-block bookmarks (Word hides bookmarks whose name starts with '_').
 BLOKMERK = "_kd"
@@ -60,6 +72,8 @@ def _kopniveau(el: Element, voorouders: tuple[Element, ...]) -> int:
         return 2
     if el.soort is Soort.STANDAARD:
         return 3
+    if el.soort is Soort.OVERIGE_VEREISTEN:
+        return 3 if any(v.soort is Soort.KWALITEITSGEBIED for v in voorouders) else 2
     diepte = sum(1 for v in voorouders if v.soort is Soort.PARAGRAAF)
     return min(2 + diepte, 4)
 
@@ -69,19 +83,48 @@ def _kop(el: Element) -> str:
     return el.kop if el.soort is Soort.PARAGRAAF else label(el)
 
 
+GRONDSLAG_KOP = "Wettelijke grondslag: "
+GEEN_GRONDSLAG_KOP = "Geen wettelijke grondslag; bron: "
+GEEN_GRONDSLAG_NIET_VERMELD = "niet vermeld"
+CORRECTIE_KOP = "Correctie: "
+
+
 def grondslag_regel(el: Element) -> str:
     """The line under an eis that answers 'where in the law is this?'."""
+    return "".join(f.tekst for f in grondslag_fragmenten(el))
+
+
+def grondslag_fragmenten(el: Element) -> tuple[Fragment, ...]:
+    """The grondslag line as one plain run (a run per style would split it in LibreOffice's tracked moves)."""
     if el.grondslagen:
-        return "Wettelijke grondslag: " + "; ".join(citeer(g) for g in el.grondslagen)
+        return _platte(GRONDSLAG_KOP + "; ".join(citeer(g) for g in el.grondslagen))
     if el.geen_grondslag is not None:
         uitleg = f" {el.geen_grondslag.uitleg}" if el.geen_grondslag.uitleg else ""
-        return f"Geen wettelijke grondslag; bron: {el.geen_grondslag.bron}.{uitleg}"
-    return "Wettelijke grondslag: niet vermeld"
+        return _platte(f"{GEEN_GRONDSLAG_KOP}{el.geen_grondslag.bron}.{uitleg}")
+    return _platte(GRONDSLAG_KOP + GEEN_GRONDSLAG_NIET_VERMELD)
+
+
+def correctie_regel(kader: Kader) -> str:
+    """'Correctie: dit kader corrigeert het op 20 juni 2025 vastgestelde kader (Staatscourant …). Waarom.'"""
+    c = kader.correctie
+    if c is None:
+        return ""
+    publicatie = f" ({c.publicatie})" if c.publicatie else ""
+    return (f"{CORRECTIE_KOP}dit kader corrigeert het op {nl_datum(c.vastgesteld)} vastgestelde kader{publicatie}. "
+            f"{c.omschrijving}")
+
+
+def _lijstdiepte(voorouders: tuple[Element, ...]) -> str:
+    """'' for a list item, '2' or '3' for an item of a list inside a list (Word has three levels of styles)."""
+    diepte = min(sum(1 for v in voorouders if v.soort is Soort.LIJST), 3)
+    return str(diepte) if diepte > 1 else ""
 
 
 def blokken(kader: Kader) -> list[Blok]:
     """Every block of the kader in document order."""
     uit: list[Blok] = []
+    if kader.correctie is not None:
+        uit.append(Blok("kader", "correctie", "correctie", _platte(correctie_regel(kader))))
     for el, voorouders in kader.doorloop():
         ouder = voorouders[-1] if voorouders else None
         match el.soort:
@@ -97,10 +140,19 @@ def blokken(kader: Kader) -> list[Blok]:
                 continue
             case Soort.ITEM:
                 genummerd = ouder is not None and ouder.kenmerk == "genummerd"
-                uit.append(Blok(el.id, "tekst", "genummerd" if genummerd else "opsomming", el.inhoud))
+                vorm = ("genummerd" if genummerd else "opsomming") + _lijstdiepte(voorouders)
+                uit.append(Blok(el.id, "tekst", vorm, el.inhoud))
             case Soort.EIS:
+                if el.kop:
+                    uit.append(Blok(el.id, "kop", "eiskop", _platte(el.kop)))
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
-                uit.append(Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el))))
+                uit.append(Blok(el.id, "grondslag", "grondslag", grondslag_fragmenten(el)))
+            case Soort.TABEL:
+                if el.titel:
+                    uit.append(Blok(el.id, "kop", "bijschrift", _platte(el.titel)))
+            case Soort.RIJ:
+                groep = ouder.id if ouder is not None else ""
+                uit.append(Blok(el.id, "tekst", "rij", el.inhoud, oordeel=el.kenmerk, groep=groep))
             case Soort.BESLISREGEL:
                 groep = ouder.id if ouder is not None else ""
                 uit.append(Blok(el.id, "tekst", "regel", el.inhoud, oordeel=el.kenmerk, groep=groep))

@@ -29,10 +29,10 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.zipvast import vaste_info
+from kaderdiff.word.ns import AUTEUR
 
 #: The slim Word template (see render/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
-AUTEUR = "Inspectie van het Onderwijs"
 TAAL = "nl-NL"
 ROOD = RGBColor(0xC0, 0x00, 0x00)
 DONKERGROEN = RGBColor(0x00, 0x4D, 0x00)

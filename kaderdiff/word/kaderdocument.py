@@ -18,20 +18,53 @@ from datetime import datetime
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
 from docx.shared import Cm
 
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
-from kaderdiff.word.blokken import Blok, blokmerk
-from kaderdiff.word.document import AUTEUR, cellen_van
-from kaderdiff.word.ns import W
+from kaderdiff.word.blokken import EIND, Blok, blokmerk
+from kaderdiff.word.document import cellen_van
+from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisies import Revisies, elementen, heel_gemarkeerd, revisiesoort, runs_van_blok
 from kaderdiff.word.samenvoegen import ALLEEN_OUD, BlokStatus, Regel
+from kaderdiff.word.voetnoten import Voetnoten
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
          "tussenkop": "Heading 4", "alinea": "Normal", "opsomming": "List Bullet", "genummerd": "List Number",
-         "eis": "List Bullet", "grondslag": "Grondslag", "titel": "Title"}
-EIND = "Einde van het kader."
+         "opsomming2": "List Bullet 2", "genummerd2": "List Number 2", "opsomming3": "List Bullet 3",
+         "genummerd3": "List Number 3", "eiskop": "Eiskop", "eis": "List Bullet", "grondslag": "Grondslag",
+         "titel": "Title", "bijschrift": "Bijschrift", "correctie": "Correctie"}
+#: Width of a table in a kader document (A4 portrait between the margins).
+TABELBREEDTE_CM = 16.0
+
+#: Styles of the parts a kader has beyond headings, text and lists. Made as paragraph styles, not as
+#: direct formatting, so that reading the document back (the Word importer) sees the text as it is.
+EXTRA_STIJLEN = f"""<w:styles {NS_W_DECLARATIE}>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Eiskop"><w:name w:val="Eiskop"/><w:basedOn w:val="Normal"/>
+<w:next w:val="ListBullet"/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="0"/></w:pPr><w:rPr><w:b/></w:rPr>
+</w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Bijschrift"><w:name w:val="Bijschrift"/>
+<w:basedOn w:val="Normal"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:i/><w:sz w:val="17"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Tabelkop"><w:name w:val="Tabelkop"/>
+<w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Correctie"><w:name w:val="Correctie"/>
+<w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="C00000"/></w:pBdr>
+</w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>
+<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
+</w:styles>"""
+
+
+def extra_stijlen(doc: DocxDocument) -> None:
+    """Add the styles of EXTRA_STIJLEN the document does not have yet."""
+    stijlen = doc.styles.element
+    bestaand = {s.get(f"{W}styleId") for s in stijlen.iter(f"{W}style")}
+    for stijl in parse_xml(EXTRA_STIJLEN):
+        if stijl.get(f"{W}styleId") not in bestaand:
+            stijlen.append(stijl)
 
 
 @dataclass
@@ -45,6 +78,7 @@ class KaderSchrijver:
     stijl_ids: dict[str, str] = field(default_factory=dict)
     wachtend: list[str] = field(default_factory=list)
     bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
+    voetnoten: Voetnoten = field(default_factory=Voetnoten)
     sectie: Any = field(init=False)
 
     def __post_init__(self) -> None:
@@ -125,6 +159,9 @@ class KaderSchrijver:
         if blok.vorm == "regel":
             self.rij(regel, blok)
             return
+        if blok.vorm == "rij":
+            self.tabelrij(regel, blok)
+            return
         self.tabel = None
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
@@ -134,16 +171,56 @@ class KaderSchrijver:
 
     def schrijf_wachtend(self) -> None:
         """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
-        for el in elementen("".join(self.wachtend)):
+        stukken = elementen("".join(self.wachtend))
+        self.voetnoten.nummer(stukken)
+        for el in stukken:
             self.sectie.addprevious(el)
         self.wachtend.clear()
 
-    def rij(self, regel: Regel, blok: Blok) -> None:
+    def nieuwe_tabel(self, blok: Blok, kolommen: int) -> None:
         if self.tabel is None or self.tabelgroep != blok.groep:
             self.schrijf_wachtend()  # python-docx adds the table at the end of the body
-            self.tabel = self.doc.add_table(rows=0, cols=2)
+            self.tabel = self.doc.add_table(rows=0, cols=kolommen)
             self.tabel.style = self.doc.styles["Table Grid"]
             self.tabelgroep = blok.groep
+
+    def tabelrij(self, regel: Regel, blok: Blok) -> None:
+        """A row of a kader table: one cell per cell of the row, each diffed on its own."""
+        oud = regel.oud.cellen if regel.oud else ()
+        nieuw = regel.nieuw.cellen if regel.nieuw else ()
+        kolommen = max(len(oud), len(nieuw), 1)
+        self.nieuwe_tabel(blok, kolommen)
+        rij = self.tabel.add_row()
+        cellen = cellen_van(rij, self.tabel)
+        for cel in cellen:
+            cel.width = Cm(TABELBREEDTE_CM / len(cellen))
+        if blok.oordeel == "kop":
+            kop = rij._tr.get_or_add_trPr()
+            kop.append(elementen("<w:tblHeader/>")[0])
+        if self.rev is not None and regel.status in (BlokStatus.ERBIJ, BlokStatus.WEG):
+            rij._tr.get_or_add_trPr().extend(elementen(self.rev.omhul(revisiesoort(regel.status))))
+        stijl = self.stijl_id_van("Tabelkop") if blok.oordeel == "kop" else ""
+        eigenschappen = f'<w:pPr><w:pStyle w:val="{stijl}"/></w:pPr>' if stijl else ""
+        paragrafen = []
+        for i in range(len(cellen)):
+            o = oud[i] if i < len(oud) else ()
+            n = nieuw[i] if i < len(nieuw) else ()
+            status = BlokStatus.GELIJK if regel.status is BlokStatus.GEWIJZIGD and o == n else regel.status
+            runs = runs_van_blok(o, n, status, self.rev)
+            if i == 0:  # the first cell carries the change number and the block's bookmark
+                paragrafen.append(self.paragraaf(stijl, runs, regel.status, regel.nummer, blok, alineateken=False))
+            else:
+                paragrafen.append(f"<w:p>{eigenschappen}{runs}</w:p>")
+        stukken = elementen("".join(paragrafen))
+        self.voetnoten.nummer(stukken)
+        for cel, p in zip(cellen, stukken, strict=True):
+            cel._tc.replace(cel.paragraphs[0]._p, p)
+
+    def stijl_id_van(self, naam: str) -> str:
+        return str(self.doc.styles[naam].style_id)
+
+    def rij(self, regel: Regel, blok: Blok) -> None:
+        self.nieuwe_tabel(blok, 2)
         rij = self.tabel.add_row()
         cellen = cellen_van(rij, self.tabel)
         cellen[0].width, cellen[1].width = Cm(3), Cm(13)
@@ -160,7 +237,9 @@ class KaderSchrijver:
             rij._tr.get_or_add_trPr().extend(elementen(self.rev.omhul(revisiesoort(regel.status))))
         paragrafen = [f"<w:p>{runs[0]}</w:p>",
                       self.paragraaf("", runs[1], regel.status, regel.nummer, blok, alineateken=False)]
-        for cel, p in zip(cellen, elementen("".join(paragrafen)), strict=True):
+        stukken = elementen("".join(paragrafen))
+        self.voetnoten.nummer(stukken)
+        for cel, p in zip(cellen, stukken, strict=True):
             cel._tc.replace(cel.paragraphs[0]._p, p)
 
 
@@ -170,9 +249,11 @@ def titelblok(kader: Kader) -> Blok:
 
 def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, uitleg: dict[str, str],
              moment: datetime) -> None:
+    extra_stijlen(doc)
     schrijver = KaderSchrijver(doc, rev, uitleg, moment)
     for regel in regels:
         schrijver.alinea(regel)
     schrijver.sluit_bereik()
     schrijver.schrijf_wachtend()
+    schrijver.voetnoten.schrijf(doc)
     doc.add_paragraph(EIND)  # the body's last paragraph mark cannot be tracked

@@ -15,8 +15,7 @@ from typing import Any
 from kaderdiff.bron.docxveilig import Docx
 from kaderdiff.bron.laden import normaliseer_fragmenten
 from kaderdiff.model.kader import Fragment
-from kaderdiff.word.document import AUTEUR
-from kaderdiff.word.ns import DCTERMS, W
+from kaderdiff.word.ns import AUTEUR, DCTERMS, W
 
 REVISIES = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
 

@@ -8,3 +8,6 @@ W = "{" + W_URI + "}"
 #: The declaration to put on a wrapper element when parsing WordprocessingML written as text.
 NS_W_DECLARATIE = f'xmlns:w="{W_URI}"'
 DCTERMS = "{http://purl.org/dc/terms/}"
+#: The author of kaderdiff's own revisions and comments (here, not in `document`, so that reading a document
+#: does not load python-docx).
+AUTEUR = "Inspectie van het Onderwijs"

@@ -13,6 +13,7 @@ The body is written as WordprocessingML text and parsed by lxml in large pieces 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,13 +21,12 @@ from typing import Any
 from lxml import etree
 
 from kaderdiff.diff.tekstdiff import woorddiff
-from kaderdiff.model.kader import Fragment
+from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.model.wijziging import ERBIJ as DIFF_ERBIJ
 from kaderdiff.model.wijziging import GELIJK as DIFF_GELIJK
 from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
-from kaderdiff.word.document import AUTEUR
-from kaderdiff.word.ns import NS_W_DECLARATIE
+from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE
 from kaderdiff.word.samenvoegen import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
 
 
@@ -80,7 +80,24 @@ def heel_gemarkeerd(status: BlokStatus) -> bool:
 # 35,000-word kader has ~60,000 elements, and building them one by one through the element API
 # cost three times as much. Every piece of kader text goes through `escape`.
 
+#: Namespace of the attribute that carries a footnote's text on its w:footnoteReference until the document
+#: writer numbers the footnote and moves the text to the footnotes part (see `kaderdocument.Voetnoten`).
+KD_URI = "urn:kaderdiff:voetnoot"
+NOOTTEKST = "{" + KD_URI + "}tekst"
+#: Each footnote is one private-use character while two versions of a paragraph are diffed: a footnote
+#: stays or goes as a whole (same text, same character), never word by word.
+_NOOTBASIS = 0xE000
+
+
+def noot_xml(tekst: str) -> str:
+    """A footnote reference run; the footnote gets its number when the document is assembled."""
+    return (f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            f'<w:footnoteReference xmlns:kd="{KD_URI}" w:id="0" kd:tekst={quoteattr(tekst)}/></w:r>')
+
+
 def run_xml(tekst: str, stijl: str, verwijderd: bool = False) -> str:
+    if stijl == VOETNOOT:
+        return noot_xml(tekst)
     eigenschappen = f"<w:rPr><w:{'i' if stijl == 'nadruk' else 'b'}/></w:rPr>" if stijl else ""
     tag = "w:delText" if verwijderd else "w:t"
     return f'<w:r>{eigenschappen}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>'
@@ -123,9 +140,36 @@ def stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
     return [(f.tekst, f.stijl) for f in fragmenten if f.tekst]
 
 
+def _noten_als_tekens(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...]) -> tuple[
+        tuple[Fragment, ...], tuple[Fragment, ...], dict[str, str]]:
+    """Both versions with every footnote as one character, and character -> footnote text."""
+    tekens: dict[str, str] = {}
+
+    def vervang(fragmenten: tuple[Fragment, ...]) -> tuple[Fragment, ...]:
+        return tuple(Fragment(tekens.setdefault(f.tekst, chr(_NOOTBASIS + len(tekens))), VOETNOOT)
+                     if f.stijl == VOETNOOT else f for f in fragmenten)
+
+    oud, nieuw = vervang(oud), vervang(nieuw)
+    return oud, nieuw, {teken: tekst for tekst, teken in tekens.items()}
+
+
+def _noten_terug(stukken: list[tuple[str, str]], noten: dict[str, str]) -> list[tuple[str, str]]:
+    uit: list[tuple[str, str]] = []
+    for tekst, stijl in stukken:
+        if stijl == VOETNOOT:
+            uit.extend((noten[teken], VOETNOOT) for teken in tekst)
+        else:
+            uit.append((tekst, stijl))
+    return uit
+
+
 def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: BlokStatus,
                   rev: Revisies | None) -> str:
     """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions."""
+    if status is BlokStatus.GEWIJZIGD and rev is not None and any(
+            f.stijl == VOETNOOT for f in (*oud, *nieuw)):
+        oud, nieuw, noten = _noten_als_tekens(oud, nieuw)
+        return _diff_runs(oud, nieuw, rev, lambda stukken: _noten_terug(stukken, noten))
     if status is BlokStatus.GELIJK or rev is None:
         return "".join(run_xml(tekst, stijl) for tekst, stijl in stukken(nieuw))
     if status is BlokStatus.ERBIJ:
@@ -136,18 +180,24 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
         return omhul_runs("moveFrom", stukken(oud), rev)
     if status is BlokStatus.NAAR:
         return verplaatst_naar(oud, nieuw, rev)
+    return _diff_runs(oud, nieuw, rev, lambda stukken: stukken)
+
+
+def _diff_runs(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies,
+               terug: Callable[[list[tuple[str, str]]], list[tuple[str, str]]]) -> str:
+    """A word diff of two versions of a block as runs; `terug` turns the diffed pieces back into text."""
     uit: list[str] = []
     po = pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_GELIJK:
-            uit.extend(run_xml(tekst, stijl) for tekst, stijl in met_stijl(nieuw, pn, pn + n))
+            uit.extend(run_xml(tekst, stijl) for tekst, stijl in terug(met_stijl(nieuw, pn, pn + n)))
             po, pn = po + n, pn + n
         elif deel.op == DIFF_WEG:
-            uit.append(omhul_runs("del", met_stijl(oud, po, po + n), rev))
+            uit.append(omhul_runs("del", terug(met_stijl(oud, po, po + n)), rev))
             po += n
         elif deel.op == DIFF_ERBIJ:
-            uit.append(omhul_runs("ins", met_stijl(nieuw, pn, pn + n), rev))
+            uit.append(omhul_runs("ins", terug(met_stijl(nieuw, pn, pn + n)), rev))
             pn += n
     return "".join(uit)
 

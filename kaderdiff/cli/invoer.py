@@ -1,0 +1,184 @@
+"""`kaderdiff importeer`: a Word kader (or a folder of them, one per year) into kader XML."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from kaderdiff.cli.gemeen import kadermap_pad, melding, optie_kaders, regel
+from kaderdiff.fouten import KaderdiffFout
+
+
+def opties(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("bestand", nargs="?", type=Path, default=None, metavar="BESTAND.docx",
+                        help="het Word-document met het kader")
+    parser.add_argument("--sector", required=True,
+                        help="sector van het kader (po, vo, mbo …), eventueel met variant (vo-pro); ook de "
+                             "bestandsnaam")
+    parser.add_argument("--jaar", type=int, default=None, help="het jaar van het kader (verplicht bij één bestand)")
+    parser.add_argument("--vorige", type=int, default=None, metavar="JAAR",
+                        help="neem de ids over van het kader van dit jaar (zelfde sector), zodat de jaren gekoppeld "
+                             "blijven")
+    parser.add_argument("--uit", type=Path, default=None, metavar="PAD",
+                        help="waar het kader komt (standaard: kaders/JAAR/SECTOR.xml); met --geschiedenis: een nieuwe "
+                             "map voor een eigen git-repository")
+    parser.add_argument("--overschrijf", action="store_true", help="een bestaand kaderbestand vervangen")
+    parser.add_argument("--rapport", type=Path, default=None, metavar="BESTAND",
+                        help="schrijf het importrapport ook naar dit bestand (.json voor JSON)")
+    parser.add_argument("--status", choices=("concept", "vastgesteld", "correctie"), default=None,
+                        help="status van het kader (standaard: uit het document, anders vastgesteld)")
+    parser.add_argument("--peildatum", default=None, metavar="JJJJ-MM-DD",
+                        help="datum waarop het kader ingaat (standaard: 1 augustus van het jaar)")
+    parser.add_argument("--geschiedenis", type=Path, default=None, metavar="MAP",
+                        help="importeer een map met één Word-bestand per jaar (2021.docx, 2022.docx …) als één "
+                             "git-commit per jaar")
+    parser.add_argument("--naam", default=None, metavar="TAK",
+                        help="met --geschiedenis: naam van de nieuwe tak (standaard: import-SECTOR)")
+    optie_kaders(parser)
+
+
+def _rapport(resultaten: list[object], doel: Path | None) -> None:
+    from kaderdiff.invoer.importeer import Importresultaat
+
+    regels: list[str] = []
+    data = []
+    for r in resultaten:
+        assert isinstance(r, Importresultaat)
+        regels.append(f"{r.naam} uit {r.bestand}: {len(r.rapport)} onderdeel/onderdelen niet als zodanig herkend"
+                      + (":" if r.rapport else "."))
+        regels += [f"  {o.regel()}" for o in r.rapport]
+        data.append({"kader": r.naam, "bestand": r.bestand, "elementen": r.elementen, "gekoppeld": r.gekoppeld,
+                     "niet_geplaatst": [{"plaats": o.plaats, "reden": o.reden, "tekst": o.tekst} for o in r.rapport]})
+    for tekst in regels:
+        regel(tekst)
+    if doel is not None:
+        from kaderdiff.uitvoer.atomair import schrijf_atomair
+
+        inhoud = (json.dumps(data, ensure_ascii=False, indent=2) if doel.suffix.lower() == ".json"
+                  else "\n".join(regels)) + "\n"
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        schrijf_atomair(doel, inhoud.encode("utf-8"))
+
+
+_RAPPORTREGEL = re.compile(r"^.+ uit .+: \d+ onderdeel/onderdelen niet als zodanig herkend")
+
+
+def _rapport_mag(doel: Path | None) -> None:
+    """--rapport replaces only an earlier import report (text or JSON), never another file."""
+    if doel is None or not doel.exists():
+        return
+    try:
+        inhoud = doel.read_text(encoding="utf-8")
+        eerder = (isinstance(data := json.loads(inhoud), list) and all("niet_geplaatst" in d for d in data)
+                  if doel.suffix.lower() == ".json" else bool(_RAPPORTREGEL.match(inhoud)))
+    except (OSError, UnicodeDecodeError, ValueError):
+        eerder = False
+    if not eerder:
+        raise KaderdiffFout(f"{doel} bestaat al en is geen importrapport; kies een ander bestand voor --rapport. "
+                            "Er is niets geschreven.")
+
+
+def _doelbestand(args: argparse.Namespace, kaders: Path, sleutel: str, jaar: int) -> Path:
+    uit: Path | None = args.uit
+    if uit is None:
+        return kaders / str(jaar) / f"{sleutel}.xml"
+    return uit / f"{sleutel}.xml" if uit.is_dir() else uit
+
+
+def _mag_schrijven(doel: Path, overschrijf: bool) -> None:
+    """Never replace what is not a kader, and a kader only when asked."""
+    if not doel.exists():
+        return
+    if not overschrijf:
+        raise KaderdiffFout(f"{doel} bestaat al; gebruik --overschrijf om het te vervangen. Er is niets geschreven.")
+    from kaderdiff.bron.xmlveilig import parse_veilig
+
+    try:
+        is_kader = doel.is_file() and parse_veilig(doel.read_bytes(), str(doel)).getroot().tag == "kader"
+    except KaderdiffFout:
+        is_kader = False
+    if not is_kader:
+        raise KaderdiffFout(f"{doel} is geen kaderbestand; kaderdiff vervangt alleen een kader. "
+                            "Er is niets geschreven.")
+
+
+def importeer(args: argparse.Namespace) -> int:
+    from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.bron.wetregister import register_voor
+    from kaderdiff.invoer.importeer import importeer_docx, lees_sleutel
+    from kaderdiff.model.versie import Versie
+    from kaderdiff.uitvoer.atomair import schrijf_atomair
+
+    sleutel = args.sector.strip().lower()
+    lees_sleutel(sleutel)
+    kaders = kadermap_pad(args)
+    register = register_voor(kaders if kaders.is_dir() else None)
+    if (args.bestand is None) == (args.geschiedenis is None):
+        raise KaderdiffFout("Geef een Word-bestand of --geschiedenis MAP, niet allebei en niet geen van beide")
+    vorige = None
+    if args.vorige is not None:
+        vorige = KaderMap(kaders).laad(Versie(args.vorige), sleutel)
+    if args.geschiedenis is not None:
+        return _geschiedenis(args, kaders, sleutel, register, vorige)
+    if args.jaar is None:
+        raise KaderdiffFout("Geef met --jaar aan voor welk jaar het kader is")
+    peildatum = None
+    if args.peildatum is not None:
+        try:
+            peildatum = date.fromisoformat(args.peildatum)
+        except ValueError:
+            raise KaderdiffFout(f"Ongeldige datum '{args.peildatum}': schrijf JJJJ-MM-DD") from None
+    doel = _doelbestand(args, kaders, sleutel, args.jaar)
+    _mag_schrijven(doel, args.overschrijf)
+    _rapport_mag(args.rapport)
+    resultaat = importeer_docx(args.bestand, sleutel, args.jaar, register, vorige, args.status, peildatum)
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    schrijf_atomair(doel, resultaat.xml)
+    gekoppeld = f"; {resultaat.gekoppeld} ids uit {args.vorige}" if vorige is not None else ""
+    regel(f"Geïmporteerd: {args.bestand} → {doel} ({resultaat.elementen} elementen{gekoppeld})")
+    _rapport([resultaat], args.rapport)
+    return 0
+
+
+def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register: object,
+                  vorige: object) -> int:
+    import git
+
+    from kaderdiff.invoer.geschiedenis import importeer_jaren, nieuwe_repo, op_tak
+    from kaderdiff.model.kader import Kader
+    from kaderdiff.model.wet import Wetregister
+
+    assert isinstance(register, Wetregister) and (vorige is None or isinstance(vorige, Kader))
+    if args.jaar is not None or args.overschrijf or args.peildatum or args.status:
+        raise KaderdiffFout("--jaar, --status, --peildatum en --overschrijf gelden niet bij --geschiedenis: "
+                            "het jaar staat in de bestandsnaam")
+    _rapport_mag(args.rapport)
+    resultaten = importeer_jaren(args.geschiedenis, sleutel, register, vorige)
+    vorig_jaar = args.vorige
+    if args.uit is not None:
+        commits = nieuwe_repo(args.uit, resultaten)
+        waar = f"nieuwe repository {args.uit} (tak main)"
+    else:
+        try:
+            repo = git.Repo(kaders, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise KaderdiffFout(f"{kaders} staat niet in een git-repository; geef --uit MAP voor een nieuwe") from None
+        werkmap = Path(repo.working_tree_dir or kaders).resolve()
+        basis = kaders.resolve().relative_to(werkmap).as_posix()
+        naam = args.naam or f"import-{sleutel}"
+        commits = op_tak(repo, "" if basis == "." else basis, naam, resultaten, vorig_jaar)
+        waar = f"tak {naam} (de werkmap is niet gewijzigd)"
+    for r, commit in zip(resultaten, commits, strict=True):
+        regel(f"{r.kader.jaar}: {r.bestand} → commit {commit[:10]} ({r.elementen} elementen, "
+              f"{r.gekoppeld} ids uit het jaar ervoor)")
+    regel(f"{len(commits)} jaar/jaren geïmporteerd in {waar}.")
+    _rapport(list(resultaten), args.rapport)
+    if any(r.rapport for r in resultaten):
+        melding("Let op: niet alles is als zodanig herkend; zie het rapport hierboven.")
+    return 0
+
+
+OPDRACHTEN = {"importeer": (opties, importeer)}

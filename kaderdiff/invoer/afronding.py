@@ -1,0 +1,96 @@
+"""Finishing an imported kader: parts the schema would refuse repaired without losing text, eisen given
+the grondslag their footnotes cite, missing parts added and reported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.invoer.knopen import Knoop, S, onvolledig
+from kaderdiff.model.kader import VOETNOOT, Fragment
+from kaderdiff.model.wet import Wetregister
+from kaderdiff.recht.citaten import parse
+
+Meld = Callable[[str, str, str], None]
+
+
+def eis_af(eis: Knoop, meld: Meld, register: Wetregister, eigen: bool) -> None:
+    """An eis without grondslag line: footnotes that are citations are its grondslag."""
+    if eis.heeft_grondslagregel or eis.grondslagen or eis.geen is not None:
+        return
+    noten = [f for f in eis.inhoud if f.stijl == VOETNOOT]
+    gevonden = []
+    for noot in noten:
+        try:
+            gevonden.extend(parse(noot.tekst, register))
+        except KaderdiffFout:
+            gevonden = []
+            break
+    if noten and gevonden:
+        eis.grondslagen.extend(gevonden)
+        eis.inhoud = tuple(f for f in eis.inhoud if f.stijl != VOETNOOT)
+    elif not eigen:
+        meld(eis.plaats, "eis zonder wettelijke grondslag (geen grondslagregel, voetnoot of kolom)", eis.tekst)
+
+
+def _uitpakken(knoop: Knoop) -> list[Knoop]:
+    """A part the schema refuses, as plain text blocks: its title as a bold alinea, then its text."""
+    uit = [Knoop(S.ALINEA, inhoud=(Fragment(" ".join(d for d in (knoop.nummer, knoop.titel) if d), "sterk"),),
+                 plaats=knoop.plaats)] if (knoop.titel or knoop.nummer) else []
+    for kind in knoop.kinderen:
+        if kind.soort in (S.ALINEA, S.LIJST, S.TABEL):
+            uit.append(kind)
+        elif kind.soort in (S.EIS, S.BESLISREGEL):
+            uit.append(Knoop(S.ALINEA, inhoud=kind.inhoud, plaats=kind.plaats))
+        else:
+            uit.extend(_uitpakken(kind))
+    return uit
+
+
+def _laatste_standaard(knopen: list[Knoop]) -> Knoop | None:
+    for knoop in reversed(knopen):
+        if knoop.soort is S.STANDAARD:
+            return knoop
+        gevonden = _laatste_standaard(knoop.kinderen)
+        if gevonden is not None:
+            return gevonden
+    return None
+
+
+def herstel(ouder: Knoop, meld: Meld, register: Wetregister, eigen: bool) -> None:
+    """Post-order: remove empty parts, unpack the ones the schema would refuse, add missing basiskwaliteit."""
+    for kind in list(ouder.kinderen):
+        herstel(kind, meld, register, eigen)
+        if kind.soort is S.EIS:
+            eis_af(kind, meld, register, eigen)
+        reden = onvolledig(kind)
+        if not reden:
+            continue
+        index = ouder.kinderen.index(kind)
+        if kind.soort in (S.OMSCHRIJVING, S.EIGEN_ASPIRATIES, S.LIJST, S.TABEL):
+            ouder.kinderen.remove(kind)  # empty: nothing is lost
+            continue
+        blokken = _uitpakken(kind)
+        if kind.soort is S.WAARDERINGSKADER:
+            nummer = str(sum(1 for k in ouder.kinderen[:index] if k.soort is S.HOOFDSTUK) + 1)
+            kind.soort, kind.nummer, kind.kenmerk = S.HOOFDSTUK, nummer, ""
+            kind.kinderen = blokken[1:] if kind.titel else blokken
+            meld(kind.plaats, f"{reden}; als hoofdstuk {nummer} overgenomen", kind.titel)
+            continue
+        st = _laatste_standaard(ouder.kinderen[:index])
+        ouder.kinderen.remove(kind)
+        if st is not None:
+            doel = st.laatste(S.EIGEN_ASPIRATIES, S.BASISKWALITEIT)
+            if doel is None:
+                doel = Knoop(S.BASISKWALITEIT)
+                st.kinderen.append(doel)
+            doel.kinderen.extend(blokken)
+            waar = f"standaard {st.nummer}"
+        else:
+            ouder.kinderen[index:index] = blokken
+            waar = "de tekst erboven"
+        meld(kind.plaats, f"{reden}; de tekst staat bij {waar}", kind.titel)
+    if ouder.soort is S.STANDAARD and not ouder.heeft(S.BASISKWALITEIT):
+        plek = 1 if ouder.heeft(S.OMSCHRIJVING) else 0
+        ouder.kinderen.insert(plek, Knoop(S.BASISKWALITEIT))
+        meld(ouder.plaats, f"standaard {ouder.nummer} zonder basiskwaliteit", ouder.titel)
