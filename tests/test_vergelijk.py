@@ -163,3 +163,15 @@ def test_nummering_in_documentvolgorde_met_sector() -> None:
         ("VO-1", "p0", "toegevoegd"), ("VO-2", "a", "redactioneel"), ("VO-3", "p2", "vervallen")]
     assert [(w.nummer, w.element_id) for w in vergelijk(oud, nieuw, op_id(oud, nieuw))] == [
         (w.nummer, w.element_id) for w in rijen]
+
+
+def test_nieuwe_standaard_toont_de_grondslagen_van_zijn_eisen() -> None:
+    tweede = Grondslag("WPO", "10")
+    nieuwe_st = standaard("s2", "OP2", "Zicht", eis("e2", "Twee.", WPO, tweede), eis("e3", "Drie.", tweede))
+    oud = kader(gebied("kg", "OP", standaard("s1", "OP1", "Aanbod", eis("e1", "Een.", WPO))))
+    nieuw = kader(gebied("kg", "OP", standaard("s1", "OP1", "Aanbod", eis("e1", "Een.", WPO)), nieuwe_st), jaar=2026)
+    v = vergelijking(oud, nieuw)
+    [rij] = rijen_voor_toegevoegd(v, herindeling(v))
+    assert rij.element_id == "s2" and rij.grondslagen_wordt == (WPO, tweede)  # each once, in document order
+    [weg] = rijen_voor_vervallen(vergelijking(nieuw, oud), GEEN)
+    assert weg.element_id == "s2" and weg.grondslagen_was == (WPO, tweede)

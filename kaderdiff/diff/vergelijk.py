@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
 from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, stijgende_deelrij
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
-from kaderdiff.model.plaats import eigen_tekst, label, vindplaats, volledige_tekst
+from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst
 from kaderdiff.model.uitlijning import Uitlijning
 from kaderdiff.model.wijziging import DiffDeel, Wijziging, WijzigingSoort
 
@@ -272,11 +272,15 @@ def _rij(soort: WijzigingSoort, oud_el: Element | None, nieuw_el: Element | None
          positie: tuple[int, int, int] | None = None, betrokken: tuple[str, ...] = (),
          kenmerken: tuple[str, ...] = ()) -> Wijziging:
     """Build one row with its WAS/WORDT texts and word diff; by default placed at the new element."""
+    grondslagen_was = oud_el.grondslagen if oud_el is not None else ()
+    grondslagen_wordt = nieuw_el.grondslagen if nieuw_el is not None else ()
     if oud_el is not None and nieuw_el is not None:
         was, wordt = eigen_tekst(oud_el), eigen_tekst(nieuw_el)
-    else:
+    else:  # a whole subtree comes or goes: its text and the grondslagen of its eisen
         was = volledige_tekst(oud_el) if oud_el is not None else ""
         wordt = volledige_tekst(nieuw_el) if nieuw_el is not None else ""
+        grondslagen_was = alle_grondslagen(oud_el) if oud_el is not None else ()
+        grondslagen_wordt = alle_grondslagen(nieuw_el) if nieuw_el is not None else ()
     if positie is None:
         assert nieuw_el is not None
         positie = (v.nieuwe_volgorde[nieuw_el.id], 0, 0)
@@ -290,8 +294,8 @@ def _rij(soort: WijzigingSoort, oud_el: Element | None, nieuw_el: Element | None
         was=was,
         wordt=wordt,
         tekstdiff=diff,
-        grondslagen_was=oud_el.grondslagen if oud_el is not None else (),
-        grondslagen_wordt=nieuw_el.grondslagen if nieuw_el is not None else (),
+        grondslagen_was=grondslagen_was,
+        grondslagen_wordt=grondslagen_wordt,
         kenmerken=kenmerken,
         betrokken=betrokken,
         positie=positie,
