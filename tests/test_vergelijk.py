@@ -29,7 +29,7 @@ GEEN = Herindeling(frozenset(), frozenset(), frozenset(), frozenset())
 def op_id(oud: Kader, nieuw: Kader) -> Uitlijning:
     """The alignment a stable-id kader gets: every shared id is the same element."""
     paren = {i: i for i in oud.index if i in nieuw.index}
-    return Uitlijning(paren, dict(paren), frozenset())
+    return Uitlijning(paren, dict(paren))
 
 
 def vergelijking(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) -> Vergelijking:

@@ -179,10 +179,9 @@ def rijen_voor_paren(v: Vergelijking, h: Herindeling) -> list[Wijziging]:
                 notities.insert(0, f"ook {soort.label}")
             soort = WijzigingSoort.VERPLAATST
             notities.insert(0, notitie)
-        if el.id in uitlijning.op_inhoud and oud_id != el.id:
-            notities.append(f"herkend op inhoud (id was '{oud_id}')")
         if soort is not None:
-            rijen.append(_rij(soort, oud_el, el, v, kenmerken=tuple(notities)))
+            rij = _rij(soort, oud_el, el, v, kenmerken=tuple(notities))
+            rijen.append(replace(rij, koppeling=uitlijning.koppeling(el.id)))
     return rijen
 
 
