@@ -60,8 +60,12 @@ def test_nieuwe_ids_op_tekst_en_de_ouder_op_zijn_kinderen() -> None:
     assert uitlijning.koppeling("a-n") == Koppeling(Koppelwijze.TEKST, 1.0)
     b = uitlijning.koppeling("b-n")
     assert b is not None and b.wijze is Koppelwijze.TEKST and b.gelijkenis is not None and 0.85 <= b.gelijkenis < 1
-    assert uitlijning.koppeling("p-n") == Koppeling(Koppelwijze.CONTEXT, 0.92)  # '1.1 Werkwijze' ~ '1.2 Werkwijze'
-    assert soorten(oud, nieuw) == {"p-n": "hernummerd", "b-n": "gewijzigd"}
+    assert uitlijning.koppeling("p-n") == Koppeling(Koppelwijze.CONTEXT)  # by its children
+    rijen = {w.element_id: w for w in vergelijk(oud, nieuw, uitlijning)}
+    assert {i: w.soort.value for i, w in rijen.items()} == {"p-n": "hernummerd", "b-n": "gewijzigd"}
+    # a row says how similar the pair is: '1.1 Werkwijze' ~ '1.2 Werkwijze'
+    assert rijen["p-n"].koppeling == Koppeling(Koppelwijze.CONTEXT, 0.92)
+    assert rijen["b-n"].koppeling == b
 
 
 def test_herschreven_eis_op_dezelfde_plek_van_dezelfde_standaard_is_gewijzigd() -> None:
@@ -71,11 +75,10 @@ def test_herschreven_eis_op_dezelfde_plek_van_dezelfde_standaard_is_gewijzigd() 
     nieuwe_eisen = [*oude_eisen[:2], eis("e2", herschreven), oude_eisen[3]]
     nieuw = kader(hernoem(gebied("kg", "OP", standaard("op1", "OP1", "Aanbod", *nieuwe_eisen))), jaar=2026)
     uitlijning = lijn_uit(oud, nieuw)
-    koppeling = uitlijning.koppeling("e2-n")
-    assert koppeling is not None and koppeling.wijze is Koppelwijze.CONTEXT
-    assert koppeling.gelijkenis is not None and koppeling.gelijkenis < 0.6  # the text alone would not do
     [rij] = vergelijk(oud, nieuw, uitlijning)
     assert (rij.soort, rij.element_id, rij.oud and rij.oud.id) == (WijzigingSoort.GEWIJZIGD, "e2-n", "e2")
+    assert rij.koppeling is not None and rij.koppeling.wijze is Koppelwijze.CONTEXT
+    assert rij.koppeling.gelijkenis is not None and rij.koppeling.gelijkenis < 0.6  # the text alone would not do
     assert any(d.op == 1 and "passend onderwijs" in d.tekst for d in rij.tekstdiff)
 
 

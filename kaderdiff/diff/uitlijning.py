@@ -37,6 +37,8 @@ DREMPEL_KOP = 0.90
 BONUS_OUDER = 0.1
 _OP_ID = Koppeling(Koppelwijze.ID)
 _ZELFDE_TEKST = Koppeling(Koppelwijze.TEKST, 1.0)
+#: Found by their place; their similarity is computed later, only for pairs that become a row of the Staat.
+_OP_KINDEREN = _OP_PLEK = Koppeling(Koppelwijze.CONTEXT)
 #: Steps 2-4 repeat at most this often (each round can only use what the previous one found).
 RONDES = 4
 
@@ -147,10 +149,6 @@ class _Koppelaar:
                 self.n2o[kind.id] = oud_afgeleid
                 self.hoe[kind.id] = koppeling
 
-    def koppel_op_gelijkenis(self, oud_el: Element, nieuw_el: Element, wijze: Koppelwijze) -> None:
-        tekst_oud, tekst_nieuw = self.oud.tekst(oud_el), self.nieuw.tekst(nieuw_el)
-        score = 1.0 if tekst_oud == tekst_nieuw else round(gelijkenis(tekst_oud, tekst_nieuw), 2)
-        self.koppel(oud_el.id, nieuw_el.id, Koppeling(wijze, score))
 
     # ------------------------------------------------------------ 1. ids
     def op_id(self) -> None:
@@ -180,10 +178,10 @@ class _Koppelaar:
         rest_oud = [el for el in rest_oud if el.id not in self.o2n]
         rest_nieuw = [el for el in rest_nieuw if el.id not in self.n2o]
         scores = kandidaten(self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw), drempel)
-        met_context = [(score + self._bonus(rest_oud[i].id, rest_nieuw[j].id), i, j) for score, i, j in scores]
-        paren = wijs_toe(met_context)
+        ruw = {(i, j): score for score, i, j in scores}
+        paren = wijs_toe([(score + self._bonus(rest_oud[i].id, rest_nieuw[j].id), i, j) for score, i, j in scores])
         for i, j, _ in paren:
-            self.koppel_op_gelijkenis(rest_oud[i], rest_nieuw[j], Koppelwijze.TEKST)
+            self.koppel(rest_oud[i].id, rest_nieuw[j].id, Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2)))
         return len(paren)
 
     def _bonus(self, oud_id: str, nieuw_id: str) -> float:
@@ -198,14 +196,17 @@ class _Koppelaar:
             if el.id not in self.n2o:
                 bron = self._bron(el)
                 if bron is not None:
-                    self.koppel_op_gelijkenis(self.oud.element[bron], el, Koppelwijze.CONTEXT)
+                    self.koppel(bron, el.id, _OP_KINDEREN)
 
     def _bron(self, el: Element) -> str | None:
         """The old container that `el` is, judged by where its matched children came from."""
         stemmen = self.stemmen.get(el.id)
         if not stemmen:
             return None
-        bron, gedeeld = min(stemmen.items(), key=lambda kv: (-kv[1], self.oud.volgorde.get(kv[0], -1)))
+        if len(stemmen) == 1:
+            [(bron, gedeeld)] = stemmen.items()
+        else:  # most votes; on a tie the first in the old document
+            bron, gedeeld = min(stemmen.items(), key=lambda kv: (-kv[1], self.oud.volgorde.get(kv[0], -1)))
         if not bron or bron in self.o2n or self.oud.element[bron].soort is not el.soort:
             return None
         totaal, van_bron = sum(stemmen.values()), self.gekoppeld_oud[bron]
@@ -242,11 +243,11 @@ class _Koppelaar:
                 if not rest_oud or not rest_nieuw:
                     continue
                 scores = kandidaten(self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw), DREMPEL_CONTEXT)
-                for i, j, _ in wijs_toe(scores):
-                    self.koppel_op_gelijkenis(rest_oud[i], rest_nieuw[j], Koppelwijze.CONTEXT)
+                for i, j, score in wijs_toe(scores):
+                    self.koppel(rest_oud[i].id, rest_nieuw[j].id, Koppeling(Koppelwijze.CONTEXT, round(score, 2)))
             if not self._ids_betrouwbaar(oud_ouder, nieuw_ouder):
                 for oud_kind, nieuw_kind in list(self._zelfde_plek(oud_ouder, nieuw_ouder)):
-                    self.koppel_op_gelijkenis(oud_kind, nieuw_kind, Koppelwijze.CONTEXT)
+                    self.koppel(oud_kind.id, nieuw_kind.id, _OP_PLEK)
         return len(self.n2o) - voor
 
     def _ids_betrouwbaar(self, oud_ouder: Element, nieuw_ouder: Element) -> bool:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kaderdiff.diff.gelijkenis import gelijkenis
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
-from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, stijgende_deelrij
+from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, stijgende_deelrij, vergelijkingstekst
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
 from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst
-from kaderdiff.model.uitlijning import Uitlijning
+from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning
 from kaderdiff.model.wijziging import DiffDeel, Wijziging, WijzigingSoort
 
 #: Text blocks directly inside a merged or split container: its row covers them.
@@ -181,8 +182,16 @@ def rijen_voor_paren(v: Vergelijking, h: Herindeling) -> list[Wijziging]:
             notities.insert(0, notitie)
         if soort is not None:
             rij = _rij(soort, oud_el, el, v, kenmerken=tuple(notities))
-            rijen.append(replace(rij, koppeling=uitlijning.koppeling(el.id)))
+            rijen.append(replace(rij, koppeling=_met_gelijkenis(uitlijning.koppeling(el.id), oud_el, el)))
     return rijen
+
+
+def _met_gelijkenis(koppeling: Koppeling | None, oud_el: Element, nieuw_el: Element) -> Koppeling | None:
+    """A content match's evidence with the similarity of the pair filled in (the reader judges it by that)."""
+    if koppeling is None or koppeling.wijze is Koppelwijze.ID or koppeling.gelijkenis is not None:
+        return koppeling
+    score = gelijkenis(vergelijkingstekst(oud_el), vergelijkingstekst(nieuw_el))
+    return replace(koppeling, gelijkenis=round(score, 2))
 
 
 # ---------------------------------------------------------------- phase 3: added

@@ -16,7 +16,8 @@ class Koppelwijze(StrEnum):
 
 @dataclass(frozen=True)
 class Koppeling:
-    """The evidence for one pair; `gelijkenis` (0..1) is the similarity of the pair's own texts, for content matches."""
+    """The evidence for one pair; `gelijkenis` (0..1) is the similarity of the pair's own texts (content matches;
+    None for an id match, or where the aligner did not need it: the Staat fills it in for its rows)."""
 
     wijze: Koppelwijze
     gelijkenis: float | None = None
