@@ -3,9 +3,9 @@
 Comparing every old text with every new one is quadratic (25 s for a 128k-word kader). Here exact
 matches cost one dictionary lookup each; similar pairs are only scored between candidates that could
 reach the threshold: lengths close enough (the rapidfuzz ratio 2·m/(|a|+|b|) can never exceed
-2·min/(|a|+|b|)) and sharing one of their rarest words (prefix filtering: two word sets that overlap in at
-least half their words share a word among the rarest half-plus-one of either). Small inputs are simply
-compared all against all, in rapidfuzz's C loop.
+2·min/(|a|+|b|)) and sharing one of their rarest word pairs (prefix filtering: two sets that overlap in
+at least half their elements share one among the rarest half-plus-one of either). Small inputs are
+simply compared all against all, in rapidfuzz's C loop.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-#: Below this many comparisons, all pairs are scored (rapidfuzz's C loop is faster than blocking).
-KLEIN = 40_000
-#: Share of its distinct words a text must share with a similar one for the blocking to find it.
+#: Below this many comparisons, all pairs are scored (a few µs each for paragraph-long texts; measured,
+#: blocking pays for itself from a few thousand pairs on).
+KLEIN = 2_500
+#: Share of its distinct word pairs a text must share with a similar one for the blocking to find it.
 OVERLAP = 0.5
-#: Words in more texts than this are no use for blocking (they would pair nearly everything).
+#: Word pairs in more texts than this are no use for blocking (they would pair nearly everything).
 MAX_POSTING = 400
 
 _WOORD = re.compile(r"\w+")
@@ -70,30 +72,35 @@ def kandidaten(oud: Sequence[str], nieuw: Sequence[str], drempel: float) -> list
     return uit
 
 
-def _woorden(tekst: str) -> set[str]:
-    return set(_WOORD.findall(tekst.lower()))
+def _schijven(tekst: str) -> set[str]:
+    """Word pairs (shingles) of a text; a text of one or two words is its own words. Pairs, not single words:
+    in a kader the same few hundred words recur everywhere, pairs of them far less."""
+    woorden = _WOORD.findall(tekst.lower())
+    if len(woorden) < 3:
+        return set(woorden)
+    return {f"{a} {b}" for a, b in pairwise(woorden)}
 
 
 def _blokken(oud: Sequence[str], nieuw: Sequence[str], drempel: float) -> list[set[int]]:
-    """For each new text, the old texts it could be `drempel` similar to (length and rare-word filter)."""
-    woorden_oud = [_woorden(t) for t in oud]
-    woorden_nieuw = [_woorden(t) for t in nieuw]
-    frequentie = Counter(w for ws in (*woorden_oud, *woorden_nieuw) for w in ws)
+    """For each new text, the old texts it could be `drempel` similar to (length and rare-shingle filter)."""
+    schijven_oud = [_schijven(t) for t in oud]
+    schijven_nieuw = [_schijven(t) for t in nieuw]
+    frequentie = Counter(w for ws in (*schijven_oud, *schijven_nieuw) for w in ws)
 
-    def prefix(woorden: set[str]) -> list[str]:
-        op_zeldzaamheid = sorted(woorden, key=lambda w: (frequentie[w], w))
+    def prefix(schijven: set[str]) -> list[str]:
+        op_zeldzaamheid = sorted(schijven, key=lambda w: (frequentie[w], w))
         lengte = len(op_zeldzaamheid) - int(OVERLAP * len(op_zeldzaamheid)) + 1
         return op_zeldzaamheid[:lengte]
 
     index: dict[str, list[int]] = defaultdict(list)
-    for i, woorden in enumerate(woorden_oud):
-        for w in prefix(woorden):
+    for i, schijven in enumerate(schijven_oud):
+        for w in prefix(schijven):
             index[w].append(i)
     verhouding = drempel / (2 - drempel)  # shortest/longest below this can never reach the threshold
     uit = []
-    for j, woorden in enumerate(woorden_nieuw):
+    for j, schijven in enumerate(schijven_nieuw):
         lengte = len(nieuw[j])
-        gevonden = {i for w in prefix(woorden) if len(index.get(w, ())) <= MAX_POSTING for i in index.get(w, ())}
+        gevonden = {i for w in prefix(schijven) if len(index.get(w, ())) <= MAX_POSTING for i in index.get(w, ())}
         uit.append({i for i in gevonden
                     if min(lengte, len(oud[i])) >= verhouding * max(lengte, len(oud[i]))})
     return uit
