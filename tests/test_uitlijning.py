@@ -22,7 +22,7 @@ from kaderdiff.model.uitlijning import Koppeling, Koppelwijze
 from kaderdiff.model.wijziging import WijzigingSoort
 
 from bouwstenen import alinea, eis, gebied, kader, paragraaf, standaard
-from conftest import KADERS, commit_alles, kd, maak_repo
+from conftest import KADERS, commit_alles, kd, maak_repo, sample_kaders
 
 PAREN = [("po", 2025, 2026), ("vo", 2025, 2026), ("mbo", 2025, 2026), ("vo", 2026, 2027)]
 
@@ -210,6 +210,13 @@ def test_staat_van_hernummerde_kaders_zegt_per_rij_hoe_het_paar_gevonden_is(tmp_
     assert notitie in rij.cells[4].text
     assert "gekoppeld op" not in (tmp_path / "uit-stabiel" / "mbo-2026-staat-van-wijzigingen.html").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize("pad", sample_kaders(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_kader_tegen_zichzelf_met_nieuwe_ids_of_zonder_ids_is_leeg(pad: Path) -> None:
+    kader_ = laad_bestand(pad)
+    assert vergelijk(kader_, laad_bytes(hernummer(pad.read_bytes(), zaad="zelf")[0], "hernummerd")) == []
+    assert vergelijk(kader_, kader_, lijn_uit(kader_, kader_, op_inhoud=True)) == []
 
 
 # ---------------------------------------------------------------- blocking finds what all-pairs finds

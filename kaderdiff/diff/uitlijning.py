@@ -12,9 +12,10 @@ Evidence, strongest first, mixed freely (one kader may keep some ids and lose ot
 4. `context`, leaves: inside a matched pair of parents, a leftover leaf at least DREMPEL_CONTEXT similar,
    or, where the ids there are not kept anyway, the only leftover of its kind in the same place between
    matched siblings (a rewritten eis in the same place of the same standard is that eis, gewijzigd).
-Steps 2-4 repeat until nothing new is found; derived containers (omschrijving, basiskwaliteit, eigen
-aspiraties) follow their parent. Each element is matched at most once (best evidence first), so a split
-or merge is only claimed where the children really went apart.
+Steps 2-4 repeat while a container found by its heading can be the missing vote of one further up;
+derived containers (omschrijving, basiskwaliteit, eigen aspiraties) follow their parent. Each element is
+matched at most once (best evidence first), so a split or merge is only claimed where the children really
+went apart.
 """
 
 from __future__ import annotations
@@ -94,14 +95,8 @@ class _Boom:
                            if el.soort not in BLAD_SOORTEN and el.soort not in AFGELEIDE_CONTAINERS]
         self._teksten: dict[str, str] = {}
 
-    def tekst(self, el: Element) -> str:
-        """`vergelijkingstekst`, computed once per element."""
-        tekst = self._teksten.get(el.id)
-        if tekst is None:
-            tekst = self._teksten[el.id] = vergelijkingstekst(el)
-        return tekst
-
     def teksten(self, elementen: list[Element]) -> list[str]:
+        """`vergelijkingstekst` of each element, computed once per element."""
         cache, uit = self._teksten, []
         for el in elementen:
             tekst = cache.get(el.id)
@@ -148,7 +143,6 @@ class _Koppelaar:
                 self.o2n[oud_afgeleid] = kind.id
                 self.n2o[kind.id] = oud_afgeleid
                 self.hoe[kind.id] = koppeling
-
 
     # ------------------------------------------------------------ 1. ids
     def op_id(self) -> None:
