@@ -26,12 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import EERSTE_JAAR, SNEL, STANDAARD_DOEL, maak_corpus
+from bench.groei import STANDAARD_GROOTTES, meet_voorbeelden
+from bench.groei import meet as meet_groei
+from bench.groei import tabel as groei_tabel
 from bench.kwaliteit import (
     Tekstdoc,
     Telling,
     Uitslag,
     beoordeel,
     difflib_bereiken,
+    hernummerde_uitslagen,
     kaderdiff_uitslag,
     lees_waarheid,
     redline_uitslag,
@@ -94,6 +98,8 @@ def kwaliteit(corpus: Path, peers_paren: int, redline_paren: int) -> dict[str, T
         oud_xml, nieuw_xml = lees(corpus, slot, jaar - 1), lees(corpus, slot, jaar)
         oud, nieuw = laad_bytes(oud_xml, f"{slot}-{jaar - 1}"), laad_bytes(nieuw_xml, naam)
         beoordeel(tellingen.setdefault("kaderdiff", Telling()), kaderdiff_uitslag(oud, nieuw), waarheid, naam)
+        for variant, uitslag in hernummerde_uitslagen(corpus, slot, jaar, oud, nieuw).items():
+            beoordeel(tellingen.setdefault(variant, Telling()), uitslag, waarheid, naam)
         if (slot, jaar) not in steekproef:
             continue
         to, tn = Tekstdoc.van(oud), Tekstdoc.van(nieuw)
@@ -265,10 +271,10 @@ def _s(x: object) -> str:
 
 def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
     r = ["| tool | pairs | precision | recall | kind acc. | moves found / expected | false moves | "
-         "fragments (ideal) | edits at ideal | mid-word |", "|---" * 10 + "|"]
+         "false split/merge | fragments (ideal) | edits at ideal | mid-word |", "|---" * 11 + "|"]
     for naam, t in kw.items():
         r.append(f"| {naam} | {t.paren} | {t.precisie:.3f} | {t.recall:.3f} | {t.soortnauwkeurigheid:.3f} | "
-                 f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | "
+                 f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | {t.valse_herindelingen} | "
                  f"{t.fragmenten} ({t.fragmenten_ideaal}) | "
                  f"{t.op_ideaal} / {t.bewerkingen} | {t.midden_in_woord} |")
     if sn:
@@ -320,7 +326,15 @@ def main() -> None:
     kw = kwaliteit(corpus, 2 if args.snel else 8, 1 if args.snel else 2)
     sn = snelheid(corpus, 1 if args.snel else args.runs)
     print(tabel(kw, sn))
-    resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn}
+    # issue 14: alignment with renumbered ids, by size, and on the sample kaders (CPU time, see bench/groei.py)
+    groei = [meet_groei(w, 1 if args.snel else 3) for w in ((10_000, 32_000) if args.snel else STANDAARD_GROOTTES)]
+    voorbeelden = meet_voorbeelden(21 if args.snel else 201)
+    print("\n" + groei_tabel(groei))
+    print(f"\nSample kaders, align 4 pairs: stable ids {voorbeelden['voorbeelden_stabiel_s'] * 1000:.1f} ms, every id "
+          f"renumbered {voorbeelden['voorbeelden_hernummerd_s'] * 1000:.1f} ms "
+          f"({voorbeelden['voorbeelden_verhouding']:.2f}×)")
+    resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn,
+                 "groei": groei, "voorbeelden": voorbeelden}
     if not args.snel:
         RESULTAAT.write_text(json.dumps(resultaat, indent=1, ensure_ascii=False))
     for n, t in kw.items():

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from bench.hernummer import maak_variant
+
 STANDAARD_DOEL = Path(__file__).resolve().parent / "corpus"
 
 #: File slot -> sector code in the XML. The schema allows only PO, VO, VSO, MBO and HO, so the
@@ -501,6 +503,8 @@ def maak_corpus(doel: Path, sectoren: int = 8, jaren: int = 10, omvang: Omvang |
         samenvatting["sectoren"].append({"slot": slot, "sector": sector})
     samenvatting["woorden_per_kader"] = {"min": min(woorden), "max": max(woorden),
                                          "gemiddeld": sum(woorden) // len(woorden)}
+    # the renumbered variant (issue 14): the same pairs with new ids in the newer kader, same ground truth
+    samenvatting["hernummerde_paren"] = maak_variant(doel)
     (doel / "corpus.json").write_text(json.dumps(samenvatting, indent=1))
     if git:
         maak_git(doel)

@@ -19,6 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from bench.hernummer import deel_voor
+from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Kader, Soort
 from kaderdiff.model.plaats import eigen_tekst
@@ -52,6 +55,7 @@ class Telling:
     zetten_verwacht: int = 0
     zetten_gevonden: int = 0
     valse_zetten: int = 0
+    valse_herindelingen: int = 0  # samengevoegd/gesplitst reported where the ground truth has none
     fragmenten: int = 0
     fragmenten_ideaal: int = 0
     bewerkingen: int = 0
@@ -79,7 +83,8 @@ class Telling:
                 "precisie": round(self.precisie, 4), "recall": round(self.recall, 4),
                 "soortnauwkeurigheid": round(self.soortnauwkeurigheid, 4),
                 "zetten_verwacht": self.zetten_verwacht, "zetten_gevonden": self.zetten_gevonden,
-                "valse_zetten": self.valse_zetten, "fragmenten": self.fragmenten,
+                "valse_zetten": self.valse_zetten, "valse_herindelingen": self.valse_herindelingen,
+                "fragmenten": self.fragmenten,
                 "fragmenten_ideaal": self.fragmenten_ideaal, "bewerkingen": self.bewerkingen,
                 "op_ideaal": self.op_ideaal, "midden_in_woord": self.midden_in_woord,
                 "missers": self.missers[:20], "onterecht": self.onterecht[:20], "soort_fout": self.soort_fout[:20]}
@@ -105,6 +110,9 @@ def beoordeel(t: Telling, uitslag: Uitslag, waarheid: list[dict[str, object]], n
     t.midden_in_woord += uitslag.midden_in_woord
     for element_id, soorten in uitslag.soorten.items():
         rij = verwacht.get(element_id)
+        herindeling = soorten & {"samengevoegd", "gesplitst"}
+        if herindeling and (rij is None or rij["soort"] not in herindeling):
+            t.valse_herindelingen += 1
         if rij is None:
             t.onterecht.append(f"{naam}:{element_id}({'/'.join(sorted(soorten))})")
             if "verplaatst" in soorten:
@@ -159,13 +167,34 @@ def diffdelen_check(delen: Iterable[DiffDeel]) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- kaderdiff
-def kaderdiff_uitslag(oud: Kader, nieuw: Kader) -> Uitslag:
+def kaderdiff_uitslag(oud: Kader, nieuw: Kader, kaart: dict[str, str] | None = None,
+                     op_inhoud: bool = False) -> Uitslag:
+    """kaderdiff's rows; `kaart` maps renumbered ids back to the generator's, `op_inhoud` ignores ids."""
     u = Uitslag()
-    for w in vergelijk(oud, nieuw):
+    kaart = kaart or {}
+    for w in vergelijk(oud, nieuw, lijn_uit(oud, nieuw, op_inhoud=op_inhoud)):
         stukken, midden = diffdelen_check(w.tekstdiff)
-        u.meld(w.element_id, w.soort.value, stukken)
+        u.meld(kaart.get(w.element_id, w.element_id), w.soort.value, stukken)
         u.midden_in_woord += midden
     return u
+
+
+#: The renumbered variants (issue 14), as rows of the quality table.
+ALLE_IDS_NIEUW = "kaderdiff, all ids new"
+HELFT_IDS_NIEUW = "kaderdiff, half the ids new"
+IDS_GENEGEERD = "kaderdiff, ids ignored (--koppel-op-inhoud)"
+
+
+def hernummerde_uitslagen(corpus: Path, slot: str, jaar: int, oud: Kader, nieuw: Kader) -> dict[str, Uitslag]:
+    """kaderdiff on the renumbered newer kader of a pair (ids mapped back), and with ids ignored."""
+    map_ = corpus / "hernummerd" / str(jaar)
+    uit = {IDS_GENEGEERD: kaderdiff_uitslag(oud, nieuw, op_inhoud=True)}
+    if (map_ / f"{slot}.xml").exists():
+        kaart: dict[str, str] = json.loads((map_ / f"{slot}-ids.json").read_text())
+        hernummerd = laad_bytes((map_ / f"{slot}.xml").read_bytes(), f"{slot}-{jaar}-hernummerd")
+        naam = ALLE_IDS_NIEUW if deel_voor(jaar) == 1.0 else HELFT_IDS_NIEUW
+        uit[naam] = kaderdiff_uitslag(oud, hernummerd, kaart)
+    return dict(sorted(uit.items()))
 
 
 # ---------------------------------------------------------------- text rendering for text peers

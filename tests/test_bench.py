@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bench.corpus import SNEL, maak_corpus
-from bench.kwaliteit import Telling, beoordeel, kaderdiff_uitslag, lees_waarheid
+from bench.hernummer import deel_voor
+from bench.kwaliteit import (
+    ALLE_IDS_NIEUW,
+    HELFT_IDS_NIEUW,
+    IDS_GENEGEERD,
+    Telling,
+    beoordeel,
+    hernummerde_uitslagen,
+    kaderdiff_uitslag,
+    lees_waarheid,
+)
 from kaderdiff.bron.controle import controleer_bytes
 from kaderdiff.bron.laden import laad_bytes
 
@@ -32,3 +43,24 @@ def test_generator_is_deterministisch(tmp_path: Path) -> None:
         maak_corpus(tmp_path / naam, sectoren=1, jaren=2, omvang=SNEL, git=False)
     assert (tmp_path / "a/kaders/2026/po.xml").read_bytes() == (tmp_path / "b/kaders/2026/po.xml").read_bytes()
     assert (tmp_path / "a/waarheid/po-2026.json").read_text() == (tmp_path / "b/waarheid/po-2026.json").read_text()
+
+
+def test_klein_corpus_met_nieuwe_ids_en_zonder_ids_volledig_gevonden(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    maak_corpus(corpus, sectoren=2, jaren=3, omvang=SNEL, git=False)
+    tellingen: dict[str, Telling] = {}
+    for waarheid in sorted((corpus / "waarheid").glob("*.json")):
+        slot, jaar = waarheid.stem.rsplit("-", 1)
+        kaart = json.loads((corpus / "hernummerd" / jaar / f"{slot}-ids.json").read_text())
+        hernummerd = (corpus / "hernummerd" / jaar / f"{slot}.xml").read_bytes()
+        ids = hernummerd.count(b' id="') - hernummerd.count(b'<toelichting id="')
+        assert len(kaart) == ids if deel_voor(int(jaar)) == 1.0 else 0.3 * ids < len(kaart) < 0.7 * ids
+        oud = laad_bytes((corpus / "kaders" / str(int(jaar) - 1) / f"{slot}.xml").read_bytes(), "oud")
+        nieuw = laad_bytes((corpus / "kaders" / jaar / f"{slot}.xml").read_bytes(), "nieuw")
+        for variant, uitslag in hernummerde_uitslagen(corpus, slot, int(jaar), oud, nieuw).items():
+            beoordeel(tellingen.setdefault(variant, Telling()), uitslag, lees_waarheid(waarheid), waarheid.stem)
+    assert set(tellingen) == {ALLE_IDS_NIEUW, HELFT_IDS_NIEUW, IDS_GENEGEERD}
+    for telling in tellingen.values():
+        assert (telling.precisie, telling.recall) == (1.0, 1.0), (telling.missers, telling.onterecht)
+        assert telling.soort_fout == [] and telling.valse_zetten == telling.valse_herindelingen == 0
+        assert telling.zetten_gevonden == telling.zetten_verwacht > 0

@@ -182,3 +182,17 @@ def test_toelichting_uit_git_en_streng(kaderrepo: Path, tmp_path: Path) -> None:
     assert code == 0, fout
     data = json.loads((tmp_path / "s" / "mbo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
     assert data["samenvatting"]["zonder_toelichting"] == ["MBO-1"]
+
+
+def test_nieuw_kwaliteitsgebied_in_de_staat_met_de_grondslagen_van_zijn_eisen() -> None:
+    from kaderdiff.render.docx_staat import grondslag_regels
+
+    oud = laad_bestand(KADERS / "2026" / "vo.xml")
+    nieuw = laad_bestand(KADERS / "2027" / "vo.xml")
+    rij = next(w for w in vergelijk(oud, nieuw) if w.element_id == "kg-ska")
+    assert rij.soort is WijzigingSoort.TOEGEVOEGD
+    eisen = [el for el, _ in nieuw.element("kg-ska").doorloop() if el.soort.value == "eis"]
+    assert len(eisen) == 7
+    assert set(rij.grondslagen_wordt) == {g for e in eisen for g in e.grondslagen}
+    [regel] = grondslag_regels(rij)
+    assert regel.startswith("Grondslag: artikel 2.99, eerste lid, van de WVO; artikel 2.99, tweede lid")

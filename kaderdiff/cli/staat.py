@@ -18,6 +18,9 @@ def opties(parser: argparse.ArgumentParser) -> None:
                         help="uitvoermap (standaard: build/staat-JAAR)")
     parser.add_argument("--formaat", default="docx,html,json", help="formaten, komma-gescheiden: docx,html,json")
     parser.add_argument("--streng", action="store_true", help="fout als een wijziging geen toelichting heeft")
+    parser.add_argument("--koppel-op-inhoud", action="store_true",
+                        help="negeer de ids: koppel elementen alleen op tekst en plaats (ter controle, of voor "
+                             "kaders van onbekende herkomst)")
     optie_kaders(parser)
 
 
@@ -34,7 +37,7 @@ def staat(args: argparse.Namespace) -> int:
         overzicht.add_column(kolom)
     with atomaire_map(doel) as tijdelijk:
         for sector in sectoren_voor(kaders, van, naar, args.sector):
-            resultaat = maak_staat(kaders, van, naar, sector, streng=args.streng)
+            resultaat = maak_staat(kaders, van, naar, sector, streng=args.streng, op_inhoud=args.koppel_op_inhoud)
             for naam, inhoud in staat_bestanden(resultaat, formaten, moment, sector).items():
                 schrijf(tijdelijk, naam, inhoud)
             zonder = ", ".join(w.nummer for w in resultaat.zonder_toelichting()) or "-"

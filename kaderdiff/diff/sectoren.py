@@ -1,10 +1,10 @@
-"""One standard (or one eis) in every sector side by side, differences against the first sector marked."""
+"""One standard (or one eis) in every sector side by side, aligned by content; differences against the first
+sector marked."""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from kaderdiff.bron.versies import KaderMap
+from kaderdiff.diff.gelijkenis import kandidaten, wijs_toe
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Kader, Soort
@@ -12,8 +12,9 @@ from kaderdiff.model.sectoren import Cel, SectorRij, SectorVergelijking
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wijziging import DiffDeel
 
-#: Minimal rapidfuzz ratio for eisen with different ids to be put on one row.
-DREMPEL = 70.0
+#: Minimal similarity (0..1) for eisen of two sectors to be put on one row. Sectors word the same
+#: requirement differently ('de school' / 'de instelling'), so this is lower than within one kader.
+DREMPEL = 0.70
 
 
 #: The usual order of sectors in the inspectie's documents; the first present is the reference.
@@ -38,8 +39,33 @@ def _diff(eerste: str, tekst: str) -> tuple[DiffDeel, ...]:
     return () if tekst == eerste else woorddiff(eerste, tekst)
 
 
+def lijn_sectoren_uit(eisen_per_sector: list[list[Element]]) -> list[list[Element | None]]:
+    """Rows of eisen that say the same thing, one column per sector, by content only (ids across sectors
+    mean nothing). Each sector's eisen are assigned to the rows so far at once, best pair first, against
+    any sector already on the row; an eis without a row at least DREMPEL similar starts its own."""
+    rijen: list[list[Element | None]] = []
+    aantal = len(eisen_per_sector)
+    for kolom, eisen in enumerate(eisen_per_sector):
+        beste: dict[tuple[int, int], float] = {}  # (row, eis) -> best similarity to a cell of that row
+        for ander in range(kolom):
+            cellen = [(r, cel) for r, rij in enumerate(rijen) if (cel := rij[ander]) is not None]
+            for score, i, j in kandidaten([cel.tekst for _, cel in cellen], [e.tekst for e in eisen], DREMPEL):
+                sleutel = (cellen[i][0], j)
+                beste[sleutel] = max(score, beste.get(sleutel, 0.0))
+        geplaatst = set()
+        for r, j, _ in wijs_toe([(score, r, j) for (r, j), score in beste.items()]):
+            rijen[r][kolom] = eisen[j]
+            geplaatst.add(j)
+        for j, eis in enumerate(eisen):
+            if j not in geplaatst:
+                rij: list[Element | None] = [None] * aantal
+                rij[kolom] = eis
+                rijen.append(rij)
+    return rijen
+
+
 def vergelijk_sectoren(kadermap: KaderMap, versie: Versie, zoek: str) -> SectorVergelijking:
-    """Align the eisen of `zoek` across sectors (same id first, then most similar text)."""
+    """The eisen of `zoek` (a standard code or an eis id) side by side in every sector that has it."""
     gevonden: list[tuple[str, str, list[Element]]] = []
     for sector in sorted(kadermap.sectoren(versie), key=_sectorvolgorde):
         resultaat = _eisen_voor(kadermap.laad(versie, sector), zoek)
@@ -47,27 +73,8 @@ def vergelijk_sectoren(kadermap: KaderMap, versie: Versie, zoek: str) -> SectorV
             gevonden.append((sector, *resultaat))
     if not gevonden:
         raise KaderdiffFout(f"'{zoek}' is geen standaardcode of eis-id in een kader van {versie}")
-    rijen: list[list[Element | None]] = []
-    n = len(gevonden)
-    for kolom, (_, _, eisen) in enumerate(gevonden):
-        for eis in eisen:
-            beste: tuple[float, int] | None = None
-            for r, rij in enumerate(rijen):
-                if rij[kolom] is not None:
-                    continue
-                ref = next(e for e in rij if e is not None)
-                gelijkenis = float(fuzz.ratio(ref.tekst, eis.tekst))
-                score = gelijkenis + (5.0 if ref.id == eis.id else 0.0)
-                if gelijkenis >= DREMPEL and (beste is None or score > beste[0]):
-                    beste = (score, r)
-            if beste is None:
-                rij_nieuw: list[Element | None] = [None] * n
-                rij_nieuw[kolom] = eis
-                rijen.append(rij_nieuw)
-            else:
-                rijen[beste[1]][kolom] = eis
     uit_rijen = []
-    for rij in rijen:
+    for rij in lijn_sectoren_uit([eisen for _, _, eisen in gevonden]):
         eerste = next(e for e in rij if e is not None)
         cellen = tuple(None if e is None else Cel(e.id, e.tekst, _diff(eerste.tekst, e.tekst)) for e in rij)
         uit_rijen.append(SectorRij(eerste.id, cellen))

@@ -13,14 +13,15 @@ from kaderdiff.model.wijziging import Staat
 
 
 def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
-               herkomst: tuple[Herkomst, Herkomst] | None = None) -> Staat:
+               herkomst: tuple[Herkomst, Herkomst] | None = None, op_inhoud: bool = False) -> Staat:
     """Compare one sector between two versions; `streng` makes a missing toelichting an error.
 
     Pass `herkomst` when the caller already looked up the commits (the pack does, once for all sectors).
+    `op_inhoud` pairs elements by content and place only, ignoring their ids.
     """
     oud = kadermap.laad(van, sector)
     nieuw = kadermap.laad(naar, sector)
-    uitlijning = lijn_uit(oud, nieuw)
+    uitlijning = lijn_uit(oud, nieuw, op_inhoud=op_inhoud)
     wijzigingen = vergelijk(oud, nieuw, uitlijning)
     toegelicht = {ref for t in nieuw.toelichtingen for ref in t.betreft}
     # git history is only read when some change has no toelichting in the kader

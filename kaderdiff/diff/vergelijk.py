@@ -1,66 +1,136 @@
 """Compare two aligned kaders and classify every change (pure functions, no I/O).
 
 One row per element whose own content, place or existence changed; containers
-are not rows for what happens to their children. Kind precedence for an element
-present in both versions: verplaatst > gewijzigd > redactioneel > hernummerd >
-grondslag. Added or removed subtrees are one row; a vanished container whose
-children went elsewhere is gesplitst or samengevoegd.
+are not rows for what happens to their children. The work is done in phases,
+each a small function with one rule: `herindeling` (which containers were split
+or merged), `rijen_voor_paren` (elements present in both versions),
+`rijen_voor_toegevoegd`, `rijen_voor_vervallen`, and `nummer` (document order).
+Kind precedence for an element present in both versions: verplaatst > gewijzigd
+> redactioneel > hernummerd > grondslag. Added or removed subtrees are one row; a
+vanished container whose children went elsewhere is gesplitst or samengevoegd.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from kaderdiff.diff.gelijkenis import gelijkenis
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
-from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, stijgende_deelrij
+from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, stijgende_deelrij, vergelijkingstekst
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
-from kaderdiff.model.plaats import eigen_tekst, label, vindplaats, volledige_tekst
-from kaderdiff.model.uitlijning import Uitlijning
+from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst
+from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning
 from kaderdiff.model.wijziging import DiffDeel, Wijziging, WijzigingSoort
 
-S = WijzigingSoort
-_TEKSTBLOKKEN = (Soort.ALINEA, Soort.LIJST, Soort.ITEM, Soort.TABEL)
+#: Text blocks directly inside a merged or split container: its row covers them.
+_BESCHRIJVEND = frozenset({Soort.ALINEA, Soort.LIJST, Soort.ITEM, Soort.TABEL})
 
 
-# ---------------------------------------------------------------- classification
-def _kenmerken_inhoud(o: Element, n: Element) -> tuple[WijzigingSoort | None, list[str]]:
-    """Kind of change of an element present in both versions (None: unchanged), plus notes."""
-    tekst_o, tekst_n = f"{o.titel}\n{o.tekst}", f"{n.titel}\n{n.tekst}"
-    grondslag_anders = o.grondslagen != n.grondslagen or o.geen_grondslag != n.geen_grondslag
+@dataclass(frozen=True)
+class Vergelijking:
+    """What every phase needs: both versions, their alignment and each version's document order."""
+
+    oud: Kader
+    nieuw: Kader
+    uitlijning: Uitlijning
+    oude_volgorde: dict[str, int]
+    nieuwe_volgorde: dict[str, int]
+
+    @classmethod
+    def van(cls, oud: Kader, nieuw: Kader, uitlijning: Uitlijning) -> Vergelijking:
+        return cls(oud, nieuw, uitlijning, {el.id: i for i, (el, _) in enumerate(oud.doorloop())},
+                   {el.id: i for i, (el, _) in enumerate(nieuw.doorloop())})
+
+    def bronnen(self, nieuw_el: Element) -> set[str]:
+        """Old parents of the counterparts of a new element's children."""
+        return ouders_van_tegenhangers(nieuw_el, self.uitlijning.nieuw_naar_oud, self.oud)
+
+    def doelen(self, oud_el: Element) -> set[str]:
+        """New parents of the counterparts of an old element's children."""
+        return ouders_van_tegenhangers(oud_el, self.uitlijning.oud_naar_nieuw, self.nieuw)
+
+
+@dataclass(frozen=True)
+class Herindeling:
+    """Containers that were split (old ids) or merged (new ids), and the containers taking part in either."""
+
+    gesplitst: frozenset[str]
+    samengevoegd: frozenset[str]
+    deel_oud: frozenset[str]
+    deel_nieuw: frozenset[str]
+
+    def gedekt(self, kader: Kader, element_id: str, delen: frozenset[str]) -> bool:
+        """Descriptive text directly inside a merged or split container: that row covers it."""
+        el, voorouders = kader.index[element_id]
+        ouder = echte_ouder(voorouders)
+        return ouder is not None and ouder.id in delen and el.soort in _BESCHRIJVEND
+
+
+# ---------------------------------------------------------------- phase 1: split and merge
+def herindeling(v: Vergelijking) -> Herindeling:
+    """An unmatched new container whose children come from two or more old ones is samengevoegd; an
+    unmatched old container whose children went to two or more new ones is gesplitst."""
+    koppeling = v.uitlijning
+    los_nieuw = [el for el, _ in v.nieuw.doorloop()
+                 if el.soort not in AFGELEIDE_CONTAINERS and el.id not in koppeling.nieuw_naar_oud]
+    los_oud = [el for el, _ in v.oud.doorloop()
+               if el.soort not in AFGELEIDE_CONTAINERS and el.id not in koppeling.oud_naar_nieuw]
+    samengevoegd = frozenset(el.id for el in los_nieuw if len(v.bronnen(el)) >= 2)
+    gesplitst = frozenset(el.id for el in los_oud if len(v.doelen(el)) >= 2)
+    # the parts of a split and the sources of a merge take part too: their row covers the moves of the
+    # children and the descriptive text (omschrijving, eigen aspiraties) that comes and goes with them
+    deel_nieuw = samengevoegd | {el.id for el in los_nieuw if _enige(v.bronnen(el)) in gesplitst}
+    deel_oud = gesplitst | {el.id for el in los_oud if _enige(v.doelen(el)) in samengevoegd}
+    return Herindeling(gesplitst, samengevoegd, frozenset(deel_oud), frozenset(deel_nieuw))
+
+
+def _enige(ids: set[str]) -> str | None:
+    """The one id of a set of one, else None."""
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+# ---------------------------------------------------------------- phase 2: elements in both versions
+def inhoudelijke_soort(oud_el: Element, nieuw_el: Element) -> tuple[WijzigingSoort | None, list[str]]:
+    """Kind of change of an element's own content (None: unchanged), plus notes."""
+    tekst_oud, tekst_nieuw = f"{oud_el.titel}\n{oud_el.tekst}", f"{nieuw_el.titel}\n{nieuw_el.tekst}"
+    grondslag_anders = (oud_el.grondslagen != nieuw_el.grondslagen
+                        or oud_el.geen_grondslag != nieuw_el.geen_grondslag)
     notities = []
     soort: WijzigingSoort | None = None
-    if (tekst_o != tekst_n and not alleen_redactioneel(tekst_o, tekst_n)) or o.kenmerk != n.kenmerk:
-        soort = S.GEWIJZIGD
-    elif tekst_o != tekst_n or o.inhoud != n.inhoud:
-        soort = S.REDACTIONEEL
-    elif o.nummer != n.nummer:
-        soort = S.HERNUMMERD
+    if ((tekst_oud != tekst_nieuw and not alleen_redactioneel(tekst_oud, tekst_nieuw))
+            or oud_el.kenmerk != nieuw_el.kenmerk):
+        soort = WijzigingSoort.GEWIJZIGD
+    elif tekst_oud != tekst_nieuw or oud_el.inhoud != nieuw_el.inhoud:
+        soort = WijzigingSoort.REDACTIONEEL
+    elif oud_el.nummer != nieuw_el.nummer:
+        soort = WijzigingSoort.HERNUMMERD
     elif grondslag_anders:
-        soort = S.GRONDSLAG
-    if o.nummer != n.nummer:
-        notities.append(f"hernummerd: {o.nummer} → {n.nummer}")
-    if n.soort is Soort.EIS and soort is not None:
-        if grondslag_anders and soort is S.GRONDSLAG:
+        soort = WijzigingSoort.GRONDSLAG
+    if oud_el.nummer != nieuw_el.nummer:
+        notities.append(f"hernummerd: {oud_el.nummer} → {nieuw_el.nummer}")
+    if nieuw_el.soort is Soort.EIS and soort is not None:
+        if grondslag_anders and soort is WijzigingSoort.GRONDSLAG:
             notities.append("grondslag gewijzigd, tekst niet")
         elif grondslag_anders:
             notities.append("tekst en grondslag gewijzigd")
-        elif soort in (S.GEWIJZIGD, S.REDACTIONEEL):
+        elif soort in (WijzigingSoort.GEWIJZIGD, WijzigingSoort.REDACTIONEEL):
             notities.append("tekst gewijzigd, grondslag niet")
     return soort, notities
 
 
-def _van_volgorde_verplaatst(oud: Kader, nieuw: Kader, u: Uitlijning) -> set[str]:
+def verplaatst_in_volgorde(v: Vergelijking) -> set[str]:
     """New ids whose order among their siblings changed (not explained by inserts or removals)."""
+    naar_oud = v.uitlijning.nieuw_naar_oud
     verplaatst: set[str] = set()
-    for el, _ in nieuw.doorloop():
-        oud_id = u.nieuw_naar_oud.get(el.id)
+    for el, _ in v.nieuw.doorloop():
+        oud_id = naar_oud.get(el.id)
         if oud_id is None or el.soort in AFGELEIDE_CONTAINERS:
             continue
-        oude_volgorde = {k.id: i for i, k in enumerate(echte_kinderen(oud.element(oud_id)))}
-        blijvers = [(k.id, oude_volgorde[u.nieuw_naar_oud[k.id]]) for k in echte_kinderen(el)
-                    if u.nieuw_naar_oud.get(k.id) in oude_volgorde]
-        behouden = stijgende_deelrij([pos for _, pos in blijvers])
-        verplaatst.update(kid for i, (kid, _) in enumerate(blijvers) if i not in behouden)
+        oude_plek = {kind.id: i for i, kind in enumerate(echte_kinderen(v.oud.element(oud_id)))}
+        blijvers = [(kind.id, oude_plek[naar_oud[kind.id]]) for kind in echte_kinderen(el)
+                    if naar_oud.get(kind.id) in oude_plek]
+        behouden = stijgende_deelrij([plek for _, plek in blijvers])
+        verplaatst.update(kind_id for i, (kind_id, _) in enumerate(blijvers) if i not in behouden)
     return verplaatst
 
 
@@ -73,164 +143,167 @@ def _ouder_id(kader: Kader, element_id: str) -> tuple[str, str]:
     return (ouder.id if ouder else ""), afgeleid
 
 
-def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) -> list[Wijziging]:
-    """All changes from `oud` to `nieuw`, numbered in document order of the new version."""
-    u = uitlijning or lijn_uit(oud, nieuw)
-    nieuwe_volgorde = {el.id: i for i, (el, _) in enumerate(nieuw.doorloop())}
-    oude_volgorde = {el.id: i for i, (el, _) in enumerate(oud.doorloop())}
-    volgorde_verplaatst = _van_volgorde_verplaatst(oud, nieuw, u)
+def verplaatsing(v: Vergelijking, h: Herindeling, oud_id: str, nieuw_id: str, in_volgorde: bool) -> str | None:
+    """The note of a moved element ('verplaatst van … naar …'), or None when it stayed in place.
 
-    # -- vanished and new containers: split, merged or plain
-    def doelen(o: Element) -> set[str]:
-        return ouders_van_tegenhangers(o, u.oud_naar_nieuw, nieuw)
+    An element is moved when its parent is not its old parent's counterpart, when it changed between
+    omschrijving/basiskwaliteit/eigen aspiraties, or when its order among its siblings changed
+    (`in_volgorde`). Children carried along by a merge or split have not moved: that row covers them.
+    """
+    ouder_oud, afgeleid_oud = _ouder_id(v.oud, oud_id)
+    ouder_nieuw, afgeleid_nieuw = _ouder_id(v.nieuw, nieuw_id)
+    elders = v.uitlijning.oud_naar_nieuw.get(ouder_oud, None if ouder_oud else "") != ouder_nieuw
+    if elders and ouder_oud in h.deel_oud and ouder_nieuw in h.deel_nieuw:
+        elders = False
+    if elders or afgeleid_oud != afgeleid_nieuw:
+        return f"verplaatst van {vindplaats(v.oud, oud_id) or 'het kader'} naar {vindplaats(v.nieuw, nieuw_id)}"
+    if in_volgorde:
+        binnen = vindplaats(v.nieuw, ouder_nieuw) if ouder_nieuw else "het kader"
+        return f"volgorde gewijzigd binnen {binnen}"
+    return None
 
-    def bronnen(n: Element) -> set[str]:
-        return ouders_van_tegenhangers(n, u.nieuw_naar_oud, oud)
 
-    rijen: list[Wijziging] = []
-    gesplitst: set[str] = set()
-    samengevoegd_nieuw: set[str] = set()
-
-    for el, _ in nieuw.doorloop():
-        if el.soort in AFGELEIDE_CONTAINERS or el.id in u.nieuw_naar_oud:
+def rijen_voor_paren(v: Vergelijking, h: Herindeling) -> list[Wijziging]:
+    """One row for each element present in both versions whose content or place changed."""
+    uitlijning = v.uitlijning
+    in_volgorde = verplaatst_in_volgorde(v)
+    rijen = []
+    for el, _ in v.nieuw.doorloop():
+        oud_id = uitlijning.nieuw_naar_oud.get(el.id)
+        if oud_id is None or el.soort in AFGELEIDE_CONTAINERS:
             continue
-        if len(bronnen(el)) >= 2:
-            samengevoegd_nieuw.add(el.id)
-    for el, _ in oud.doorloop():
-        if el.soort not in AFGELEIDE_CONTAINERS and el.id not in u.oud_naar_nieuw and len(doelen(el)) >= 2:
-            gesplitst.add(el.id)
-
-    # containers taking part in a merge or split: their row covers the moves of the children
-    # and the descriptive text (omschrijving, eigen aspiraties) that comes and goes with them
-    deel_nieuw = set(samengevoegd_nieuw) | {
-        el.id for el, _ in nieuw.doorloop()
-        if el.id not in u.nieuw_naar_oud and el.soort not in AFGELEIDE_CONTAINERS
-        and len(b := bronnen(el)) == 1 and next(iter(b)) in gesplitst}
-    deel_oud = set(gesplitst) | {
-        el.id for el, _ in oud.doorloop()
-        if el.id not in u.oud_naar_nieuw and el.soort not in AFGELEIDE_CONTAINERS
-        and len(d := doelen(el)) == 1 and next(iter(d)) in samengevoegd_nieuw}
-
-    def gedekt(kader: Kader, element_id: str, delen: set[str]) -> bool:
-        """Descriptive text directly inside a merged/split container (no row of its own)."""
-        el, voorouders = kader.index[element_id]
-        ouder = echte_ouder(voorouders)
-        return ouder is not None and ouder.id in delen and el.soort in _TEKSTBLOKKEN
-
-    # -- elements of the new version
-    toegevoegd: set[str] = set()
-    for el, voorouders in nieuw.doorloop():
-        if el.soort in AFGELEIDE_CONTAINERS:
-            continue
-        positie = (nieuwe_volgorde[el.id], 0, 0)
-        oud_id = u.nieuw_naar_oud.get(el.id)
-        if oud_id is None:
-            ouder = echte_ouder(voorouders)
-            if ouder is not None and ouder.id in toegevoegd:
-                toegevoegd.add(el.id)  # part of an added subtree: covered by that row
-                continue
-            el_bronnen = bronnen(el)
-            if el.id in samengevoegd_nieuw:
-                uit_ids = tuple(sorted(el_bronnen, key=oude_volgorde.__getitem__))
-                namen = ", ".join(label(oud.element(b)) for b in uit_ids)
-                rijen.append(_rij(S.SAMENGEVOEGD, None, el, oud, nieuw, positie, betrokken=uit_ids,
-                                  kenmerken=(f"samengevoegd uit: {namen}",)))
-            elif len(el_bronnen) == 1 and next(iter(el_bronnen)) in gesplitst:
-                continue  # one part of a split: the row of the old element covers it
-            elif gedekt(nieuw, el.id, deel_nieuw):
-                toegevoegd.add(el.id)
-                continue
-            else:
-                toegevoegd.add(el.id)
-                rijen.append(_rij(S.TOEGEVOEGD, None, el, oud, nieuw, positie))
-            continue
-        o = oud.element(oud_id)
-        soort, notities = _kenmerken_inhoud(o, el)
-        ouder_oud, afgeleid_oud = _ouder_id(oud, oud_id)
-        ouder_nieuw, afgeleid_nieuw = _ouder_id(nieuw, el.id)
-        elders = u.oud_naar_nieuw.get(ouder_oud, None if ouder_oud else "") != ouder_nieuw
-        if elders and ouder_oud in deel_oud and ouder_nieuw in deel_nieuw:
-            elders = False  # carried along by the merge or split
-        ander_deel = elders or afgeleid_oud != afgeleid_nieuw
-        if ander_deel or el.id in volgorde_verplaatst:
+        oud_el = v.oud.element(oud_id)
+        soort, notities = inhoudelijke_soort(oud_el, el)
+        notitie = verplaatsing(v, h, oud_id, el.id, el.id in in_volgorde)
+        if notitie is not None:
             if soort is not None:
                 notities.insert(0, f"ook {soort.label}")
-            soort = S.VERPLAATST
-            if ander_deel:
-                notitie = f"verplaatst van {vindplaats(oud, oud_id) or 'het kader'} naar {vindplaats(nieuw, el.id)}"
-            else:
-                binnen = vindplaats(nieuw, ouder_nieuw) if ouder_nieuw else "het kader"
-                notitie = f"volgorde gewijzigd binnen {binnen}"
+            soort = WijzigingSoort.VERPLAATST
             notities.insert(0, notitie)
-        if el.id in u.op_inhoud and oud_id != el.id:
-            notities.append(f"herkend op inhoud (id was '{oud_id}')")
         if soort is not None:
-            rijen.append(_rij(soort, o, el, oud, nieuw, positie, kenmerken=tuple(notities)))
+            rij = _rij(soort, oud_el, el, v, kenmerken=tuple(notities))
+            rijen.append(replace(rij, koppeling=_met_gelijkenis(uitlijning.koppeling(el.id), oud_el, el)))
+    return rijen
 
-    # -- elements that vanished
-    verwijderd: set[str] = set()
-    oude_lijst = list(oude_volgorde)
-    for el, voorouders in oud.doorloop():
-        if el.soort in AFGELEIDE_CONTAINERS or el.id in u.oud_naar_nieuw:
+
+def _met_gelijkenis(koppeling: Koppeling | None, oud_el: Element, nieuw_el: Element) -> Koppeling | None:
+    """A content match's evidence with the similarity of the pair filled in (the reader judges it by that)."""
+    if koppeling is None or koppeling.wijze is Koppelwijze.ID or koppeling.gelijkenis is not None:
+        return koppeling
+    score = gelijkenis(vergelijkingstekst(oud_el), vergelijkingstekst(nieuw_el))
+    return replace(koppeling, gelijkenis=round(score, 2))
+
+
+# ---------------------------------------------------------------- phase 3: added
+def rijen_voor_toegevoegd(v: Vergelijking, h: Herindeling) -> list[Wijziging]:
+    """New elements without a counterpart: one row per added subtree, one per merged container."""
+    rijen = []
+    toegevoegd: set[str] = set()  # added elements whose subtree one row covers
+    for el, voorouders in v.nieuw.doorloop():
+        if el.soort in AFGELEIDE_CONTAINERS or el.id in v.uitlijning.nieuw_naar_oud:
             continue
         ouder = echte_ouder(voorouders)
-        if ouder is not None and ouder.id in verwijderd:
+        if ouder is not None and ouder.id in toegevoegd:
+            toegevoegd.add(el.id)
+            continue
+        bronnen = v.bronnen(el)
+        if el.id in h.samengevoegd:
+            uit_ids = tuple(sorted(bronnen, key=v.oude_volgorde.__getitem__))
+            namen = ", ".join(label(v.oud.element(b)) for b in uit_ids)
+            rijen.append(_rij(WijzigingSoort.SAMENGEVOEGD, None, el, v, betrokken=uit_ids,
+                              kenmerken=(f"samengevoegd uit: {namen}",)))
+        elif _enige(bronnen) in h.gesplitst:
+            continue  # one part of a split: the row of the old element covers it
+        elif h.gedekt(v.nieuw, el.id, h.deel_nieuw):
+            toegevoegd.add(el.id)
+        else:
+            toegevoegd.add(el.id)
+            rijen.append(_rij(WijzigingSoort.TOEGEVOEGD, None, el, v))
+    return rijen
+
+
+# ---------------------------------------------------------------- phase 4: removed
+def rijen_voor_vervallen(v: Vergelijking, h: Herindeling) -> list[Wijziging]:
+    """Old elements without a counterpart: vervallen, gesplitst, or opgegaan in a merged container."""
+    rijen = []
+    verwijderd: set[str] = set()  # removed elements whose subtree one row covers
+    oude_lijst = list(v.oude_volgorde)
+    for el, voorouders in v.oud.doorloop():
+        if el.soort in AFGELEIDE_CONTAINERS or el.id in v.uitlijning.oud_naar_nieuw:
+            continue
+        ouder = echte_ouder(voorouders)
+        if (ouder is not None and ouder.id in verwijderd) or h.gedekt(v.oud, el.id, h.deel_oud):
             verwijderd.add(el.id)
             continue
-        if gedekt(oud, el.id, deel_oud):
-            verwijderd.add(el.id)
-            continue
-        positie = _anker(u, el.id, oude_lijst, nieuwe_volgorde, oude_volgorde)
-        el_doelen = doelen(el)
-        if el.id in gesplitst:
-            namen = ", ".join(label(nieuw.element(d)) for d in sorted(el_doelen, key=nieuwe_volgorde.__getitem__))
-            rijen.append(_rij(S.GESPLITST, el, None, oud, nieuw, positie,
-                              betrokken=tuple(sorted(el_doelen, key=nieuwe_volgorde.__getitem__)),
+        positie = _anker(v, el.id, oude_lijst)
+        doelen = sorted(v.doelen(el), key=v.nieuwe_volgorde.__getitem__)
+        if el.id in h.gesplitst:
+            namen = ", ".join(label(v.nieuw.element(d)) for d in doelen)
+            rijen.append(_rij(WijzigingSoort.GESPLITST, el, None, v, positie, betrokken=tuple(doelen),
                               kenmerken=(f"gesplitst in: {namen}",)))
-        elif len(el_doelen) == 1:
-            doel = next(iter(el_doelen))
-            if doel in samengevoegd_nieuw:
+        elif len(doelen) == 1:
+            if doelen[0] in h.samengevoegd:
                 continue  # covered by the row of the merged element
-            rijen.append(_rij(S.SAMENGEVOEGD, el, None, oud, nieuw, positie, betrokken=(doel,),
-                              kenmerken=(f"opgegaan in: {label(nieuw.element(doel))}",)))
+            rijen.append(_rij(WijzigingSoort.SAMENGEVOEGD, el, None, v, positie, betrokken=(doelen[0],),
+                              kenmerken=(f"opgegaan in: {label(v.nieuw.element(doelen[0]))}",)))
         else:
             verwijderd.add(el.id)
-            rijen.append(_rij(S.VERVALLEN, el, None, oud, nieuw, positie))
-
-    rijen.sort(key=lambda w: w.positie)
-    return [replace(w, nummer=f"{nieuw.afkorting}-{i}") for i, w in enumerate(rijen, start=1)]
+            rijen.append(_rij(WijzigingSoort.VERVALLEN, el, None, v, positie))
+    return rijen
 
 
-def _anker(u: Uitlijning, element_id: str, oude_lijst: list[str],
-           nieuwe_volgorde: dict[str, int], oude_volgorde: dict[str, int]) -> tuple[int, int, int]:
+def _anker(v: Vergelijking, element_id: str, oude_lijst: list[str]) -> tuple[int, int, int]:
     """Sort position of a removed element: right after the nearest preceding element that remains."""
-    for i in range(oude_volgorde[element_id] - 1, -1, -1):
-        nieuw_id = u.oud_naar_nieuw.get(oude_lijst[i])
+    eigen = v.oude_volgorde[element_id]
+    for i in range(eigen - 1, -1, -1):
+        nieuw_id = v.uitlijning.oud_naar_nieuw.get(oude_lijst[i])
         if nieuw_id is not None:
-            return (nieuwe_volgorde[nieuw_id], 1, oude_volgorde[element_id])
-    return (-1, 1, oude_volgorde[element_id])
+            return (v.nieuwe_volgorde[nieuw_id], 1, eigen)
+    return (-1, 1, eigen)
 
 
-def _rij(soort: WijzigingSoort, o: Element | None, n: Element | None, oud: Kader, nieuw: Kader,
-         positie: tuple[int, int, int], betrokken: tuple[str, ...] = (), kenmerken: tuple[str, ...] = ()) -> Wijziging:
-    """Build one row with its WAS/WORDT texts and word diff."""
-    if o is not None and n is not None:
-        was, wordt = eigen_tekst(o), eigen_tekst(n)
-    else:
-        was = volledige_tekst(o) if o is not None else ""
-        wordt = volledige_tekst(n) if n is not None else ""
+# ---------------------------------------------------------------- phase 5: numbering
+def nummer(rijen: list[Wijziging], sector: str) -> list[Wijziging]:
+    """Rows in document order of the new version (removed ones after their anchor), numbered SECTOR-1 …"""
+    op_plek = sorted(rijen, key=lambda w: w.positie)
+    return [replace(w, nummer=f"{sector}-{i}") for i, w in enumerate(op_plek, start=1)]
+
+
+def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) -> list[Wijziging]:
+    """All changes from `oud` to `nieuw`, numbered in document order of the new version."""
+    v = Vergelijking.van(oud, nieuw, uitlijning or lijn_uit(oud, nieuw))
+    h = herindeling(v)
+    return nummer(rijen_voor_paren(v, h) + rijen_voor_toegevoegd(v, h) + rijen_voor_vervallen(v, h), nieuw.afkorting)
+
+
+def _rij(soort: WijzigingSoort, oud_el: Element | None, nieuw_el: Element | None, v: Vergelijking,
+         positie: tuple[int, int, int] | None = None, betrokken: tuple[str, ...] = (),
+         kenmerken: tuple[str, ...] = ()) -> Wijziging:
+    """Build one row with its WAS/WORDT texts and word diff; by default placed at the new element."""
+    grondslagen_was = oud_el.grondslagen if oud_el is not None else ()
+    grondslagen_wordt = nieuw_el.grondslagen if nieuw_el is not None else ()
+    if oud_el is not None and nieuw_el is not None:
+        was, wordt = eigen_tekst(oud_el), eigen_tekst(nieuw_el)
+    else:  # a whole subtree comes or goes: its text and the grondslagen of its eisen
+        was = volledige_tekst(oud_el) if oud_el is not None else ""
+        wordt = volledige_tekst(nieuw_el) if nieuw_el is not None else ""
+        grondslagen_was = alle_grondslagen(oud_el) if oud_el is not None else ()
+        grondslagen_wordt = alle_grondslagen(nieuw_el) if nieuw_el is not None else ()
+    if positie is None:
+        assert nieuw_el is not None
+        positie = (v.nieuwe_volgorde[nieuw_el.id], 0, 0)
     diff: tuple[DiffDeel, ...] = woorddiff(was, wordt)
     return Wijziging(
         soort=soort,
-        oud=o,
-        nieuw=n,
-        vindplaats_oud=vindplaats(oud, o.id) if o is not None else "",
-        vindplaats_nieuw=vindplaats(nieuw, n.id) if n is not None else "",
+        oud=oud_el,
+        nieuw=nieuw_el,
+        vindplaats_oud=vindplaats(v.oud, oud_el.id) if oud_el is not None else "",
+        vindplaats_nieuw=vindplaats(v.nieuw, nieuw_el.id) if nieuw_el is not None else "",
         was=was,
         wordt=wordt,
         tekstdiff=diff,
-        grondslagen_was=o.grondslagen if o is not None else (),
-        grondslagen_wordt=n.grondslagen if n is not None else (),
+        grondslagen_was=grondslagen_was,
+        grondslagen_wordt=grondslagen_wordt,
         kenmerken=kenmerken,
         betrokken=betrokken,
         positie=positie,

@@ -5,7 +5,7 @@ Every output (Staat, concept, voorstel, herleid) names an element the same way, 
 
 from __future__ import annotations
 
-from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, CELGRENS, Element, Kader, Soort
+from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, CELGRENS, Element, Grondslag, Kader, Soort
 
 #: Between the cells of a table row where a row is shown as one line of text.
 CELSCHEIDING = " | "
@@ -79,3 +79,11 @@ def volledige_tekst(el: Element) -> str:
         if tekst:
             regels.append(tekst)
     return "\n".join(regels)
+
+
+def alle_grondslagen(el: Element) -> tuple[Grondslag, ...]:
+    """The legal bases of everything in the element, in document order, each once.
+
+    An added or removed standard has no grondslag of its own; its row shows those of its eisen.
+    """
+    return tuple(dict.fromkeys(g for sub, _ in el.doorloop() for g in sub.grondslagen))

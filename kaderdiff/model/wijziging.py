@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kaderdiff.model.kader import Element, Grondslag, Kader
-from kaderdiff.model.uitlijning import Uitlijning
+from kaderdiff.model.uitlijning import Koppeling, Uitlijning
 from kaderdiff.model.versie import Herkomst
 from kaderdiff.model.wet import Wetregister
 
@@ -85,6 +85,7 @@ class Wijziging:
     positie: tuple[int, int, int] = (0, 0, 0)
     nummer: str = ""
     verklaringen: tuple[Verklaring, ...] = ()
+    koppeling: Koppeling | None = None  # how the pair (oud, nieuw) was found; None for a row without a pair
 
     @property
     def element_id(self) -> str:

@@ -11,7 +11,7 @@ from docx.text.paragraph import Paragraph
 
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import correctie_tekst, grondslag_tekst, referentie
+from kaderdiff.render.gemeen import correctie_tekst, grondslag_tekst, koppeling_regels, referentie
 from kaderdiff.word.document import (
     kopblok,
     liggend,
@@ -47,6 +47,7 @@ def toelichting_regels(w: Wijziging, staat: Staat) -> list[str]:
     if not w.verklaringen:
         regels.append("Toelichting ontbreekt.")
     regels.extend(w.kenmerken)
+    regels.extend(koppeling_regels(w))
     regels.extend(grondslag_regels(w))
     return regels
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.uitlijning import Koppelwijze
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.model.wijziging import Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.juriconnect import link
@@ -35,3 +37,13 @@ def correctie_tekst(kader: Kader) -> str:
 def referentie(sector: str, jaar: int, commit: str) -> str:
     """'Onze referentie' of a generated document: sector, year and the source commit."""
     return f"KD-{sector}-{jaar}-{commit[:7] if commit else 'werkmap'}"
+
+
+def koppeling_regels(w: Wijziging) -> list[str]:
+    """A quiet note for a row whose pair was found by content, not by id: how, how similar, the old id."""
+    koppeling = w.koppeling
+    if koppeling is None or koppeling.wijze is Koppelwijze.ID or w.oud is None or w.nieuw is None:
+        return []
+    gelijkenis = f", gelijkenis {koppeling.gelijkenis:.0%}" if koppeling.gelijkenis is not None else ""
+    oud_id = f" (id was '{w.oud.id}')" if w.oud.id != w.nieuw.id else ""
+    return [f"gekoppeld op {koppeling.wijze.value}{gelijkenis}{oud_id}"]

@@ -46,6 +46,8 @@ def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
         "grondslagen_wordt": [_grondslag(g, staat.nieuw, staat) for g in w.grondslagen_wordt],
         "kenmerken": list(w.kenmerken),
         "betrokken": list(w.betrokken),
+        "koppeling": None if w.koppeling is None else {"wijze": w.koppeling.wijze.value,
+                                                        "gelijkenis": w.koppeling.gelijkenis},
         "toelichting": [
             {"tekst": v.tekst, "bron": v.bron, "categorie": v.categorie, "wetswijziging": v.wetswijziging,
              "wetswijziging_naam": v.wetswijziging_naam, "commit": v.commit}
