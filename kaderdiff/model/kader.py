@@ -9,6 +9,7 @@ shared freely between the pure diff functions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -169,6 +170,13 @@ class Wetswijziging:
     inwerkingtreding: date | None = None
     status: str = "verwacht"
     omschrijving: str = ""
+
+    @property
+    def naam_met_code(self) -> str:
+        """'Wet … (VABA)': the code is added only when the name does not already carry it."""
+        if not self.code or re.search(rf"(?<!\w){re.escape(self.code)}(?!\w)", self.naam):
+            return self.naam or self.code
+        return f"{self.naam} ({self.code})" if self.naam else self.code
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
         cellen = nieuwe_rij(t)
         wet = staat.nieuw.wetswijziging(code) if code else None
         if wet is not None:
-            naam = f"{wet.naam} ({code})"
+            naam = wet.naam_met_code
             if wet.inwerkingtreding:
                 naam += f", inwerkingtreding {nl_datum(wet.inwerkingtreding)}"
             if wet.status != "in-werking":
