@@ -19,6 +19,7 @@ from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.versie import Versie
 from kaderdiff.pakket import bouw as pakket_module
 from kaderdiff.render.docx_kader import render_kader_docx
+from kaderdiff.uitvoer.parallel import mag_forken
 
 from conftest import commit_alles, git_cmd, kd, maak_repo
 
@@ -250,7 +251,7 @@ def test_twee_kaders_met_dezelfde_sectorcode_overschrijven_elkaar_niet(tmp_path:
 
 def test_parallel_en_na_elkaar_bouwen_geeft_dezelfde_bytes(repo: Path, tmp_path: Path) -> None:
     """Sectors built in worker processes give exactly the files of a build in one process."""
-    assert pakket_module.mag_forken(), "zonder fork zou deze test het parallelle pad niet raken"
+    assert mag_forken(), "zonder fork zou deze test het parallelle pad niet raken"
     kadermap = KaderMap(repo / "kaders")
     manifesten = [pakket_module.bouw_pakket(kadermap, Versie(2025), Versie(2026), tmp_path / str(n), ("docx", "html"),
                                             processen=n)

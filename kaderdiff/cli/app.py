@@ -34,6 +34,8 @@ COMMANDOS = (
     Commando("opmaak", "kaderdiff.cli.kaders", "Herschrijf kaders in de vaste opmaak (idempotent)."),
     Commando("staat", "kaderdiff.cli.staat", "Maak de Staat van wijzigingen (WAS/WORDT) per sector."),
     Commando("pakket", "kaderdiff.cli.pakket", "Bouw het consultatiepakket voor de Ringen."),
+    Commando("site", "kaderdiff.cli.site",
+             "Bouw een statische website: elke versie, elke wijziging en elk wetsartikel met een eigen link."),
     Commando("herleid", "kaderdiff.cli.recht",
              "Herleid een standaard naar zijn wettelijke grondslagen, of een artikel terug naar de eisen."),
     Commando("impact", "kaderdiff.cli.recht", "Welke standaarden en eisen na te lopen zijn bij een wetswijziging."),

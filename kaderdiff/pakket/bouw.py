@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
-import sys
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +21,7 @@ from kaderdiff.render.docx_reactie import render_reactieformulier
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.render.staat_uit import staat_basisnaam, staat_bestanden
 from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
+from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
 from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 from kaderdiff.uitvoer.zipvast import schrijf_zip
 from kaderdiff.word.blokken import blokken
@@ -106,13 +102,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def bruikbare_processors() -> int:
-    """CPUs this process may run on (a container or taskset can allow fewer than the machine has)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
                 sector: str | None = None, stap: Callable[[str], None] = lambda _: None,
                 processen: int | None = None) -> dict[str, object]:
@@ -157,23 +146,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
 def _voer_uit(opdrachten: list[Sectoropdracht],
               processen: int) -> Iterator[tuple[Sectordeel, dict[str, bytes]]]:
     """The sectors' results in the given order: here, or spread over forked worker processes."""
-    aantal = min(processen, len(opdrachten))
-    if aantal <= 1 or not mag_forken():
-        yield from map(bouw_sector, opdrachten)
-        return
-    with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork")) as pool:
-        try:
-            yield from pool.map(bouw_sector, opdrachten)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)  # an error in one sector: do not build the others first
-            raise
-
-
-def mag_forken() -> bool:
-    """Fork is quick and, unlike spawn, needs no `if __name__ == "__main__"` guard in a caller's
-    script; but it is only safe while this process has one thread (a lock held by another
-    thread would be copied locked). Otherwise the sectors are built here, one after another."""
-    return sys.platform == "linux" and threading.active_count() == 1
+    return voer_uit(bouw_sector, opdrachten, processen)
 
 
 def zipnaam(naar: Versie) -> str:
