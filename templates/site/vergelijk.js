@@ -14,13 +14,39 @@
     for (i = 0; i <= n; i++) { t.push(new Uint32Array(m + 1)); }
     for (i = n - 1; i >= 0; i--) { for (j = m - 1; j >= 0; j--) {
       t[i][j] = x[i] === y[j] ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]); } }
-    var r = [];
-    function voeg(op, s) { if (r.length && r[r.length - 1][0] === op) { r[r.length - 1][1] += s; } else { r.push([op, s]); } }
+    var ruw = [];
     i = 0; j = 0;
     while (i < n || j < m) {
-      if (i < n && j < m && x[i] === y[j]) { voeg(0, x[i]); i++; j++; }
-      else if (j < m && (i === n || t[i][j + 1] >= t[i + 1][j])) { voeg(1, y[j]); j++; }
-      else { voeg(-1, x[i]); i++; }
+      if (i < n && j < m && x[i] === y[j]) { ruw.push([0, x[i]]); i++; j++; }
+      else if (i < n && (j === m || t[i + 1][j] >= t[i][j + 1])) { ruw.push([-1, x[i]]); i++; }
+      else { ruw.push([1, y[j]]); j++; }
+    }
+    return orden(ruw);
+  }
+  // Like kaderdiff's own word diff: a tiny equality between two changes (' de ', ', ') is noise and becomes part
+  // of the change; within a change the deleted words come before the inserted ones.
+  function orden(ruw) {
+    var stukken = [], k;
+    for (k = 0; k < ruw.length; k++) {
+      var laatste = stukken[stukken.length - 1];
+      if (laatste && (laatste.op === 0) === (ruw[k][0] === 0)) { laatste.delen.push(ruw[k]); }
+      else { stukken.push({ op: ruw[k][0] === 0 ? 0 : 2, delen: [ruw[k]] }); }
+    }
+    for (k = 1; k < stukken.length - 1; k++) {
+      var woorden = stukken[k].delen.filter(function (d) { return /[\p{L}\p{N}]/u.test(d[1]); }).length;
+      if (stukken[k].op === 0 && stukken[k].delen.length <= 3 && woorden <= 1) {
+        stukken[k].op = 2;
+        stukken[k].delen = stukken[k].delen.map(function (d) { return [2, d[1]]; });
+      }
+    }
+    var r = [];
+    function voeg(op, s) { if (!s) { return; } if (r.length && r[r.length - 1][0] === op) { r[r.length - 1][1] += s; } else { r.push([op, s]); } }
+    for (k = 0; k < stukken.length; k++) {
+      var st = stukken[k];
+      if (st.op === 0) { voeg(0, st.delen.map(function (d) { return d[1]; }).join("")); continue; }
+      while (k + 1 < stukken.length && stukken[k + 1].op === 2) { st.delen = st.delen.concat(stukken[++k].delen); }
+      voeg(-1, st.delen.filter(function (d) { return d[0] !== 1; }).map(function (d) { return d[1]; }).join(""));
+      voeg(1, st.delen.filter(function (d) { return d[0] !== -1; }).map(function (d) { return d[1]; }).join(""));
     }
     return r;
   }
@@ -45,22 +71,24 @@
       if (!x && !y) { return; }
       var tx = x ? d.teksten[x[0]] : "", ty = y ? d.teksten[y[0]] : "";
       var px = x ? d.plaatsen[x[1]] : "", py = y ? d.plaatsen[y[1]] : "";
-      if (x && y && tx === ty && px === py) { return; }
-      var wat = !x ? "toegevoegd" : !y ? "vervallen" : tx === ty ? "verplaatst" : (px === py ? "gewijzigd" : "gewijzigd en verplaatst");
       var r = el("tr"), plaats = el("th"), tekst = el("td"), nummers = el("td"), lo = Math.min(ia, ib), hi = Math.max(ia, ib);
+      for (var k = lo + 1; k <= hi; k++) {
+        var s = keten[k];
+        if (s && s[3]) {
+          if (nummers.childNodes.length) { nummers.appendChild(document.createTextNode(", ")); }
+          nummers.appendChild(link(d.staten[d.jaren[k]] + "#" + s[3], d.jaren[k] + ": " + s[3]));
+        }
+      }
+      // same text: only a row when a Staat in between reported the element (moved, renumbered), not when
+      // merely a heading above it was renumbered
+      if (x && y && tx === ty && (px === py || !nummers.childNodes.length)) { return; }
+      var wat = !x ? "toegevoegd" : !y ? "vervallen" : tx === ty ? "verplaatst of hernummerd" : "gewijzigd";
       plaats.scope = "row";
       var doel = y ? b : a, schakel = y || x;
       plaats.appendChild(link(d.kaders[doel] + "#" + schakel[2], (y ? py : px) || schakel[2]));
       diff(ia < ib ? tx : ty, ia < ib ? ty : tx).forEach(function (deel) {
         tekst.appendChild(deel[0] === 0 ? document.createTextNode(deel[1]) : el(deel[0] < 0 ? "del" : "ins", deel[1]));
       });
-      for (var k = lo + 1; k <= hi; k++) {
-        var s = keten[k];
-        if (s && s[3]) {
-          if (nummers.childNodes.length) { nummers.appendChild(document.createTextNode(", ")); }
-          nummers.appendChild(link(d.staten[d.jaren[k]] + "#" + s[3], s[3]));
-        }
-      }
       r.appendChild(plaats); r.appendChild(el("td", wat)); r.appendChild(tekst); r.appendChild(nummers);
       body.appendChild(r); aantal++;
     });
