@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from conftest import commit_alles, kd, maak_repo
@@ -129,6 +131,8 @@ def test_zoekindex_bevat_alle_kadertekst(site: Path) -> None:
     assert sorted(jaren for i, jaren in items if i == "st-op1-e2") == [(2025,), (2026,)], \
         "de grondslag van st-op1-e2 veranderde: een tekst per jaar"
     assert mbo["kaders"]["2026"] == "kader/mbo-2026.html"
+    eis = next(i for i in mbo["items"] if i[0] == "st-op1-e2" and i[3] == [2026])
+    assert mbo["plaatsen"][eis[1]].endswith("OP1 Aanbod › Basiskwaliteit")
 
 
 def test_elke_lokale_link_en_elk_anker_bestaat(site: Path) -> None:
@@ -196,3 +200,14 @@ def test_mislukte_bouw_laat_de_vorige_site_heel(tmp_path: Path) -> None:
     assert code == 2 and "vo.xml" in fout
     assert bestanden(uit) == eerder
     assert sorted(p.name for p in tmp_path.iterdir()) == ["repo", "site"], "geen halve site achtergebleven"
+
+
+@given(st.lists(st.text("ab xy.\n", max_size=12), max_size=6), st.lists(st.text("ab cd.\n", max_size=12), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_regeldiff_geeft_precies_oud_en_nieuw_terug(oud: list[str], nieuw: list[str]) -> None:
+    from kaderdiff.diff.tekstdiff import nieuwe_tekst, oude_tekst
+    from kaderdiff.site.geschiedenis import regeldiff
+
+    a, b = "\n".join(oud), "\n".join(nieuw)
+    delen = regeldiff(a, b)
+    assert oude_tekst(delen) == a and nieuwe_tekst(delen) == b

@@ -19,11 +19,12 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
 from kaderdiff.recht.citaten import lid_tekst
-from kaderdiff.recht.herleid import EisGeschiedenis, herleid_alle_artikelen
+from kaderdiff.recht.herleid import herleid_alle_artikelen
 from kaderdiff.recht.juriconnect import link
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.site import paden
 from kaderdiff.site.sector import Sectoropdracht, Sectoruitkomst, Wetswijzigingregel, bouw_sector, context
+from kaderdiff.site.wetpaginas import artikelen
 from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
 from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
@@ -66,6 +67,8 @@ def bouw_site(kadermap: KaderMap, doel: Path, van: int | None = None, naar: int 
             per_sector.setdefault(sector.lower(), []).append(jaar)
     herkomst = {j: kadermap.herkomst(Versie(j)) for j in jaren}
     moment = datum_van_tijdstip(kadermap.commitdatum(Versie(jaren[-1])))
+    for sjabloon in sorted((SJABLONEN / "site").glob("*.j2")):  # compiled once, before the workers fork
+        omgeving().get_template(f"site/{sjabloon.name}")
     with atomaire_map(doel) as map_:
         opdrachten = [Sectoropdracht(kadermap.pad, s, tuple(js), map_, herkomst, moment)
                       for s, js in sorted(per_sector.items())]
@@ -96,18 +99,14 @@ def _gedeelde_paginas(map_: Path, uitkomsten: list[Sectoruitkomst], jaren: list[
     paren = sorted({(s.van, s.naar) for u in uitkomsten for s in u.staten})
     pagina("index.html", "site/index.html.j2", uitkomsten=uitkomsten, jaren=jaren, paren=paren)
 
-    artikelen = herleid_alle_artikelen({u.sleutel.upper(): list(u.eisen) for u in uitkomsten})
     kaderurl = {(u.sleutel.upper(), k.jaar): k.url for u in uitkomsten for k in u.kaders}
-    per_artikel: dict[Grondslag, dict[str, list[EisGeschiedenis]]] = {}
-    for sleutel, eisen in artikelen.items():
-        per_artikel.setdefault(Grondslag(sleutel.wet, sleutel.artikel), {})[sleutel.lid] = eisen
-    for artikel, leden in per_artikel.items():
-        pagina(paden.artikel(artikel), "site/artikel.html.j2", artikel=artikel, wet=wetten().get(artikel.wet),
-               leden=sorted(leden.items(), key=lambda kv: (kv[0] != "", _lidvolgorde(kv[0]))),
-               lid_tekst=lid_tekst, juriconnect=link(artikel), kaderurl=kaderurl)
     per_wet: dict[str, list[tuple[Grondslag, int]]] = {}
-    for artikel, leden in per_artikel.items():
-        aantal = len({(e.sector, e.eis_id) for eisen in leden.values() for e in eisen})
+    per_sleutel = herleid_alle_artikelen({u.sleutel.upper(): list(u.eisen) for u in uitkomsten})
+    for artikel, leden in artikelen(per_sleutel, kaderurl):
+        pagina(paden.artikel(artikel), "site/artikel.html.j2", artikel=artikel, wet=wetten().get(artikel.wet),
+               leden=leden, lid_tekst=lid_tekst, juriconnect=link(artikel))
+        aantal = len({(e.sector, e.eis_id) for lid in leden
+                      for e in per_sleutel[Grondslag(artikel.wet, artikel.artikel, lid.lid)]})
         per_wet.setdefault(artikel.wet, []).append((artikel, aantal))
     pagina(paden.WETTEN, "site/wetten.html.j2", per_wet=sorted(per_wet.items()), wetten=wetten())
 
@@ -127,16 +126,15 @@ def _gedeelde_paginas(map_: Path, uitkomsten: list[Sectoruitkomst], jaren: list[
     return geschreven
 
 
-def _lidvolgorde(lid: str) -> tuple[int, str]:
-    cijfers = "".join(c for c in lid if c.isdigit())
-    return (int(cijfers) if cijfers else 0, lid)
-
-
 def zoekindex(uitkomsten: list[Sectoruitkomst]) -> bytes:
-    """All kader text for the search page: per sector its kader pages and entries [id, vindplaats, text, years]."""
-    data = {"sectoren": [{"sleutel": u.sleutel, "naam": u.sleutel.upper(),
-                          "kaders": {str(k.jaar): k.url for k in u.kaders},
-                          "items": [[i, plaats, tekst, list(js)] for i, plaats, tekst, js in u.zoekitems]}
-                         for u in uitkomsten]}
-    tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """All kader text for the search page: per sector its kader pages, a table of vindplaatsen and the entries
+    [id, vindplaats number, text, years] (each wording of an element once)."""
+    sectoren = []
+    for u in uitkomsten:
+        plaatsen: dict[str, int] = {}
+        items = [[i, plaatsen.setdefault(plaats, len(plaatsen)), tekst, list(js)]
+                 for i, plaats, tekst, js in u.zoekitems]
+        sectoren.append({"sleutel": u.sleutel, "naam": u.sleutel.upper(),
+                         "kaders": {str(k.jaar): k.url for k in u.kaders}, "plaatsen": list(plaatsen), "items": items})
+    tekst = json.dumps({"sectoren": sectoren}, ensure_ascii=False, separators=(",", ":"))
     return f"window.KD_ZOEKINDEX={tekst};\n".encode()

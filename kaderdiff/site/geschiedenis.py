@@ -8,11 +8,13 @@ history, and each element's text per year for the compare page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from html import escape
 
+from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort
 from kaderdiff.model.plaats import eigen_tekst, label, lijstteken
-from kaderdiff.model.wijziging import ERBIJ, WEG, DiffDeel, Staat
+from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel, Staat
 from kaderdiff.site.kaderhtml import citaat
 
 #: Kinds that appear in a vindplaats path (as in model.plaats).
@@ -69,6 +71,37 @@ def regels_van(st: Element) -> str:
             elif sub.geen_grondslag is not None:
                 regels.append(f"Geen wettelijke grondslag; bron: {sub.geen_grondslag.bron}")
     return "\n".join(regels)
+
+
+def regeldiff(oud: str, nieuw: str) -> tuple[DiffDeel, ...]:
+    """Word diff of two multi-line texts, run only on the lines that differ.
+
+    Lines are paired first (difflib on whole lines is cheap); kaderdiff's word diff then runs per changed
+    stretch, so a standaard with one changed eis costs one small diff instead of a diff of all its text.
+    """
+    a, b = oud.split("\n"), nieuw.split("\n")
+    delen: list[DiffDeel] = []
+    oud_begonnen = nieuw_begonnen = False  # the newline before a stretch belongs to the side(s) it continues
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        links, rechts = i2 > i1, j2 > j1
+        scheiding_oud, scheiding_nieuw = oud_begonnen and links, nieuw_begonnen and rechts
+        if scheiding_oud and scheiding_nieuw:
+            delen.append(DiffDeel(GELIJK, "\n"))
+        elif scheiding_oud:
+            delen.append(DiffDeel(WEG, "\n"))
+        elif scheiding_nieuw:
+            delen.append(DiffDeel(ERBIJ, "\n"))
+        stuk_oud, stuk_nieuw = "\n".join(a[i1:i2]), "\n".join(b[j1:j2])
+        if op == "equal":
+            delen.append(DiffDeel(GELIJK, stuk_oud))
+        elif op == "delete":
+            delen.append(DiffDeel(WEG, stuk_oud))
+        elif op == "insert":
+            delen.append(DiffDeel(ERBIJ, stuk_nieuw))
+        else:
+            delen.extend(woorddiff(stuk_oud, stuk_nieuw))
+        oud_begonnen, nieuw_begonnen = oud_begonnen or links, nieuw_begonnen or rechts
+    return tuple(delen)
 
 
 def diff_html(delen: tuple[DiffDeel, ...]) -> str:

@@ -49,17 +49,19 @@ def inline(fragmenten: tuple[Fragment, ...]) -> str:
     return "".join(delen)
 
 
+@cache
+def _grondslag_deel(g: Grondslag, peildatum: date, basis: str) -> str:
+    tekst = escape(citaat(g), quote=False)
+    url = juriconnect(g, peildatum)
+    extern = f'<a href="{escape(url)}">{tekst}</a>' if url else tekst
+    return f'{extern} (<a class="wetlink" href="{basis}{paden.artikel_met_lid(g)}">alle eisen op dit artikel</a>)'
+
+
 def grondslag_html(el: Element, peildatum: date, basis: str) -> str:
     """'Wettelijke grondslag: <artikel …> (alle eisen op dit artikel)', or where the wording comes from."""
     if el.grondslagen:
-        delen = []
-        for g in el.grondslagen:
-            tekst = escape(citaat(g), quote=False)
-            url = juriconnect(g, peildatum)
-            extern = f'<a href="{escape(url)}">{tekst}</a>' if url else tekst
-            intern = f'<a class="wetlink" href="{basis}{paden.artikel_met_lid(g)}">alle eisen op dit artikel</a>'
-            delen.append(f"{extern} ({intern})")
-        return '<p class="grondslag">Wettelijke grondslag: ' + "; ".join(delen) + "</p>"
+        return '<p class="grondslag">Wettelijke grondslag: ' + "; ".join(
+            _grondslag_deel(g, peildatum, basis) for g in el.grondslagen) + "</p>"
     if el.geen_grondslag is not None:
         uitleg = f" {escape(el.geen_grondslag.uitleg, quote=False)}" if el.geen_grondslag.uitleg else ""
         return (f'<p class="grondslag">Geen wettelijke grondslag; bron: '

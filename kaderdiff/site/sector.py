@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staat import maak_staat
-from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.model.kader import BLAD_SOORTEN, Kader, Soort
 from kaderdiff.model.plaats import eigen_tekst
 from kaderdiff.model.versie import Herkomst, Versie
@@ -29,6 +28,7 @@ from kaderdiff.site.geschiedenis import (
     ketens,
     nummers_per_element,
     nummers_per_standaard,
+    regeldiff,
     regels_van,
     vindplaatsen,
 )
@@ -150,7 +150,9 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         pagina(url, "site/standaard.html.j2", sleutel=sleutel, sector=kaders[keten[-1].jaar].sector,
                kop=laatste.kop, jaargangen=jaargangen)
         standaarden.append(Standaardregel(url, laatste.kop, tuple(s.jaar for s in keten)))
-    schrijf(opdracht.doel, paden.vergelijkdata(sleutel), vergelijkdata(sleutel, kaders, staten))
+    teksten = {j: zoekteksten(k) for j, k in kaders.items()}
+    plaatsen = {j: vindplaatsen(k) for j, k in kaders.items()}
+    schrijf(opdracht.doel, paden.vergelijkdata(sleutel), vergelijkdata(sleutel, kaders, staten, teksten, plaatsen))
     laatste_kader = kaders[jaren[-1]]
     return Sectoruitkomst(
         sleutel, laatste_kader.sector,
@@ -158,7 +160,7 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         tuple(Staatregel(a, b, len(s.wijzigingen), paden.staat(sleutel, a, b)) for (a, b), s in staten.items()),
         tuple(sorted(standaarden, key=lambda s: s.kop)),
         tuple(index_van_kader(k) for k in kaders.values()),
-        _wetswijzigingen(sleutel, kaders, staten), zoekitems(kaders), paginas)
+        _wetswijzigingen(sleutel, kaders, staten), zoekitems(teksten, plaatsen), paginas)
 
 
 def _geschiedenispaden(sleutel: str, standaardketens: list[list[Any]]) -> dict[tuple[int, str], str]:
@@ -193,7 +195,7 @@ def _jaargangen(sleutel: str, keten: list[Any], kaders: dict[int, Kader], staten
             nummers = list(dict.fromkeys([*tabel.get(st.id, []), *tabel.get(f"oud:{oud_id}", [])]))
         # a chain only links consecutive years, so a previous link is always last year's standaard
         gewijzigd = vorige is not None and vorige != tekst
-        html = diff_html(woorddiff(vorige, tekst) if vorige is not None and gewijzigd else (DiffDeel(GELIJK, tekst),))
+        html = diff_html(regeldiff(vorige, tekst) if vorige is not None and gewijzigd else (DiffDeel(GELIJK, tekst),))
         uit.append({"jaar": schakel.jaar, "kop": st.kop, "status": kader.status,
                     "kader_url": f"{paden.kader(sleutel, schakel.jaar)}#{st.id}",
                     "vorig": paar[0] if paar and vorige is not None else None,
@@ -227,59 +229,61 @@ def _wetswijzigingen(sleutel: str, kaders: dict[int, Kader],
     return tuple(uit)
 
 
-def _zoektekst(el: Any) -> str:
-    if el.soort in BLAD_SOORTEN:
-        tekst = eigen_tekst(el)
-        if el.soort is Soort.EIS and el.grondslagen:
-            tekst += " (" + "; ".join(citaat(g) for g in el.grondslagen) + ")"
-        return str(tekst)
-    return str(el.kop)
+def zoekteksten(kader: Kader) -> dict[str, str]:
+    """Element id -> the text search and compare show: a leaf's text (an eis with its grondslagen), a heading."""
+    uit: dict[str, str] = {}
+    for el, _ in kader.doorloop():
+        if el.soort in (Soort.OMSCHRIJVING, Soort.LIJST):
+            continue
+        if el.soort in BLAD_SOORTEN:
+            tekst = eigen_tekst(el)
+            if el.soort is Soort.EIS and el.grondslagen:
+                tekst += " (" + "; ".join(citaat(g) for g in el.grondslagen) + ")"
+        else:
+            tekst = el.kop
+        if tekst:
+            uit[el.id] = tekst
+    return uit
 
 
-def zoekitems(kaders: dict[int, Kader]) -> tuple[tuple[str, str, str, tuple[int, ...]], ...]:
+def zoekitems(teksten: dict[int, dict[str, str]],
+              plaatsen: dict[int, dict[str, str]]) -> tuple[tuple[str, str, str, tuple[int, ...]], ...]:
     """Every piece of kader text once per element and wording, with the years it reads so."""
     jaren: dict[tuple[str, str], list[int]] = {}
-    for jaar, kader in kaders.items():
-        for el, _ in kader.doorloop():
-            if el.soort in (Soort.OMSCHRIJVING, Soort.LIJST):
-                continue
-            tekst = _zoektekst(el)
-            if tekst:
-                jaren.setdefault((el.id, tekst), []).append(jaar)
-    plaatsen = {j: vindplaatsen(k) for j, k in kaders.items()}
+    for jaar, per_id in teksten.items():
+        for eid, tekst in per_id.items():
+            jaren.setdefault((eid, tekst), []).append(jaar)
     return tuple((eid, plaatsen[js[-1]].get(eid, ""), tekst, tuple(js)) for (eid, tekst), js in jaren.items())
 
 
-def vergelijkdata(sleutel: str, kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat]) -> bytes:
+def vergelijkdata(sleutel: str, kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat],
+                  teksten: dict[int, dict[str, str]], plaatsen: dict[int, dict[str, str]]) -> bytes:
     """The compare page's data for one sector: every element's text per year, along the alignment chains.
 
-    Texts and vindplaatsen are stored once in tables; a chain is per year [text, vindplaats, change number]
-    or 0 where the element does not exist. Loaded as a script, because browsers refuse to read JSON files
-    from `file://`.
+    Texts and vindplaatsen are stored once in tables; a chain is per year [text, vindplaats, id, change
+    number] or 0 where the element does not exist. Loaded as a script, because browsers refuse to read JSON
+    files from `file://`.
     """
     jaren = sorted(kaders)
-    teksten: dict[str, int] = {}
-    plaatsen: dict[str, int] = {}
+    tekstnummers: dict[str, int] = {}
+    plaatsnummers: dict[str, int] = {}
     nummers = {b: nummers_per_element(s) for (_, b), s in staten.items()}
-    per_jaar = {j: vindplaatsen(k) for j, k in kaders.items()}
     rijen = []
     for keten in ketens(kaders, staten):
+        if keten[0].id not in teksten[keten[0].jaar]:
+            continue  # lists and omschrijvingen: their parts are compared
         rij: list[Any] = [0] * len(jaren)
         for schakel in keten:
-            el = kaders[schakel.jaar].element(schakel.id)
-            if el.soort in (Soort.OMSCHRIJVING, Soort.LIJST):
-                break
-            tekst = _zoektekst(el)
+            tekst = teksten[schakel.jaar].get(schakel.id, "")
             rij[jaren.index(schakel.jaar)] = [
-                teksten.setdefault(tekst, len(teksten)),
-                plaatsen.setdefault(per_jaar[schakel.jaar].get(el.id, ""), len(plaatsen)),
-                el.id, nummers.get(schakel.jaar, {}).get(el.id, "")]
-        else:
-            rijen.append(rij)
+                tekstnummers.setdefault(tekst, len(tekstnummers)),
+                plaatsnummers.setdefault(plaatsen[schakel.jaar].get(schakel.id, ""), len(plaatsnummers)),
+                schakel.id, nummers.get(schakel.jaar, {}).get(schakel.id, "")]
+        rijen.append(rij)
     data = {"sleutel": sleutel, "sector": kaders[jaren[-1]].sector, "jaren": jaren,
             "staten": {str(b): paden.staat(sleutel, a, b) for a, b in staten},
             "kaders": {str(j): paden.kader(sleutel, j) for j in jaren},
-            "teksten": list(teksten), "plaatsen": list(plaatsen), "elementen": rijen}
+            "teksten": list(tekstnummers), "plaatsen": list(plaatsnummers), "elementen": rijen}
     tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     voor = f"window.KD_VERGELIJK=window.KD_VERGELIJK||{{}};window.KD_VERGELIJK[{json.dumps(sleutel)}]="
     return f"{voor}{tekst};\n".encode()

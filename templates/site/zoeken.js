@@ -6,7 +6,7 @@
   function plat(t) { return t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var items = [];
   (window.KD_ZOEKINDEX || { sectoren: [] }).sectoren.forEach(function (s) {
-    s.items.forEach(function (i) { items.push({ s: s, id: i[0], plaats: i[1], tekst: i[2], jaren: i[3], plat: plat(i[2]) }); });
+    s.items.forEach(function (i) { items.push({ s: s, id: i[0], plaats: s.plaatsen[i[1]], tekst: i[2], jaren: i[3], plat: plat(i[2]) }); });
   });
   var veld = document.getElementById("zoekterm"), status = document.getElementById("zoekstatus"),
       lijst = document.getElementById("zoekresultaten");
