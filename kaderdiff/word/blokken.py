@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kaderdiff.model.kader import Element, Fragment, Kader, Soort
 from kaderdiff.model.plaats import label
 from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.juriconnect import link
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Blok:
     fragmenten: tuple[Fragment, ...]
     oordeel: str = ""
     groep: str = ""  # the beslisregels table a row belongs to
+    links: tuple[str, ...] = ()  # per fragment the address it links to ('' for none): grondslagen
 
     @property
     def sleutel(self) -> str:
@@ -79,6 +81,22 @@ def grondslag_regel(el: Element) -> str:
     return "Wettelijke grondslag: niet vermeld"
 
 
+def grondslagblok(el: Element, kader: Kader) -> Blok:
+    """The grondslag line of an eis with each citation as its own fragment, linked to wetten.overheid.nl
+    (Juriconnect, the law as it reads on the kader's peildatum). Its text is exactly `grondslag_regel`."""
+    if not el.grondslagen:
+        return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el)))
+    fragmenten = [Fragment("Wettelijke grondslag: ")]
+    links = [""]
+    for i, g in enumerate(el.grondslagen):
+        if i:
+            fragmenten.append(Fragment("; "))
+            links.append("")
+        fragmenten.append(Fragment(citeer(g)))
+        links.append(link(g, kader.peildatum))
+    return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links))
+
+
 def blokken(kader: Kader) -> list[Blok]:
     """Every block of the kader in document order."""
     uit: list[Blok] = []
@@ -100,7 +118,7 @@ def blokken(kader: Kader) -> list[Blok]:
                 uit.append(Blok(el.id, "tekst", "genummerd" if genummerd else "opsomming", el.inhoud))
             case Soort.EIS:
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
-                uit.append(Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el))))
+                uit.append(grondslagblok(el, kader))
             case Soort.BESLISREGEL:
                 groep = ouder.id if ouder is not None else ""
                 uit.append(Blok(el.id, "tekst", "regel", el.inhoud, oordeel=el.kenmerk, groep=groep))

@@ -18,9 +18,9 @@ from docx.shared import Cm
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import Blok, blokmerk
-from kaderdiff.word.document import AUTEUR, cellen_van
+from kaderdiff.word.document import AUTEUR, cellen_van, hyperlink_id
 from kaderdiff.word.ns import W
-from kaderdiff.word.revisies import Revisies, elementen, revisiesoort, runs_van_blok
+from kaderdiff.word.revisies import Links, Revisies, elementen, revisiesoort, runs_van_blok
 from kaderdiff.word.samenvoegen import BlokStatus, Regel
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
@@ -43,6 +43,9 @@ class KaderSchrijver:
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
+
+    def link_id(self, adres: str) -> str:
+        return hyperlink_id(self.doc.part, adres)
 
     def stijl_id(self, vorm: str) -> str:
         """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
@@ -105,7 +108,8 @@ class KaderSchrijver:
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
         stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
-        runs = runs_van_blok(oud, nieuw, regel.status, self.rev)
+        links = Links(regel.nieuw.links, self.link_id) if regel.nieuw is not None and regel.nieuw.links else None
+        runs = runs_van_blok(oud, nieuw, regel.status, self.rev, links)
         self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok))
 
     def schrijf_wachtend(self) -> None:

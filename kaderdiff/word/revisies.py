@@ -8,6 +8,7 @@ The body is written as WordprocessingML text and parsed by lxml in large pieces 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ from kaderdiff.model.wijziging import ERBIJ as DIFF_ERBIJ
 from kaderdiff.model.wijziging import GELIJK as DIFF_GELIJK
 from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
-from kaderdiff.word.document import AUTEUR
+from kaderdiff.word.document import AUTEUR, LINKOPMAAK, hyperlink_xml
 from kaderdiff.word.ns import NS_W_DECLARATIE
 from kaderdiff.word.samenvoegen import BlokStatus
 
@@ -56,22 +57,49 @@ def revisiesoort(status: BlokStatus) -> str:
 # 35,000-word kader has ~60,000 elements, and building them one by one through the element API
 # cost three times as much. Every piece of kader text goes through `escape`.
 
-def run_xml(tekst: str, stijl: str, verwijderd: bool = False) -> str:
-    eigenschappen = f"<w:rPr><w:{'i' if stijl == 'nadruk' else 'b'}/></w:rPr>" if stijl else ""
+def run_xml(tekst: str, stijl: str, verwijderd: bool = False, opmaak: str = "") -> str:
+    nadruk = f"<w:{'i' if stijl == 'nadruk' else 'b'}/>" if stijl else ""
+    eigenschappen = f"<w:rPr>{nadruk}{opmaak}</w:rPr>" if nadruk or opmaak else ""
     tag = "w:delText" if verwijderd else "w:t"
     return f'<w:r>{eigenschappen}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>'
 
 
 def met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str]]:
     """The styled pieces of characters start..eind of a fragment sequence."""
-    uit: list[tuple[str, str]] = []
+    return [(tekst, stijl) for tekst, stijl, _ in met_index(fragmenten, start, eind)]
+
+
+def met_index(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str, int]]:
+    """The styled pieces of characters start..eind, each with the number of the fragment it comes from."""
+    uit: list[tuple[str, str, int]] = []
     pos = 0
-    for f in fragmenten:
+    for i, f in enumerate(fragmenten):
         a, b = max(start, pos), min(eind, pos + len(f.tekst))
         if a < b:
-            uit.append((f.tekst[a - pos:b - pos], f.stijl))
+            uit.append((f.tekst[a - pos:b - pos], f.stijl, i))
         pos += len(f.tekst)
     return uit
+
+
+@dataclass(frozen=True)
+class Links:
+    """Per fragment of the new text the address it links to, and how a document part names an address."""
+
+    adressen: tuple[str, ...]
+    relatie: Callable[[str], str]
+
+    def run(self, tekst: str, stijl: str, fragment: int) -> str:
+        """A plain run, inside a w:hyperlink when its fragment links somewhere."""
+        adres = self.adressen[fragment] if fragment < len(self.adressen) else ""
+        if not adres:
+            return run_xml(tekst, stijl)
+        return hyperlink_xml(self.relatie(adres), run_xml(tekst, stijl, opmaak=LINKOPMAAK))
+
+
+def _gelijke_runs(fragmenten: tuple[Fragment, ...], start: int, eind: int, links: Links | None) -> str:
+    if links is None:
+        return "".join(run_xml(tekst, stijl) for tekst, stijl in met_stijl(fragmenten, start, eind))
+    return "".join(links.run(tekst, stijl, i) for tekst, stijl, i in met_index(fragmenten, start, eind))
 
 
 def omhul_runs(soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> str:
@@ -85,10 +113,15 @@ def stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
 
 
 def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: BlokStatus,
-                  rev: Revisies | None) -> str:
-    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions."""
+                  rev: Revisies | None, links: Links | None = None) -> str:
+    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions.
+
+    Text that is there in both versions (and in a clean document all text) keeps its links; inserted and
+    deleted text has none, because a w:ins or w:del may not hold a w:hyperlink and readers such as pandoc
+    drop a revision nested in a link.
+    """
     if status is BlokStatus.GELIJK or rev is None:
-        return "".join(run_xml(tekst, stijl) for tekst, stijl in stukken(nieuw))
+        return _gelijke_runs(nieuw, 0, sum(len(f.tekst) for f in nieuw), links)
     if status is BlokStatus.ERBIJ:
         return omhul_runs("ins", stukken(nieuw), rev)
     if status is BlokStatus.WEG:
@@ -98,7 +131,7 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_GELIJK:
-            uit.extend(run_xml(tekst, stijl) for tekst, stijl in met_stijl(nieuw, pn, pn + n))
+            uit.append(_gelijke_runs(nieuw, pn, pn + n, links))
             po, pn = po + n, pn + n
         elif deel.op == DIFF_WEG:
             uit.append(omhul_runs("del", met_stijl(oud, po, po + n), rev))
