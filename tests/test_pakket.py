@@ -6,6 +6,7 @@ import hashlib
 import json
 import pickle
 import re
+import subprocess
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -323,3 +324,56 @@ def test_grondslagen_zijn_juriconnect_links_in_de_word_documenten(pakket: Path) 
         assert not list(link.iter(f"{{{W}}}ins", f"{{{W}}}del"))
         assert all(etree.QName(a).localname not in ("ins", "del") for a in link.iterancestors())
 
+
+
+def test_paginaregister_vindt_de_rij_niet_de_samenvatting() -> None:
+    from kaderdiff.pakket.pdfpaginas import paginaregister
+
+    paginas = [
+        " Veroorzakende wetswijziging    MBO-2, MBO-10\nWijzigingen\n Nr   Vindplaats\n MBO-1    Addendum\n",
+        " Nr   Vindplaats\n               vervolg van MBO-1 (zie MBO-2)\n MBO-2   § 3.4\n MBO-10   § 7.5.2\n",
+        "KD-MBO-2026-abc — pagina 3 van 3\n MBO-11  OP1\n",
+    ]
+    assert paginaregister(paginas, ["MBO-1", "MBO-2", "MBO-10", "MBO-11"]) == {
+        "MBO-1": 1, "MBO-2": 2, "MBO-10": 2, "MBO-11": 3}
+    with pytest.raises(KaderdiffFout, match="MBO-12 is niet teruggevonden"):
+        paginaregister(paginas, ["MBO-1", "MBO-12"])
+
+
+@pytest.mark.echte_client
+def test_bladzijde_van_elke_wijziging_staat_in_json_en_index_en_klopt_met_de_pdf(repo: Path, tmp_path: Path) -> None:
+    """Read the built PDF Staat independently (word boxes, not the register's layout text): each number's row
+    starts in the Nr column on the page the register gives, and that page's footer prints the same number."""
+    vereist("soffice")
+    pdftotext = vereist("pdftotext")
+    uit = tmp_path / "met-pdf"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--formaten", "docx,html,pdf",
+                        "--uit", str(uit)], cwd=repo)
+    assert code == 0, fout
+    data = json.loads((uit / "mbo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
+    pdf = uit / "mbo-2026-staat-van-wijzigingen.pdf"
+    assert data["pdf"]["bestand"] == pdf.name
+    register = {w["nummer"]: w["pdf_pagina"] for w in data["wijzigingen"]}
+    assert list(register) == [w["nummer"] for w in data["wijzigingen"]] and len(register) == 17
+
+    boxen = etree.fromstring(subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True, check=True,
+                                            timeout=120).stdout)
+    paginas = list(boxen.iter("{http://www.w3.org/1999/xhtml}page"))
+    assert len(paginas) == data["pdf"]["paginas"] > 1
+    nr_kolom = (2.0 + 2.6) / 2.54 * 72  # left margin + width of the Nr column, in points
+    eerste_pagina: dict[str, int] = {}
+    for n, pagina in enumerate(paginas, start=1):
+        woorden = [(float(w.get("xMin")), w.text) for w in pagina]
+        for x, woord in woorden:
+            if x < nr_kolom and woord in register:
+                eerste_pagina.setdefault(woord, n)
+        tekst = " ".join(w for _, w in woorden)
+        assert f"pagina {n} van {len(paginas)}" in tekst, "de voettekst toont hetzelfde bladzijdenummer"
+    assert eerste_pagina == register
+    assert register["MBO-9"] > 1
+
+    index = (uit / "index.html").read_text(encoding="utf-8")
+    assert f'href="mbo-2026-staat-van-wijzigingen.pdf#page={register["MBO-9"]}">blz. {register["MBO-9"]}</a>' in index
+    manifest = json.loads((uit / "manifest.json").read_text(encoding="utf-8"))
+    json_sha = next(b["sha256"] for b in manifest["bestanden"] if b["naam"].endswith(".json"))
+    assert json_sha == sha(uit / "mbo-2026-staat-van-wijzigingen.json"), "het manifest kent de JSON met bladzijden"

@@ -16,9 +16,11 @@ from kaderdiff.diff.staat import maak_staat, sectoren_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.pakket.libreoffice import converteer
+from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import render_reactieformulier
 from kaderdiff.render.html_uit import omgeving
+from kaderdiff.render.json_uit import met_pdfpaginas
 from kaderdiff.render.staat_uit import staat_basisnaam, staat_bestanden
 from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
 from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
@@ -112,6 +114,8 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     writes, in sector order, so the pack is byte-identical whatever the number of processes.
     """
     sectoren = sectoren_voor(kadermap, van, naar, sector)
+    if "pdf" in formaten:
+        pdftotext()  # before LibreOffice runs for minutes: the page register needs it
     moment = datum_van_tijdstip(kadermap.commitdatum(naar))
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
     opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
@@ -128,11 +132,12 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
             for formaat in conversies:
                 stap(f"LibreOffice: {formaat}")
                 converteer(docx, formaat, map_, moment)
+        paginas = _pdfpaginas(map_, delen) if "pdf" in formaten else {}
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(
             delen=delen, van=str(van), naar=str(naar), jaar=naar.jaar, herkomst=herkomst, moment=moment,
             formaten=[f for f in FORMATEN if f in formaten or f == "docx"], formaatnaam=FORMAATNAAM,
-            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file())
+            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file(), paginas=paginas)
         schrijf(map_, "index.html", index.encode("utf-8"))
         bestanden = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}  # read once
         manifest = maak_manifest(bestanden, herkomst, van, naar, moment)
@@ -147,6 +152,18 @@ def _voer_uit(opdrachten: list[Sectoropdracht],
               processen: int) -> Iterator[tuple[Sectordeel, dict[str, bytes]]]:
     """The sectors' results in the given order: here, or spread over forked worker processes."""
     return voer_uit(bouw_sector, opdrachten, processen)
+
+
+def _pdfpaginas(map_: Path, delen: list[Sectordeel]) -> dict[str, dict[str, int]]:
+    """Per sector the page of each change number in its PDF Staat; also written into the Staat JSON."""
+    uit: dict[str, dict[str, int]] = {}
+    for deel in delen:
+        staat = deel.documenten[0].naam  # the Staat comes first
+        json_pad, pdf_pad = map_ / f"{staat}.json", map_ / f"{staat}.pdf"
+        register, aantal = pdfpaginas(pdf_pad, [w.nummer for w in deel.wijzigingen])
+        schrijf(map_, json_pad.name, met_pdfpaginas(json_pad.read_bytes(), pdf_pad.name, register, aantal))
+        uit[deel.sector] = register
+    return uit
 
 
 def zipnaam(naar: Versie) -> str:
