@@ -165,6 +165,18 @@ def test_elke_lokale_link_en_elk_anker_bestaat(site: Path) -> None:
     assert gecontroleerd > 3000
 
 
+def test_manifest_legt_de_bron_en_elk_bestand_vast(site: Path, repo: Path) -> None:
+    from conftest import git_cmd
+
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["formaat"] == "kaderdiff-site/1"
+    commit = git_cmd(repo, "rev-parse", "HEAD")
+    assert [(j["jaar"], j["commit"]) for j in manifest["jaren"]] == [(2025, commit), (2026, commit), (2027, commit)]
+    namen = {b["naam"]: b["sha256"] for b in manifest["bestanden"]}
+    assert set(namen) | {"manifest.json"} == set(bestanden(site))
+    assert all(bestanden(site)[n] == h for n, h in namen.items())
+
+
 def test_twee_keer_bouwen_is_byte_voor_byte_gelijk(site: Path, repo: Path, tmp_path: Path) -> None:
     tweede = tmp_path / "tweede"
     assert kd(["site", "--uit", str(tweede)], cwd=repo)[0] == 0

@@ -7,17 +7,19 @@ wetswijzigingen, search and compare. Everything is built in a temporary folder a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kaderdiff import __version__
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import wetten
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.model.versie import Versie
+from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.recht.citaten import lid_tekst
 from kaderdiff.recht.herleid import herleid_alle_artikelen
 from kaderdiff.recht.juriconnect import link
@@ -30,6 +32,7 @@ from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
+MANIFEST = "manifest.json"
 #: Files copied as they are from templates/site/ into hulp/.
 HULPBESTANDEN = ("site.css", "zoeken.js", "vergelijk.js")
 
@@ -80,6 +83,7 @@ def bouw_site(kadermap: KaderMap, doel: Path, van: int | None = None, naar: int 
         paginas = sum(u.paginas for u in uitkomsten)
         paginas += _gedeelde_paginas(map_, uitkomsten, jaren, ctx)
         stap("wetsartikelen, zoeken en vergelijken")
+        schrijf(map_, MANIFEST, manifest(map_, jaren, herkomst, ctx))
     return Siteverslag(doel, tuple(u.sleutel.upper() for u in uitkomsten), tuple(jaren), paginas)
 
 
@@ -124,6 +128,21 @@ def _gedeelde_paginas(map_: Path, uitkomsten: list[Sectoruitkomst], jaren: list[
     pagina(paden.ZOEKEN, "site/zoeken.html.j2")
     pagina(paden.VERGELIJK, "site/vergelijk.html.j2", uitkomsten=uitkomsten, jaren=jaren)
     return geschreven
+
+
+def manifest(map_: Path, jaren: list[int], herkomst: dict[int, Herkomst], ctx: dict[str, Any]) -> bytes:
+    """What the site was built from (per year the commit, and whether the working tree differed) and the sha256
+    of every file, like the pack's manifest."""
+    bestanden = sorted(p for p in map_.rglob("*") if p.is_file())
+    data = {
+        "formaat": "kaderdiff-site/1",
+        "gereedschap": {"naam": "kaderdiff", "versie": __version__},
+        "datum": ctx["datum"].isoformat(),
+        "jaren": [{"jaar": j, "commit": herkomst[j].commit, "werkmap_gewijzigd": herkomst[j].vuil} for j in jaren],
+        "bestanden": [{"naam": p.relative_to(map_).as_posix(), "bytes": p.stat().st_size,
+                       "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in bestanden],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def zoekindex(uitkomsten: list[Sectoruitkomst]) -> bytes:

@@ -38,7 +38,7 @@ def ketens(kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat],
     for i, jaar in enumerate(jaren):
         staat = staten.get((jaren[i - 1], jaar)) if i else None
         huidige: dict[str, int] = {}
-        for el, _ in kaders[jaar].doorloop():
+        for el, _ in kaders[jaar].index.values():  # document order, walked once per kader (cached)
             if soort is not None and el.soort is not soort:
                 continue
             oud_id = staat.uitlijning.nieuw_naar_oud.get(el.id) if staat is not None else None
@@ -117,7 +117,7 @@ def vindplaatsen(kader: Kader) -> dict[str, str]:
     """Element id -> vindplaats, computed once per parent instead of walking every element's ancestors."""
     per_ouder: dict[str, str] = {}
     uit: dict[str, str] = {}
-    for el, voorouders in kader.doorloop():
+    for el, voorouders in kader.index.values():
         pad = per_ouder.get(voorouders[-1].id, "") if voorouders else ""
         eigen = label(el) if el.soort in _PLAATSEN else ""
         volledig = f"{pad} › {eigen}" if pad and eigen else pad or eigen

@@ -30,10 +30,6 @@ def staat(sleutel: str, van: int, naar: int) -> str:
     return f"staat/{_veilig(sleutel)}-{van}-{naar}.html"
 
 
-def sector(sleutel: str) -> str:
-    return f"sector/{_veilig(sleutel)}.html"
-
-
 def standaard(sleutel: str, standaard_id: str) -> str:
     return f"standaard/{_veilig(sleutel)}-{_veilig(standaard_id)}.html"
 

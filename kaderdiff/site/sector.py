@@ -24,6 +24,7 @@ from kaderdiff.render.gemeen import referentie
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.site import paden
 from kaderdiff.site.geschiedenis import (
+    Schakel,
     diff_html,
     ketens,
     nummers_per_element,
@@ -126,7 +127,8 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         schrijf(opdracht.doel, pad, html.encode("utf-8"))
         paginas += 1
 
-    standaardketens = ketens(kaders, staten, Soort.STANDAARD)
+    alle_ketens = ketens(kaders, staten)
+    standaardketens = [k for k in alle_ketens if kaders[k[0].jaar].element(k[0].id).soort is Soort.STANDAARD]
     geschiedenis = _geschiedenispaden(sleutel, standaardketens)
     vorig_jaar = {b: a for a, b in staten}
     for jaar, kader in kaders.items():
@@ -152,7 +154,8 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         standaarden.append(Standaardregel(url, laatste.kop, tuple(s.jaar for s in keten)))
     teksten = {j: zoekteksten(k) for j, k in kaders.items()}
     plaatsen = {j: vindplaatsen(k) for j, k in kaders.items()}
-    schrijf(opdracht.doel, paden.vergelijkdata(sleutel), vergelijkdata(sleutel, kaders, staten, teksten, plaatsen))
+    schrijf(opdracht.doel, paden.vergelijkdata(sleutel), vergelijkdata(sleutel, kaders, staten, alle_ketens,
+                                                                       teksten, plaatsen))
     laatste_kader = kaders[jaren[-1]]
     return Sectoruitkomst(
         sleutel, laatste_kader.sector,
@@ -232,7 +235,7 @@ def _wetswijzigingen(sleutel: str, kaders: dict[int, Kader],
 def zoekteksten(kader: Kader) -> dict[str, str]:
     """Element id -> the text search and compare show: a leaf's text (an eis with its grondslagen), a heading."""
     uit: dict[str, str] = {}
-    for el, _ in kader.doorloop():
+    for el, _ in kader.index.values():
         if el.soort in (Soort.OMSCHRIJVING, Soort.LIJST):
             continue
         if el.soort in BLAD_SOORTEN:
@@ -257,7 +260,8 @@ def zoekitems(teksten: dict[int, dict[str, str]],
 
 
 def vergelijkdata(sleutel: str, kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat],
-                  teksten: dict[int, dict[str, str]], plaatsen: dict[int, dict[str, str]]) -> bytes:
+                  alle_ketens: list[list[Schakel]], teksten: dict[int, dict[str, str]],
+                  plaatsen: dict[int, dict[str, str]]) -> bytes:
     """The compare page's data for one sector: every element's text per year, along the alignment chains.
 
     Texts and vindplaatsen are stored once in tables; a chain is per year [text, vindplaats, id, change
@@ -265,17 +269,18 @@ def vergelijkdata(sleutel: str, kaders: dict[int, Kader], staten: dict[tuple[int
     files from `file://`.
     """
     jaren = sorted(kaders)
+    kolom = {j: i for i, j in enumerate(jaren)}
     tekstnummers: dict[str, int] = {}
     plaatsnummers: dict[str, int] = {}
     nummers = {b: nummers_per_element(s) for (_, b), s in staten.items()}
     rijen = []
-    for keten in ketens(kaders, staten):
+    for keten in alle_ketens:
         if keten[0].id not in teksten[keten[0].jaar]:
             continue  # lists and omschrijvingen: their parts are compared
         rij: list[Any] = [0] * len(jaren)
         for schakel in keten:
             tekst = teksten[schakel.jaar].get(schakel.id, "")
-            rij[jaren.index(schakel.jaar)] = [
+            rij[kolom[schakel.jaar]] = [
                 tekstnummers.setdefault(tekst, len(tekstnummers)),
                 plaatsnummers.setdefault(plaatsen[schakel.jaar].get(schakel.id, ""), len(plaatsnummers)),
                 schakel.id, nummers.get(schakel.jaar, {}).get(schakel.id, "")]
