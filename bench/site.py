@@ -29,6 +29,7 @@ from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wijziging import Staat
+from kaderdiff.pakket.bouw import bouw_pakket
 from kaderdiff.render.html_uit import render_html
 from kaderdiff.site.bouw import bouw_site
 from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
@@ -43,6 +44,15 @@ def bouw(kaders: Path, doel: Path, processen: int | None) -> tuple[float, float]
     """Wall and CPU seconds of one site build with a fresh KaderMap (nothing parsed beforehand)."""
     start, cpu = time.perf_counter(), _cpu()
     bouw_site(KaderMap(kaders), doel, processen=processen)
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+def pakket(kaders: Path, doel: Path) -> tuple[float, float]:
+    """The pack of the last year pair (docx + html + json, as in `python -m bench`): the yardstick of one run."""
+    kadermap = KaderMap(kaders)
+    laatste = kadermap.jaren()[-1]
+    start, cpu = time.perf_counter(), _cpu()
+    bouw_pakket(kadermap, Versie(laatste - 1), Versie(laatste), doel, ("docx", "html"))
     return time.perf_counter() - start, _cpu() - cpu
 
 
@@ -110,18 +120,23 @@ def main() -> None:
                                 "belasting": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory() as tmp:
         doel = Path(tmp) / "site"
-        for naam, processen in (("parallel", None), ("een_proces", 1)):
-            metingen = [bouw(kaders, doel, processen) for _ in range(args.runs)]
-            uitkomst[naam] = {"wand": statistics.median(m[0] for m in metingen),
-                              "cpu": statistics.median(m[1] for m in metingen)}
+        metingen: dict[str, list[tuple[float, float]]] = {"parallel": [], "een_proces": [], "pakket": []}
+        for _ in range(args.runs):  # interleaved, so a change in the machine's load hits all three alike
+            metingen["parallel"].append(bouw(kaders, doel, None))
+            metingen["een_proces"].append(bouw(kaders, doel, 1))
+            metingen["pakket"].append(pakket(kaders, Path(tmp) / "pakket"))
+        for naam, reeks in metingen.items():
+            uitkomst[naam] = {"wand": statistics.median(m[0] for m in reeks),
+                              "cpu": statistics.median(m[1] for m in reeks)}
         uitkomst["bestanden"], uitkomst["bytes"] = omvang(doel)
         uitkomst["in_browser"] = in_browser(doel)
     uitkomst["vooraf"] = vooraf_berekend(kaders)
     mb = 1024 * 1024
     print(f"site, 8 x 10 ({uitkomst['bestanden']} files, {uitkomst['bytes'] / mb:.0f} MB), "
           f"load average {uitkomst['belasting']:.1f} at the start:")
-    for naam in ("parallel", "een_proces"):
+    for naam in ("parallel", "een_proces", "pakket"):
         print(f"  {naam}: {uitkomst[naam]['wand']:.2f} s wall, {uitkomst[naam]['cpu']:.2f} s CPU")
+    print(f"  site/pack (parallel, wall): {uitkomst['parallel']['wand'] / uitkomst['pakket']['wand']:.1f}x")
     vooraf, browser = uitkomst["vooraf"], uitkomst["in_browser"]
     print(f"  compare, precomputed: {vooraf['paren']} pages, {vooraf['seconden']:.2f} s, {vooraf['bytes'] / mb:.0f} MB")
     print(f"  compare, in the browser: {browser['bytes'] / mb:.1f} MB of data"
