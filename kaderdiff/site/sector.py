@@ -166,7 +166,7 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         _wetswijzigingen(sleutel, kaders, staten), zoekitems(teksten, plaatsen), paginas)
 
 
-def _geschiedenispaden(sleutel: str, standaardketens: list[list[Any]]) -> dict[tuple[int, str], str]:
+def _geschiedenispaden(sleutel: str, standaardketens: list[list[Schakel]]) -> dict[tuple[int, str], str]:
     """(year, standaard id) -> its history page, named after the id in the newest year (unique per sector)."""
     uit: dict[tuple[int, str], str] = {}
     gebruikt: set[str] = set()
@@ -180,7 +180,7 @@ def _geschiedenispaden(sleutel: str, standaardketens: list[list[Any]]) -> dict[t
     return uit
 
 
-def _jaargangen(sleutel: str, keten: list[Any], kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat],
+def _jaargangen(sleutel: str, keten: list[Schakel], kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat],
                 per_staat: dict[tuple[int, int], dict[str, list[str]]],
                 vorig_jaar: dict[int, int]) -> list[dict[str, Any]]:
     """Per year of a standaard: heading, status, link into the kader, its change numbers and the diff."""
@@ -215,7 +215,7 @@ def _wetswijzigingen(sleutel: str, kaders: dict[int, Kader],
         for ww in kader.wetswijzigingen:
             datum = ww.inwerkingtreding.isoformat() if ww.inwerkingtreding else ""
             basis = (ww.code, ww.naam_met_code, ww.status, datum, ww.omschrijving, jaar)
-            uit.append(Wetswijzigingregel(*basis, 0, "", "", kader.sector, paden.kader(sleutel, jaar)))
+            uit.append(Wetswijzigingregel(*basis, 0, "", "", sleutel.upper(), paden.kader(sleutel, jaar)))
     for (a, b), staat in staten.items():
         rijen = {w.nummer: w for w in staat.wijzigingen}
         for code, nummers in staat.per_wetswijziging().items():
