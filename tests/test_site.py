@@ -105,6 +105,7 @@ def test_geschiedenispagina_toont_elk_jaar_het_verschil_en_het_nummer(site: Path
 def test_artikelpagina_geeft_elke_eis_erop_in_alle_sectoren_en_jaren(site: Path) -> None:
     doc = pagina(site / "wet" / "web-7.2.4a.html")
     lid = doc.get_element_by_id("lid-1")
+    assert tekst(lid.find("h2")) == "Eerste lid" and "lid lid" not in tekst(doc)
     rijen = lid.xpath(".//tbody/tr")
     assert any("../kader/mbo-2026.html#st-op1-e2" in r.xpath(".//a/@href") for r in rijen)
     rij = next(r for r in rijen if "../kader/mbo-2026.html#st-op1-e2" in r.xpath(".//a/@href"))
