@@ -104,8 +104,8 @@ class Sectoruitkomst:
 
 def context(opdracht: Sectoropdracht, basis: str) -> dict[str, Any]:
     laatste = opdracht.herkomst[max(opdracht.herkomst)] if opdracht.herkomst else None
-    return {"basis": basis, "datum": opdracht.moment.date(), "commit": (laatste.commit[:7] if laatste else "")
-            or "werkmap", "paden": paden}
+    return {"basis": basis, "datum": opdracht.moment.date(), "commit": laatste.commit[:7] if laatste else "",
+            "paden": paden}
 
 
 def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
