@@ -89,6 +89,9 @@ def test_staatpagina_heeft_dezelfde_rijen_en_nummers_als_het_pakket(site: Path, 
         for rij, w in zip(rijen, data["wijzigingen"], strict=True):
             assert tekst(rij.xpath("td[contains(@class, 'wordt')]")[0]) == " ".join(w["wordt"].split())
         assert doc.xpath("//a[@class='overslaan']/@href") == ["#inhoud"] and doc.get_element_by_id("inhoud") is not None
+    mbo = pagina(site / "staat" / "mbo-2025-2026.html")
+    rij = mbo.xpath("//h2[@id='in-het-kader']/following-sibling::table[1]//tr[th/a[@href='#MBO-9']]")[0]
+    assert rij.xpath(".//a/@href")[1:] == ["../kader/mbo-2026.html#st-op1-e2", "../standaard/mbo-st-op1.html"]
 
 
 def test_geschiedenispagina_toont_elk_jaar_het_verschil_en_het_nummer(site: Path) -> None:

@@ -142,7 +142,8 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
     for (a, b), staat in staten.items():
         commit = staat.herkomst[-1].commit if staat.herkomst else ""
         pagina(paden.staat(sleutel, a, b), "site/staat.html.j2", staat=staat, sleutel=sleutel,
-               referentie=referentie(staat.sector, staat.nieuw.jaar, commit))
+               referentie=referentie(staat.sector, staat.nieuw.jaar, commit),
+               plekken=_plekken(sleutel, staat, geschiedenis))
     standaarden = []
     per_staat = {paar: nummers_per_standaard(staat) for paar, staat in staten.items()}
     for keten in standaardketens:
@@ -164,6 +165,28 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         tuple(sorted(standaarden, key=lambda s: s.kop)),
         tuple(index_van_kader(k) for k in kaders.values()),
         _wetswijzigingen(sleutel, kaders, staten), zoekitems(teksten, plaatsen), paginas)
+
+
+@dataclass(frozen=True)
+class Plek:
+    """Where a change of a Staat page stands: the element in the kader, the history of its standaard."""
+
+    nummer: str
+    id: str
+    vindplaats: str
+    kader_url: str
+    standaard: str
+    geschiedenis: str
+
+
+def _plekken(sleutel: str, staat: Staat, geschiedenis: dict[tuple[int, str], str]) -> list[Plek]:
+    uit = []
+    for w in staat.wijzigingen:
+        kader = staat.nieuw if w.nieuw is not None else staat.oud
+        st = kader.standaard_van(w.element_id)
+        uit.append(Plek(w.nummer, w.element_id, w.vindplaats, f"{paden.kader(sleutel, kader.jaar)}#{w.element_id}",
+                        st.kop if st else "", geschiedenis.get((kader.jaar, st.id), "") if st else ""))
+    return uit
 
 
 def _geschiedenispaden(sleutel: str, standaardketens: list[list[Schakel]]) -> dict[tuple[int, str], str]:
