@@ -50,10 +50,11 @@ from kaderdiff.diff.staat import maak_staat
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
-from kaderdiff.pakket.bouw import bouw_pakket, bruikbare_processors, mag_forken
+from kaderdiff.pakket.bouw import bouw_pakket
 from kaderdiff.recht.grondslagindex import Grondslagindex
 from kaderdiff.recht.herleid import herleid_artikel
 from kaderdiff.render.staat_uit import staat_bestanden
+from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
 
 MOMENT = datetime(2026, 5, 20, 8, 0, tzinfo=UTC)
 RESULTAAT = Path(__file__).resolve().parent / "resultaat.json"

@@ -198,3 +198,16 @@ def libreoffice_regels(pad: Path) -> list[str]:
     """Non-empty lines of a text file LibreOffice wrote (BOM and trailing spaces dropped)."""
     tekst = pad.read_text(encoding="utf-8-sig")
     return [r.rstrip() for r in tekst.splitlines() if r.strip()]
+
+
+def axe_core() -> Path:
+    """axe.min.js of the npm package axe-core: $KADERDIFF_AXE, or where .ci/run installs it (.venv/node)."""
+    kandidaten = [Path(os.environ["KADERDIFF_AXE"])] if os.environ.get("KADERDIFF_AXE") else []
+    node = Path(__file__).resolve().parents[1] / ".venv" / "node"
+    kandidaten.append(node / "node_modules" / "axe-core" / "axe.min.js")
+    for pad in kandidaten:
+        if pad.is_file():
+            return pad
+    if os.environ.get("KADERDIFF_ECHTE_CLIENTS") == "verplicht":
+        pytest.fail("axe-core ontbreekt (npm install --prefix .venv/node axe-core), maar is verplicht (CI)")
+    pytest.skip("axe-core is niet geïnstalleerd: npm install --prefix .venv/node axe-core")

@@ -45,7 +45,9 @@ def _markeer_alineateken(p: Any, soort: str, wb: Woordbewerker, auteur: str) -> 
 
 
 def _omhul_runs(p: Any, soort: str, wb: Woordbewerker, auteur: str, tekst_tag: str = "w:t") -> None:
-    for r in [r for r in p if r.tag == qn("w:r") and r.find(qn("w:t")) is not None]:
+    """Wrap the text runs, also those inside a w:hyperlink (Word keeps the link outside the revision)."""
+    for r in [r for r in p.iter(qn("w:r")) if r.getparent().tag in (qn("w:p"), qn("w:hyperlink"))
+              and r.find(qn("w:t")) is not None]:
         omhulsel = _merk(etree.Element(qn(f"w:{soort}")), wb, auteur)
         r.addprevious(omhulsel)
         omhulsel.append(r)

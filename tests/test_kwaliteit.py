@@ -21,7 +21,7 @@ def test_mypy_schoon() -> None:
 
 
 #: Helpers in tests/echte_clients.py that start LibreOffice, pandoc or Chromium.
-ECHTE_CLIENTS = {"vereist", "naar_odt", "pandoc_woorden"}
+ECHTE_CLIENTS = {"vereist", "naar_odt", "pandoc_woorden", "axe_core"}
 
 
 def _gebruikt_echte_client(functie: ast.FunctionDef) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import pickle
 import re
+import subprocess
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -14,13 +15,15 @@ import pytest
 from echte_clients import naar_odt, odt_opmerkingen, odt_wijzigingen, odt_woorden, pandoc_woorden, vereist
 from lxml import etree
 
+from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.versie import Versie
 from kaderdiff.pakket import bouw as pakket_module
 from kaderdiff.render.docx_kader import render_kader_docx
+from kaderdiff.uitvoer.parallel import mag_forken
 
-from conftest import commit_alles, git_cmd, kd, maak_repo
+from conftest import KADERS, commit_alles, git_cmd, kd, maak_repo
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SECTOREN = ("mbo", "po", "vo")
@@ -250,7 +253,7 @@ def test_twee_kaders_met_dezelfde_sectorcode_overschrijven_elkaar_niet(tmp_path:
 
 def test_parallel_en_na_elkaar_bouwen_geeft_dezelfde_bytes(repo: Path, tmp_path: Path) -> None:
     """Sectors built in worker processes give exactly the files of a build in one process."""
-    assert pakket_module.mag_forken(), "zonder fork zou deze test het parallelle pad niet raken"
+    assert mag_forken(), "zonder fork zou deze test het parallelle pad niet raken"
     kadermap = KaderMap(repo / "kaders")
     manifesten = [pakket_module.bouw_pakket(kadermap, Versie(2025), Versie(2026), tmp_path / str(n), ("docx", "html"),
                                             processen=n)
@@ -285,3 +288,92 @@ def test_tekens_die_xml_bijzonder_zijn_komen_letterlijk_in_het_concept(tmp_path:
     verwijderd = "".join(t.text or "" for t in root.iter(f"{{{W}}}delText"))
     assert "(R&D > 3 & 'y')" in geaccepteerd
     assert "< 5" in verwijderd and '"x"' in verwijderd
+
+
+def _links(docx: Path) -> list[tuple[str, str]]:
+    """(text, target) of every w:hyperlink in a docx's body, resolved through its relationships."""
+    with zipfile.ZipFile(docx) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        doel = {r.get("Id"): (r.get("Target"), r.get("TargetMode")) for r in rels}
+        body = etree.fromstring(z.read("word/document.xml"))
+    uit = []
+    for link in body.iter(f"{{{W}}}hyperlink"):
+        target, modus = doel[link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+        assert modus == "External"
+        uit.append(("".join(t.text or "" for t in link.iter(f"{{{W}}}t")), target))
+    return uit
+
+
+def test_grondslagen_zijn_juriconnect_links_in_de_word_documenten(pakket: Path) -> None:
+    jci = "https://wetten.overheid.nl/jci1.3:c:BWBR0007625&artikel=7.2.4a&lid=1&g=2026-08-01"
+    staat = _links(pakket / "mbo-2026-staat-van-wijzigingen.docx")
+    assert ("artikel 7.2.4a, eerste lid, van de WEB", jci) in staat
+    assert ("artikel 7.4.8, eerste lid, van de WEB",
+            "https://wetten.overheid.nl/jci1.3:c:BWBR0007625&artikel=7.4.8&lid=1&g=2025-08-01") in staat, \
+        "Grondslag WAS linkt naar de wet zoals die gold op de peildatum van het oude kader"
+    schoon = _links(pakket / "mbo-2026-concept-zonder-markeringen.docx")
+    assert ("artikel 7.2.4a, eerste lid, van de WEB", jci) in schoon
+    kader = laad_bestand(KADERS / "2026" / "mbo.xml")
+    assert len(schoon) == sum(len(e.grondslagen) for e in kader.eisen()), "elke grondslag van elke eis"
+    concept = _links(pakket / "mbo-2026-concept-met-wijzigingen.docx")
+    assert concept and all(t and d.startswith("https://wetten.overheid.nl/jci1.3:c:") for t, d in concept)
+    # a link is never inside a revision, nor a revision inside a link (pandoc would drop its text)
+    with zipfile.ZipFile(pakket / "mbo-2026-concept-met-wijzigingen.docx") as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    for link in body.iter(f"{{{W}}}hyperlink"):
+        assert not list(link.iter(f"{{{W}}}ins", f"{{{W}}}del"))
+        assert all(etree.QName(a).localname not in ("ins", "del") for a in link.iterancestors())
+
+
+
+def test_paginaregister_vindt_de_rij_niet_de_samenvatting() -> None:
+    from kaderdiff.pakket.pdfpaginas import paginaregister
+
+    paginas = [
+        " Veroorzakende wetswijziging    MBO-2, MBO-10\nWijzigingen\n Nr   Vindplaats\n MBO-1    Addendum\n",
+        " Nr   Vindplaats\n               vervolg van MBO-1 (zie MBO-2)\n MBO-2   § 3.4\n MBO-10   § 7.5.2\n",
+        "KD-MBO-2026-abc — pagina 3 van 3\n MBO-11  OP1\n",
+    ]
+    assert paginaregister(paginas, ["MBO-1", "MBO-2", "MBO-10", "MBO-11"]) == {
+        "MBO-1": 1, "MBO-2": 2, "MBO-10": 2, "MBO-11": 3}
+    with pytest.raises(KaderdiffFout, match="MBO-12 is niet teruggevonden"):
+        paginaregister(paginas, ["MBO-1", "MBO-12"])
+
+
+@pytest.mark.echte_client
+def test_bladzijde_van_elke_wijziging_staat_in_json_en_index_en_klopt_met_de_pdf(repo: Path, tmp_path: Path) -> None:
+    """Read the built PDF Staat independently (word boxes, not the register's layout text): each number's row
+    starts in the Nr column on the page the register gives, and that page's footer prints the same number."""
+    vereist("soffice")
+    pdftotext = vereist("pdftotext")
+    uit = tmp_path / "met-pdf"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--formaten", "docx,html,pdf",
+                        "--uit", str(uit)], cwd=repo)
+    assert code == 0, fout
+    data = json.loads((uit / "mbo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
+    pdf = uit / "mbo-2026-staat-van-wijzigingen.pdf"
+    assert data["pdf"]["bestand"] == pdf.name
+    register = {w["nummer"]: w["pdf_pagina"] for w in data["wijzigingen"]}
+    assert list(register) == [w["nummer"] for w in data["wijzigingen"]] and len(register) == 17
+
+    boxen = etree.fromstring(subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True, check=True,
+                                            timeout=120).stdout)
+    paginas = list(boxen.iter("{http://www.w3.org/1999/xhtml}page"))
+    assert len(paginas) == data["pdf"]["paginas"] > 1
+    nr_kolom = (2.0 + 2.6) / 2.54 * 72  # left margin + width of the Nr column, in points
+    eerste_pagina: dict[str, int] = {}
+    for n, pagina in enumerate(paginas, start=1):
+        woorden = [(float(w.get("xMin")), w.text) for w in pagina]
+        for x, woord in woorden:
+            if x < nr_kolom and woord in register:
+                eerste_pagina.setdefault(woord, n)
+        tekst = " ".join(w for _, w in woorden)
+        assert f"pagina {n} van {len(paginas)}" in tekst, "de voettekst toont hetzelfde bladzijdenummer"
+    assert eerste_pagina == register
+    assert register["MBO-9"] > 1
+
+    index = (uit / "index.html").read_text(encoding="utf-8")
+    assert f'href="mbo-2026-staat-van-wijzigingen.pdf#page={register["MBO-9"]}">blz. {register["MBO-9"]}</a>' in index
+    manifest = json.loads((uit / "manifest.json").read_text(encoding="utf-8"))
+    json_sha = next(b["sha256"] for b in manifest["bestanden"] if b["naam"].endswith(".json"))
+    assert json_sha == sha(uit / "mbo-2026-staat-van-wijzigingen.json"), "het manifest kent de JSON met bladzijden"

@@ -196,3 +196,45 @@ def test_nieuw_kwaliteitsgebied_in_de_staat_met_de_grondslagen_van_zijn_eisen() 
     assert set(rij.grondslagen_wordt) == {g for e in eisen for g in e.grondslagen}
     [regel] = grondslag_regels(rij)
     assert regel.startswith("Grondslag: artikel 2.99, eerste lid, van de WVO; artikel 2.99, tweede lid")
+
+
+def test_opsommingen_houden_hun_tekens_in_de_staatcellen(kaderrepo: Path, tmp_path: Path) -> None:
+    """The items of 'De toezichtmix bestaat uit de volgende onderdelen:' read as a list in WORDT, in every format."""
+    uit = tmp_path / "staat"
+    assert kd(["staat", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--uit", str(uit)], cwd=kaderrepo)[0] == 0
+    data = json.loads((uit / "mbo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
+    addendum = next(w for w in data["wijzigingen"] if w["id"] == "add-toezichtmix")
+    regels = addendum["wordt"].split("\n")
+    kop = regels.index("De toezichtmix bestaat uit de volgende onderdelen:")
+    assert [r[:2] for r in regels[kop + 1:kop + 4]] == ["• ", "• ", "• "]
+    assert regels[kop + 1].startswith("• onaangekondigde bezoeken")
+    cel = next(r for r in Document(str(uit / "mbo-2026-staat-van-wijzigingen.docx")).tables[-1].rows[1:]
+               if r.cells[0].paragraphs[0].text == addendum["nummer"]).cells[3]
+    assert [p.text[:2] for p in cel.paragraphs][kop + 1:kop + 4] == ["• ", "• ", "• "]
+    html = (uit / "mbo-2026-staat-van-wijzigingen.html").read_text(encoding="utf-8")
+    assert "• <strong>" not in html and "\n• onaangekondigde bezoeken" in html
+
+
+def test_genummerde_lijst_houdt_zijn_nummers() -> None:
+    from kaderdiff.model.kader import Element, Fragment, Soort
+
+    lijst = Element(Soort.LIJST, "l", kenmerk="genummerd", kinderen=tuple(
+        Element(Soort.ITEM, f"l-i{n}", inhoud=(Fragment(f"stap {n}"),)) for n in (1, 2, 3)))
+    assert volledige_tekst(lijst).split("\n") == ["1. stap 1", "2. stap 2", "3. stap 3"]
+
+
+def test_een_wetnaam_die_zijn_code_al_draagt_krijgt_hem_niet_nog_eens(kaderrepo: Path, tmp_path: Path) -> None:
+    from kaderdiff.model.kader import Wetswijziging
+
+    assert Wetswijziging("VABA", "Wet vereenvoudiging en aanpassing beroepsonderwijs (VABA)").naam_met_code == (
+        "Wet vereenvoudiging en aanpassing beroepsonderwijs (VABA)")
+    assert Wetswijziging("WVVO", "Wet vrij en veilig onderwijs").naam_met_code == "Wet vrij en veilig onderwijs (WVVO)"
+    assert Wetswijziging("VABA", "Wet VABAX").naam_met_code == "Wet VABAX (VABA)"
+    uit = tmp_path / "staat"
+    assert kd(["staat", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--uit", str(uit)], cwd=kaderrepo)[0] == 0
+    html = (uit / "mbo-2026-staat-van-wijzigingen.html").read_text(encoding="utf-8")
+    docx = "\n".join(c.text for t in Document(str(uit / "mbo-2026-staat-van-wijzigingen.docx")).tables
+                     for r in t.rows for c in r.cells)
+    for tekst in (html, docx):
+        assert "beroepsonderwijs (VABA)" in tekst
+        assert "(VABA) (VABA)" not in tekst

@@ -36,6 +36,8 @@ COMMANDOS = (
              "Lees een kader uit Word (.docx) in als kader-XML, of een map met één Word-bestand per jaar."),
     Commando("staat", "kaderdiff.cli.staat", "Maak de Staat van wijzigingen (WAS/WORDT) per sector."),
     Commando("pakket", "kaderdiff.cli.pakket", "Bouw het consultatiepakket voor de Ringen."),
+    Commando("site", "kaderdiff.cli.site",
+             "Bouw een statische website: elke versie, elke wijziging en elk wetsartikel met een eigen link."),
     Commando("herleid", "kaderdiff.cli.recht",
              "Herleid een standaard naar zijn wettelijke grondslagen, of een artikel terug naar de eisen."),
     Commando("impact", "kaderdiff.cli.recht",

@@ -216,6 +216,13 @@ class Wetswijziging:
     status: str = "verwacht"
     omschrijving: str = ""
 
+    @property
+    def naam_met_code(self) -> str:
+        """'Wet … (VABA)': the code is added only when the name does not already carry it."""
+        if not self.code or re.search(rf"(?<!\w){re.escape(self.code)}(?!\w)", self.naam):
+            return self.naam or self.code
+        return f"{self.naam} ({self.code})" if self.naam else self.code
+
 
 @dataclass(frozen=True)
 class Toelichting:

@@ -68,14 +68,31 @@ def eigen_tekst(el: Element) -> str:
     return el.kop
 
 
+#: What starts the line of a list item in a multi-line cell: a bullet, or the item's number.
+OPSOMMINGSTEKEN = "•"
+
+
+def lijstteken(item: Element, lijst: Element | None) -> str:
+    """'• ' for an item of a bulleted list, '2. ' for the second item of a numbered one."""
+    if lijst is not None and lijst.kenmerk == "genummerd":
+        plaats = next((i for i, kind in enumerate(lijst.kinderen, start=1) if kind is item), 1)
+        return f"{plaats}. "
+    return f"{OPSOMMINGSTEKEN} "
+
+
 def volledige_tekst(el: Element) -> str:
-    """The element with everything in it, one block per line (for added and removed subtrees)."""
+    """The element with everything in it, one block per line (for added and removed subtrees).
+
+    List items keep their bullet or number: without it a list reads as loose sentences in a cell.
+    """
     regels = []
-    for sub, _ in el.doorloop():
+    for sub, voorouders in el.doorloop():
         if sub.soort in AFGELEIDE_CONTAINERS:
             regels.append(label(sub))
             continue
         tekst = eigen_tekst(sub)
+        if tekst and sub.soort is Soort.ITEM:
+            tekst = lijstteken(sub, voorouders[-1] if voorouders else None) + tekst
         if tekst:
             regels.append(tekst)
     return "\n".join(regels)

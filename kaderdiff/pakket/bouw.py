@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
-import sys
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,11 +16,14 @@ from kaderdiff.diff.staat import maak_staat, sectoren_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.pakket.libreoffice import converteer
+from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import render_reactieformulier
 from kaderdiff.render.html_uit import omgeving
+from kaderdiff.render.json_uit import met_pdfpaginas
 from kaderdiff.render.staat_uit import staat_basisnaam, staat_bestanden
 from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
+from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
 from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 from kaderdiff.uitvoer.zipvast import schrijf_zip
 from kaderdiff.word.blokken import blokken
@@ -106,13 +104,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def bruikbare_processors() -> int:
-    """CPUs this process may run on (a container or taskset can allow fewer than the machine has)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
                 sector: str | None = None, stap: Callable[[str], None] = lambda _: None,
                 processen: int | None = None) -> dict[str, object]:
@@ -123,6 +114,8 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     writes, in sector order, so the pack is byte-identical whatever the number of processes.
     """
     sectoren = sectoren_voor(kadermap, van, naar, sector)
+    if "pdf" in formaten:
+        pdftotext()  # before LibreOffice runs for minutes: the page register needs it
     moment = datum_van_tijdstip(kadermap.commitdatum(naar))
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
     opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
@@ -139,11 +132,12 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
             for formaat in conversies:
                 stap(f"LibreOffice: {formaat}")
                 converteer(docx, formaat, map_, moment)
+        paginas = _pdfpaginas(map_, delen) if "pdf" in formaten else {}
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(
             delen=delen, van=str(van), naar=str(naar), jaar=naar.jaar, herkomst=herkomst, moment=moment,
             formaten=[f for f in FORMATEN if f in formaten or f == "docx"], formaatnaam=FORMAATNAAM,
-            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file())
+            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file(), paginas=paginas)
         schrijf(map_, "index.html", index.encode("utf-8"))
         bestanden = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}  # read once
         manifest = maak_manifest(bestanden, herkomst, van, naar, moment)
@@ -157,23 +151,19 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
 def _voer_uit(opdrachten: list[Sectoropdracht],
               processen: int) -> Iterator[tuple[Sectordeel, dict[str, bytes]]]:
     """The sectors' results in the given order: here, or spread over forked worker processes."""
-    aantal = min(processen, len(opdrachten))
-    if aantal <= 1 or not mag_forken():
-        yield from map(bouw_sector, opdrachten)
-        return
-    with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork")) as pool:
-        try:
-            yield from pool.map(bouw_sector, opdrachten)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)  # an error in one sector: do not build the others first
-            raise
+    return voer_uit(bouw_sector, opdrachten, processen)
 
 
-def mag_forken() -> bool:
-    """Fork is quick and, unlike spawn, needs no `if __name__ == "__main__"` guard in a caller's
-    script; but it is only safe while this process has one thread (a lock held by another
-    thread would be copied locked). Otherwise the sectors are built here, one after another."""
-    return sys.platform == "linux" and threading.active_count() == 1
+def _pdfpaginas(map_: Path, delen: list[Sectordeel]) -> dict[str, dict[str, int]]:
+    """Per sector the page of each change number in its PDF Staat; also written into the Staat JSON."""
+    uit: dict[str, dict[str, int]] = {}
+    for deel in delen:
+        staat = deel.documenten[0].naam  # the Staat comes first
+        json_pad, pdf_pad = map_ / f"{staat}.json", map_ / f"{staat}.pdf"
+        register, aantal = pdfpaginas(pdf_pad, [w.nummer for w in deel.wijzigingen])
+        schrijf(map_, json_pad.name, met_pdfpaginas(json_pad.read_bytes(), pdf_pad.name, register, aantal))
+        uit[deel.sector] = register
+    return uit
 
 
 def zipnaam(naar: Versie) -> str:

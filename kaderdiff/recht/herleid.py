@@ -192,6 +192,27 @@ def herleid_artikel(kadermap: KaderMap, gezocht: Grondslag,
     return uit
 
 
+def herleid_alle_artikelen(reeksen: dict[str, list[IndexKader]]) -> dict[Grondslag, list[EisGeschiedenis]]:
+    """Every cited article and lid at once: (wet, artikel, lid) -> the eisen resting on it, with history.
+
+    `reeksen` holds per sector (named as the caller wants, e.g. after the kader file) its kaders. One pass
+    over all eisen instead of one trace per article: a site has hundreds of articles. The key has no
+    onderdeel (an eis citing 'onder a' rests on the lid); lid '' is an eis citing the article as a whole.
+    """
+    uit: dict[Grondslag, list[EisGeschiedenis]] = {}
+    for sector in sorted(reeksen):
+        reeks = sorted(reeksen[sector], key=lambda k: k.jaar)
+        per_sleutel: dict[Grondslag, dict[str, None]] = {}
+        for k in reeks:
+            for eis in k.eisen:
+                for g in eis.grondslagen:
+                    if g.artikel:
+                        per_sleutel.setdefault(Grondslag(g.wet, g.artikel, g.lid), {}).setdefault(eis.id)
+        for sleutel, ids in per_sleutel.items():
+            uit.setdefault(sleutel, []).extend(_geschiedenis(sector, eis_id, reeks, sleutel) for eis_id in ids)
+    return dict(sorted(uit.items()))
+
+
 def _geschiedenis(sector: str, eis_id: str, reeks: list[IndexKader], gezocht: Grondslag) -> EisGeschiedenis:
     gesch = EisGeschiedenis(sector, eis_id)
     vorige_tekst: str | None = None

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import correctie_tekst, grondslag_tekst, koppeling_regels, referentie
+from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
 from kaderdiff.word.document import (
+    hyperlink,
     kopblok,
     liggend,
     nieuw_document,
@@ -22,6 +25,7 @@ from kaderdiff.word.document import (
     schrijf_diff,
     schrijf_regels,
     tabel,
+    tekstrun,
 )
 
 KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Toelichting en grondslag"]
@@ -33,7 +37,7 @@ def titel_van(staat: Staat) -> str:
     return f"Staat van wijzigingen {staat.nieuw.titel}"
 
 
-def toelichting_regels(w: Wijziging, staat: Staat) -> list[str]:
+def toelichting_regels(w: Wijziging, staat: Staat, met_grondslag: bool = True) -> list[str]:
     """The 'Toelichting en grondslag' column: explanations, remarks, then the legal basis."""
     regels: list[str] = []
     for v in w.verklaringen:
@@ -48,7 +52,8 @@ def toelichting_regels(w: Wijziging, staat: Staat) -> list[str]:
         regels.append("Toelichting ontbreekt.")
     regels.extend(w.kenmerken)
     regels.extend(koppeling_regels(w))
-    regels.extend(grondslag_regels(w))
+    if met_grondslag:
+        regels.extend(grondslag_regels(w))
     return regels
 
 
@@ -67,6 +72,42 @@ def grondslag_regels(w: Wijziging) -> list[str]:
     if not wordt and not was and element is not None and element.geen_grondslag is not None:
         regels.append(f"Geen wettelijke grondslag; bron: {element.geen_grondslag.bron}")
     return regels
+
+
+def grondslag_stukken(w: Wijziging, staat: Staat) -> list[list[tuple[str, str]]]:
+    """The lines of `grondslag_regels` as (text, address) pieces: each citation links to the law as it reads on
+    the peildatum of its kader (WAS: the old kader, WORDT: the new one)."""
+    def lijst(grondslagen: tuple[Grondslag, ...], peildatum: date) -> list[tuple[str, str]]:
+        stukken: list[tuple[str, str]] = []
+        for i, g in enumerate(grondslagen):
+            if i:
+                stukken.append(("; ", ""))
+            stukken.append((grondslag_tekst(g), grondslag_link(g, peildatum)))
+        return stukken
+
+    was = lijst(w.grondslagen_was, staat.oud.peildatum)
+    wordt = lijst(w.grondslagen_wordt, staat.nieuw.peildatum)
+    uit = [[(kop, ""), *stukken] for kop, stukken in zip(("Grondslag WAS: ", "Grondslag WORDT: "), (was, wordt),
+                                                             strict=True)]
+    tekst = ["".join(t for t, _ in stukken) for stukken in (was, wordt)]
+    if tekst[0] and tekst[0] != tekst[1]:
+        regels = uit if tekst[1] else uit[:1]
+    elif tekst[1]:
+        regels = [[("Grondslag: ", ""), *wordt]]
+    else:
+        regels = []
+    rest = grondslag_regels(w)[len(regels):]  # 'Geen wettelijke grondslag; bron: …'
+    return regels + [[(r, "")] for r in rest]
+
+
+def schrijf_grondslagen(cel: _Cell, regels: list[list[tuple[str, str]]]) -> None:
+    for stukken in regels:
+        p = cel.add_paragraph()
+        for tekst, adres in stukken:
+            if adres:
+                hyperlink(p, tekst, adres)
+            else:
+                tekstrun(p, tekst)
 
 
 def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
@@ -88,7 +129,7 @@ def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
         cellen = nieuwe_rij(t)
         wet = staat.nieuw.wetswijziging(code) if code else None
         if wet is not None:
-            naam = f"{wet.naam} ({code})"
+            naam = wet.naam_met_code
             if wet.inwerkingtreding:
                 naam += f", inwerkingtreding {nl_datum(wet.inwerkingtreding)}"
             if wet.status != "in-werking":
@@ -127,7 +168,8 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
             vindplaats.add_paragraph(f"was: {w.vindplaats_oud}").runs[0].italic = True
         schrijf_diff(was, w.tekstdiff, WEG)
         schrijf_diff(wordt, w.tekstdiff, ERBIJ)
-        schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat)))
+        schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat, met_grondslag=False)))
+        schrijf_grondslagen(toelichting, grondslag_stukken(w, staat))
     for p in t._tbl.iter(qn("w:p")):
         Paragraph(p, t).paragraph_format.space_after = Pt(2)
     return opslaan(doc, moment)

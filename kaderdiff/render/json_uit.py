@@ -77,3 +77,12 @@ def staat_dict(staat: Staat) -> dict[str, Any]:
 
 def render_json(staat: Staat) -> bytes:
     return (json.dumps(staat_dict(staat), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def met_pdfpaginas(data: bytes, pdfnaam: str, register: dict[str, int], paginas: int) -> bytes:
+    """The Staat JSON with, once its PDF is built, the PDF's name and page count and per change its page."""
+    staat = json.loads(data)
+    staat["pdf"] = {"bestand": pdfnaam, "paginas": paginas}
+    for w in staat["wijzigingen"]:
+        w["pdf_pagina"] = register[w["nummer"]]
+    return (json.dumps(staat, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

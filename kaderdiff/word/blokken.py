@@ -14,6 +14,7 @@ from kaderdiff.model.kader import Element, Fragment, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.juriconnect import link
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Blok:
     fragmenten: tuple[Fragment, ...]
     oordeel: str = ""
     groep: str = ""  # the beslisregels table a row belongs to
+    links: tuple[str, ...] = ()  # per fragment the address it links to ('' for none): grondslagen
 
     @property
     def sleutel(self) -> str:
@@ -91,17 +93,12 @@ CORRECTIE_KOP = "Correctie: "
 
 def grondslag_regel(el: Element) -> str:
     """The line under an eis that answers 'where in the law is this?'."""
-    return "".join(f.tekst for f in grondslag_fragmenten(el))
-
-
-def grondslag_fragmenten(el: Element) -> tuple[Fragment, ...]:
-    """The grondslag line as one plain run (a run per style would split it in LibreOffice's tracked moves)."""
     if el.grondslagen:
-        return _platte(GRONDSLAG_KOP + "; ".join(citeer(g) for g in el.grondslagen))
+        return GRONDSLAG_KOP + "; ".join(citeer(g) for g in el.grondslagen)
     if el.geen_grondslag is not None:
         uitleg = f" {el.geen_grondslag.uitleg}" if el.geen_grondslag.uitleg else ""
-        return _platte(f"{GEEN_GRONDSLAG_KOP}{el.geen_grondslag.bron}.{uitleg}")
-    return _platte(GRONDSLAG_KOP + GEEN_GRONDSLAG_NIET_VERMELD)
+        return f"{GEEN_GRONDSLAG_KOP}{el.geen_grondslag.bron}.{uitleg}"
+    return GRONDSLAG_KOP + GEEN_GRONDSLAG_NIET_VERMELD
 
 
 def correctie_regel(kader: Kader) -> str:
@@ -118,6 +115,22 @@ def _lijstdiepte(voorouders: tuple[Element, ...]) -> str:
     """'' for a list item, '2' or '3' for an item of a list inside a list (Word has three levels of styles)."""
     diepte = min(sum(1 for v in voorouders if v.soort is Soort.LIJST), 3)
     return str(diepte) if diepte > 1 else ""
+
+
+def grondslagblok(el: Element, kader: Kader) -> Blok:
+    """The grondslag line of an eis with each citation as its own fragment, linked to wetten.overheid.nl
+    (Juriconnect, the law as it reads on the kader's peildatum). Its text is exactly `grondslag_regel`."""
+    if not el.grondslagen:
+        return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el)))
+    fragmenten = [Fragment(GRONDSLAG_KOP)]
+    links = [""]
+    for i, g in enumerate(el.grondslagen):
+        if i:
+            fragmenten.append(Fragment("; "))
+            links.append("")
+        fragmenten.append(Fragment(citeer(g)))
+        links.append(link(g, kader.peildatum))
+    return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links))
 
 
 def blokken(kader: Kader) -> list[Blok]:
@@ -146,7 +159,7 @@ def blokken(kader: Kader) -> list[Blok]:
                 if el.kop:
                     uit.append(Blok(el.id, "kop", "eiskop", _platte(el.kop)))
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
-                uit.append(Blok(el.id, "grondslag", "grondslag", grondslag_fragmenten(el)))
+                uit.append(grondslagblok(el, kader))
             case Soort.TABEL:
                 if el.titel:
                     uit.append(Blok(el.id, "kop", "bijschrift", _platte(el.titel)))

@@ -16,6 +16,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
@@ -207,6 +208,38 @@ def schrijf_diff(cel: _Cell, delen: tuple[DiffDeel, ...], kant: int) -> None:
             elif deel.op == ERBIJ:
                 run.font.underline = True
                 run.font.color.rgb = DONKERGROEN
+
+
+def hyperlink_id(deel: Any, url: str) -> str:
+    """The relationship id of an external link from a document part (one relationship per distinct url)."""
+    return str(deel.relate_to(url, RT.HYPERLINK, is_external=True))
+
+
+#: How link text looks (Word's own 'Hyperlink' style is not in the slim template): blue and underlined.
+LINKOPMAAK = f'<w:color w:val="{LINTBLAUW}"/><w:u w:val="single"/>'
+
+
+def hyperlink_xml(rid: str, runs: str) -> str:
+    """WordprocessingML of a w:hyperlink around runs (for bodies written as text, see word.revisies)."""
+    return f'<w:hyperlink r:id="{rid}" w:history="1">{runs}</w:hyperlink>'
+
+
+def hyperlink(paragraaf: Paragraph, tekst: str, url: str) -> None:
+    """A clickable link at the end of a paragraph: `tekst` pointing at `url` (e.g. a Juriconnect address)."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), hyperlink_id(paragraaf.part, url))
+    link.set(qn("w:history"), "1")
+    run = tekstrun(paragraaf, tekst)
+    rpr = run._r.get_or_add_rPr()
+    kleur = OxmlElement("w:color")
+    kleur.set(qn("w:val"), str(LINTBLAUW))
+    onderstreept = OxmlElement("w:u")
+    onderstreept.set(qn("w:val"), "single")
+    rpr.append(kleur)
+    rpr.append(onderstreept)
+    paragraaf._p.remove(run._r)
+    link.append(run._r)
+    paragraaf._p.append(link)
 
 
 class _VasteZip:

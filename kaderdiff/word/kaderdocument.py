@@ -24,9 +24,9 @@ from docx.shared import Cm
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
-from kaderdiff.word.document import cellen_van
+from kaderdiff.word.document import cellen_van, hyperlink_id
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
-from kaderdiff.word.revisies import Revisies, elementen, heel_gemarkeerd, revisiesoort, runs_van_blok
+from kaderdiff.word.revisies import Links, Revisies, elementen, heel_gemarkeerd, revisiesoort, runs_van_blok
 from kaderdiff.word.samenvoegen import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.voetnoten import Voetnoten
 
@@ -83,6 +83,9 @@ class KaderSchrijver:
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
+
+    def link_id(self, adres: str) -> str:
+        return hyperlink_id(self.doc.part, adres)
 
     def stijl_id(self, vorm: str) -> str:
         """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
@@ -166,7 +169,8 @@ class KaderSchrijver:
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
         stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
-        runs = runs_van_blok(oud, nieuw, regel.status, self.rev)
+        links = Links(regel.nieuw.links, self.link_id) if regel.nieuw is not None and regel.nieuw.links else None
+        runs = runs_van_blok(oud, nieuw, regel.status, self.rev, links)
         self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok, bereik=bereik))
 
     def schrijf_wachtend(self) -> None:

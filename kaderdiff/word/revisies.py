@@ -26,6 +26,7 @@ from kaderdiff.model.wijziging import ERBIJ as DIFF_ERBIJ
 from kaderdiff.model.wijziging import GELIJK as DIFF_GELIJK
 from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
+from kaderdiff.word.document import LINKOPMAAK, hyperlink_xml
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE
 from kaderdiff.word.samenvoegen import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
 
@@ -95,24 +96,51 @@ def noot_xml(tekst: str) -> str:
             f'<w:footnoteReference xmlns:kd="{KD_URI}" w:id="0" kd:tekst={quoteattr(tekst)}/></w:r>')
 
 
-def run_xml(tekst: str, stijl: str, verwijderd: bool = False) -> str:
+def run_xml(tekst: str, stijl: str, verwijderd: bool = False, opmaak: str = "") -> str:
     if stijl == VOETNOOT:
         return noot_xml(tekst)
-    eigenschappen = f"<w:rPr><w:{'i' if stijl == 'nadruk' else 'b'}/></w:rPr>" if stijl else ""
+    nadruk = f"<w:{'i' if stijl == 'nadruk' else 'b'}/>" if stijl else ""
+    eigenschappen = f"<w:rPr>{nadruk}{opmaak}</w:rPr>" if nadruk or opmaak else ""
     tag = "w:delText" if verwijderd else "w:t"
     return f'<w:r>{eigenschappen}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>'
 
 
 def met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str]]:
     """The styled pieces of characters start..eind of a fragment sequence."""
-    uit: list[tuple[str, str]] = []
+    return [(tekst, stijl) for tekst, stijl, _ in met_index(fragmenten, start, eind)]
+
+
+def met_index(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str, int]]:
+    """The styled pieces of characters start..eind, each with the number of the fragment it comes from."""
+    uit: list[tuple[str, str, int]] = []
     pos = 0
-    for f in fragmenten:
+    for i, f in enumerate(fragmenten):
         a, b = max(start, pos), min(eind, pos + len(f.tekst))
         if a < b:
-            uit.append((f.tekst[a - pos:b - pos], f.stijl))
+            uit.append((f.tekst[a - pos:b - pos], f.stijl, i))
         pos += len(f.tekst)
     return uit
+
+
+@dataclass(frozen=True)
+class Links:
+    """Per fragment of the new text the address it links to, and how a document part names an address."""
+
+    adressen: tuple[str, ...]
+    relatie: Callable[[str], str]
+
+    def run(self, tekst: str, stijl: str, fragment: int) -> str:
+        """A plain run, inside a w:hyperlink when its fragment links somewhere."""
+        adres = self.adressen[fragment] if fragment < len(self.adressen) else ""
+        if not adres:
+            return run_xml(tekst, stijl)
+        return hyperlink_xml(self.relatie(adres), run_xml(tekst, stijl, opmaak=LINKOPMAAK))
+
+
+def _gelijke_runs(fragmenten: tuple[Fragment, ...], start: int, eind: int, links: Links | None) -> str:
+    if links is None:
+        return "".join(run_xml(tekst, stijl) for tekst, stijl in met_stijl(fragmenten, start, eind))
+    return "".join(links.run(tekst, stijl, i) for tekst, stijl, i in met_index(fragmenten, start, eind))
 
 
 def verplaatst_naar(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies) -> str:
@@ -137,7 +165,17 @@ def omhul_runs(soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> str
 
 
 def stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
-    return [(f.tekst, f.stijl) for f in fragmenten if f.tekst]
+    """The styled pieces of a block, adjacent pieces of one style as one run: a grondslag line is several
+    fragments (one per linked citation), and a run per fragment would split it in LibreOffice's tracked moves."""
+    uit: list[tuple[str, str]] = []
+    for f in fragmenten:
+        if not f.tekst:
+            continue
+        if uit and uit[-1][1] == f.stijl and f.stijl != VOETNOOT:
+            uit[-1] = (uit[-1][0] + f.tekst, f.stijl)
+        else:
+            uit.append((f.tekst, f.stijl))
+    return uit
 
 
 def _noten_als_tekens(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...]) -> tuple[
@@ -164,14 +202,19 @@ def _noten_terug(stukken: list[tuple[str, str]], noten: dict[str, str]) -> list[
 
 
 def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status: BlokStatus,
-                  rev: Revisies | None) -> str:
-    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions."""
+                  rev: Revisies | None, links: Links | None = None) -> str:
+    """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions.
+
+    Text that is there in both versions (and in a clean document all text) keeps its links; inserted and
+    deleted text has none, because a w:ins or w:del may not hold a w:hyperlink and readers such as pandoc
+    drop a revision nested in a link.
+    """
     if status is BlokStatus.GEWIJZIGD and rev is not None and any(
             f.stijl == VOETNOOT for f in (*oud, *nieuw)):
         oud, nieuw, noten = _noten_als_tekens(oud, nieuw)
         return _diff_runs(oud, nieuw, rev, lambda stukken: _noten_terug(stukken, noten))
     if status is BlokStatus.GELIJK or rev is None:
-        return "".join(run_xml(tekst, stijl) for tekst, stijl in stukken(nieuw))
+        return _gelijke_runs(nieuw, 0, sum(len(f.tekst) for f in nieuw), links)
     if status is BlokStatus.ERBIJ:
         return omhul_runs("ins", stukken(nieuw), rev)
     if status is BlokStatus.WEG:
@@ -180,17 +223,21 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
         return omhul_runs("moveFrom", stukken(oud), rev)
     if status is BlokStatus.NAAR:
         return verplaatst_naar(oud, nieuw, rev)
-    return _diff_runs(oud, nieuw, rev, lambda stukken: stukken)
+    return _diff_runs(oud, nieuw, rev, lambda stukken: stukken, links)
 
 
 def _diff_runs(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies,
-               terug: Callable[[list[tuple[str, str]]], list[tuple[str, str]]]) -> str:
-    """A word diff of two versions of a block as runs; `terug` turns the diffed pieces back into text."""
+               terug: Callable[[list[tuple[str, str]]], list[tuple[str, str]]], links: Links | None = None) -> str:
+    """A word diff of two versions of a block as runs; `terug` turns the diffed pieces back into text (a block
+    with footnotes is diffed without its links: `links` only serves a block without footnotes)."""
     uit: list[str] = []
     po = pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
-        if deel.op == DIFF_GELIJK:
+        if deel.op == DIFF_GELIJK and links is not None:
+            uit.append(_gelijke_runs(nieuw, pn, pn + n, links))
+            po, pn = po + n, pn + n
+        elif deel.op == DIFF_GELIJK:
             uit.extend(run_xml(tekst, stijl) for tekst, stijl in terug(met_stijl(nieuw, pn, pn + n)))
             po, pn = po + n, pn + n
         elif deel.op == DIFF_WEG:
