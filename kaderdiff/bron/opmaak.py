@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from kaderdiff.bron.laden import parse_kader
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.uitvoer.atomair import schrijf_atomair
+from kaderdiff.uitvoer.xmltekst import escape, quoteattr
 
 #: Elements whose content is running text (kept on one line).
 INLINE = frozenset({"titel", "alinea", "item", "tekst", "beslisregel", "geenGrondslag", "wetswijziging"})
@@ -29,9 +28,16 @@ _RANG = {naam: i for i, naam in enumerate(ATTRIBUUTVOLGORDE)}
 _SPATIE = re.compile(r"\s+")
 
 
+def _rang(paar: tuple[str, str]) -> tuple[int, str]:
+    return _RANG.get(paar[0], len(_RANG)), paar[0]
+
+
 def _attributen(el: etree._Element) -> str:
-    namen = sorted((str(n) for n in el.attrib), key=lambda n: (_RANG.get(n, len(_RANG)), n))
-    return "".join(f" {n}={quoteattr(_SPATIE.sub(' ', str(el.attrib[n])).strip())}" for n in namen)
+    paren = el.attrib.items()
+    if len(paren) > 1:
+        paren = sorted(paren, key=_rang)
+    # " ".join(v.split()) collapses exactly the white space that \s+ matches, without a regular expression
+    return "".join(f" {n}={quoteattr(' '.join(v.split()))}" for n, v in paren)
 
 
 def _inline_inhoud(el: etree._Element) -> str:
@@ -44,6 +50,27 @@ def _inline_inhoud(el: etree._Element) -> str:
     return _SPATIE.sub(" ", "".join(delen))
 
 
+def inline_inhoud(el: etree._Element) -> str:
+    """The canonical content of an inline element (text and emphasis), without the element's own tag."""
+    if len(el) == 0:  # plain text, by far the most common: no regular expression needed
+        return escape(" ".join((el.text or "").split()))
+    return _inline_inhoud(el).strip()
+
+
+def is_inline(el: etree._Element) -> bool:
+    """Whether an element holds running text: a known inline element, or one with text of its own."""
+    if el.tag in INLINE or (el.text is not None and el.text.strip()):
+        return True
+    return any(kind.tail is not None and kind.tail.strip() for kind in el)
+
+
+def element_regels(el: etree._Element, diepte: int = 0) -> list[str]:
+    """One element (comment, inline or nested) in canonical form, line by line."""
+    uit: list[str] = []
+    _schrijf(el, diepte, uit)
+    return uit
+
+
 def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
     inspringing = "  " * diepte
     if not isinstance(el.tag, str):  # comment or processing instruction
@@ -52,7 +79,7 @@ def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
         return
     attributen = _attributen(el)
     if el.tag in INLINE:
-        inhoud = _inline_inhoud(el).strip()
+        inhoud = inline_inhoud(el)
         uit.append(f"{inspringing}<{el.tag}{attributen}>{inhoud}</{el.tag}>" if inhoud
                    else f"{inspringing}<{el.tag}{attributen}/>")
         return
@@ -75,6 +102,8 @@ def canoniek(boom: etree._ElementTree) -> bytes:
 
 def maak_op(data: bytes, bron: str) -> bytes:
     """Canonical bytes for a kader; refuses invalid input rather than guessing."""
+    from kaderdiff.bron.laden import parse_kader  # not at the top: the merge driver serialises without the schema
+
     boom, meldingen = parse_kader(data, bron)
     if meldingen:
         raise KaderdiffFout(f"{bron} wordt niet opgemaakt: het voldoet niet aan het kaderschema", tuple(meldingen))
