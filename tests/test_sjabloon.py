@@ -15,7 +15,7 @@ STIJLVERWIJZING = re.compile(rb'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"')
 
 
 def test_sjabloon_in_de_repository_is_wat_de_generator_maakt() -> None:
-    assert SJABLOON.read_bytes() == maak_sjabloon(), "draai: python -m kaderdiff.render.sjabloon"
+    assert SJABLOON.read_bytes() == maak_sjabloon(), "draai: python -m kaderdiff.word.sjabloon"
 
 
 def test_sjabloon_is_slank() -> None:

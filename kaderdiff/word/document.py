@@ -30,7 +30,7 @@ from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.zipvast import vaste_info
 
-#: The slim Word template (see render/sjabloon.py): python-docx's default without unused styles.
+#: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
 AUTEUR = "Inspectie van het Onderwijs"
 TAAL = "nl-NL"

@@ -7,7 +7,7 @@ serialised and compressed all of that again: two thirds of the cost of a small d
 they are based on, linked to or followed by) and adds the comment styles python-docx refers to
 but does not define.
 
-Regenerate after changing `STIJLEN`: `python -m kaderdiff.render.sjabloon` (a test checks that
+Regenerate after changing `STIJLEN`: `python -m kaderdiff.word.sjabloon` (a test checks that
 the committed file is what this module makes).
 """
 
