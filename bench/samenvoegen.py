@@ -161,9 +161,10 @@ def main() -> None:
         begin = time.perf_counter()
         hooks = subprocess.run([str(repo / ".git" / "hooks" / "pre-merge-commit")], cwd=repo, capture_output=True)
         hooktijd = time.perf_counter() - begin
-        print(f"git merge, 8 kaders, 2 x {args.per_tak} gewijzigde elementen: mediaan {statistics.median(muur):.2f} s "
-              f"(runs: {', '.join(f'{t:.2f}' for t in muur)}); CPU van git en de drivers: mediaan "
-              f"{statistics.median(cpu):.2f} s")
+        print(f"git merge, 8 kaders, 2 x {args.per_tak} gewijzigde elementen: mediaan {statistics.median(muur):.2f} s, "
+              f"snelste {min(muur):.2f} s (runs: {', '.join(f'{t:.2f}' for t in muur)}); CPU-tijd van git en de "
+              f"8 drivers: mediaan {statistics.median(cpu):.2f} s, laagste {min(cpu):.2f} s; belasting van de machine "
+              f"(1 min): {os.getloadavg()[0]:.1f} op {os.cpu_count()} kernen")
         print(f"resultaat gelijk aan beide bewerkingen toepassen: {'ja' if not fout else 'NEE: ' + ', '.join(fout)}")
         print(f"controle-hook vóór de samenvoegcommit (controleer + opmaak --controle): {hooktijd:.2f} s, "
               f"exitcode {hooks.returncode}")

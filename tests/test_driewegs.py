@@ -194,3 +194,70 @@ def test_eigenschap_is_niet_blind() -> None:
     uitkomst = voeg_samen(BASIS, bewerkt(BASIS, *onze), bewerkt(BASIS, *hun))
     assert uitkomst.data == bewerkt(BASIS, *onze, *hun)
     assert uitkomst.data not in (bewerkt(BASIS, *onze), bewerkt(BASIS, *hun), bewerkt(BASIS, *hun, *onze))
+
+
+def test_merge_opdracht_schrijft_in_onze_en_meldt_conflicten(tmp_path: Path) -> None:
+    basis, onze, hun = tmp_path / "basis.xml", tmp_path / "onze.xml", tmp_path / "hun.xml"
+    basis.write_bytes(BASIS)
+    onze.write_bytes(bewerkt(BASIS, tekst("wv-a1", "Onze.")))
+    hun.write_bytes(bewerkt(BASIS, tekst("wv-a2", "Hun.")))
+    assert kd(["merge", str(basis), str(onze), str(hun), "kaders/2026/mbo.xml"]) == (0, "", "")
+    assert onze.read_bytes() == bewerkt(BASIS, tekst("wv-a1", "Onze."), tekst("wv-a2", "Hun."))
+    hun.write_bytes(bewerkt(BASIS, tekst("wv-a1", "Hun.")))
+    code, _, fout = kd(["merge", str(basis), str(onze), str(hun), "kaders/2026/mbo.xml"])
+    assert code == 1
+    assert "kaders/2026/mbo.xml: 1 conflict(en)" in fout and "alinea 'wv-a1'" in fout
+    assert b"<conflict" in onze.read_bytes()
+
+
+def test_merge_opdracht_voegt_wat_geen_kader_is_regel_voor_regel_samen(tmp_path: Path) -> None:
+    basis, onze, hun = tmp_path / "basis.xml", tmp_path / "onze.xml", tmp_path / "hun.xml"
+    basis.write_text("<toestand>\n<a/>\n<b/>\n<c/>\n</toestand>\n", encoding="utf-8")
+    onze.write_text("<toestand>\n<a x='1'/>\n<b/>\n<c/>\n</toestand>\n", encoding="utf-8")
+    hun.write_text("<toestand>\n<a/>\n<b/>\n<c y='2'/>\n</toestand>\n", encoding="utf-8")
+    code, _, fout = kd(["merge", str(basis), str(onze), str(hun), "kaders/wetten/x.xml"])
+    assert code == 0 and "regel voor regel" in fout
+    assert onze.read_text(encoding="utf-8") == "<toestand>\n<a x='1'/>\n<b/>\n<c y='2'/>\n</toestand>\n"
+    hun.write_text("<toestand>\n<a z='3'/>\n<b/>\n<c/>\n</toestand>\n", encoding="utf-8")
+    onze.write_text("<toestand>\n<a x='1'/>\n<b/>\n<c/>\n</toestand>\n", encoding="utf-8")
+    code, _, _ = kd(["merge", str(basis), str(onze), str(hun)])
+    assert code == 1
+    assert "<<<<<<< onze" in onze.read_text(encoding="utf-8") and ">>>>>>> hun" in onze.read_text(encoding="utf-8")
+
+
+def test_merge_opdracht_zonder_bestand(tmp_path: Path) -> None:
+    code, _, fout = kd(["merge", str(tmp_path / "weg.xml"), str(tmp_path / "o.xml"), str(tmp_path / "h.xml")])
+    assert code == 2 and "niet gevonden" in fout
+
+
+def test_andere_soort_element_met_hetzelfde_id() -> None:
+    def wordt_item(ids: dict[str, etree._Element]) -> None:
+        ids["wv-a3"].tag = "item"
+
+    def wordt_beslisregel(ids: dict[str, etree._Element]) -> None:
+        ids["wv-a3"].tag = "beslisregel"
+
+    schoon = voeg_samen(BASIS, bewerkt(BASIS, tekst("wv-a3", "Nieuw.")), bewerkt(BASIS, wordt_item))
+    assert schoon.conflicten == () and schoon.data == bewerkt(BASIS, tekst("wv-a3", "Nieuw."), wordt_item)
+    botsend = voeg_samen(BASIS, bewerkt(BASIS, wordt_beslisregel), bewerkt(BASIS, wordt_item))
+    assert len(botsend.conflicten) == 1
+    assert "onze versie: <beslisregel>; hun versie: <item>" in botsend.conflicten[0].tekst
+
+
+def test_kader_attribuut_en_dubbel_verplaatsen() -> None:
+    """A conflict on the kader itself goes first inside it; a twice-moved eis stays where we put it."""
+    def status(waarde: str) -> Bewerking:
+        def doe(ids: dict[str, etree._Element]) -> None:
+            ids["wv"].getparent().set("status", waarde)
+        return doe
+
+    onze = [status("vastgesteld"), na("st-ka1-e1", "st-ka2-e1")]
+    hun = [status("concept-2"), na("st-ka1-e1", "st-ka3-e1")]
+    uitkomst = voeg_samen(BASIS, bewerkt(BASIS, *onze), bewerkt(BASIS, *hun))
+    wortel = etree.fromstring(uitkomst.data)
+    assert wortel[0].tag == "conflict" and wortel[0].get("veld") == "@status"
+    assert per_id(wortel)["st-ka1-e1"].getprevious().get("veld") == "plaats"
+    assert len(uitkomst.conflicten) == 2
+    plaats = next(m.tekst for m in uitkomst.conflicten if "verplaatsten" in m.tekst)
+    assert "onze versie: in 'basiskwaliteit van st-ka2' na 'st-ka2-e1'" in plaats
+    assert "hun versie: in 'basiskwaliteit van st-ka3' na 'st-ka3-e1'" in plaats

@@ -28,6 +28,7 @@ HUN = "hun"
 #: `veld` values that are not the tag of a part of the element.
 BESTAAN = "bestaan"
 PLAATS = "plaats"
+SOORT = "soort"
 TEKST = "tekst"
 
 _MAX_TEKST = 200
@@ -69,6 +70,8 @@ def _veld(veld: str, soort: str) -> str:
         return f"de ene tak verwijderde de {soort}, de andere wijzigde iets erin"
     if veld == PLAATS:
         return "beide takken verplaatsten het naar een andere plek"
+    if veld == SOORT:
+        return "beide takken maakten er een andere soort element van"
     if veld.startswith("@"):
         return f"attribuut {veld[1:]}"
     return veld
@@ -90,6 +93,8 @@ def _versie(kant: etree._Element | None, veld: str, gewijzigd: list[str]) -> str
     if veld.startswith("@"):
         waarde = kant.get(veld[1:])
         return f"'{waarde}'" if waarde is not None else "geen"
+    if veld == SOORT:
+        return f"<{kant.get(SOORT, '')}>"
     if veld == PLAATS:
         waar = f"in '{kant.get('ouder', '')}'"
         return waar + (f" na '{kant.get('na')}'" if kant.get("na") else " vooraan")

@@ -28,6 +28,7 @@ from kaderdiff.bron.conflict import (
     HUN,
     ONZE,
     PLAATS,
+    SOORT,
     TEKST,
     conflictmeldingen,
     maak_conflict,
@@ -61,7 +62,7 @@ def _drieweg(basis: W | None, onze: W | None, hun: W | None) -> tuple[W | None, 
 
 def _gewijzigd(basis: Knoop, kant: Knoop) -> bool:
     """Whether a side changed this identity itself (not only the order or number of its children)."""
-    if basis.attributen != kant.attributen or basis.ouder != kant.ouder:
+    if basis.attributen != kant.attributen or basis.ouder != kant.ouder or basis.tag != kant.tag:
         return True
     return {k: v.waarde for k, v in basis.velden.items()} != {k: v.waarde for k, v in kant.velden.items()}
 
@@ -230,9 +231,13 @@ class _Samenvoeger:
             hun = self.t.get(sleutel) or onze
         if onze.bevroren:
             return [*self.voor.get(sleutel, []), *_kopieer([onze.element])]
-        label, tag = _label(sleutel), onze.tag
-        attributen: dict[str, str] = {}
+        label = _label(sleutel)
         conflicten = self.voor.get(sleutel, [])
+        tag, botsing = _drieweg(basis.tag if basis else None, onze.tag, hun.tag)  # alinea -> item, keeping its id
+        if botsing or tag is None:
+            conflicten.append(maak_waardeconflict(label, onze.tag, SOORT, {SOORT: onze.tag}, {SOORT: hun.tag}))
+            tag = onze.tag
+        attributen: dict[str, str] = {}
         for naam in dict.fromkeys([*onze.attributen, *hun.attributen, *(basis.attributen if basis else {})]):
             waarden = [k.attributen.get(naam) if k else None for k in (basis, onze, hun)]
             waarde, botsing = _drieweg(*waarden)
