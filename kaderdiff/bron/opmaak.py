@@ -33,9 +33,11 @@ def _rang(paar: tuple[str, str]) -> tuple[int, str]:
 
 
 def _attributen(el: etree._Element) -> str:
-    paren = el.attrib.items()
+    paren = el.items()
+    if not paren:
+        return ""
     if len(paren) > 1:
-        paren = sorted(paren, key=_rang)
+        paren.sort(key=_rang)
     # " ".join(v.split()) collapses exactly the white space that \s+ matches, without a regular expression
     return "".join(f" {n}={quoteattr(' '.join(v.split()))}" for n, v in paren)
 
@@ -67,36 +69,36 @@ def is_inline(el: etree._Element) -> bool:
 def element_regels(el: etree._Element, diepte: int = 0) -> list[str]:
     """One element (comment, inline or nested) in canonical form, line by line."""
     uit: list[str] = []
-    _schrijf(el, diepte, uit)
+    _schrijf(el, "  " * diepte, uit)
     return uit
 
 
-def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
-    inspringing = "  " * diepte
-    if not isinstance(el.tag, str):  # comment or processing instruction
+def _schrijf(el: etree._Element, inspringing: str, uit: list[str]) -> None:
+    tag = el.tag
+    if not isinstance(tag, str):  # comment or processing instruction
         if isinstance(el, etree._Comment):
             uit.append(f"{inspringing}<!--{el.text or ''}-->")
         return
     attributen = _attributen(el)
-    if el.tag in INLINE:
+    if tag in INLINE:
         inhoud = inline_inhoud(el)
-        uit.append(f"{inspringing}<{el.tag}{attributen}>{inhoud}</{el.tag}>" if inhoud
-                   else f"{inspringing}<{el.tag}{attributen}/>")
+        uit.append(f"{inspringing}<{tag}{attributen}>{inhoud}</{tag}>" if inhoud
+                   else f"{inspringing}<{tag}{attributen}/>")
         return
-    kinderen = list(el)
-    if not kinderen:
-        uit.append(f"{inspringing}<{el.tag}{attributen}/>")
+    if not len(el):
+        uit.append(f"{inspringing}<{tag}{attributen}/>")
         return
-    uit.append(f"{inspringing}<{el.tag}{attributen}>")
-    for kind in kinderen:
-        _schrijf(kind, diepte + 1, uit)
-    uit.append(f"{inspringing}</{el.tag}>")
+    uit.append(f"{inspringing}<{tag}{attributen}>")
+    dieper = inspringing + "  "
+    for kind in el:
+        _schrijf(kind, dieper, uit)
+    uit.append(f"{inspringing}</{tag}>")
 
 
 def canoniek(boom: etree._ElementTree) -> bytes:
     """The canonical serialisation of a kader tree."""
     regels = ['<?xml version="1.0" encoding="UTF-8"?>']
-    _schrijf(boom.getroot(), 0, regels)
+    _schrijf(boom.getroot(), "", regels)
     return ("\n".join(regels) + "\n").encode("utf-8")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -52,6 +51,8 @@ def _lees(pad: Path) -> bytes:
 
 def _regelgewijs(args: argparse.Namespace) -> int:
     """What git would do without the driver: a line merge with conflict markers, written into ONZE."""
+    import subprocess  # only here: the driver starts once per kader in every merge
+
     uitkomst = subprocess.run(["git", "merge-file", "-L", "onze", "-L", "basis", "-L", "hun",
                                str(args.onze), str(args.basis), str(args.hun)], capture_output=True, text=True)
     if uitkomst.returncode < 0 or uitkomst.returncode > 127:
