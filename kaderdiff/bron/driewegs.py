@@ -50,7 +50,6 @@ class Samenvoeging:
     conflicten: tuple[Melding, ...]
 
 
-
 def _drieweg(basis: W | None, onze: W | None, hun: W | None) -> tuple[W | None, bool]:
     """The merged value and whether the two sides changed it differently (then ours is returned)."""
     if onze == hun or hun == basis:
