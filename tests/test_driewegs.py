@@ -261,3 +261,32 @@ def test_kader_attribuut_en_dubbel_verplaatsen() -> None:
     plaats = next(m.tekst for m in uitkomst.conflicten if "verplaatsten" in m.tekst)
     assert "onze versie: in 'basiskwaliteit van st-ka2' na 'st-ka2-e1'" in plaats
     assert "hun versie: in 'basiskwaliteit van st-ka3' na 'st-ka3-e1'" in plaats
+
+
+@pytest.mark.parametrize("indeling", ["een regel", "gedeelde regels"])
+def test_andere_indeling_van_de_invoer_verandert_het_resultaat_niet(indeling: str) -> None:
+    """Equal subtrees are found by their source lines only where each starts its own line; else serialised."""
+    def indelen(data: bytes) -> bytes:
+        if indeling == "een regel":
+            return b"\n".join(r.strip() for r in data.split(b"\n")).replace(b"\n", b"")
+        regels = data.split(b"\n")  # every two lines on one: elements end and start on shared lines
+        return b"\n".join(b"".join(regels[i:i + 2]) for i in range(0, len(regels), 2))
+
+    onze = [tekst("p-doel-a1", "Onze."), tekst("st-ka1-e2", "Onze eis.")]
+    hun = [tekst("p-doel-a2", "Hun."), attribuut("st-ka1-e2", "lid", "2", "grondslag")]
+    uitkomst = voeg_samen(indelen(BASIS), indelen(bewerkt(BASIS, *onze)), indelen(bewerkt(BASIS, *hun)))
+    assert uitkomst.conflicten == ()
+    assert uitkomst.data == bewerkt(BASIS, *onze, *hun)
+
+
+def test_een_element_dat_eindigt_waar_het_volgende_begint_telt_niet_als_gelijk() -> None:
+    """The text of p-doel-a1 stands on the line where p-doel-a2 starts: its own first line alone is no proof."""
+    def scheef(data: bytes) -> bytes:
+        data = data.replace(b'<alinea id="p-doel-a1">', b'<alinea id="p-doel-a1">\n')
+        return data.replace(b'</alinea>\n      <alinea id="p-doel-a2">', b'</alinea><alinea id="p-doel-a2">')
+
+    assert scheef(BASIS).count(b"</alinea><alinea") == 1
+    een, ander = [tekst("p-doel-a1", "Nieuwe tekst.")], [tekst("p-doel-l1-i1", "Ander item.")]
+    for onze, hun in ((een, ander), (ander, een)):
+        uitkomst = voeg_samen(scheef(BASIS), scheef(bewerkt(BASIS, *onze)), scheef(bewerkt(BASIS, *hun)))
+        assert uitkomst.data == bewerkt(BASIS, *onze, *hun)

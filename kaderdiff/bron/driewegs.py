@@ -319,7 +319,9 @@ def voeg_samen(basis: bytes | None, onze: bytes, hun: bytes, bron: str = "kader"
     wortel_o, wortel_t = _wortel(onze, f"{bron} ({ONZE})"), _wortel(hun, f"{bron} ({HUN})")
     if wortel_o is None or wortel_t is None:
         raise GeenKader(f"{bron}: onze of hun versie is leeg")
-    bevroren = bevries(wortel_b, wortel_o, wortel_t) if wortel_b is not None else set()
+    bevroren = set()
+    if wortel_b is not None and basis is not None:
+        bevroren = bevries((wortel_b, wortel_o, wortel_t), (basis, onze, hun))
     indexen = [indexeer(w, bron, bevroren) if w is not None else {} for w in (wortel_b, wortel_o, wortel_t)]
     samenvoeger = _Samenvoeger(*indexen)
     (wortel,) = samenvoeger.bouw(WORTEL)

@@ -36,8 +36,10 @@ def _attributen(el: etree._Element) -> str:
     paren = el.items()
     if not paren:
         return ""
-    if len(paren) > 1:
-        paren.sort(key=_rang)
+    if len(paren) == 1:  # most elements carry only their id
+        naam, waarde = paren[0]
+        return f" {naam}={quoteattr(' '.join(waarde.split()))}"
+    paren.sort(key=_rang)
     # " ".join(v.split()) collapses exactly the white space that \s+ matches, without a regular expression
     return "".join(f" {n}={quoteattr(' '.join(v.split()))}" for n, v in paren)
 
