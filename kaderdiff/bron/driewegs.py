@@ -15,7 +15,6 @@ identity too, named after its parent (`st-op1/basiskwaliteit#0`).
 
 from __future__ import annotations
 
-import copy
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -141,13 +140,14 @@ def _tokenlabel(token: str | None) -> str:
     return _label(token)
 
 
-def _kopieer(elementen: Iterable[etree._Element], staart: bool = False) -> list[etree._Element]:
-    """Copies without the text after each element (layout), or with it (`staart`: the text of inline content)."""
-    uit = []
-    for el in elementen:
-        kopie = copy.deepcopy(el)
-        kopie.tail = el.tail if staart else None
-        uit.append(kopie)
+def _verhuis(elementen: Iterable[etree._Element], staart: bool = False) -> list[etree._Element]:
+    """The elements themselves, to be moved into the merged tree (no copy: each is used once, and the versions
+    are not read as trees after indexing); without the text after them (layout), or with it (`staart`: the
+    text of inline content)."""
+    uit = list(elementen)
+    if not staart:
+        for el in uit:
+            el.tail = None
     return uit
 
 
@@ -229,7 +229,7 @@ class _Samenvoeger:
             onze = self.o.get(sleutel) or self.t[sleutel]
             hun = self.t.get(sleutel) or onze
         if onze.bevroren:
-            return [*self.voor.get(sleutel, []), *_kopieer([onze.element])]
+            return [*self.voor.get(sleutel, []), *_verhuis([onze.element])]
         label = _label(sleutel)
         conflicten = self.voor.get(sleutel, [])
         tag, botsing = _drieweg(basis.tag if basis else None, onze.tag, hun.tag)  # alinea -> item, keeping its id
@@ -252,7 +252,7 @@ class _Samenvoeger:
                 element = maak_conflict(label, tag, TEKST, [onze.element], [hun.element])
             else:
                 element.text = inhoud[0].text
-                element.extend(_kopieer(inhoud[0], staart=True))
+                element.extend(_verhuis(list(inhoud[0]), staart=True))
         else:
             self._vul(element, sleutel, basis, onze, hun)
         if weg and self.leeft.get(self.ouder[sleutel] or "") != weg:
@@ -288,7 +288,7 @@ class _Samenvoeger:
                 kant = [k.velden[veld].elementen if veld in k.velden else [] for k in (onze, hun)]
                 velden[veld] = [maak_conflict(_label(sleutel), onze.tag, _tokenlabel(veld), kant[0], kant[1])]
             elif gekozen:
-                velden[veld] = _kopieer(gekozen)
+                velden[veld] = _verhuis(gekozen)
         leden = set(velden) | self.kinderen.get(sleutel, set())
         reeks, botsingen = volgorde(leden, basis.volgorde if basis else [], onze.volgorde, hun.volgorde)
         for verplaatst in botsingen:
