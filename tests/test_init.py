@@ -8,6 +8,8 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from kaderdiff.bron.kadersrepo import ATTRIBUUTREGEL, HOOKS
 
 from conftest import GIT_OMGEVING, KADERS, git_cmd, kd
@@ -131,3 +133,10 @@ def test_de_hook_laat_alleen_goede_kaders_door(tmp_path: Path) -> None:
     kader.write_text(goed, encoding="utf-8")
     assert _commit(repo).returncode == 0
     assert git_cmd(repo, "log", "--oneline").count("\n") == 1
+
+
+def test_init_zonder_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "leeg"))
+    code, _, fout = kd(["init", str(tmp_path / "repo")])
+    assert code == 2 and "git is niet gevonden" in fout
+    assert not (tmp_path / "repo").exists()

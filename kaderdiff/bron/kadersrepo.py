@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,11 @@ class Stap:
 
 
 def _git(map_: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True)
+    try:
+        return subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise KaderdiffFout("git is niet gevonden: installeer git (https://git-scm.com) en draai "
+                            "'kaderdiff init' opnieuw") from None
 
 
 def _sjabloon(naam: str) -> str:
@@ -129,6 +134,8 @@ def richt_in(map_: Path, python: str) -> list[Stap]:
     """Set up (or complete) a kaders repository in `map_`; `python` is the interpreter git and the hook use."""
     if map_.exists() and not map_.is_dir():
         raise KaderdiffFout(f"{map_} bestaat al en is geen map")
+    if shutil.which("git") is None:
+        _git(Path.cwd(), "--version")  # says in Dutch that git is missing, before anything is made
     map_.mkdir(parents=True, exist_ok=True)
     stappen = _repository(map_)
     kaders = map_ / "kaders"
