@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.conflict import heeft_conflicten
 from kaderdiff.bron.laden import kader_uit_boom, parse_kader
 from kaderdiff.bron.wetregister import controleer_register, register_voor
 from kaderdiff.fouten import KaderdiffFout, Melding
@@ -97,7 +98,9 @@ def controleer_bytes(data: bytes, bron: str, kadermap: Path | None = None,
         boom, meldingen = parse_kader(data, bron)
     except KaderdiffFout as fout:
         return list(fout.meldingen) or [Melding(bron, 0, 0, fout.tekst)]
-    meldingen += dubbele_ids(boom, bron) + tekst_na_lijst(boom, bron)
+    if not heeft_conflicten(boom):  # both sides of a conflict hold the same ids: that is the conflict itself
+        meldingen += dubbele_ids(boom, bron)
+    meldingen += tekst_na_lijst(boom, bron)
     if not meldingen:
         kader = kader_uit_boom(boom, bron)
         meldingen += inhoudelijke_fouten(kader, register_voor(kadermap))

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from kaderdiff.bron.laden import parse_kader
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.uitvoer.atomair import schrijf_atomair
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
@@ -33,9 +32,20 @@ _RANG = {naam: i for i, naam in enumerate(ATTRIBUUTVOLGORDE)}
 _SPATIE = re.compile(r"\s+")
 
 
+def _rang(paar: tuple[str, str]) -> tuple[int, str]:
+    return _RANG.get(paar[0], len(_RANG)), paar[0]
+
+
 def _attributen(el: etree._Element) -> str:
-    namen = sorted((str(n) for n in el.attrib), key=lambda n: (_RANG.get(n, len(_RANG)), n))
-    return "".join(f" {n}={quoteattr(_SPATIE.sub(' ', str(el.attrib[n])).strip())}" for n in namen)
+    paren = el.items()
+    if not paren:
+        return ""
+    if len(paren) == 1:  # most elements carry only their id
+        naam, waarde = paren[0]
+        return f" {naam}={quoteattr(' '.join(waarde.split()))}"
+    paren.sort(key=_rang)
+    # " ".join(v.split()) collapses exactly the white space that \s+ matches, without a regular expression
+    return "".join(f" {n}={quoteattr(' '.join(v.split()))}" for n, v in paren)
 
 
 def _inline_inhoud(el: etree._Element) -> str:
@@ -51,44 +61,67 @@ def _inline_inhoud(el: etree._Element) -> str:
     return _SPATIE.sub(" ", "".join(delen))
 
 
-def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
-    inspringing = "  " * diepte
-    if not isinstance(el.tag, str):  # comment or processing instruction
+def inline_inhoud(el: etree._Element) -> str:
+    """The canonical content of an inline element (text and emphasis), without the element's own tag."""
+    if len(el) == 0:  # plain text, by far the most common: no regular expression needed
+        return escape(" ".join((el.text or "").split()))
+    return _inline_inhoud(el).strip()
+
+
+def is_inline(el: etree._Element) -> bool:
+    """Whether an element holds running text: a known inline element, or one with text of its own."""
+    if el.tag in INLINE or (el.text is not None and el.text.strip()):
+        return True
+    return any(kind.tail is not None and kind.tail.strip() for kind in el)
+
+
+def element_regels(el: etree._Element, diepte: int = 0) -> list[str]:
+    """One element (comment, inline or nested) in canonical form, line by line."""
+    uit: list[str] = []
+    _schrijf(el, "  " * diepte, uit)
+    return uit
+
+
+def _schrijf(el: etree._Element, inspringing: str, uit: list[str]) -> None:
+    tag = el.tag
+    if not isinstance(tag, str):  # comment or processing instruction
         if isinstance(el, etree._Comment):
             uit.append(f"{inspringing}<!--{el.text or ''}-->")
         return
     attributen = _attributen(el)
-    if el.tag in INLINE:
-        inhoud = _inline_inhoud(el).strip()
+    if tag in INLINE:
+        inhoud = inline_inhoud(el)
         blokken = [k for k in el if isinstance(k.tag, str) and k.tag not in INLINE_DELEN]
         if blokken:  # a list item with a list inside: its text on the first line, the list below
-            uit.append(f"{inspringing}<{el.tag}{attributen}>{inhoud}")
+            uit.append(f"{inspringing}<{tag}{attributen}>{inhoud}")
             for kind in blokken:
-                _schrijf(kind, diepte + 1, uit)
-            uit.append(f"{inspringing}</{el.tag}>")
+                _schrijf(kind, inspringing + "  ", uit)
+            uit.append(f"{inspringing}</{tag}>")
             return
-        uit.append(f"{inspringing}<{el.tag}{attributen}>{inhoud}</{el.tag}>" if inhoud
-                   else f"{inspringing}<{el.tag}{attributen}/>")
+        uit.append(f"{inspringing}<{tag}{attributen}>{inhoud}</{tag}>" if inhoud
+                   else f"{inspringing}<{tag}{attributen}/>")
         return
-    kinderen = list(el)
-    if not kinderen:
-        uit.append(f"{inspringing}<{el.tag}{attributen}/>")
+    if not len(el):
+        uit.append(f"{inspringing}<{tag}{attributen}/>")
         return
-    uit.append(f"{inspringing}<{el.tag}{attributen}>")
-    for kind in kinderen:
-        _schrijf(kind, diepte + 1, uit)
-    uit.append(f"{inspringing}</{el.tag}>")
+    uit.append(f"{inspringing}<{tag}{attributen}>")
+    dieper = inspringing + "  "
+    for kind in el:
+        _schrijf(kind, dieper, uit)
+    uit.append(f"{inspringing}</{tag}>")
 
 
 def canoniek(boom: etree._ElementTree) -> bytes:
     """The canonical serialisation of a kader tree."""
     regels = ['<?xml version="1.0" encoding="UTF-8"?>']
-    _schrijf(boom.getroot(), 0, regels)
+    _schrijf(boom.getroot(), "", regels)
     return ("\n".join(regels) + "\n").encode("utf-8")
 
 
 def maak_op(data: bytes, bron: str) -> bytes:
     """Canonical bytes for a kader; refuses invalid input rather than guessing."""
+    from kaderdiff.bron.laden import parse_kader  # not at the top: the merge driver serialises without the schema
+
     boom, meldingen = parse_kader(data, bron)
     if meldingen:
         raise KaderdiffFout(f"{bron} wordt niet opgemaakt: het voldoet niet aan het kaderschema", tuple(meldingen))

@@ -50,6 +50,10 @@ COMMANDOS = (
              "Beoordeel een voorgestelde wijziging (git-tak of Word-document met bijgehouden wijzigingen)."),
     Commando("vergelijk-sectoren", "kaderdiff.cli.voorstel",
              "Zet de eisen van één standaard (of één eis) in alle sectoren naast elkaar."),
+    Commando("init", "kaderdiff.cli.repo",
+             "Richt een kaders-repository in: git, kaders/, README, samenvoeghulp en controle vóór elke commit."),
+    Commando("merge", "kaderdiff.cli.repo",
+             "Voeg drie versies van een kader per element samen (de git-samenvoeghulp die init instelt)."),
     Commando("versie", "kaderdiff.cli.kaders", "Toon de versie van kaderdiff."),
 )
 

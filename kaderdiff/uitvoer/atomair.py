@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,12 +51,27 @@ def schrijf(map_: Path, naam: str, inhoud: bytes) -> Path:
     return pad
 
 
-def schrijf_atomair(pad: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a crash never leaves half a file."""
+def _modus(pad: Path) -> int:
+    """The permissions the file keeps (or, when new, gets from the umask as with open()); mkstemp makes 0600."""
+    try:
+        return stat.S_IMODE(pad.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def schrijf_atomair(pad: Path, data: bytes, modus: int | None = None) -> None:
+    """Write next to the target and rename, so a crash never leaves half a file.
+
+    The file keeps its permissions (a kader rewritten by opmaak stays readable for the team), or gets `modus`.
+    """
+    rechten = _modus(pad) if modus is None else modus
     fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            os.fchmod(f.fileno(), rechten)
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)

@@ -32,7 +32,7 @@ from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.zipvast import vaste_info
 from kaderdiff.word.ns import AUTEUR
 
-#: The slim Word template (see render/sjabloon.py): python-docx's default without unused styles.
+#: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
 TAAL = "nl-NL"
 ROOD = RGBColor(0xC0, 0x00, 0x00)

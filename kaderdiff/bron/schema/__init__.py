@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.conflict import conflictmeldingen
 from kaderdiff.fouten import Melding
 
 SCHEMA_PAD = Path(__file__).with_name("kader.xsd")
@@ -20,7 +21,14 @@ def kader_schema() -> etree.XMLSchema:
 
 
 def valideer(boom: etree._ElementTree, bestand: str) -> list[Melding]:
-    """All schema violations of a parsed kader, each with line, column and Dutch text."""
+    """All schema violations of a parsed kader, each with line, column and Dutch text.
+
+    An unresolved merge conflict is reported as such (with both versions), not as the element out of place
+    that the schema sees; the rest is checked again once the conflicts are resolved.
+    """
+    conflicten = conflictmeldingen(boom, bestand)
+    if conflicten:
+        return conflicten
     schema = kader_schema()
     if schema.validate(boom):
         return []

@@ -1,0 +1,66 @@
+"""Edits of a kader by element id, as an editor makes them on a branch (shared by the merge tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from kaderdiff.bron.opmaak import canoniek
+
+Bewerking = Callable[[dict[str, etree._Element]], None]
+
+
+def per_id(wortel: etree._Element) -> dict[str, etree._Element]:
+    return {el.get("id"): el for el in wortel.iter() if isinstance(el.tag, str) and el.get("id")}
+
+
+def bewerkt(data: bytes, *bewerkingen: Bewerking) -> bytes:
+    """The kader after the edits, in canonical form (as an editor's commit is, after the pre-commit hook)."""
+    wortel = etree.fromstring(data)
+    for bewerking in bewerkingen:
+        bewerking(per_id(wortel))
+    return canoniek(etree.ElementTree(wortel))
+
+
+def tekst(element_id: str, nieuw: str) -> Bewerking:
+    def doe(ids: dict[str, etree._Element]) -> None:
+        el = ids[element_id]
+        doel = el.find("tekst") if el.tag == "eis" else el
+        for kind in list(doel):
+            doel.remove(kind)
+        doel.text = nieuw
+    return doe
+
+
+def attribuut(element_id: str, naam: str, waarde: str, pad: str = ".") -> Bewerking:
+    def doe(ids: dict[str, etree._Element]) -> None:
+        ids[element_id].find(pad).set(naam, waarde)
+    return doe
+
+
+def verwijder(element_id: str) -> Bewerking:
+    def doe(ids: dict[str, etree._Element]) -> None:
+        el = ids[element_id]
+        el.getparent().remove(el)
+    return doe
+
+
+def na(element_id: str, anker: str) -> Bewerking:
+    """Move an element right after another (in the anchor's parent)."""
+    def doe(ids: dict[str, etree._Element]) -> None:
+        ids[anker].addnext(ids[element_id])
+    return doe
+
+
+def nieuw(anker: str, nieuw_id: str) -> Bewerking:
+    """A new element of the anchor's kind right after it (an eis gets a tekst and a grondslag)."""
+    def doe(ids: dict[str, etree._Element]) -> None:
+        el = etree.Element(ids[anker].tag, id=nieuw_id)
+        if el.tag == "eis":
+            etree.SubElement(el, "tekst").text = f"Nieuwe eis {nieuw_id}."
+            etree.SubElement(el, "grondslag", wet="WEB", artikel="1.3.6", lid="1")
+        else:
+            el.text = f"Nieuwe tekst {nieuw_id}."
+        ids[anker].addnext(el)
+    return doe

@@ -1,0 +1,142 @@
+"""`kaderdiff init`: a kaders repository from an empty folder, idempotent, and never over an editor's files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from kaderdiff.bron.kadersrepo import ATTRIBUUTREGEL, HOOKS
+
+from conftest import GIT_OMGEVING, KADERS, git_cmd, kd
+
+BESTANDEN = ("README.md", ".gitignore", ".gitattributes", "kaders/wetten/register.toml")
+
+
+def inhoud(map_: Path) -> dict[str, bytes]:
+    """Every file below a folder (also in .git) with its bytes and mode: to prove nothing changed."""
+    return {f"{p.relative_to(map_)}:{oct(p.stat().st_mode)}": p.read_bytes()
+            for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+def test_init_in_een_lege_map(tmp_path: Path) -> None:
+    repo = tmp_path / "kaders-repo"
+    code, uit, fout = kd(["init", str(repo)])
+    assert (code, fout) == (0, ""), fout
+    assert "aangemaakt: .git" in uit and "aangemaakt: README.md" in uit
+    assert git_cmd(repo, "rev-parse", "--show-toplevel") == str(repo.resolve())
+    for naam in BESTANDEN:
+        assert (repo / naam).is_file(), naam
+        assert (repo / naam).stat().st_mode & 0o044, f"{naam} is leesbaar voor het team"
+    assert tomllib.loads((repo / "kaders/wetten/register.toml").read_text(encoding="utf-8")) == {}
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "kaderdiff init" in readme and "<conflict" in readme and "Een conflict oplossen" in readme
+    assert ATTRIBUUTREGEL in (repo / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert git_cmd(repo, "check-attr", "merge", "kaders/2027/vo.xml") == "kaders/2027/vo.xml: merge: kaderdiff"
+    driver = git_cmd(repo, "config", "--local", "merge.kaderdiff.driver")
+    assert driver.endswith("-m kaderdiff merge %O %A %B %P")
+    for hook in HOOKS:
+        pad = repo / ".git" / "hooks" / hook
+        assert os.access(pad, os.X_OK), hook
+        assert "kaderdiff controleer kaders" in pad.read_text(encoding="utf-8")
+
+
+def test_init_nogmaals_verandert_niets(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    assert kd(["init", str(repo)])[0] == 0
+    voor = inhoud(repo)
+    code, uit, _ = kd(["init", str(repo)])
+    assert code == 0
+    assert "aangemaakt" not in uit and "bijgewerkt" not in uit and "aangevuld" not in uit
+    assert inhoud(repo) == voor
+
+
+def test_init_laat_bestanden_van_redacteuren_staan(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git_cmd(repo, "init", "-q")
+    eigen = {"README.md": "# Onze kaders\nEigen uitleg.\n", ".gitignore": "*.tmp\n",
+             "kaders/wetten/register.toml": '[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\nbwb = "BWBR0002628"\n'}
+    for naam, tekst in eigen.items():
+        (repo / naam).parent.mkdir(parents=True, exist_ok=True)
+        (repo / naam).write_text(tekst, encoding="utf-8")
+    (repo / ".gitattributes").write_text("*.docx binary", encoding="utf-8")  # no newline at the end
+    eigen_hook = "#!/bin/sh\necho eigen controle\n"
+    (repo / ".git" / "hooks" / "pre-commit").write_text(eigen_hook, encoding="utf-8")
+    code, uit, fout = kd(["init", str(repo)])
+    assert code == 0
+    for naam, tekst in eigen.items():
+        assert (repo / naam).read_text(encoding="utf-8") == tekst, naam
+    assert (repo / ".gitattributes").read_text(encoding="utf-8").splitlines()[0] == "*.docx binary"
+    assert ATTRIBUUTREGEL in (repo / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert "aangevuld: .gitattributes" in uit
+    assert (repo / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8") == eigen_hook
+    assert "let op: .git/hooks/pre-commit" in fout and "ongemoeid" in fout
+    assert (repo / ".git" / "hooks" / "pre-merge-commit").is_file()
+
+
+def test_init_werkt_de_eigen_hook_bij(tmp_path: Path) -> None:
+    """A hook with our marker is ours: an older one (another interpreter) is brought up to date."""
+    repo = tmp_path / "repo"
+    assert kd(["init", str(repo)])[0] == 0
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(hook.read_text(encoding="utf-8").replace("KADERDIFF_PYTHON=", "KADERDIFF_PYTHON=/weg/python#"),
+                    encoding="utf-8")
+    code, uit, _ = kd(["init", str(repo)])
+    assert code == 0 and "bijgewerkt: .git/hooks/pre-commit" in uit
+    assert "/weg/python" not in hook.read_text(encoding="utf-8")
+
+
+def test_init_weigert_een_submap_van_een_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "project"
+    repo.mkdir()
+    git_cmd(repo, "init", "-q")
+    code, _, fout = kd(["init", str(repo / "kaders-hier")])
+    assert code == 2
+    assert "ligt binnen de git-repository" in fout and "niet de hoofdmap" in fout
+    assert not (repo / "kaders-hier" / "README.md").exists()
+
+
+def test_init_weigert_een_bestand(tmp_path: Path) -> None:
+    bestand = tmp_path / "kaders.txt"
+    bestand.write_text("x", encoding="utf-8")
+    code, _, fout = kd(["init", str(bestand)])
+    assert code == 2 and "geen map" in fout
+
+
+def _commit(repo: Path) -> subprocess.CompletedProcess[str]:
+    git_cmd(repo, "add", "-A")
+    return subprocess.run(["git", "commit", "-q", "-m", "Kaders"], cwd=repo, capture_output=True, text=True,
+                          env={**os.environ, **GIT_OMGEVING})
+
+
+def test_de_hook_laat_alleen_goede_kaders_door(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    assert kd(["init", str(repo)])[0] == 0
+    assert _commit(repo).returncode == 0, "zonder kaders is er niets te controleren"
+    shutil.copytree(KADERS / "2026", repo / "kaders" / "2026")
+    kader = repo / "kaders" / "2026" / "vo.xml"
+    goed = kader.read_text(encoding="utf-8")
+    kader.write_text(goed.replace('<eis id="', '<eis nummer="1" id="', 1), encoding="utf-8")
+    geweigerd = _commit(repo)
+    assert geweigerd.returncode != 0
+    assert "vo.xml" in geweigerd.stderr and "attribuut 'nummer'" in geweigerd.stderr
+    assert "Commit geweigerd" in geweigerd.stderr
+    kader.write_text(goed.replace("\n    <", "\n<", 3), encoding="utf-8")
+    niet_opgemaakt = _commit(repo)
+    assert niet_opgemaakt.returncode != 0
+    assert "moet worden opgemaakt" in niet_opgemaakt.stderr and "kaderdiff opmaak" in niet_opgemaakt.stderr
+    kader.write_text(goed, encoding="utf-8")
+    assert _commit(repo).returncode == 0
+    assert git_cmd(repo, "log", "--oneline").count("\n") == 1
+
+
+def test_init_zonder_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "leeg"))
+    code, _, fout = kd(["init", str(tmp_path / "repo")])
+    assert code == 2 and "git is niet gevonden" in fout
+    assert not (tmp_path / "repo").exists()
