@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 
 from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, regel, versies
-from kaderdiff.diff.staat import sectoren_voor
-from kaderdiff.pakket.bouw import bouw_pakket, lees_pakketformaten
 
 STAPPEN_PER_SECTOR = 1
 
@@ -22,6 +20,9 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 def pakket(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kaderdiff.diff.staat import sectoren_voor  # here, so `pakket -h` starts light
+    from kaderdiff.pakket.bouw import bouw_pakket, lees_pakketformaten
 
     gevraagd = lees_pakketformaten(args.formaten)
     kaders = kadermap(args)

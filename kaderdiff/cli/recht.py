@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, optie_kaders, regel
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.bwb import importeer
 from kaderdiff.recht.citaten import citeer, parse_een
 from kaderdiff.recht.herleid import (
     EisGeschiedenis,
@@ -222,6 +221,8 @@ def wetten(args: argparse.Namespace) -> int:
             datum = date.fromisoformat(args.geldig_vanaf)
         except ValueError:
             raise KaderdiffFout(f"Ongeldige datum '{args.geldig_vanaf}': schrijf JJJJ-MM-DD") from None
+    from kaderdiff.recht.bwb import importeer
+
     tekst, doel = importeer(args.bestand, doelmap, datum)
     titel = f" ({tekst.titel})" if tekst.titel else ""
     regel(f"Opgeslagen: {tekst.bwb}{titel}, geldig vanaf {tekst.geldig_vanaf.isoformat()}, "

@@ -19,7 +19,6 @@ from lxml import etree
 
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
-from kaderdiff.uitvoer.atomair import schrijf_atomair
 
 WETTENMAP = "wetten"
 _BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
@@ -195,5 +194,7 @@ def importeer(bestand: Path, kadersdir: Path, geldig_vanaf: date | None = None) 
     wettekst = lees_wettekst(data, str(bestand), geldig_vanaf)
     doel = wetmap(kadersdir, wettekst.bwb) / f"{wettekst.geldig_vanaf.isoformat()}.xml"
     doel.parent.mkdir(parents=True, exist_ok=True)
+    from kaderdiff.uitvoer.atomair import schrijf_atomair  # tempfile: only importing writes (not controleer)
+
     schrijf_atomair(doel, data)
     return wettekst, doel
