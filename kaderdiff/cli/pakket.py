@@ -29,7 +29,7 @@ def pakket(args: argparse.Namespace) -> int:
     van, naar = versies(args)
     doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"
     aantal = len(sectoren_voor(kaders, van, naar, args.sector))
-    totaal = aantal * STAPPEN_PER_SECTOR + 2 + sum(1 for f in ("odt", "pdf") if f in gevraagd)
+    totaal = aantal * STAPPEN_PER_SECTOR + 2 + any(f in gevraagd for f in ("odt", "pdf"))
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console(fouten=True), transient=True,
                   auto_refresh=False) as voortgang:
