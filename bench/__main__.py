@@ -6,7 +6,6 @@ Writes bench/resultaat.json and prints the table that bench/README.md shows.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import os
@@ -25,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import opdrachten
 from bench.corpus import EERSTE_JAAR, SNEL, STANDAARD_DOEL, maak_corpus
 from bench.kwaliteit import (
     Tekstdoc,
@@ -49,6 +49,7 @@ from kaderdiff.model.versie import Versie
 from kaderdiff.pakket.bouw import bouw_pakket, bruikbare_processors, mag_forken
 from kaderdiff.recht.grondslagindex import Grondslagindex
 from kaderdiff.recht.herleid import herleid_artikel
+from kaderdiff.render.docx_kader import render_concept_docx
 from kaderdiff.render.staat_uit import staat_bestanden
 
 MOMENT = datetime(2026, 5, 20, 8, 0, tzinfo=UTC)
@@ -107,10 +108,8 @@ def kwaliteit(corpus: Path, peers_paren: int, redline_paren: int) -> dict[str, T
 def peer_kwaliteit(oud_xml: bytes, nieuw_xml: bytes, to: Tekstdoc, tn: Tekstdoc,
                    met_redline: bool) -> dict[str, Uitslag]:
     uit: dict[str, Uitslag] = {}
-    with contextlib.suppress(ImportError):
-        uit["redlines"] = uitslag_uit_bereiken(to, tn, redlines_bereiken(to.tekst, tn.tekst))
-    with contextlib.suppress(ImportError):
-        uit["xmldiff"] = xmldiff_uitslag(oud_xml, nieuw_xml)
+    uit["redlines"] = uitslag_uit_bereiken(to, tn, redlines_bereiken(to.tekst, tn.tekst))
+    uit["xmldiff"] = xmldiff_uitslag(oud_xml, nieuw_xml)
     if met_redline:
         for naam, engine in redline_engines().items():
             redline = engine(tekst_docx(to), tekst_docx(tn))
@@ -124,21 +123,32 @@ def _redline_functie(engine: Any) -> Callable[[bytes, bytes], bytes]:
     return vergelijk_docx
 
 
+PEERS = "pip install -e '.[dev,bench]'"
+
+
+def vereis_peers() -> None:
+    """Every peer must be there: a missing one stops the bench instead of silently dropping its row."""
+    for module in ("redlines", "xmldiff", "python_redlines"):
+        try:
+            __import__(module)
+        except ImportError as fout:
+            raise SystemExit(f"bench: peer '{module}' ontbreekt ({fout}); installeer met {PEERS}") from None
+    redline_engines()
+
+
 def redline_engines() -> dict[str, Callable[[bytes, bytes], bytes]]:
-    """python-redlines engines that install and run here."""
+    """Both python-redlines engines (its [all] extra ships their binaries); a missing one stops the bench."""
+    import python_redlines as pr  # type: ignore[import-untyped,unused-ignore]
+
     engines: dict[str, Callable[[bytes, bytes], bytes]] = {}
-    try:
-        import python_redlines as pr  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        return engines
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for naam, cls in (("python-redlines (WmlComparer)", pr.XmlPowerToolsEngine),
                           ("python-redlines (Docxodus)", pr.DocxodusEngine)):
             try:
                 engine = cls()
-            except Exception:
-                continue
+            except Exception as fout:
+                raise SystemExit(f"bench: {naam} start niet ({fout}); installeer met {PEERS}") from None
             engines[naam] = _redline_functie(engine)
     return engines
 
@@ -168,15 +178,17 @@ def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
     # peers on the same pair
     to, tn = Tekstdoc.van(modellen[0][0]), Tekstdoc.van(modellen[0][1])
     uit["difflib_s"], uit["difflib_runs"] = mediaan(lambda: difflib_bereiken(to.tekst, tn.tekst), runs)
-    try:
-        uit["redlines_s"], uit["redlines_runs"] = mediaan(lambda: redlines_bereiken(to.tekst, tn.tekst), runs)
-    except ImportError:
-        uit["redlines_s"] = None
-    try:
-        uit["xmldiff_s"], uit["xmldiff_runs"] = mediaan(lambda: xmldiff_uitslag(oud_xml, nieuw_xml), runs)
-    except ImportError:
-        uit["xmldiff_s"] = None
+    uit["redlines_s"], uit["redlines_runs"] = mediaan(lambda: redlines_bereiken(to.tekst, tn.tekst), runs)
+    uit["xmldiff_s"], uit["xmldiff_runs"] = mediaan(lambda: xmldiff_uitslag(oud_xml, nieuw_xml), runs)
+    # python-redlines has no in-memory diff: it compares two docx. Like with like: kaderdiff from the two
+    # kader files' bytes to a tracked docx (parse, align, diff, write), in this process as well
     docx_o, docx_n = tekst_docx(to), tekst_docx(tn)
+
+    def kaderdiff_docx() -> bytes:
+        staat = maak_staat(KaderMap(corpus / "kaders"), van, naar, slot)
+        return render_concept_docx(staat, MOMENT)
+
+    uit["kaderdiff_docx_s"], _ = mediaan(kaderdiff_docx, runs)
     for naam, engine in redline_engines().items():
         uit[f"{naam}_s"], uit[f"{naam}_runs"] = mediaan(lambda e=engine: e(docx_o, docx_n), runs)  # type: ignore[misc]
 
@@ -278,24 +290,28 @@ def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
               f"| kaderdiff align+classify+word diff | {_s(ons)} | 1 |",
               f"| parse both kaders | {_s(sn['laden_paar_s'])} | |",
               f"| kaderdiff staat (docx) | {_s(sn['staat_docx_s'])} | |"]
-        for sleutel in [k for k in sn if (k.endswith("_s") and k.split("_")[0] in (
-                "difflib", "redlines", "xmldiff")) or k.startswith("python-redlines")]:
-            if sn[sleutel] is None or sleutel.endswith("_runs"):
-                continue
+        for sleutel in [k for k in sn if k.endswith("_s") and k.split("_")[0] in ("difflib", "redlines", "xmldiff")]:
             naam = sleutel[:-2]
-            runs = sn.get(f"{naam}_runs", "")
             verhouding = sn[sleutel] / ons
-            r.append(f"| {naam} ({runs} runs) | {_s(sn[sleutel])} | {verhouding:.{1 if verhouding < 10 else 0}f}× |")
+            r.append(f"| {naam} in memory ({sn.get(f'{naam}_runs', '')} runs) | {_s(sn[sleutel])} | "
+                     f"{verhouding:.{1 if verhouding < 10 else 0}f}× |")
+        r.append(f"| kaderdiff docx -> docx in process (kader bytes -> tracked concept) | "
+                 f"{_s(sn['kaderdiff_docx_s'])} | 1 (docx rows) |")
+        for sleutel in [k for k in sn if k.startswith("python-redlines") and k.endswith("_s")]:
+            naam = sleutel[:-2]
+            verhouding = sn[sleutel] / sn["kaderdiff_docx_s"]
+            r.append(f"| {naam} docx -> docx in process ({sn.get(f'{naam}_runs', '')} runs) | {_s(sn[sleutel])} | "
+                     f"{verhouding:.{1 if verhouding < 10 else 0}f}× |")
         r += [f"| full pack (`bouw_pakket`, docx+html+json, {sn['pakket_sectoren']} sectors, "
               f"{sn['pakket_processen']} processes), "
               f"{sn['pakket_bestanden']} files | {_s(sn['pakket_s'])} | pack/floor "
               f"{sn['pakket_s'] / sn['io_vloer_s']:.2f}× |",
-              f"| full pack in one process | {_s(sn['pakket_een_proces_s'])} | pack/floor "
-              f"{sn['pakket_een_proces_s'] / sn['io_vloer_s']:.2f}× |",
+              f"| full pack in one process (same process count as the floor) | {_s(sn['pakket_een_proces_s'])} | "
+              f"pack/floor {sn['pakket_een_proces_s'] / sn['io_vloer_s']:.2f}× |",
               f"| I/O floor (parse inputs + write outputs, one process) | {_s(sn['io_vloer_s'])} | |",
               f"| herleid --artikel, {sn['herleid_kaders']} versions, first time (builds the index) | "
               f"{_s(sn['herleid_index_bouwen_s'])} | |",
-              f"| herleid --artikel, cold (new process, index from disk) | {_s(sn['herleid_koud_s'])} | |",
+              f"| herleid --artikel in process, new KaderMap, index from disk | {_s(sn['herleid_koud_s'])} | |",
               f"| herleid --artikel, warm | {_s(sn['herleid_warm_s'])} | |",
               f"| `kaderdiff herleid --artikel` as a command (new Python process, index on disk) | "
               f"{_s(sn['herleid_cli_s'])} | |",
@@ -311,16 +327,27 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--geen-corpus", action="store_true", help="hergebruik een bestaand corpus")
+    parser.add_argument("--zonder-groei", action="store_true", help="sla de groeicurven (1x/4x/16x) over")
     args = parser.parse_args()
     corpus = args.corpus or (Path(tempfile.mkdtemp()) / "corpus" if args.snel else STANDAARD_DOEL)
     if not args.geen_corpus:
         start = time.perf_counter()
         info = maak_corpus(corpus, 2, 3, SNEL) if args.snel else maak_corpus(corpus)
         print(f"corpus {corpus}: {info['woorden_per_kader']} woorden per kader, {time.perf_counter() - start:.1f} s")
+    vereis_peers()
     kw = kwaliteit(corpus, 2 if args.snel else 8, 1 if args.snel else 2)
     sn = snelheid(corpus, 1 if args.snel else args.runs)
     print(tabel(kw, sn))
-    resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn}
+    runs = 2 if args.snel else args.runs
+    processen = bruikbare_processors() if mag_forken() else 1
+    rijen = opdrachten.rijen_voor_corpus(corpus, runs, processen)
+    if not args.zonder_groei:
+        rijen += opdrachten.groei(runs)
+    # issue 14 (renumbered ids): opdrachten.rijen_voor_corpus(<renumbered corpus>, runs, processen) and its
+    # quality rows go here once both branches are merged
+    print("\n" + opdrachten.tabel(rijen))
+    resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn,
+                 "opdrachten": [r.__dict__ for r in rijen]}
     if not args.snel:
         RESULTAAT.write_text(json.dumps(resultaat, indent=1, ensure_ascii=False))
     for n, t in kw.items():
