@@ -13,8 +13,6 @@ import platform
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -40,6 +38,7 @@ from bench.kwaliteit import (
     uitslag_uit_bereiken,
     xmldiff_uitslag,
 )
+from bench.opdrachten import Rij
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staat import maak_staat
@@ -240,17 +239,6 @@ def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
         uit["herleid_koud_s"], _ = mediaan(koud, runs)
         uit["herleid_warm_s"], _ = mediaan(lambda: herleid_artikel(index.kadermap, gezocht, index), runs)
 
-        # what a user waits for: the command in a fresh Python process (interpreter start and imports too)
-        opdracht = [sys.executable, "-m", "kaderdiff", "herleid", "--artikel", "artikel 11 WOT", "--json",
-                    "--kaders", str(corpus / "kaders")]
-        omgeving = {**os.environ, "KADERDIFF_CACHE": cache}
-
-        def cli() -> None:
-            subprocess.run(opdracht, env=omgeving, check=True, capture_output=True)
-
-        uit["herleid_cli_s"], _ = mediaan(cli, runs)
-        uit["python_start_s"], _ = mediaan(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs)
-
     # peak memory of one staat (docx) and of the whole run
     tracemalloc.start()
     staat_bestanden(maak_staat(kadermap, van, naar, slot), ("docx", "html", "json"), MOMENT, slot)
@@ -275,7 +263,7 @@ def _s(x: object) -> str:
     return "—" if x is None else str(x)
 
 
-def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
+def tabel(kw: dict[str, Telling]) -> str:
     r = ["| tool | pairs | precision | recall | kind acc. | moves found / expected | false moves | "
          "fragments (ideal) | edits at ideal | mid-word |", "|---" * 10 + "|"]
     for naam, t in kw.items():
@@ -283,42 +271,39 @@ def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
                  f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | "
                  f"{t.fragmenten} ({t.fragmenten_ideaal}) | "
                  f"{t.op_ideaal} / {t.bewerkingen} | {t.midden_in_woord} |")
-    if sn:
-        ons = sn["vergelijk_s"]
-        r += ["", f"Speed, pair {sn['paar']} (median of {sn['vergelijk_runs']} runs unless noted):", "",
-              "| measurement | time | ratio peer/kaderdiff |", "|---|---|---|",
-              f"| kaderdiff align+classify+word diff | {_s(ons)} | 1 |",
-              f"| parse both kaders | {_s(sn['laden_paar_s'])} | |",
-              f"| kaderdiff staat (docx) | {_s(sn['staat_docx_s'])} | |"]
-        for sleutel in [k for k in sn if k.endswith("_s") and k.split("_")[0] in ("difflib", "redlines", "xmldiff")]:
-            naam = sleutel[:-2]
-            verhouding = sn[sleutel] / ons
-            r.append(f"| {naam} in memory ({sn.get(f'{naam}_runs', '')} runs) | {_s(sn[sleutel])} | "
-                     f"{verhouding:.{1 if verhouding < 10 else 0}f}× |")
-        r.append(f"| kaderdiff docx -> docx in process (kader bytes -> tracked concept) | "
-                 f"{_s(sn['kaderdiff_docx_s'])} | 1 (docx rows) |")
-        for sleutel in [k for k in sn if k.startswith("python-redlines") and k.endswith("_s")]:
-            naam = sleutel[:-2]
-            verhouding = sn[sleutel] / sn["kaderdiff_docx_s"]
-            r.append(f"| {naam} docx -> docx in process ({sn.get(f'{naam}_runs', '')} runs) | {_s(sn[sleutel])} | "
-                     f"{verhouding:.{1 if verhouding < 10 else 0}f}× |")
-        r += [f"| full pack (`bouw_pakket`, docx+html+json, {sn['pakket_sectoren']} sectors, "
-              f"{sn['pakket_processen']} processes), "
-              f"{sn['pakket_bestanden']} files | {_s(sn['pakket_s'])} | pack/floor "
-              f"{sn['pakket_s'] / sn['io_vloer_s']:.2f}× |",
-              f"| full pack in one process (same process count as the floor) | {_s(sn['pakket_een_proces_s'])} | "
-              f"pack/floor {sn['pakket_een_proces_s'] / sn['io_vloer_s']:.2f}× |",
-              f"| I/O floor (parse inputs + write outputs, one process) | {_s(sn['io_vloer_s'])} | |",
-              f"| herleid --artikel, {sn['herleid_kaders']} versions, first time (builds the index) | "
-              f"{_s(sn['herleid_index_bouwen_s'])} | |",
-              f"| herleid --artikel in process, new KaderMap, index from disk | {_s(sn['herleid_koud_s'])} | |",
-              f"| herleid --artikel, warm | {_s(sn['herleid_warm_s'])} | |",
-              f"| `kaderdiff herleid --artikel` as a command (new Python process, index on disk) | "
-              f"{_s(sn['herleid_cli_s'])} | |",
-              f"| (of which starting Python itself) | {_s(sn['python_start_s'])} | |",
-              f"| peak traced memory, one staat (docx+html+json) | {sn['piek_staat_mb']} MB | |",
-              f"| max RSS of the benchmark process | {sn['maxrss_mb']} MB | |"]
     return "\n".join(r)
+
+
+def snelheidsrijen(sn: dict[str, Any]) -> list[Rij]:
+    """The in-process figures as table rows, each with its yardstick from the same run."""
+    ons, docx = sn["vergelijk_s"], sn["kaderdiff_docx_s"]
+    paar = f"pair {sn['paar']}"
+    rijen = [Rij(f"in process: kaderdiff diff in memory, {paar}", ons, "", None,
+                 "align + classify + word diff of two parsed kaders"),
+             Rij("in process: parse both kaders", sn["laden_paar_s"], "", None, "XML parse, schema, model")]
+    for peer in ("difflib", "redlines", "xmldiff"):
+        rijen.append(Rij(f"in process: {peer} in memory", sn[f"{peer}_s"], "kaderdiff diff in memory",
+                         sn[f"{peer}_s"] / ons, "its diff of the same pair (text peers: one line per element)"))
+    rijen.append(Rij("in process: kaderdiff docx -> docx", docx, "", None,
+                     "kader bytes of both versions -> parse, align, diff -> tracked concept docx"))
+    for sleutel in [k for k in sn if k.startswith("python-redlines") and k.endswith("_s")]:
+        rijen.append(Rij(f"in process: {sleutel[:-2]} docx -> docx", sn[sleutel], "kaderdiff docx -> docx",
+                         sn[sleutel] / docx, "compares the two clean docx of the same pair, writes a redline"))
+    rijen += [
+        Rij("in process: kaderdiff staat (docx)", sn["staat_docx_s"], "", None, "one sector: Staat as Word"),
+        Rij(f"in process: pack, {sn['pakket_sectoren']} sectors, 1 process", sn["pakket_een_proces_s"],
+            "I/O floor, 1 process", sn["pakket_een_proces_s"] / sn["io_vloer_s"],
+            f"`bouw_pakket` docx+html+json, {sn['pakket_bestanden']} files; floor: parse the inputs, write the files"),
+        Rij(f"in process: pack, {sn['pakket_processen']} processes", sn["pakket_s"], "pack in 1 process",
+            sn["pakket_s"] / sn["pakket_een_proces_s"], "the same pack, sectors in forked workers"),
+        Rij("in process: I/O floor", sn["io_vloer_s"], "", None, "parse 16 input kaders, write the pack's files"),
+        Rij(f"in process: herleid --artikel, first time, {sn['herleid_kaders']} versions",
+            sn["herleid_index_bouwen_s"], "", None, "parses every version, builds the grondslag index"),
+        Rij("in process: herleid --artikel, index from disk", sn["herleid_koud_s"], "", None,
+            "new KaderMap, index read from disk (the cold command is below)"),
+        Rij("in process: herleid --artikel, warm", sn["herleid_warm_s"], "", None, "same index object"),
+    ]
+    return rijen
 
 
 def main() -> None:
@@ -337,15 +322,20 @@ def main() -> None:
     vereis_peers()
     kw = kwaliteit(corpus, 2 if args.snel else 8, 1 if args.snel else 2)
     sn = snelheid(corpus, 1 if args.snel else args.runs)
-    print(tabel(kw, sn))
+    print(tabel(kw))
     runs = 2 if args.snel else args.runs
     processen = bruikbare_processors() if mag_forken() else 1
-    rijen = opdrachten.rijen_voor_corpus(corpus, runs, processen)
-    if not args.zonder_groei:
-        rijen += opdrachten.groei(runs)
+    rijen = snelheidsrijen(sn) + opdrachten.rijen_voor_corpus(corpus, runs, processen)
     # issue 14 (renumbered ids): opdrachten.rijen_voor_corpus(<renumbered corpus>, runs, processen) and its
     # quality rows go here once both branches are merged
-    print("\n" + opdrachten.tabel(rijen))
+    print(f"\nSpeed (median of {sn['vergelijk_runs']} runs; commands {runs} pairs):\n")
+    print(opdrachten.tabel(rijen), flush=True)
+    if not args.zonder_groei:
+        groei = opdrachten.groei(runs)
+        print("\n".join(opdrachten.tabel(groei).splitlines()[2:]))
+        rijen += groei
+    print(f"\npeak traced memory, one staat (docx+html+json): {sn['piek_staat_mb']} MB; "
+          f"max RSS of the benchmark process: {sn['maxrss_mb']} MB")
     resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn,
                  "opdrachten": [r.__dict__ for r in rijen]}
     if not args.snel:

@@ -216,7 +216,8 @@ def groei(runs: int, factoren: tuple[int, ...] = (1, 4, 16)) -> list[Rij]:
     basis = None
     for factor in factoren:
         with tempfile.TemporaryDirectory() as tmp:
-            omvang = Omvang(paragrafen=10 * factor, standaarden=9 * factor)
+            # standard codes stop at two digits (schema): beyond 4x the extra size goes into chapters and areas
+            omvang = Omvang(hoofdstukken=6 * factor, standaarden=min(9 * factor, 60), gebieden=5 if factor < 16 else 8)
             info = maak_corpus(Path(tmp) / "c", sectoren=1, jaren=2, omvang=omvang, git=False)
             woorden = info["woorden_per_kader"]
             assert isinstance(woorden, dict)
@@ -229,7 +230,7 @@ def groei(runs: int, factoren: tuple[int, ...] = (1, 4, 16)) -> list[Rij]:
             tijd, _ = mediaan(paar, max(1, runs // 2))
         per_woord = tijd / woorden["gemiddeld"]
         basis = basis or per_woord
-        rijen.append(Rij(f"parse + compare one pair, size {factor}x ({woorden['gemiddeld']:,} words)", tijd,
+        rijen.append(Rij(f"in process: parse + compare one pair, ~{factor}x ({woorden['gemiddeld']:,} words)", tijd,
                          "time per word at 1x", per_woord / basis, "in process; ratio 1.0 = linear growth"))
     return rijen
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+import pytest
 
 from bench.corpus import SNEL, maak_corpus
 from bench.kwaliteit import Telling, beoordeel, kaderdiff_uitslag, lees_waarheid
@@ -32,3 +35,14 @@ def test_generator_is_deterministisch(tmp_path: Path) -> None:
         maak_corpus(tmp_path / naam, sectoren=1, jaren=2, omvang=SNEL, git=False)
     assert (tmp_path / "a/kaders/2026/po.xml").read_bytes() == (tmp_path / "b/kaders/2026/po.xml").read_bytes()
     assert (tmp_path / "a/waarheid/po-2026.json").read_text() == (tmp_path / "b/waarheid/po-2026.json").read_text()
+
+
+def test_bench_stopt_luid_als_een_peer_ontbreekt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.__main__ import vereis_peers
+
+    for module in ("redlines", "xmldiff", "python_redlines"):
+        monkeypatch.setitem(sys.modules, module, None)  # an import of it now raises ImportError
+    with pytest.raises(SystemExit) as stop:
+        vereis_peers()
+    melding = str(stop.value)
+    assert "redlines" in melding and "pip install -e '.[dev,bench]'" in melding
