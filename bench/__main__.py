@@ -6,7 +6,6 @@ Writes bench/resultaat.json and prints the table that bench/README.md shows.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import os
@@ -14,8 +13,6 @@ import platform
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -25,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import opdrachten
 from bench.corpus import EERSTE_JAAR, SNEL, STANDAARD_DOEL, maak_corpus
 from bench.groei import STANDAARD_GROOTTES, meet_voorbeelden
 from bench.groei import meet as meet_groei
@@ -44,6 +42,7 @@ from bench.kwaliteit import (
     uitslag_uit_bereiken,
     xmldiff_uitslag,
 )
+from bench.opdrachten import Rij
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staat import maak_staat
@@ -53,6 +52,7 @@ from kaderdiff.model.versie import Versie
 from kaderdiff.pakket.bouw import bouw_pakket
 from kaderdiff.recht.grondslagindex import Grondslagindex
 from kaderdiff.recht.herleid import herleid_artikel
+from kaderdiff.render.docx_kader import render_concept_docx
 from kaderdiff.render.staat_uit import staat_bestanden
 from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
 
@@ -114,10 +114,8 @@ def kwaliteit(corpus: Path, peers_paren: int, redline_paren: int) -> dict[str, T
 def peer_kwaliteit(oud_xml: bytes, nieuw_xml: bytes, to: Tekstdoc, tn: Tekstdoc,
                    met_redline: bool) -> dict[str, Uitslag]:
     uit: dict[str, Uitslag] = {}
-    with contextlib.suppress(ImportError):
-        uit["redlines"] = uitslag_uit_bereiken(to, tn, redlines_bereiken(to.tekst, tn.tekst))
-    with contextlib.suppress(ImportError):
-        uit["xmldiff"] = xmldiff_uitslag(oud_xml, nieuw_xml)
+    uit["redlines"] = uitslag_uit_bereiken(to, tn, redlines_bereiken(to.tekst, tn.tekst))
+    uit["xmldiff"] = xmldiff_uitslag(oud_xml, nieuw_xml)
     if met_redline:
         for naam, engine in redline_engines().items():
             redline = engine(tekst_docx(to), tekst_docx(tn))
@@ -131,21 +129,32 @@ def _redline_functie(engine: Any) -> Callable[[bytes, bytes], bytes]:
     return vergelijk_docx
 
 
+PEERS = "pip install -e '.[dev,bench]'"
+
+
+def vereis_peers() -> None:
+    """Every peer must be there: a missing one stops the bench instead of silently dropping its row."""
+    for module in ("redlines", "xmldiff", "python_redlines"):
+        try:
+            __import__(module)
+        except ImportError as fout:
+            raise SystemExit(f"bench: peer '{module}' ontbreekt ({fout}); installeer met {PEERS}") from None
+    redline_engines()
+
+
 def redline_engines() -> dict[str, Callable[[bytes, bytes], bytes]]:
-    """python-redlines engines that install and run here."""
+    """Both python-redlines engines (its [all] extra ships their binaries); a missing one stops the bench."""
+    import python_redlines as pr  # type: ignore[import-untyped,unused-ignore]
+
     engines: dict[str, Callable[[bytes, bytes], bytes]] = {}
-    try:
-        import python_redlines as pr  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        return engines
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for naam, cls in (("python-redlines (WmlComparer)", pr.XmlPowerToolsEngine),
                           ("python-redlines (Docxodus)", pr.DocxodusEngine)):
             try:
                 engine = cls()
-            except Exception:
-                continue
+            except Exception as fout:
+                raise SystemExit(f"bench: {naam} start niet ({fout}); installeer met {PEERS}") from None
             engines[naam] = _redline_functie(engine)
     return engines
 
@@ -175,15 +184,17 @@ def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
     # peers on the same pair
     to, tn = Tekstdoc.van(modellen[0][0]), Tekstdoc.van(modellen[0][1])
     uit["difflib_s"], uit["difflib_runs"] = mediaan(lambda: difflib_bereiken(to.tekst, tn.tekst), runs)
-    try:
-        uit["redlines_s"], uit["redlines_runs"] = mediaan(lambda: redlines_bereiken(to.tekst, tn.tekst), runs)
-    except ImportError:
-        uit["redlines_s"] = None
-    try:
-        uit["xmldiff_s"], uit["xmldiff_runs"] = mediaan(lambda: xmldiff_uitslag(oud_xml, nieuw_xml), runs)
-    except ImportError:
-        uit["xmldiff_s"] = None
+    uit["redlines_s"], uit["redlines_runs"] = mediaan(lambda: redlines_bereiken(to.tekst, tn.tekst), runs)
+    uit["xmldiff_s"], uit["xmldiff_runs"] = mediaan(lambda: xmldiff_uitslag(oud_xml, nieuw_xml), runs)
+    # python-redlines has no in-memory diff: it compares two docx. Like with like: kaderdiff from the two
+    # kader files' bytes to a tracked docx (parse, align, diff, write), in this process as well
     docx_o, docx_n = tekst_docx(to), tekst_docx(tn)
+
+    def kaderdiff_docx() -> bytes:
+        staat = maak_staat(KaderMap(corpus / "kaders"), van, naar, slot)
+        return render_concept_docx(staat, MOMENT)
+
+    uit["kaderdiff_docx_s"], _ = mediaan(kaderdiff_docx, runs)
     for naam, engine in redline_engines().items():
         uit[f"{naam}_s"], uit[f"{naam}_runs"] = mediaan(lambda e=engine: e(docx_o, docx_n), runs)  # type: ignore[misc]
 
@@ -235,17 +246,6 @@ def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
         uit["herleid_koud_s"], _ = mediaan(koud, runs)
         uit["herleid_warm_s"], _ = mediaan(lambda: herleid_artikel(index.kadermap, gezocht, index), runs)
 
-        # what a user waits for: the command in a fresh Python process (interpreter start and imports too)
-        opdracht = [sys.executable, "-m", "kaderdiff", "herleid", "--artikel", "artikel 11 WOT", "--json",
-                    "--kaders", str(corpus / "kaders")]
-        omgeving = {**os.environ, "KADERDIFF_CACHE": cache}
-
-        def cli() -> None:
-            subprocess.run(opdracht, env=omgeving, check=True, capture_output=True)
-
-        uit["herleid_cli_s"], _ = mediaan(cli, runs)
-        uit["python_start_s"], _ = mediaan(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs)
-
     # peak memory of one staat (docx) and of the whole run
     tracemalloc.start()
     staat_bestanden(maak_staat(kadermap, van, naar, slot), ("docx", "html", "json"), MOMENT, slot)
@@ -270,7 +270,7 @@ def _s(x: object) -> str:
     return "—" if x is None else str(x)
 
 
-def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
+def tabel(kw: dict[str, Telling]) -> str:
     r = ["| tool | pairs | precision | recall | kind acc. | moves found / expected | false moves | "
          "false split/merge | fragments (ideal) | edits at ideal | mid-word |", "|---" * 11 + "|"]
     for naam, t in kw.items():
@@ -278,38 +278,39 @@ def tabel(kw: dict[str, Telling], sn: dict[str, Any] | None) -> str:
                  f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | {t.valse_herindelingen} | "
                  f"{t.fragmenten} ({t.fragmenten_ideaal}) | "
                  f"{t.op_ideaal} / {t.bewerkingen} | {t.midden_in_woord} |")
-    if sn:
-        ons = sn["vergelijk_s"]
-        r += ["", f"Speed, pair {sn['paar']} (median of {sn['vergelijk_runs']} runs unless noted):", "",
-              "| measurement | time | ratio peer/kaderdiff |", "|---|---|---|",
-              f"| kaderdiff align+classify+word diff | {_s(ons)} | 1 |",
-              f"| parse both kaders | {_s(sn['laden_paar_s'])} | |",
-              f"| kaderdiff staat (docx) | {_s(sn['staat_docx_s'])} | |"]
-        for sleutel in [k for k in sn if (k.endswith("_s") and k.split("_")[0] in (
-                "difflib", "redlines", "xmldiff")) or k.startswith("python-redlines")]:
-            if sn[sleutel] is None or sleutel.endswith("_runs"):
-                continue
-            naam = sleutel[:-2]
-            runs = sn.get(f"{naam}_runs", "")
-            verhouding = sn[sleutel] / ons
-            r.append(f"| {naam} ({runs} runs) | {_s(sn[sleutel])} | {verhouding:.{1 if verhouding < 10 else 0}f}× |")
-        r += [f"| full pack (`bouw_pakket`, docx+html+json, {sn['pakket_sectoren']} sectors, "
-              f"{sn['pakket_processen']} processes), "
-              f"{sn['pakket_bestanden']} files | {_s(sn['pakket_s'])} | pack/floor "
-              f"{sn['pakket_s'] / sn['io_vloer_s']:.2f}× |",
-              f"| full pack in one process | {_s(sn['pakket_een_proces_s'])} | pack/floor "
-              f"{sn['pakket_een_proces_s'] / sn['io_vloer_s']:.2f}× |",
-              f"| I/O floor (parse inputs + write outputs, one process) | {_s(sn['io_vloer_s'])} | |",
-              f"| herleid --artikel, {sn['herleid_kaders']} versions, first time (builds the index) | "
-              f"{_s(sn['herleid_index_bouwen_s'])} | |",
-              f"| herleid --artikel, cold (new process, index from disk) | {_s(sn['herleid_koud_s'])} | |",
-              f"| herleid --artikel, warm | {_s(sn['herleid_warm_s'])} | |",
-              f"| `kaderdiff herleid --artikel` as a command (new Python process, index on disk) | "
-              f"{_s(sn['herleid_cli_s'])} | |",
-              f"| (of which starting Python itself) | {_s(sn['python_start_s'])} | |",
-              f"| peak traced memory, one staat (docx+html+json) | {sn['piek_staat_mb']} MB | |",
-              f"| max RSS of the benchmark process | {sn['maxrss_mb']} MB | |"]
     return "\n".join(r)
+
+
+def snelheidsrijen(sn: dict[str, Any]) -> list[Rij]:
+    """The in-process figures as table rows, each with its yardstick from the same run."""
+    ons, docx = sn["vergelijk_s"], sn["kaderdiff_docx_s"]
+    paar = f"pair {sn['paar']}"
+    rijen = [Rij(f"in process: kaderdiff diff in memory, {paar}", ons, "", None,
+                 "align + classify + word diff of two parsed kaders"),
+             Rij("in process: parse both kaders", sn["laden_paar_s"], "", None, "XML parse, schema, model")]
+    for peer in ("difflib", "redlines", "xmldiff"):
+        rijen.append(Rij(f"in process: {peer} in memory", sn[f"{peer}_s"], "kaderdiff diff in memory",
+                         sn[f"{peer}_s"] / ons, "its diff of the same pair (text peers: one line per element)"))
+    rijen.append(Rij("in process: kaderdiff docx -> docx", docx, "", None,
+                     "kader bytes of both versions -> parse, align, diff -> tracked concept docx"))
+    for sleutel in [k for k in sn if k.startswith("python-redlines") and k.endswith("_s")]:
+        rijen.append(Rij(f"in process: {sleutel[:-2]} docx -> docx", sn[sleutel], "kaderdiff docx -> docx",
+                         sn[sleutel] / docx, "compares the two clean docx of the same pair, writes a redline"))
+    rijen += [
+        Rij("in process: kaderdiff staat (docx)", sn["staat_docx_s"], "", None, "one sector: Staat as Word"),
+        Rij(f"in process: pack, {sn['pakket_sectoren']} sectors, 1 process", sn["pakket_een_proces_s"],
+            "I/O floor, 1 process", sn["pakket_een_proces_s"] / sn["io_vloer_s"],
+            f"`bouw_pakket` docx+html+json, {sn['pakket_bestanden']} files; floor: parse the inputs, write the files"),
+        Rij(f"in process: pack, {sn['pakket_processen']} processes", sn["pakket_s"], "pack in 1 process",
+            sn["pakket_s"] / sn["pakket_een_proces_s"], "the same pack, sectors in forked workers"),
+        Rij("in process: I/O floor", sn["io_vloer_s"], "", None, "parse 16 input kaders, write the pack's files"),
+        Rij(f"in process: herleid --artikel, first time, {sn['herleid_kaders']} versions",
+            sn["herleid_index_bouwen_s"], "", None, "parses every version, builds the grondslag index"),
+        Rij("in process: herleid --artikel, index from disk", sn["herleid_koud_s"], "", None,
+            "new KaderMap, index read from disk (the cold command is below)"),
+        Rij("in process: herleid --artikel, warm", sn["herleid_warm_s"], "", None, "same index object"),
+    ]
+    return rijen
 
 
 def main() -> None:
@@ -318,24 +319,41 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--geen-corpus", action="store_true", help="hergebruik een bestaand corpus")
+    parser.add_argument("--zonder-groei", action="store_true", help="sla de groeicurven (1x/4x/16x) over")
     args = parser.parse_args()
     corpus = args.corpus or (Path(tempfile.mkdtemp()) / "corpus" if args.snel else STANDAARD_DOEL)
     if not args.geen_corpus:
         start = time.perf_counter()
         info = maak_corpus(corpus, 2, 3, SNEL) if args.snel else maak_corpus(corpus)
         print(f"corpus {corpus}: {info['woorden_per_kader']} woorden per kader, {time.perf_counter() - start:.1f} s")
+    vereis_peers()
     kw = kwaliteit(corpus, 2 if args.snel else 8, 1 if args.snel else 2)
     sn = snelheid(corpus, 1 if args.snel else args.runs)
-    print(tabel(kw, sn))
+    print(tabel(kw))
+    runs = 2 if args.snel else args.runs
+    processen = bruikbare_processors() if mag_forken() else 1
+    rijen = snelheidsrijen(sn) + opdrachten.rijen_voor_corpus(corpus, runs, processen)
+    # the renumbered-id corpus (issue 14) is in the quality table (rows 'ids renumbered'/'ids ignored') and in
+    # the alignment growth below
+    print(f"\nSpeed (median of {sn['vergelijk_runs']} runs; commands {runs} pairs):\n")
+    print(opdrachten.tabel(rijen), flush=True)
+    if not args.zonder_groei:
+        groei = opdrachten.groei(runs)
+        print("\n".join(opdrachten.tabel(groei).splitlines()[2:]))
+        rijen += groei
+    print(f"\npeak traced memory, one staat (docx+html+json): {sn['piek_staat_mb']} MB; "
+          f"max RSS of the benchmark process: {sn['maxrss_mb']} MB")
     # issue 14: alignment with renumbered ids, by size, and on the sample kaders (CPU time, see bench/groei.py)
-    groei = [meet_groei(w, 1 if args.snel else 3) for w in ((10_000, 32_000) if args.snel else STANDAARD_GROOTTES)]
+    uitlijning = [meet_groei(w, 1 if args.snel else 3)
+                  for w in ((10_000, 32_000) if args.snel else STANDAARD_GROOTTES)]
     voorbeelden = meet_voorbeelden(21 if args.snel else 201)
-    print("\n" + groei_tabel(groei))
-    print(f"\nSample kaders, align 4 pairs: stable ids {voorbeelden['voorbeelden_stabiel_s'] * 1000:.1f} ms, every id "
-          f"renumbered {voorbeelden['voorbeelden_hernummerd_s'] * 1000:.1f} ms "
+    print("\n" + groei_tabel(uitlijning))
+    print(f"\nSample kaders, align 4 pairs: stable ids {voorbeelden['voorbeelden_stabiel_s'] * 1000:.1f} ms, every "
+          f"id renumbered {voorbeelden['voorbeelden_hernummerd_s'] * 1000:.1f} ms "
           f"({voorbeelden['voorbeelden_verhouding']:.2f}×)")
     resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn,
-                 "groei": groei, "voorbeelden": voorbeelden}
+                 "opdrachten": [r.__dict__ for r in rijen], "groei_uitlijning": uitlijning,
+                 "voorbeelden": voorbeelden}
     if not args.snel:
         RESULTAAT.write_text(json.dumps(resultaat, indent=1, ensure_ascii=False))
     for n, t in kw.items():

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from bench.corpus import SNEL, maak_corpus
 from bench.hernummer import deel_voor
@@ -64,3 +67,14 @@ def test_klein_corpus_met_nieuwe_ids_en_zonder_ids_volledig_gevonden(tmp_path: P
         assert (telling.precisie, telling.recall) == (1.0, 1.0), (telling.missers, telling.onterecht)
         assert telling.soort_fout == [] and telling.valse_zetten == telling.valse_herindelingen == 0
         assert telling.zetten_gevonden == telling.zetten_verwacht > 0
+
+
+def test_bench_stopt_luid_als_een_peer_ontbreekt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.__main__ import vereis_peers
+
+    for module in ("redlines", "xmldiff", "python_redlines"):
+        monkeypatch.setitem(sys.modules, module, None)  # an import of it now raises ImportError
+    with pytest.raises(SystemExit) as stop:
+        vereis_peers()
+    melding = str(stop.value)
+    assert "redlines" in melding and "pip install -e '.[dev,bench]'" in melding

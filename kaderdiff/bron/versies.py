@@ -1,21 +1,26 @@
 """Versions of kaders: `JAAR` (working tree) or `JAAR@REF` (a git tag/commit/branch).
 
 Git objects are read with GitPython straight from the object database, so nothing
-is ever checked out and the user's working tree is never touched.
+is ever checked out and the user's working tree is never touched. GitPython (and lxml) are
+imported only when a version needs them: reading the working tree, as `herleid --artikel` and
+`controleer` do, starts without them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import git
-
-from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Kader
 from kaderdiff.model.versie import Herkomst, Versie
+
+if TYPE_CHECKING:
+    import git
+
+    from kaderdiff.model.kader import Kader
 
 
 class KaderMap:
@@ -25,12 +30,23 @@ class KaderMap:
         self.pad = pad.resolve()
         if not self.pad.is_dir():
             raise KaderdiffFout(f"De kadermap {pad} bestaat niet")
-        try:
-            self.repo: git.Repo | None = git.Repo(self.pad, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            self.repo = None
         self._commit_cache: dict[str, git.Commit] = {}
         self._geparsed: dict[tuple[str, str], Kader] = {}
+
+    @cached_property
+    def repo(self) -> git.Repo | None:
+        """The git repository the kadermap lies in (opened on first use: importing GitPython is slow)."""
+        import git
+
+        try:
+            return git.Repo(self.pad, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            return None
+
+    @cached_property
+    def git_map(self) -> Path | None:
+        """The git directory of the repository (for a worktree its own one), found without GitPython."""
+        return zoek_git_map(self.pad)
 
     # -- paths ---------------------------------------------------------------
     def _basis(self) -> str:
@@ -53,6 +69,8 @@ class KaderMap:
         return self.pad / str(jaar) / f"{sector.lower()}.xml"
 
     def _commit(self, ref: str) -> git.Commit:
+        import git
+
         if self.repo is None:
             raise KaderdiffFout(f"{self.pad} staat niet in een git-repository; versie @{ref} kan niet gelezen worden")
         if ref not in self._commit_cache:
@@ -112,6 +130,8 @@ class KaderMap:
         data, bron = self.lees_bytes(versie, sector)
         sleutel = (hashlib.sha256(data).hexdigest(), bron)
         if sleutel not in self._geparsed:
+            from kaderdiff.bron.laden import laad_bytes
+
             self._geparsed[sleutel] = laad_bytes(data, bron)
         return self._geparsed[sleutel]
 
@@ -146,3 +166,23 @@ def standaard_kadermap() -> Path:
         if (kandidaat / "kaders").is_dir():
             return kandidaat / "kaders"
     return huidig / "kaders"
+
+
+def zoek_git_map(pad: Path) -> Path | None:
+    """The git directory for `pad`, looked up as git does: a `.git` folder in `pad` or a parent, or a `.git`
+    file saying `gitdir: …` (a worktree or submodule). Cheap, so a cache can live there without GitPython."""
+    for map_ in (pad, *pad.parents):
+        kandidaat = map_ / ".git"
+        if kandidaat.is_dir():
+            if (kandidaat / "HEAD").is_file():
+                return kandidaat
+        elif kandidaat.is_file():
+            try:
+                inhoud = kandidaat.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                return None
+            if not inhoud.startswith("gitdir:"):
+                return None
+            doel = Path(inhoud.removeprefix("gitdir:").strip())
+            return (doel if doel.is_absolute() else map_ / doel).resolve()
+    return None

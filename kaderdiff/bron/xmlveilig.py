@@ -48,22 +48,23 @@ def parse_veilig(data: bytes, bestand: str) -> etree._ElementTree:
         raise KaderdiffFout(f"{bestand} is geen geldige XML", meldingen) from None
 
 
+#: libxml2's messages -> Dutch; patterns as text, compiled by re only when a file has an error.
 _SYNTAX = [
-    (re.compile(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)"),
+    (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)",
      r"begintag <\1> (regel \2) wordt afgesloten met </\3>"),
-    (re.compile(r"Premature end of data in tag (\S+) line (\d+)"),
+    (r"Premature end of data in tag (\S+) line (\d+)",
      r"bestand houdt op terwijl <\1> (regel \2) nog open is"),
-    (re.compile(r"EndTag: '</' not found"), "afsluitende tag ontbreekt"),
-    (re.compile(r"Extra content at the end of the document"), "tekst na het einde van het document"),
-    (re.compile(r"Start tag expected, '<' not found"), "document begint niet met een element"),
-    (re.compile(r"Couldn't find end of Start Tag (\S+)"), r"begintag <\1> is niet afgesloten"),
-    (re.compile(r"xmlParseEntityRef: no name"), "losse '&': schrijf &amp;"),
-    (re.compile(r"Entity '(\S+)' not defined"), r"onbekende entiteit &\1;"),
-    (re.compile(r"attributes construct error"), "fout in de attributen"),
-    (re.compile(r"Specification mandates value for attribute (\S+)"), r"attribuut '\1' heeft geen waarde"),
-    (re.compile(r"Attribute (\S+) redefined"), r"attribuut '\1' staat twee keer in hetzelfde element"),
-    (re.compile(r"Document is empty"), "het bestand is leeg"),
-    (re.compile(r"AttValue: \" or ' expected"), "attribuutwaarde moet tussen aanhalingstekens staan"),
+    (r"EndTag: '</' not found", "afsluitende tag ontbreekt"),
+    (r"Extra content at the end of the document", "tekst na het einde van het document"),
+    (r"Start tag expected, '<' not found", "document begint niet met een element"),
+    (r"Couldn't find end of Start Tag (\S+)", r"begintag <\1> is niet afgesloten"),
+    (r"xmlParseEntityRef: no name", "losse '&': schrijf &amp;"),
+    (r"Entity '(\S+)' not defined", r"onbekende entiteit &\1;"),
+    (r"attributes construct error", "fout in de attributen"),
+    (r"Specification mandates value for attribute (\S+)", r"attribuut '\1' heeft geen waarde"),
+    (r"Attribute (\S+) redefined", r"attribuut '\1' staat twee keer in hetzelfde element"),
+    (r"Document is empty", "het bestand is leeg"),
+    (r"AttValue: \" or ' expected", "attribuutwaarde moet tussen aanhalingstekens staan"),
 ]
 
 
@@ -71,7 +72,7 @@ def vertaal_syntaxfout(bericht: str) -> str:
     """Translate the common libxml2 syntax messages; keep the original for the rest."""
     bericht = " ".join(bericht.split())
     for patroon, vervanging in _SYNTAX:
-        gevonden = patroon.search(bericht)
+        gevonden = re.search(patroon, bericht)
         if gevonden:
             return gevonden.expand(vervanging)
     return bericht

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-#: argparse's English messages -> Dutch (Python 3.11-3.13 wording).
-_FOUTEN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(patroon), vertaling) for patroon, vertaling in (
+#: argparse's English messages -> Dutch (Python 3.11-3.13 wording); compiled only when an error is shown.
+_FOUTEN: tuple[tuple[str, str], ...] = (
     (r"^the following arguments are required: (.*)$", r"deze argumenten ontbreken: \1"),
     (r"^unrecognized arguments: (.*)$", r"onbekende argumenten: \1"),
     (r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$", r"argument \1: ongeldige keuze \2 (kies uit \3)"),
@@ -29,13 +29,13 @@ _FOUTEN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(patroon), v
     (r"^ambiguous option: (\S+) could match (.*)$", r"de optie \1 is dubbelzinnig: bedoelt u \2?"),
     (r"^one of the arguments (.*) is required$", r"één van deze argumenten is verplicht: \1"),
     (r"^unexpected option name (.*)$", r"onverwachte optie \1"),
-))
+)
 
 
 def vertaal_fout(bericht: str) -> str:
     """Dutch for an argparse error message; an unknown message is kept (it names the argument at least)."""
     for patroon, vertaling in _FOUTEN:
-        gevonden = patroon.match(bericht)
+        gevonden = re.match(patroon, bericht)
         if gevonden:
             return gevonden.expand(vertaling)
     return bericht

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,6 +59,9 @@ def toon_fout(fout: KaderdiffFout) -> None:
 
 def schrijf_logboek(opdracht: str) -> Path | None:
     """The current exception's traceback in a new log file; None when even that cannot be written."""
+    import tempfile  # only on the way out of a defect: every command's start-up is spared them
+    import traceback
+
     tekst = f"kaderdiff {opdracht}\n{time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n\n{traceback.format_exc()}"
     try:
         fd, pad = tempfile.mkstemp(prefix="kaderdiff-fout-", suffix=".log")

@@ -1,4 +1,7 @@
-"""`kaderdiff controleer`, `opmaak` and `versie`: the kader files themselves."""
+"""`kaderdiff controleer`, `opmaak` and `versie`: the kader files themselves.
+
+Each command imports what it needs when it runs: `versie` needs nothing, `controleer` no `opmaak`.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,8 @@ import argparse
 from pathlib import Path
 
 from kaderdiff import __version__
-from kaderdiff.bron.controle import ExtraControle, controleer_pad, kaderbestanden
-from kaderdiff.bron.opmaak import maak_bestanden_op
-from kaderdiff.bron.versies import standaard_kadermap
 from kaderdiff.cli.gemeen import melding, regel
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.recht.wetcontrole import controleer_grondslagen
 
 
 def _optie_pad(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +24,17 @@ def _opties_controleer(parser: argparse.ArgumentParser) -> None:
                         help="meld ook eisen met inhoudswoorden die in geen van hun geciteerde wetteksten staan")
 
 
+def _standaard_kadermap() -> Path:
+    from kaderdiff.bron.versies import standaard_kadermap
+
+    return standaard_kadermap()
+
+
 def controleer(args: argparse.Namespace) -> int:
-    doel = args.pad if args.pad is not None else standaard_kadermap()
+    from kaderdiff.bron.controle import ExtraControle, controleer_pad
+    from kaderdiff.recht.wetcontrole import controleer_grondslagen
+
+    doel = args.pad if args.pad is not None else _standaard_kadermap()
     extra: tuple[ExtraControle, ...] = (controleer_grondslagen,)
     if args.termen:
         from kaderdiff.recht.termen import controleer_termen
@@ -52,7 +60,10 @@ def _opties_opmaak(parser: argparse.ArgumentParser) -> None:
 
 
 def opmaak(args: argparse.Namespace) -> int:
-    doel = args.pad if args.pad is not None else standaard_kadermap()
+    from kaderdiff.bron.controle import kaderbestanden
+    from kaderdiff.bron.opmaak import maak_bestanden_op
+
+    doel = args.pad if args.pad is not None else _standaard_kadermap()
     bestanden = kaderbestanden(doel)
     gewijzigd = maak_bestanden_op(bestanden, alleen_controleren=args.controle)
     for bestand in gewijzigd:

@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 
 from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, regel, versies
-from kaderdiff.diff.staat import sectoren_voor
-from kaderdiff.pakket.bouw import bouw_pakket, lees_pakketformaten
 
 STAPPEN_PER_SECTOR = 1
 
@@ -23,12 +21,15 @@ def opties(parser: argparse.ArgumentParser) -> None:
 def pakket(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from kaderdiff.diff.staat import sectoren_voor  # here, so `pakket -h` starts light
+    from kaderdiff.pakket.bouw import bouw_pakket, lees_pakketformaten
+
     gevraagd = lees_pakketformaten(args.formaten)
     kaders = kadermap(args)
     van, naar = versies(args)
     doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"
     aantal = len(sectoren_voor(kaders, van, naar, args.sector))
-    totaal = aantal * STAPPEN_PER_SECTOR + 2 + sum(1 for f in ("odt", "pdf") if f in gevraagd)
+    totaal = aantal * STAPPEN_PER_SECTOR + 2 + any(f in gevraagd for f in ("odt", "pdf"))
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console(fouten=True), transient=True,
                   auto_refresh=False) as voortgang:

@@ -14,7 +14,6 @@ from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie
 from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
-from kaderdiff.recht.bwb import importeer
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
@@ -25,11 +24,10 @@ from kaderdiff.recht.herleid import (
     impact_wetswijziging,
 )
 from kaderdiff.recht.juriconnect import link
-from kaderdiff.recht.wettekst import Wettekst
 
 if TYPE_CHECKING:
-
     from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.recht.wettekst import Wettekst
 
 
 def _json(data: Any) -> None:
@@ -237,6 +235,8 @@ def wetten(args: argparse.Namespace) -> int:
         regel(f"Opgehaald: {url}")
         _opgeslagen(tekst, doel)
         return 0
+    from kaderdiff.recht.bwb import importeer
+
     tekst, doel = importeer(args.bestand, doelmap, _datum(args.geldig_vanaf))
     _opgeslagen(tekst, doel)
     return 0

@@ -6,10 +6,6 @@ import argparse
 from pathlib import Path
 
 from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, versies
-from kaderdiff.diff.staat import maak_staat, sectoren_voor
-from kaderdiff.render.staat_uit import lees_formaten, staat_bestanden
-from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
-from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
 
 def opties(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +22,11 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 def staat(args: argparse.Namespace) -> int:
     from rich.table import Table
+
+    from kaderdiff.diff.staat import maak_staat, sectoren_voor  # here, so `staat -h` starts light
+    from kaderdiff.render.staat_uit import lees_formaten, staat_bestanden
+    from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
+    from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
     formaten = lees_formaten(args.formaat)
     kaders = kadermap(args)

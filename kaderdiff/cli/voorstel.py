@@ -7,18 +7,17 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kaderdiff.bron.versies import KaderMap
 from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, regel
-from kaderdiff.diff.sectoren import vergelijk_sectoren
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.voorstel import Voorstel
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.recht.citaten import citeer
-from kaderdiff.voorstel.beoordeling import beoordeel
 
 if TYPE_CHECKING:
     from rich.text import Text
+
+    from kaderdiff.bron.versies import KaderMap
 
 
 def diff_tekst(delen: tuple[DiffDeel, ...], kant: int | None = None) -> Text:
@@ -91,6 +90,8 @@ def _opties_voorstel(parser: argparse.ArgumentParser) -> None:
 
 
 def voorstel(args: argparse.Namespace) -> int:
+    from kaderdiff.voorstel.beoordeling import beoordeel  # GitPython and rapidfuzz: not for `voorstel -h`
+
     kaders = kadermap(args)
     if args.uit_docx is not None:
         return _voorstel_uit_docx(args, kaders)
@@ -111,6 +112,7 @@ def voorstel(args: argparse.Namespace) -> int:
 
 
 def _voorstel_uit_docx(args: argparse.Namespace, kaders: KaderMap) -> int:
+    from kaderdiff.voorstel.beoordeling import beoordeel
     from kaderdiff.voorstel.uit_docx import importeer_docx
 
     if args.ref is not None:
@@ -153,6 +155,8 @@ def _opties_sectoren(parser: argparse.ArgumentParser) -> None:
 def vergelijk_sectoren_opdracht(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
+
+    from kaderdiff.diff.sectoren import vergelijk_sectoren
 
     resultaat = vergelijk_sectoren(kadermap(args), Versie.parse(args.jaar), args.standaard)
     if args.als_json:

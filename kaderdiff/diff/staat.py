@@ -24,9 +24,9 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     uitlijning = lijn_uit(oud, nieuw, op_inhoud=op_inhoud)
     wijzigingen = vergelijk(oud, nieuw, uitlijning)
     toegelicht = {ref for t in nieuw.toelichtingen for ref in t.betreft}
-    # git history is only read when some change has no toelichting in the kader
-    commits = (commits_per_element(kadermap, van, naar, sector, oud)
-               if any(not set(w.ids) & toegelicht for w in wijzigingen) else {})
+    # git history is only read when some change has no toelichting in the kader, and only for its elements
+    uit_git = {i for w in wijzigingen if not set(w.ids) & toegelicht for i in w.ids}
+    commits = commits_per_element(kadermap, van, naar, sector, oud, uit_git) if uit_git else {}
     staat = Staat(
         sector=nieuw.afkorting,  # 'VO-PRO' for a variant: its numbers are 'VO-PRO-3'
         van=str(van),

@@ -1,15 +1,15 @@
 """Why did an element change? The toelichting in the new kader, else the git history.
 
-Git: every commit that touched the newer kader file (and is not already part of
-the older version) is compared with its parent, element by element; a row gets
-the messages of the commits that changed one of its elements.
+Git: the commits that touched the newer kader file since it parted from the older
+version are compared with their parents, element by element; a row gets the
+messages of the commits that changed one of its elements.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
-
-import git
+from typing import TYPE_CHECKING
 
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
@@ -17,6 +17,9 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Kader, echte_ouder
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wijziging import Verklaring, Wijziging
+
+if TYPE_CHECKING:
+    import git
 
 Handtekening = tuple[object, ...]
 
@@ -46,45 +49,63 @@ def uit_kader(w: Wijziging, nieuw: Kader) -> tuple[Verklaring, ...]:
     return tuple(uit)
 
 
-def commits_per_element(kadermap: KaderMap, van: Versie, naar: Versie, sector: str,
-                        oud: Kader) -> dict[str, list[git.Commit]]:
-    """Element id -> commits (oldest first) that changed it on the way from `van` to `naar`."""
+def commits_per_element(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, oud: Kader,
+                        ids: Collection[str] | None = None) -> dict[str, list[git.Commit]]:
+    """Element id -> commits (oldest first) that changed it on the way from `van` to `naar`.
+
+    Only `ids` are asked about (default: every element). The walk goes back from `naar` through the commits
+    that touched its file and stops at the first commit whose parent still held the old version of every
+    element asked about: older commits lie before the two versions parted, whatever the length of the
+    history. With `van` at a ref of the same year it also stays inside `van..naar`. Each blob is parsed once.
+    """
+    import git
+
     repo = kadermap.repo
     if repo is None:
         return {}
     pad = kadermap.pad_in_repo(naar.jaar, sector)
     rev = naar.ref or "HEAD"
-    try:
-        if van.ref and van.jaar == naar.jaar:
-            commits = list(repo.iter_commits(f"{van.ref}..{rev}", paths=pad))
-        else:
-            commits = list(repo.iter_commits(rev, paths=pad))
-    except (git.GitCommandError, ValueError):
-        return {}
-    geladen: dict[str, Kader] = {}  # blob sha -> Kader: in a linear history each version is a parent too
+    bereik = f"{van.ref}..{rev}" if van.ref and van.jaar == naar.jaar else rev
+    oude = handtekeningen(oud)
+    gevraagd = set(ids) if ids is not None else None
+    per_blob: dict[str, dict[str, Handtekening] | None] = {}  # blob sha -> signatures (None: not a valid kader)
 
-    def laad_blob(blob: git.Blob, naam: str) -> Kader:
-        if blob.hexsha not in geladen:
-            geladen[blob.hexsha] = laad_bytes(blob.data_stream.read(), naam)
-        return geladen[blob.hexsha]
+    def van_blob(blob: git.Blob, naam: str) -> dict[str, Handtekening] | None:
+        if blob.hexsha not in per_blob:
+            try:
+                per_blob[blob.hexsha] = handtekeningen(laad_bytes(blob.data_stream.read(), naam))
+            except KaderdiffFout:
+                per_blob[blob.hexsha] = None
+        return per_blob[blob.hexsha]
+
+    def verschil(voor: dict[str, Handtekening], na: dict[str, Handtekening]) -> set[str]:
+        kandidaten = gevraagd if gevraagd is not None else voor.keys() | na.keys()
+        return {i for i in kandidaten if voor.get(i) != na.get(i)}
 
     uit: dict[str, list[git.Commit]] = {}
-    for commit in reversed(commits):
-        try:
-            na = laad_blob(commit.tree / pad, f"{pad}@{commit.hexsha[:7]}")
-        except (KeyError, KaderdiffFout):
-            continue
-        voor = oud
-        if commit.parents:
+    try:
+        for commit in repo.iter_commits(bereik, paths=pad):  # newest first, read lazily
             try:
-                voor = laad_blob(commit.parents[0].tree / pad, pad)
+                na = van_blob(commit.tree / pad, f"{pad}@{commit.hexsha[:7]}")
             except KeyError:
-                voor = oud  # the commit created the file: compare with the older version
-            except KaderdiffFout:
                 continue
-        for element_id in sorted(gewijzigde_ids(voor, na)):
-            uit.setdefault(element_id, []).append(commit)
-    return uit
+            if na is None:
+                continue
+            voor: dict[str, Handtekening] | None = oude  # the commit created the file: compare with the old version
+            if commit.parents:
+                try:
+                    voor = van_blob(commit.parents[0].tree / pad, f"{pad}@{commit.parents[0].hexsha[:7]}")
+                except KeyError:
+                    voor = oude
+            if voor is None:
+                continue
+            for element_id in verschil(voor, na):
+                uit.setdefault(element_id, []).append(commit)
+            if not verschil(voor, oude):
+                break  # before this commit every element asked about was as in the old version
+    except (git.GitCommandError, ValueError):
+        return {}
+    return {element_id: commits[::-1] for element_id, commits in sorted(uit.items())}
 
 
 def uit_git(w: Wijziging, commits: dict[str, list[git.Commit]]) -> tuple[Verklaring, ...]:

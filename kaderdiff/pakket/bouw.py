@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staat import maak_staat, sectoren_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
-from kaderdiff.pakket.libreoffice import converteer
+from kaderdiff.pakket.libreoffice import OMZETFORMATEN, Omzetter
 from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import render_reactieformulier
@@ -119,19 +120,20 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     moment = datum_van_tijdstip(kadermap.commitdatum(naar))
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
     opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
-    with atomaire_map(doel) as map_:
+    conversies = [f for f in OMZETFORMATEN if f in formaten]
+    # LibreOffice starts now and converts each sector's documents while the next sectors are built
+    with atomaire_map(doel) as map_, Omzetter(formaten, moment) if conversies else nullcontext() as omzetter:
         delen = []
         for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
             for naam, inhoud in bestanden.items():
-                schrijf(map_, naam, inhoud)
+                pad = schrijf(map_, naam, inhoud)
+                if omzetter is not None and naam.endswith(".docx"):
+                    omzetter.voeg_toe(pad)
             delen.append(deel)
             stap(f"{deel.sector}: klaar")
-        conversies = [f for f in ("odt", "pdf") if f in formaten]
-        if conversies:
-            docx = sorted(map_.glob("*.docx"))
-            for formaat in conversies:
-                stap(f"LibreOffice: {formaat}")
-                converteer(docx, formaat, map_, moment)
+        if omzetter is not None:
+            stap(f"LibreOffice: {' en '.join(conversies)}")
+            omzetter.wacht()
         paginas = _pdfpaginas(map_, delen) if "pdf" in formaten else {}
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(

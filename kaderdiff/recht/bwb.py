@@ -23,7 +23,6 @@ from lxml import etree
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.recht.wettekst import GELDIG, NOG_NIET, VERVALLEN, Artikel, Lid, Onderdeel, Wettekst
-from kaderdiff.uitvoer.atomair import schrijf_atomair
 
 WETTENMAP = "wetten"
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
@@ -278,6 +277,8 @@ def sla_op(data: bytes, bron: str, kadersdir: Path, geldig_vanaf: date | None = 
     """Validate BWB toestand bytes and store them atomically as wetten/<bwb>/<date>.xml."""
     wettekst = lees_wettekst(data, bron, geldig_vanaf)
     doel = wetmap(kadersdir, wettekst.bwb) / f"{wettekst.geldig_vanaf.isoformat()}.xml"
+    from kaderdiff.uitvoer.atomair import schrijf_atomair  # only here: writing needs tempfile, reading not
+
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, data)
     return wettekst, doel

@@ -25,11 +25,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kaderdiff import __version__
-from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
-from kaderdiff.uitvoer.atomair import schrijf_atomair
 
 FORMAAT = f"kaderdiff-grondslagindex/3 {__version__}"
 #: A stat signature recorded this soon after the file's last change is not trusted next time.
@@ -138,8 +136,8 @@ def standaard_cachemap(kadermap: KaderMap) -> Path:
     """Where the index lives: `$KADERDIFF_CACHE`, else inside the git directory, else the user's cache."""
     if os.environ.get("KADERDIFF_CACHE"):
         return Path(os.environ["KADERDIFF_CACHE"])
-    if kadermap.repo is not None:
-        return Path(kadermap.repo.git_dir) / "kaderdiff"
+    if kadermap.git_map is not None:
+        return kadermap.git_map / "kaderdiff"
     basis = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return basis / "kaderdiff" / hashlib.sha256(str(kadermap.pad).encode("utf-8")).hexdigest()[:16]
 
@@ -191,6 +189,8 @@ class Grondslagindex:
         if oud is not None and oud.sha256 == sha:
             return _Ingang(handtekening, gezien_op, sha, oud.kader)
         self.herlezen.append(relatief)
+        from kaderdiff.bron.laden import laad_bytes  # lxml and the schema: only when a file must be parsed
+
         return _Ingang(handtekening, gezien_op, sha, index_van_kader(laad_bytes(data, str(pad))))
 
     # -- on disk --------------------------------------------------------------------
@@ -225,6 +225,8 @@ class Grondslagindex:
         pad = self.pad
         if pad is None:
             return
+        from kaderdiff.uitvoer.atomair import schrijf_atomair  # tempfile and shutil: only when the index changed
+
         tabellen = _Tabellen()
         bestanden = {relatief: {"stat": list(i.handtekening), "gezien_op_ns": i.gezien_op_ns, "sha256": i.sha256,
                                 "kader": tabellen.kader(i.kader)}

@@ -21,7 +21,6 @@ from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
-from kaderdiff.recht.bwb import wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.juriconnect import jci, link
@@ -73,6 +72,8 @@ def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> Gronds
     register = register_voor(kadersdir)
     wet = register.get(g.wet)
     if kadersdir is not None and wet is not None and wet.bwb and g.artikel:
+        from kaderdiff.recht.bwb import wetversie  # lxml: not needed to trace an article back
+
         versie = wetversie(kadersdir, wet.bwb, kader.peildatum)
         artikel = versie.artikelen.get(g.artikel.lower()) if versie else None
         if versie is not None and artikel is not None:

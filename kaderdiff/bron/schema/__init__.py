@@ -35,35 +35,37 @@ def valideer(boom: etree._ElementTree, bestand: str) -> list[Melding]:
     return [Melding(bestand, e.line, e.column, vertaal_schemafout(e.message)) for e in schema.error_log]
 
 
-_ELEMENT = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?: (.*)$", re.S)
+# Message patterns as text: re compiles (and caches) one only when a file has that error, so loading a
+# valid kader does not pay for compiling them all.
+_ELEMENT = r"(?s)^Element '([^']+)'(?:, attribute '([^']+)')?: (.*)$"
 
-_REGELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"This element is not expected\. Expected is one of \( (.*) \)\."),
+_REGELS: list[tuple[str, str]] = [
+    (r"This element is not expected\. Expected is one of \( (.*) \)\.",
      "staat hier niet op zijn plaats; verwacht op deze plek: {0}"),
-    (re.compile(r"This element is not expected\. Expected is \( (.*) \)\."),
+    (r"This element is not expected\. Expected is \( (.*) \)\.",
      "staat hier niet op zijn plaats; verwacht op deze plek: {0}"),
-    (re.compile(r"This element is not expected\."), "is hier niet toegestaan"),
-    (re.compile(r"Missing child element\(s\)\. Expected is one of \( (.*) \)\."),
+    (r"This element is not expected\.", "is hier niet toegestaan"),
+    (r"Missing child element\(s\)\. Expected is one of \( (.*) \)\.",
      "mist een verplicht onderdeel; verwacht: {0}"),
-    (re.compile(r"Missing child element\(s\)\. Expected is \( (.*) \)\."),
+    (r"Missing child element\(s\)\. Expected is \( (.*) \)\.",
      "mist een verplicht onderdeel: {0}"),
-    (re.compile(r"The attribute '([^']+)' is required but missing\."), "het verplichte attribuut '{0}' ontbreekt"),
-    (re.compile(r"The attribute '([^']+)' is not allowed\."), "attribuut '{0}' is hier niet toegestaan"),
-    (re.compile(r"The attribute is not allowed\."), "dit attribuut is hier niet toegestaan"),
-    (re.compile(r"\[facet 'enumeration'\] The value '([^']*)' is not an element of the set \{(.*)\}\."),
+    (r"The attribute '([^']+)' is required but missing\.", "het verplichte attribuut '{0}' ontbreekt"),
+    (r"The attribute '([^']+)' is not allowed\.", "attribuut '{0}' is hier niet toegestaan"),
+    (r"The attribute is not allowed\.", "dit attribuut is hier niet toegestaan"),
+    (r"\[facet 'enumeration'\] The value '([^']*)' is not an element of the set \{(.*)\}\.",
      "de waarde '{0}' is niet toegestaan; kies uit {1}"),
-    (re.compile(r"\[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern '([^']*)'\."),
+    (r"\[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern '([^']*)'\.",
      "de waarde '{0}' heeft niet de juiste vorm (patroon {1})"),
-    (re.compile(r"\[facet 'minLength'\] The value '([^']*)' has a length of '0'.*"), "mag niet leeg zijn"),
-    (re.compile(r"'([^']*)' is not a valid value of the atomic type 'xs:date'\."),
+    (r"\[facet 'minLength'\] The value '([^']*)' has a length of '0'.*", "mag niet leeg zijn"),
+    (r"'([^']*)' is not a valid value of the atomic type 'xs:date'\.",
      "'{0}' is geen geldige datum (schrijf JJJJ-MM-DD)"),
-    (re.compile(r"'([^']*)' is not a valid value of the atomic type 'xs:gYear'\."),
+    (r"'([^']*)' is not a valid value of the atomic type 'xs:gYear'\.",
      "'{0}' is geen geldig jaartal"),
-    (re.compile(r"'([^']*)' is not a valid value of the (?:local )?atomic type.*"),
+    (r"'([^']*)' is not a valid value of the (?:local )?atomic type.*",
      "'{0}' is geen geldige waarde"),
-    (re.compile(r"Character content other than whitespace is not allowed because the content type is "
-                r"'element-only'\."), "hier mag geen losse tekst staan, alleen elementen"),
-    (re.compile(r"No matching global declaration available for the validation root\."),
+    (r"Character content other than whitespace is not allowed because the content type is "
+                r"'element-only'\.", "hier mag geen losse tekst staan, alleen elementen"),
+    (r"No matching global declaration available for the validation root\.",
      "is geen kader: het hoofdelement moet <kader> zijn"),
 ]
 
@@ -75,14 +77,14 @@ def _elementen(lijst: str) -> str:
 def vertaal_schemafout(bericht: str) -> str:
     """Turn a libxml2 XSD message into Dutch; unknown messages keep their English text."""
     bericht = bericht.strip()
-    gevonden = _ELEMENT.match(bericht)
+    gevonden = re.match(_ELEMENT, bericht)
     if not gevonden:
         return bericht
     element, attribuut, rest = gevonden.groups()
     onderwerp = f"<{element}>" + (f", attribuut '{attribuut}'" if attribuut else "")
     for patroon, sjabloon in _REGELS:
-        m = patroon.search(rest)
+        m = re.search(patroon, rest)
         if m:
-            delen = [_elementen(g) if "Expected" in patroon.pattern else g for g in m.groups()]
+            delen = [_elementen(g) if "Expected" in patroon else g for g in m.groups()]
             return f"{onderwerp}: {sjabloon.format(*delen)}"
     return f"{onderwerp}: {rest}"
