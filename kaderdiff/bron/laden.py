@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
+from kaderdiff.bron.regels import dubbele_ids, inhoudelijke_fouten
 from kaderdiff.bron.schema import valideer
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
@@ -36,12 +38,19 @@ def normaliseer(tekst: str) -> str:
     return _SPATIE.sub(" ", tekst).strip()
 
 
+def tekst_van(el: etree._Element | None) -> str:
+    """All text inside an element, without comments and processing instructions (their tails count)."""
+    return "".join(el.itertext()) if el is not None else ""
+
+
 def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
-    """Mixed content with <nadruk>/<sterk> -> normalised fragments (adjacent equal styles merged)."""
+    """Mixed content with <nadruk>/<sterk> -> normalised fragments (adjacent equal styles merged).
+
+    A comment inside the text is not content: the text on both sides of it joins up."""
     ruw: list[tuple[str, str]] = [(el.text or "", "")]
     for kind in el:
         if isinstance(kind.tag, str) and kind.tag in ("nadruk", "sterk"):
-            ruw.append((kind.text or "", kind.tag))
+            ruw.append((tekst_van(kind), kind.tag))
         ruw.append((kind.tail or "", ""))
     return normaliseer_fragmenten(ruw)
 
@@ -77,8 +86,7 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
 
 
 def _titel(el: etree._Element) -> str:
-    titel = el.find("titel")
-    return normaliseer(titel.text or "") if titel is not None else ""
+    return normaliseer(tekst_van(el.find("titel")))
 
 
 def _element(el: etree._Element, ouder_id: str) -> Element | None:
@@ -103,7 +111,7 @@ def _element(el: etree._Element, ouder_id: str) -> Element | None:
         )
         geen_el = el.find("geenGrondslag")
         if geen_el is not None:
-            geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(geen_el.text or ""))
+            geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(tekst_van(geen_el)))
     if soort is Soort.WAARDERINGSKADER:
         kenmerk = el.get("niveau", "")
     elif soort is Soort.BESLISREGEL:
@@ -138,7 +146,7 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
             naam=normaliseer(w.get("naam", "")),
             inwerkingtreding=_datum(w.get("inwerkingtreding")),
             status=w.get("status", "verwacht"),
-            omschrijving=normaliseer(w.text or ""),
+            omschrijving=normaliseer(tekst_van(w)),
         )
         for w in wortel.iterfind("wetswijzigingen/wetswijziging")
     )
@@ -147,7 +155,7 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
             id=t.get("id", ""),
             categorie=t.get("categorie", ""),
             betreft=tuple(b.get("ref", "") for b in t.findall("betreft")),
-            tekst=normaliseer(t.findtext("tekst") or ""),
+            tekst=normaliseer(tekst_van(t.find("tekst"))),
             wetswijziging=t.get("wetswijziging", ""),
             regel=t.sourceline or 0,
         )
@@ -175,19 +183,23 @@ def parse_kader(data: bytes, bron: str) -> tuple[etree._ElementTree, list[Meldin
 
 
 def laad_bytes(data: bytes, bron: str) -> Kader:
-    """Load a kader from bytes (a file or a git blob); `bron` names it in messages."""
+    """Load a kader from bytes (a file or a git blob); `bron` names it in messages.
+
+    Every rule of `controleer` that needs no law texts is applied: schema, unique ids, grondslagen.
+    """
     boom, meldingen = parse_kader(data, bron)
     if meldingen:
         raise KaderdiffFout(f"{bron} voldoet niet aan het kaderschema", tuple(meldingen))
-    return kader_uit_boom(boom, bron)
+    dubbel = dubbele_ids(boom, bron)
+    if dubbel:
+        raise KaderdiffFout(f"{bron} is geen geldig kader: ids komen dubbel voor", tuple(dubbel))
+    kader = kader_uit_boom(boom, bron)
+    fouten = [m for m in inhoudelijke_fouten(kader) if m.ernst == "fout"]
+    if fouten:
+        raise KaderdiffFout(f"{bron} is geen geldig kader (zie 'kaderdiff controleer')", tuple(fouten))
+    return kader
 
 
 def laad_bestand(pad: Path) -> Kader:
     """Load a kader file from disk."""
-    try:
-        data = pad.read_bytes()
-    except FileNotFoundError:
-        raise KaderdiffFout(f"Bestand niet gevonden: {pad}") from None
-    except OSError as exc:
-        raise KaderdiffFout(f"Bestand {pad} kan niet worden gelezen: {exc.strerror}") from None
-    return laad_bytes(data, str(pad))
+    return laad_bytes(lees_bestand(pad), str(pad))

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.laden import parse_kader
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.uitvoer.atomair import schrijf_atomair
@@ -34,21 +35,32 @@ def _attributen(el: etree._Element) -> str:
     return "".join(f" {n}={quoteattr(_SPATIE.sub(' ', str(el.attrib[n])).strip())}" for n in namen)
 
 
+def _overig(el: etree._Element) -> str:
+    """A comment or processing instruction exactly as it was (an author's note is never dropped)."""
+    if isinstance(el, etree._Comment):
+        return f"<!--{el.text or ''}-->"
+    if isinstance(el, etree._ProcessingInstruction):
+        return f"<?{el.target} {el.text}?>" if el.text else f"<?{el.target}?>"
+    return ""
+
+
 def _inline_inhoud(el: etree._Element) -> str:
-    """Mixed content of an inline element as one line of XML, white space collapsed."""
-    delen = [escape(el.text or "")]
+    """Mixed content of an inline element as one line of XML, white space of the text collapsed
+    (comments and processing instructions inside it are kept as they are)."""
+    delen = [_SPATIE.sub(" ", escape(el.text or ""))]
     for kind in el:
         if isinstance(kind.tag, str):
             delen.append(f"<{kind.tag}{_attributen(kind)}>{_inline_inhoud(kind)}</{kind.tag}>")
-        delen.append(escape(kind.tail or ""))
-    return _SPATIE.sub(" ", "".join(delen))
+        else:
+            delen.append(_overig(kind))
+        delen.append(_SPATIE.sub(" ", escape(kind.tail or "")))
+    return "".join(delen)
 
 
 def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
     inspringing = "  " * diepte
     if not isinstance(el.tag, str):  # comment or processing instruction
-        if isinstance(el, etree._Comment):
-            uit.append(f"{inspringing}<!--{el.text or ''}-->")
+        uit.append(f"{inspringing}{_overig(el)}")
         return
     attributen = _attributen(el)
     if el.tag in INLINE:
@@ -69,7 +81,10 @@ def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
 def canoniek(boom: etree._ElementTree) -> bytes:
     """The canonical serialisation of a kader tree."""
     regels = ['<?xml version="1.0" encoding="UTF-8"?>']
-    _schrijf(boom.getroot(), 0, regels)
+    wortel = boom.getroot()
+    regels += [_overig(el) for el in reversed(list(wortel.itersiblings(preceding=True)))]
+    _schrijf(wortel, 0, regels)
+    regels += [_overig(el) for el in wortel.itersiblings()]
     return ("\n".join(regels) + "\n").encode("utf-8")
 
 
@@ -89,8 +104,8 @@ def maak_bestanden_op(bestanden: list[Path], alleen_controleren: bool = False) -
     nieuw: list[tuple[Path, bytes]] = []
     fouten: list[Melding] = []
     for pad in bestanden:
-        data = pad.read_bytes()
         try:
+            data = lees_bestand(pad)
             opgemaakt = maak_op(data, str(pad))
         except KaderdiffFout as fout:
             fouten += fout.meldingen or (Melding(str(pad), 0, 0, fout.tekst),)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.uitvoer.atomair import schrijf_atomair
@@ -173,7 +174,7 @@ _CACHE: dict[tuple[str, str], Wettekst] = {}
 
 def laad_wettekst(pad: Path, geldig_vanaf: date) -> Wettekst:
     """Read a stored version (cached on path and content hash)."""
-    data = pad.read_bytes()
+    data = lees_bestand(pad)
     sleutel = (str(pad), hashlib.sha256(data).hexdigest())
     if sleutel not in _CACHE:
         _CACHE[sleutel] = lees_wettekst(data, str(pad), geldig_vanaf)
@@ -191,7 +192,7 @@ def wetversie(kadersdir: Path, bwb: str, peildatum: date) -> Wettekst | None:
 
 def importeer(bestand: Path, kadersdir: Path, geldig_vanaf: date | None = None) -> tuple[Wettekst, Path]:
     """Validate a BWB toestand file and store it atomically as wetten/<bwb>/<date>.xml."""
-    data = bestand.read_bytes()
+    data = lees_bestand(bestand)
     wettekst = lees_wettekst(data, str(bestand), geldig_vanaf)
     doel = wetmap(kadersdir, wettekst.bwb) / f"{wettekst.geldig_vanaf.isoformat()}.xml"
     doel.parent.mkdir(parents=True, exist_ok=True)

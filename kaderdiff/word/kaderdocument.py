@@ -20,7 +20,7 @@ from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import Blok, blokmerk
 from kaderdiff.word.document import AUTEUR, cellen_van
 from kaderdiff.word.ns import W
-from kaderdiff.word.revisies import Revisies, elementen, revisiesoort, runs_van_blok
+from kaderdiff.word.revisies import Revisies, elementen, revisiedatum, revisiesoort, runs_van_blok
 from kaderdiff.word.samenvoegen import BlokStatus, Regel
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
@@ -58,7 +58,8 @@ class KaderSchrijver:
         self.rev.bladwijzers += 1
         opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
                                                    initials="IvhO")
-        opmerking._comment_elm.date = self.moment.replace(tzinfo=None)
+        # the w:date text itself: python-docx reads a naive datetime as local time (packs would differ per time zone)
+        opmerking._comment_elm.set(f"{W}date", revisiedatum(self.moment))
         cid = opmerking.comment_id
         bladwijzer = self.rev.bladwijzers
         verwijzing = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'

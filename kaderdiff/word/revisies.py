@@ -9,7 +9,7 @@ The body is written as WordprocessingML text and parsed by lxml in large pieces 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml import etree
@@ -26,7 +26,9 @@ from kaderdiff.word.samenvoegen import BlokStatus
 
 
 def revisiedatum(moment: datetime) -> str:
-    """w:date form: UTC, seconds, no fraction, 'Z'."""
+    """w:date form: UTC, seconds, no fraction, 'Z' (a naive moment is taken as UTC, never as local time)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
