@@ -38,6 +38,8 @@ def _repo(kadermap: KaderMap) -> git.Repo:
 def _commit(repo: git.Repo, ref: str) -> git.Commit:
     try:
         commit = repo.commit(ref)
+    except git.GitCommandNotFound:
+        raise KaderdiffFout(f"Voorstel {ref}: het programma git is niet gevonden; installeer git") from None
     except GITFOUTEN:
         raise KaderdiffFout(f"De git-referentie '{ref}' bestaat niet in {repo.working_tree_dir}") from None
     git_geeft(lambda: commit.tree, f"De git-referentie '{ref}' (commit {commit.hexsha[:7]})")
@@ -105,7 +107,7 @@ def hele_kaders(kadermap: KaderMap, van: git.Commit, naar: git.Commit) -> tuple[
         assert kader is not None
         uit.append(Kaderbestand(jaar, sector, "verwijderd" if nieuw is None else "toegevoegd",
                                 kadermap.pad_in_repo(jaar, sector), len(kader.eisen())))
-    return tuple(uit)
+    return tuple(sorted(uit, key=lambda k: (k.soort != "verwijderd", k.jaar, k.sector)))  # removals first
 
 
 # ---------------------------------------------------------------- context per row
