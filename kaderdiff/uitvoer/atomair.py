@@ -56,11 +56,13 @@ def weiger_beschermd(doel: Path, beschermd: Iterable[Beschermd], wat: str = "De 
     doel = doel.resolve()
     if doel == Path(doel.anchor):
         raise KaderdiffFout(f"{wat} {doel} is de hoofdmap van het bestandssysteem; kies een eigen map")
-    for b in (*beschermd, Beschermd(Path.cwd(), "de map waarin u staat", ook_erbinnen=False)):
-        pad = b.pad.resolve()
+    plaatsen = [(b, b.pad.resolve()) for b in (*beschermd, Beschermd(Path.cwd(), "de map waarin u staat",
+                                                                      ook_erbinnen=False))]
+    for b, pad in plaatsen:  # 'is' first: the clearest message
         if doel == pad:
             raise KaderdiffFout(f"{wat} {doel} is {b.naam}; kaderdiff schrijft daar geen uitvoer. "
                                 "Kies een andere map (bijv. build/…).")
+    for b, pad in plaatsen:
         if doel in pad.parents:
             raise KaderdiffFout(f"{wat} {doel} bevat {b.naam} ({pad}); vervangen zou die wissen. "
                                 "Kies een andere map (bijv. build/…).")
