@@ -232,6 +232,7 @@ GEVALLEN: list[Geval] = [
     ("citaat-onbekende-wet", lambda o: ["herleid", "--artikel", "artikel 7 XYZ"], 2, "geen bekende wet"),
     ("citaat-leeg", lambda o: ["herleid", "--artikel", ""], 2, "de tekst is leeg"),
     ("citaat-met-markup", lambda o: ["herleid", "--artikel", "artikel [/x] WEB"], 2, "[/x]"),
+    ("citaat-twee-streepjes", lambda o: ["herleid", "--artikel=--"], 2, "Kan de verwijzing '--' niet lezen"),
     ("impact-allebei", lambda o: ["impact", "--wet", "WEB", "--wet-wijziging", "VABA"], 2, "niet allebei"),
     ("impact-onbekende-wijziging", lambda o: ["impact", "--wet-wijziging", "ONBEKEND"], 2,
      "komt in geen enkel kader voor"),
