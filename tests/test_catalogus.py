@@ -298,3 +298,19 @@ def test_de_catalogus_is_groot_en_divers_genoeg() -> None:
     broncode = Path(__file__).read_text(encoding="utf-8")
     assert all(f'"{o}"' in broncode or f"'{o}'" in broncode for o in opdrachten)
     assert sys.version_info >= (3, 11)
+
+
+def _alle_hulp() -> list[list[str]]:
+    from kaderdiff.cli.app import COMMANDOS
+
+    return [["-h"], *([c.naam, "-h"] for c in COMMANDOS), ["wetten", "importeer", "-h"]]
+
+
+@pytest.mark.parametrize("args", _alle_hulp(), ids=lambda a: " ".join(a))
+def test_hulp_is_nederlands(args: list[str]) -> None:
+    code, uit, fout = kd(args)
+    assert code == 0 and not fout, fout
+    assert uit.startswith("gebruik: kaderdiff") and "toon deze hulp en stop" in uit
+    for engels in ("usage:", "options:", "optional arguments", "positional arguments", "show this help",
+                   "show program's version", "subcommands", "Show this message", "[OPTIONS]"):
+        assert engels not in uit, f"{engels!r} in de hulp bij {' '.join(args)}"

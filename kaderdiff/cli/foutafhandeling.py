@@ -64,9 +64,9 @@ def git_fout_tekst(fout: Exception) -> str | None:
         return ("het programma git is niet gevonden; installeer git (of zet het in PATH) om versies en "
                 "voorstellen uit git te lezen")
     if naam in ("BadName", "BadObject"):
-        return f"een git-object of -referentie ontbreekt ({fout}); is de repository volledig (geen shallow clone)?"
+        return "een git-object of -referentie ontbreekt; is de repository volledig (geen shallow clone)?"
     stderr = str(getattr(fout, "stderr", "") or "").strip().removeprefix("stderr:").strip(" '\n")
-    return "git meldt een fout" + (f": {stderr}" if stderr else "")
+    return "git kon de opdracht niet uitvoeren" + (f" (git meldt: {stderr})" if stderr else "")
 
 
 def voer_veilig_uit(opdracht: str, functie: Callable[[], int | None]) -> int:

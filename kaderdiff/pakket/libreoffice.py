@@ -49,8 +49,8 @@ def converteer(bestanden: list[Path], formaat: str, doelmap: Path, moment: datet
     for bestand in bestanden:
         doel = doelmap / f"{bestand.stem}.{formaat}"
         if not doel.is_file():
-            raise KaderdiffFout(f"LibreOffice kon {bestand.name} niet naar {formaat} omzetten: "
-                                f"{(resultaat.stderr or resultaat.stdout).strip()[:300]}")
+            raise KaderdiffFout(f"LibreOffice kon {bestand.name} niet naar {formaat} omzetten (LibreOffice meldt: "
+                                f"{(resultaat.stderr or resultaat.stdout).strip()[:300]})")
         doel.write_bytes(vast_odt(doel.read_bytes(), moment) if formaat == "odt" else vast_pdf(doel.read_bytes(),
                                                                                                  moment))
         uit.append(doel)
