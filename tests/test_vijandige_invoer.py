@@ -292,6 +292,7 @@ def test_opmaak_bewaart_commentaar_overal(tmp_path: Path) -> None:
     tekst = re.sub(r"(<tekst>[^<]{5})", r"\1<!-- nog navragen bij juristen -->", tekst, count=1)
     tekst = re.sub(r"(<titel>[^<]{3})", r"\1<!--titelnotitie-->", tekst, count=1)
     tekst = tekst.replace("<standaard ", "<!-- blok --><standaard ", 1)
+    tekst = re.sub(r"(<grondslag [^>]*)/>", r"\1><!-- in een leeg element --></grondslag>", tekst, count=1)
     tekst += "<!-- laatste regel -->\n"
     pad = tmp_path / "mbo.xml"
     pad.write_text(tekst, encoding="utf-8")
@@ -299,7 +300,7 @@ def test_opmaak_bewaart_commentaar_overal(tmp_path: Path) -> None:
     assert code == 0, fout
     na = pad.read_text(encoding="utf-8")
     for notitie in ("<!-- Vastgesteld door de IG,\n   zie besluit -->", "<!-- nog navragen bij juristen -->",
-                    "<!--titelnotitie-->", "<!-- blok -->", "<!-- laatste regel -->"):
+                    "<!--titelnotitie-->", "<!-- blok -->", "<!-- laatste regel -->", "<!-- in een leeg element -->"):
         assert notitie in na, notitie
     assert kd(["opmaak", str(pad), "--controle"])[0] == 0, "idempotent"
     assert kd(["controleer", str(pad)])[0] == 0

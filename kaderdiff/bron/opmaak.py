@@ -72,6 +72,10 @@ def _schrijf(el: etree._Element, diepte: int, uit: list[str]) -> None:
     if not kinderen:
         uit.append(f"{inspringing}<{el.tag}{attributen}/>")
         return
+    if not any(isinstance(k.tag, str) for k in kinderen):  # only comments: no indentation inside, for an
+        # element that must stay empty (<grondslag/>) may not get white space
+        uit.append(f"{inspringing}<{el.tag}{attributen}>{''.join(_overig(k) for k in kinderen)}</{el.tag}>")
+        return
     uit.append(f"{inspringing}<{el.tag}{attributen}>")
     for kind in kinderen:
         _schrijf(kind, diepte + 1, uit)
