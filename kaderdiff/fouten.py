@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -40,3 +41,39 @@ class KaderdiffFout(Exception):
         if not self.meldingen:
             return self.tekst
         return "\n".join([self.tekst, *(str(m) for m in self.meldingen)])
+
+
+#: errno -> what it means, in Dutch (the OS's own text is English and names no file).
+OS_FOUTEN = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toegang (rechten)",
+    errno.EPERM: "niet toegestaan",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.EIO: "invoer-/uitvoerfout van het apparaat",
+    errno.EISDIR: "is een map, geen bestand",
+    errno.ENOTDIR: "is geen map",
+    errno.EEXIST: "bestaat al",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EMFILE: "te veel geopende bestanden",
+    errno.ENFILE: "te veel geopende bestanden in het systeem",
+    errno.EBUSY: "is in gebruik",
+    errno.EXDEV: "ligt op een ander bestandssysteem",
+    errno.ELOOP: "te veel symbolische koppelingen (een kring?)",
+    errno.EFBIG: "het bestand is te groot",
+    errno.ENOMEM: "te weinig geheugen",
+    errno.EPIPE: "de ontvanger van de uitvoer is gestopt",
+    errno.ETXTBSY: "is in gebruik",
+    errno.ENXIO: "het apparaat bestaat niet of is niet bereikbaar",
+    errno.ENODEV: "het apparaat bestaat niet",
+    errno.ESTALE: "het bestand is verdwenen (netwerkschijf)",
+}
+
+
+def os_reden(fout: OSError) -> str:
+    """What an OSError means, in Dutch ('de schijf is vol'), without the file name."""
+    if fout.errno in OS_FOUTEN:
+        return OS_FOUTEN[fout.errno]
+    return f"systeemfout {fout.errno}" if fout.errno else "systeemfout"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,35 @@ def kd(args: Sequence[str], cwd: Path | None = None) -> tuple[int, str, str]:
     return code, uit.getvalue(), fout.getvalue()
 
 
-def kd_proces(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run kaderdiff as a separate process (`python -m kaderdiff`)."""
+def kd_proces(args: Sequence[str], cwd: Path, omgeving: dict[str, str] | None = None, tijdslimiet: float = 600,
+              voor_start: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run kaderdiff as a separate process (`python -m kaderdiff`), optionally with extra environment
+    variables, a shorter time limit, or a function run in the child before it starts (umask, rlimit)."""
+    env = {**os.environ, **(omgeving or {})}
     return subprocess.run([sys.executable, "-m", "kaderdiff", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600)
+                          timeout=tijdslimiet, env=env, preexec_fn=voor_start)
+
+
+def kaders_sha(kaders: Path = KADERS) -> dict[str, str]:
+    """sha256 of every file under a kaders directory."""
+    return {p.relative_to(kaders).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(kaders.rglob("*")) if p.is_file()}
+
+
+def map_sha(map_: Path) -> dict[str, str]:
+    """sha256 of every file under a directory (hidden ones too), by relative path."""
+    return {p.relative_to(map_).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bronkaders_blijven_ongewijzigd() -> Iterator[None]:
+    """Over the whole test run, no command changed a byte under the repository's own kaders/."""
+    voor = kaders_sha()
+    yield
+    na = kaders_sha()
+    gewijzigd = sorted(set(voor) ^ set(na) | {n for n in set(voor) & set(na) if voor[n] != na[n]})
+    assert not gewijzigd, f"de bronkaders van de repository zijn gewijzigd tijdens de tests: {gewijzigd}"
 
 
 def sample_kaders() -> list[Path]:

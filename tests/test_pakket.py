@@ -21,6 +21,7 @@ from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.versie import Versie
 from kaderdiff.pakket import bouw as pakket_module
 from kaderdiff.render.docx_kader import render_kader_docx
+from kaderdiff.uitvoer.atomair import MARKERING
 from kaderdiff.uitvoer.parallel import mag_forken
 
 from conftest import KADERS, commit_alles, git_cmd, kd, maak_repo
@@ -76,7 +77,7 @@ def test_manifest_legt_bronnen_en_checksums_vast(pakket: Path, repo: Path) -> No
     assert manifest["naar"]["commit"] == head
     assert manifest["gereedschap"]["naam"] == "kaderdiff"
     vermeld = {b["naam"]: b["sha256"] for b in manifest["bestanden"]}
-    op_schijf = {p.name for p in pakket.iterdir()} - {"manifest.json", "consultatiepakket-2026.zip"}
+    op_schijf = {p.name for p in pakket.iterdir()} - {"manifest.json", "consultatiepakket-2026.zip", MARKERING}
     assert set(vermeld) == op_schijf
     for naam, som in vermeld.items():
         assert sha(pakket / naam) == som, naam

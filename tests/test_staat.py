@@ -14,6 +14,7 @@ from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.plaats import eigen_tekst, volledige_tekst
 from kaderdiff.model.wijziging import WijzigingSoort
+from kaderdiff.uitvoer.atomair import MARKERING
 
 from conftest import KADERS, VERWACHT, commit_alles, git_cmd, kd, sample_kaders
 
@@ -102,8 +103,9 @@ def test_staat_docx_html_json(kaderrepo: Path, tmp_path: Path) -> None:
     code, _, fout = kd(["staat", "--van", "2025", "--naar", "2026", "--uit", str(uit)], cwd=kaderrepo)
     assert code == 0, fout
     namen = sorted(p.name for p in uit.iterdir())
-    assert namen == sorted(f"{s}-2026-staat-van-wijzigingen.{f}" for s in ("mbo", "po", "vo", "vo-pro")
-                           for f in ("docx", "html", "json"))
+    soorten = sorted(p.stem for p in (kaderrepo / "kaders" / "2026").glob("*.xml"))
+    assert namen == sorted([MARKERING, *(f"{s}-2026-staat-van-wijzigingen.{f}" for s in soorten
+                                         for f in ("docx", "html", "json"))])
     data = json.loads((uit / "mbo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
     assert data["formaat"] == "kaderdiff-staat/1"
     nieuw = laad_bestand(KADERS / "2026" / "mbo.xml")

@@ -6,6 +6,7 @@ size limit and every XML part goes through `xmlveilig.parse_veilig`. Nothing is 
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
 
@@ -51,11 +53,10 @@ def lees_docx(pad: Path) -> Docx:
     bestand = pad.name
     if pad.suffix.lower() in MACRO_EXTENSIES:
         raise _weiger(bestand, "een Word-document met macro's (.docm/.dotm) wordt niet gelezen")
-    if not pad.is_file():
-        raise KaderdiffFout(f"Het bestand {pad} bestaat niet")
+    inhoud = lees_bestand(pad)  # only a regular file: a FIFO or device is refused, never waited on
     try:
-        archief = zipfile.ZipFile(pad)
-    except (zipfile.BadZipFile, OSError):
+        archief = zipfile.ZipFile(io.BytesIO(inhoud))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise _weiger(bestand, "geen geldig Word-document (.docx is een zip-bestand)") from None
     with archief:
         infos = archief.infolist()
@@ -78,8 +79,14 @@ def lees_docx(pad: Path) -> Docx:
         for info in infos:
             if not info.filename.endswith((".xml", ".rels")):
                 continue
-            with archief.open(info) as stroom:
-                data = stroom.read(info.file_size + 1)
+            if info.flag_bits & 0x1:
+                raise _weiger(bestand, f"onderdeel {info.filename} is versleuteld (met een wachtwoord beveiligd)")
+            try:
+                with archief.open(info) as stroom:
+                    data = stroom.read(info.file_size + 1)
+            except Exception:  # any failure to decompress means the zip data is damaged
+                raise _weiger(bestand, f"onderdeel {info.filename} is beschadigd (de zip-gegevens kloppen niet: "
+                                       "controlegetal of compressie)") from None
             if len(data) > info.file_size:
                 raise _weiger(bestand, f"onderdeel {info.filename} is groter dan opgegeven (zip-bom)")
             delen[info.filename] = parse_veilig(data, f"{bestand}:{info.filename}")

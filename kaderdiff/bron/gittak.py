@@ -73,7 +73,8 @@ def maak_tak(repo: git.Repo, naam: str, basis: git.Commit, pad_in_repo: str,
             uit.append(TakCommit(ouder, auteur, aantal, elementen))
         repo.git.update_ref(f"refs/heads/{naam}", ouder, "", env=omgeving)
     except git.GitCommandError as fout:
-        raise KaderdiffFout(f"De tak '{naam}' kon niet worden gemaakt: {fout.stderr.strip()}") from None
+        raise KaderdiffFout(f"De tak '{naam}' kon niet worden gemaakt; er is niets veranderd "
+                            f"(git meldt: {str(fout.stderr).strip()})") from None
     finally:
         if os.path.exists(index):
             os.unlink(index)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
+from kaderdiff.bron.regels import dubbele_ids, inhoudelijke_fouten, tekst_na_lijst
 from kaderdiff.bron.schema import valideer
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
@@ -29,6 +31,7 @@ from kaderdiff.model.kader import (
     Toelichting,
     Wetswijziging,
 )
+from kaderdiff.model.wet import Wetregister
 
 _SPATIE = re.compile(r"\s+")
 _SOORTEN = {s.value: s for s in Soort}
@@ -42,15 +45,21 @@ def normaliseer(tekst: str) -> str:
 _INLINE = ("nadruk", "sterk", VOETNOOT)
 
 
+def tekst_van(el: etree._Element | None) -> str:
+    """All text inside an element, without comments and processing instructions (their tails count)."""
+    return "".join(el.itertext()) if el is not None else ""
+
+
 def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
     """Mixed content with <nadruk>/<sterk>/<voetnoot> -> normalised fragments (adjacent equal styles merged).
 
     Other children (the list inside a list item) are not inline text; their tail is (the schema
-    allows no text after a nested list, `controleer` says so)."""
+    allows no text after a nested list, `controleer` says so). A comment inside the text is not content:
+    the text on both sides of it joins up."""
     ruw: list[tuple[str, str]] = [(el.text or "", "")]
     for kind in el:
         if isinstance(kind.tag, str) and kind.tag in _INLINE:
-            ruw.append((kind.text or "", kind.tag))
+            ruw.append((tekst_van(kind), kind.tag))
         ruw.append((kind.tail or "", ""))
     return normaliseer_fragmenten(ruw)
 
@@ -91,8 +100,7 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
 
 
 def _titel(el: etree._Element) -> str:
-    titel = el.find("titel")
-    return normaliseer(titel.text or "") if titel is not None else ""
+    return normaliseer(tekst_van(el.find("titel")))
 
 
 def _element(el: etree._Element, ouder_id: str) -> Element | None:
@@ -119,7 +127,7 @@ def _element(el: etree._Element, ouder_id: str) -> Element | None:
         )
         geen_el = el.find("geenGrondslag")
         if geen_el is not None:
-            geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(geen_el.text or ""))
+            geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(tekst_van(geen_el)))
     if soort is Soort.WAARDERINGSKADER:
         kenmerk = el.get("niveau", "")
     elif soort is Soort.BESLISREGEL:
@@ -172,7 +180,7 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
             naam=normaliseer(w.get("naam", "")),
             inwerkingtreding=_datum(w.get("inwerkingtreding")),
             status=w.get("status", "verwacht"),
-            omschrijving=normaliseer(w.text or ""),
+            omschrijving=normaliseer(tekst_van(w)),
         )
         for w in wortel.iterfind("wetswijzigingen/wetswijziging")
     )
@@ -181,7 +189,7 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
             id=t.get("id", ""),
             categorie=t.get("categorie", ""),
             betreft=tuple(b.get("ref", "") for b in t.findall("betreft")),
-            tekst=normaliseer(t.findtext("tekst") or ""),
+            tekst=normaliseer(tekst_van(t.find("tekst"))),
             wetswijziging=t.get("wetswijziging", ""),
             regel=t.sourceline or 0,
         )
@@ -217,20 +225,26 @@ def parse_kader(data: bytes, bron: str) -> tuple[etree._ElementTree, list[Meldin
     return boom, valideer(boom, bron)
 
 
-def laad_bytes(data: bytes, bron: str) -> Kader:
-    """Load a kader from bytes (a file or a git blob); `bron` names it in messages."""
+def laad_bytes(data: bytes, bron: str, register: Wetregister | None = None, regels: bool = True) -> Kader:
+    """Load a kader from bytes (a file or a git blob); `bron` names it in messages.
+
+    Every rule of `controleer` that needs no law texts is applied: schema, unique ids, grondslagen and known
+    laws (of `register`: the kadermap's, else the package's). `regels=False` leaves out the rules about its
+    content (grondslagen, laws): only for a kader being made, whose maker reports those to the editor.
+    """
     boom, meldingen = parse_kader(data, bron)
     if meldingen:
         raise KaderdiffFout(f"{bron} voldoet niet aan het kaderschema", tuple(meldingen))
-    return kader_uit_boom(boom, bron)
+    ongeldig = dubbele_ids(boom, bron) + tekst_na_lijst(boom, bron)
+    if ongeldig:
+        raise KaderdiffFout(f"{bron} is geen geldig kader (zie 'kaderdiff controleer')", tuple(ongeldig))
+    kader = kader_uit_boom(boom, bron)
+    fouten = [m for m in inhoudelijke_fouten(kader, register) if m.ernst == "fout"] if regels else []
+    if fouten:
+        raise KaderdiffFout(f"{bron} is geen geldig kader (zie 'kaderdiff controleer')", tuple(fouten))
+    return kader
 
 
 def laad_bestand(pad: Path) -> Kader:
     """Load a kader file from disk."""
-    try:
-        data = pad.read_bytes()
-    except FileNotFoundError:
-        raise KaderdiffFout(f"Bestand niet gevonden: {pad}") from None
-    except OSError as exc:
-        raise KaderdiffFout(f"Bestand {pad} kan niet worden gelezen: {exc.strerror}") from None
-    return laad_bytes(data, str(pad))
+    return laad_bytes(lees_bestand(pad), str(pad))

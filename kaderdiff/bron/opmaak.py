@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.uitvoer.atomair import schrijf_atomair
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
@@ -48,17 +49,29 @@ def _attributen(el: etree._Element) -> str:
     return "".join(f" {n}={quoteattr(' '.join(v.split()))}" for n, v in paren)
 
 
+def _overig(el: etree._Element) -> str:
+    """A comment or processing instruction exactly as it was (an author's note is never dropped)."""
+    if isinstance(el, etree._Comment):
+        return f"<!--{el.text or ''}-->"
+    if isinstance(el, etree._ProcessingInstruction):
+        return f"<?{el.target} {el.text}?>" if el.text else f"<?{el.target}?>"
+    return ""
+
+
 def _inline_inhoud(el: etree._Element) -> str:
-    """Mixed content of an inline element as one line of XML, white space collapsed (a nested list
-    is left out: `_schrijf` puts it on lines of its own)."""
-    delen = [escape(el.text or "")]
+    """Mixed content of an inline element as one line of XML, white space of the text collapsed (comments
+    and processing instructions inside it are kept as they are; a nested list is left out: `_schrijf` puts
+    it on lines of its own)."""
+    delen = [_SPATIE.sub(" ", escape(el.text or ""))]
     for kind in el:
         if isinstance(kind.tag, str) and kind.tag not in INLINE_DELEN:
             continue
         if isinstance(kind.tag, str):
             delen.append(f"<{kind.tag}{_attributen(kind)}>{_inline_inhoud(kind)}</{kind.tag}>")
-        delen.append(escape(kind.tail or ""))
-    return _SPATIE.sub(" ", "".join(delen))
+        else:
+            delen.append(_overig(kind))
+        delen.append(_SPATIE.sub(" ", escape(kind.tail or "")))
+    return "".join(delen)
 
 
 def inline_inhoud(el: etree._Element) -> str:
@@ -85,8 +98,7 @@ def element_regels(el: etree._Element, diepte: int = 0) -> list[str]:
 def _schrijf(el: etree._Element, inspringing: str, uit: list[str]) -> None:
     tag = el.tag
     if not isinstance(tag, str):  # comment or processing instruction
-        if isinstance(el, etree._Comment):
-            uit.append(f"{inspringing}<!--{el.text or ''}-->")
+        uit.append(f"{inspringing}{_overig(el)}")
         return
     attributen = _attributen(el)
     if tag in INLINE:
@@ -104,6 +116,10 @@ def _schrijf(el: etree._Element, inspringing: str, uit: list[str]) -> None:
     if not len(el):
         uit.append(f"{inspringing}<{tag}{attributen}/>")
         return
+    if not any(isinstance(k.tag, str) for k in el):  # only comments: no indentation inside, for an element
+        # that must stay empty (<grondslag/>) may not get white space
+        uit.append(f"{inspringing}<{tag}{attributen}>{''.join(_overig(k) for k in el)}</{tag}>")
+        return
     uit.append(f"{inspringing}<{tag}{attributen}>")
     dieper = inspringing + "  "
     for kind in el:
@@ -114,7 +130,10 @@ def _schrijf(el: etree._Element, inspringing: str, uit: list[str]) -> None:
 def canoniek(boom: etree._ElementTree) -> bytes:
     """The canonical serialisation of a kader tree."""
     regels = ['<?xml version="1.0" encoding="UTF-8"?>']
-    _schrijf(boom.getroot(), "", regels)
+    wortel = boom.getroot()
+    regels += [_overig(el) for el in reversed(list(wortel.itersiblings(preceding=True)))]
+    _schrijf(wortel, "", regels)
+    regels += [_overig(el) for el in wortel.itersiblings()]
     return ("\n".join(regels) + "\n").encode("utf-8")
 
 
@@ -136,8 +155,8 @@ def maak_bestanden_op(bestanden: list[Path], alleen_controleren: bool = False) -
     nieuw: list[tuple[Path, bytes]] = []
     fouten: list[Melding] = []
     for pad in bestanden:
-        data = pad.read_bytes()
         try:
+            data = lees_bestand(pad)
             opgemaakt = maak_op(data, str(pad))
         except KaderdiffFout as fout:
             fouten += fout.meldingen or (Melding(str(pad), 0, 0, fout.tekst),)

@@ -3,17 +3,20 @@
 Git objects are read with GitPython straight from the object database, so nothing
 is ever checked out and the user's working tree is never touched. GitPython (and lxml) are
 imported only when a version needs them: reading the working tree, as `herleid --artikel` and
-`controleer` do, starts without them.
+`controleer` do, starts without them. Whatever git cannot give (a shallow clone's missing object, an
+unknown ref, git not installed) becomes a Dutch message (`git_geeft`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 
@@ -21,6 +24,35 @@ if TYPE_CHECKING:
     import git
 
     from kaderdiff.model.kader import Kader
+    from kaderdiff.uitvoer.atomair import Beschermd
+
+T = TypeVar("T")
+
+
+def gitfouten() -> tuple[type[BaseException], ...]:
+    """What GitPython raises for a missing object (shallow clone), a bad ref or a failing git command."""
+    import git
+    from gitdb.exc import ODBError  # type: ignore[import-untyped]
+
+    return (git.BadName, git.BadObject, ODBError, ValueError, git.GitCommandError, git.GitCommandNotFound,
+            KeyError, OSError)
+
+
+def git_geeft(functie: Callable[[], T], wat: str) -> T:
+    """Run a GitPython call; a missing object, a bad ref or a missing git becomes a Dutch `KaderdiffFout`."""
+    import git
+    from gitdb.exc import ODBError
+
+    try:
+        return functie()
+    except git.GitCommandNotFound:
+        raise KaderdiffFout(f"{wat}: het programma git is niet gevonden; installeer git (of zet het in PATH)") from None
+    except gitfouten() as fout:
+        detail = str(getattr(fout, "stderr", "") or "").strip()
+        ontbreekt = "missing" in str(fout) or isinstance(fout, (ODBError, git.BadObject)) or "missing" in detail
+        reden = ("een git-object ontbreekt; is dit een onvolledige (shallow) clone? Haal de volledige "
+                 "geschiedenis op met 'git fetch --unshallow'") if ontbreekt else "git kan dit niet lezen"
+        raise KaderdiffFout(f"{wat}: {reden}") from None
 
 
 class KaderMap:
@@ -49,6 +81,34 @@ class KaderMap:
         return zoek_git_map(self.pad)
 
     # -- paths ---------------------------------------------------------------
+    def wortel(self) -> Path | None:
+        """The root of the git working tree the kaders are in (None without git), found without GitPython."""
+        return zoek_werkmap(self.pad)
+
+    def beschermd(self) -> tuple[Beschermd, ...]:
+        """Places no output may replace or land in: the kadermap and the git directory (also inside them),
+        the repository root (being or containing it)."""
+        from kaderdiff.uitvoer.atomair import Beschermd
+
+        uit = [Beschermd(self.pad, "de kadermap")]
+        wortel = self.wortel()
+        if wortel is not None:
+            git_map = self.git_map
+            if git_map is not None:
+                uit.append(Beschermd(git_map, "de git-map van de repository"))
+            uit.append(Beschermd(wortel / ".git", "de git-map van de repository"))
+            uit.append(Beschermd(wortel, "de hoofdmap van de repository", ook_erbinnen=False))
+        return tuple(uit)
+
+    def naam_van(self, pad: Path) -> str:
+        """How outputs and messages name a file of the working tree: relative to the repository (or to the
+        folder holding the kadermap), so no builder's directory ends up in a document."""
+        basis = self.wortel() or self.pad.parent
+        try:
+            return pad.resolve().relative_to(basis).as_posix()
+        except ValueError:
+            return pad.as_posix()
+
     def _basis(self) -> str:
         """The kaders directory relative to the repo root ('' when it is the root)."""
         assert self.repo is not None and self.repo.working_tree_dir is not None
@@ -68,16 +128,25 @@ class KaderMap:
     def bestand(self, jaar: int, sector: str) -> Path:
         return self.pad / str(jaar) / f"{sector.lower()}.xml"
 
+    def commit(self, ref: str) -> git.Commit:
+        """The commit a ref names; a Dutch error when it does not exist or cannot be read."""
+        return self._commit(ref)
+
     def _commit(self, ref: str) -> git.Commit:
         import git
 
         if self.repo is None:
             raise KaderdiffFout(f"{self.pad} staat niet in een git-repository; versie @{ref} kan niet gelezen worden")
         if ref not in self._commit_cache:
+            repo = self.repo
             try:
-                self._commit_cache[ref] = self.repo.commit(ref)
-            except (git.BadName, ValueError, git.GitCommandError):
-                raise KaderdiffFout(f"De git-referentie '{ref}' bestaat niet in {self.repo.working_tree_dir}") from None
+                commit = repo.commit(ref)
+            except git.GitCommandNotFound:
+                raise KaderdiffFout(f"Versie @{ref}: het programma git is niet gevonden; installeer git") from None
+            except gitfouten():
+                raise KaderdiffFout(f"De git-referentie '{ref}' bestaat niet in {repo.working_tree_dir}") from None
+            git_geeft(lambda: commit.tree, f"De git-referentie '{ref}' (commit {commit.hexsha[:7]})")
+            self._commit_cache[ref] = commit
         return self._commit_cache[ref]
 
     # -- listing -------------------------------------------------------------
@@ -91,15 +160,18 @@ class KaderMap:
             map_ = boom / basis if basis else boom
         except KeyError:
             return []
-        return sorted(int(t.name) for t in map_.trees if re.fullmatch(r"\d{4}", t.name))
+        return git_geeft(lambda: sorted(int(t.name) for t in map_.trees if re.fullmatch(r"\d{4}", t.name)),
+                         f"De kadermap op {ref}")
 
     def sectoren(self, versie: Versie) -> list[str]:
         """Sectors (upper case) available in a version."""
         self._controleer_jaar(versie)
         if versie.ref is None:
             return sorted(p.stem.upper() for p in (self.pad / str(versie.jaar)).glob("*.xml"))
-        boom = self._commit(versie.ref).tree / self._relatief(versie.jaar)
-        return sorted(b.name[:-4].upper() for b in boom.blobs if b.name.endswith(".xml"))
+        ref = versie.ref
+        return git_geeft(lambda: sorted(b.name[:-4].upper() for b in (self._commit(ref).tree
+                                                                     / self._relatief(versie.jaar)).blobs
+                                        if b.name.endswith(".xml")), f"Versie {versie}")
 
     def _controleer_jaar(self, versie: Versie) -> None:
         jaren = self.jaren(versie.ref)
@@ -120,10 +192,13 @@ class KaderMap:
             )
         if versie.ref is None:
             pad = self.bestand(versie.jaar, sector)
-            return pad.read_bytes(), str(pad)
+            naam = self.naam_van(pad)
+            return lees_bestand(pad, naam), naam
         pad_in_repo = self._relatief(versie.jaar, sector)
-        blob = self._commit(versie.ref).tree / pad_in_repo
-        return blob.data_stream.read(), f"{pad_in_repo}@{versie.ref}"
+        commit = self._commit(versie.ref)
+        data: bytes = git_geeft(lambda: (commit.tree / pad_in_repo).data_stream.read(),
+                                f"{pad_in_repo}@{versie.ref}")
+        return data, f"{pad_in_repo}@{versie.ref}"
 
     def laad(self, versie: Versie, sector: str) -> Kader:
         """Load one kader of a version; the same bytes are parsed once per KaderMap (Kader is immutable)."""
@@ -131,8 +206,9 @@ class KaderMap:
         sleutel = (hashlib.sha256(data).hexdigest(), bron)
         if sleutel not in self._geparsed:
             from kaderdiff.bron.laden import laad_bytes
+            from kaderdiff.bron.wetregister import register_voor
 
-            self._geparsed[sleutel] = laad_bytes(data, bron)
+            self._geparsed[sleutel] = laad_bytes(data, bron, register_voor(self.pad))
         return self._geparsed[sleutel]
 
     def herkomst(self, versie: Versie) -> Herkomst:
@@ -141,11 +217,13 @@ class KaderMap:
             return Herkomst(str(versie), "", versie.ref is None)
         if versie.ref is not None:
             return Herkomst(str(versie), self._commit(versie.ref).hexsha, False)
+        repo = self.repo
         try:
-            commit = self.repo.head.commit.hexsha
+            commit = repo.head.commit.hexsha
         except ValueError:
             return Herkomst(str(versie), "", True)
-        vuil = self.repo.is_dirty(untracked_files=True, path=str(self.pad / str(versie.jaar)))
+        vuil = git_geeft(lambda: repo.is_dirty(untracked_files=True, path=str(self.pad / str(versie.jaar))),
+                         f"De werkmap van {repo.working_tree_dir}")
         return Herkomst(str(versie), commit, vuil)
 
     def commitdatum(self, versie: Versie) -> int:
@@ -166,6 +244,14 @@ def standaard_kadermap() -> Path:
         if (kandidaat / "kaders").is_dir():
             return kandidaat / "kaders"
     return huidig / "kaders"
+
+
+def zoek_werkmap(pad: Path) -> Path | None:
+    """The root of the working tree `pad` lies in: the nearest folder (itself or a parent) holding `.git`."""
+    for map_ in (pad, *pad.parents):
+        if (map_ / ".git").exists():
+            return map_
+    return None
 
 
 def zoek_git_map(pad: Path) -> Path | None:

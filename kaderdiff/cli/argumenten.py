@@ -65,6 +65,13 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout: {vertaal_fout(message)}\n")
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> object:
+        """argparse before 3.13 drops a value that is exactly '--' (`--artikel=--`), leaving an empty list
+        where the command expects text; keep it as the text the user typed."""
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            return self._get_value(action, "--")
+        return super()._get_values(action, arg_strings)
+
     def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                    namespace: argparse.Namespace | None = None) -> argparse.Namespace:
         return super().parse_args(args, namespace)

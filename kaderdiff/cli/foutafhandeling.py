@@ -8,41 +8,22 @@
 
 from __future__ import annotations
 
-import errno
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from kaderdiff.cli.gemeen import melding
-from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.fouten import KaderdiffFout, os_reden
 
 FOUT_INVOER = 2
 FOUT_INTERN = 70
 
-#: errno -> what it means, in Dutch.
-_OS_FOUTEN = {
-    errno.ENOENT: "bestaat niet",
-    errno.EACCES: "geen toegang (rechten)",
-    errno.EPERM: "niet toegestaan",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (quota) is op",
-    errno.EROFS: "het bestandssysteem is alleen-lezen",
-    errno.EIO: "invoer-/uitvoerfout van het apparaat",
-    errno.EISDIR: "is een map, geen bestand",
-    errno.ENOTDIR: "is geen map",
-    errno.EEXIST: "bestaat al",
-    errno.ENOTEMPTY: "de map is niet leeg",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EMFILE: "te veel geopende bestanden",
-    errno.EBUSY: "is in gebruik",
-    errno.EXDEV: "ligt op een ander bestandssysteem",
-}
-
 
 def os_fout_tekst(fout: OSError) -> str:
     """'Kan /pad/naar/x niet lezen of schrijven: de schijf is vol' — Dutch, with the file when it is known."""
-    reden = _OS_FOUTEN.get(fout.errno or 0, f"systeemfout {fout.errno}" if fout.errno else "systeemfout")
+    reden = os_reden(fout)
     if fout.filename is None:
         return f"Fout bij lezen of schrijven: {reden}"
     pad = os.fsdecode(fout.filename)
@@ -72,6 +53,23 @@ def schrijf_logboek(opdracht: str) -> Path | None:
         return None
 
 
+def git_fout_tekst(fout: Exception) -> str | None:
+    """Dutch for an error GitPython raised outside the places that translate their own; None if not git's.
+
+    Recognised by module name, so that commands without git do not pay for importing GitPython.
+    """
+    if not type(fout).__module__.startswith(("git.", "gitdb.")):
+        return None
+    naam = type(fout).__name__
+    if naam == "GitCommandNotFound":
+        return ("het programma git is niet gevonden; installeer git (of zet het in PATH) om versies en "
+                "voorstellen uit git te lezen")
+    if naam in ("BadName", "BadObject"):
+        return "een git-object of -referentie ontbreekt; is de repository volledig (geen shallow clone)?"
+    stderr = str(getattr(fout, "stderr", "") or "").strip().removeprefix("stderr:").strip(" '\n")
+    return "git kon de opdracht niet uitvoeren" + (f" (git meldt: {stderr})" if stderr else "")
+
+
 def voer_veilig_uit(opdracht: str, functie: Callable[[], int | None]) -> int:
     """Run a command; return its exit code, never letting an exception through."""
     try:
@@ -79,15 +77,35 @@ def voer_veilig_uit(opdracht: str, functie: Callable[[], int | None]) -> int:
     except KaderdiffFout as fout:
         toon_fout(fout)
         return FOUT_INVOER
+    except BrokenPipeError:  # the reader of our output (e.g. `| head`) stopped: not an error of ours
+        _stil_naar_devnull()
+        return FOUT_INVOER
     except OSError as fout:
         melding(f"Fout: {os_fout_tekst(fout)}")
+        return FOUT_INVOER
+    except MemoryError:
+        melding("Fout: te weinig geheugen om deze opdracht uit te voeren; er is niets half geschreven.")
         return FOUT_INVOER
     except KeyboardInterrupt:
         melding("Afgebroken; er is niets half geschreven.")
         return 130
     except Exception as fout:  # a defect: the user gets a message and a log, not a traceback
+        git = git_fout_tekst(fout)
+        if git is not None:
+            melding(f"Fout: {git}")
+            return FOUT_INVOER
         logboek = schrijf_logboek(opdracht)
         waar = f"De details staan in {logboek}." if logboek else "De details konden niet worden bewaard."
         melding(f"Interne fout in kaderdiff ({type(fout).__name__}). Dit is een fout in het programma, niet in uw "
                 f"invoer. {waar} Meld dit aan de beheerders van kaderdiff.")
         return FOUT_INTERN
+
+
+def _stil_naar_devnull() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit does not complain about the closed pipe."""
+    try:
+        nul = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nul, sys.stdout.fileno())
+        os.close(nul)
+    except (OSError, ValueError):  # stdout is not a real file (tests): nothing to flush
+        pass

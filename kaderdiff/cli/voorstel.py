@@ -40,9 +40,11 @@ def toon_voorstel(v: Voorstel) -> None:
     from rich.text import Text
 
     scherm = console()
+    for k in v.kaderbestanden:  # first and loudest: a whole kader going or coming is no wording change
+        scherm.print(Text(f"LET OP: {k.omschrijving}", style="bold red"))
     scherm.print(Text(f"Voorstel {v.ref}", style="bold")
                  + f" (commit {v.commit[:7]}) ten opzichte van {v.basis} "
-                 f"(gemeenschappelijke voorouder {v.merge_base[:7]}): {len(v.rijen)} wijziging(en)")
+                 f"(gemeenschappelijke voorouder {v.merge_base[:7]}): {v.samenvatting}")
     for r in v.rijen:
         w = r.wijziging
         tabel = Table(title=f"{r.jaar} {w.nummer} — {w.soort.label}", show_header=False, expand=False)
@@ -65,15 +67,35 @@ def toon_voorstel(v: Voorstel) -> None:
         scherm.print(tabel)
 
 
+def controleer_bespreekstuk(docx: Path, kaders: KaderMap) -> None:
+    """Before any work: the --docx file may not land in the kadermap or the git directory, and may only
+    replace an existing file that is an earlier document of kaderdiff."""
+    from kaderdiff.bron.bestanden import soort_van
+    from kaderdiff.uitvoer.atomair import weiger_beschermd
+    from kaderdiff.word.document import is_eigen_document
+
+    weiger_beschermd(docx, kaders.beschermd(), "Het bespreekstuk")
+    if not docx.exists() and not docx.is_symlink():
+        return
+    if not docx.is_file():
+        soort = soort_van(docx.stat().st_mode) if docx.exists() else "een kapotte koppeling"
+        raise KaderdiffFout(f"--docx {docx}: dat is {soort}; geef een bestandsnaam voor het bespreekstuk")
+    if not is_eigen_document(docx):
+        raise KaderdiffFout(f"--docx {docx} bestaat al en is geen document van kaderdiff; het wordt niet "
+                            "overschreven. Kies een andere naam of verwijder het bestand zelf.")
+
+
 def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:
     from kaderdiff.render.voorstel_uit import render_voorstel_docx
     from kaderdiff.uitvoer.atomair import schrijf_atomair
     from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
-    commit = kaders.repo.commit(v.commit) if kaders.repo is not None else None
+    commit = kaders.commit(v.commit) if kaders.repo is not None else None
     moment = datum_van_tijdstip(int(commit.committed_date) if commit is not None else 0)
+    inhoud = render_voorstel_docx(v, moment)
+    controleer_bespreekstuk(docx, kaders)  # again: nothing may have appeared there meanwhile
     docx.parent.mkdir(parents=True, exist_ok=True)
-    schrijf_atomair(docx.resolve(), render_voorstel_docx(v, moment))
+    schrijf_atomair(docx.resolve(), inhoud)
 
 
 def _opties_voorstel(parser: argparse.ArgumentParser) -> None:
@@ -97,6 +119,8 @@ def voorstel(args: argparse.Namespace) -> int:
         return _voorstel_uit_docx(args, kaders)
     if args.ref is None:
         raise KaderdiffFout("Geef het voorstel (een git-tak, tag of commit) of --uit-docx BESTAND.docx")
+    if args.docx is not None:
+        controleer_bespreekstuk(args.docx, kaders)
     v = beoordeel(kaders, args.ref, args.basis)
     if args.docx is not None:
         schrijf_bespreekstuk(v, kaders, args.docx)
@@ -119,6 +143,8 @@ def _voorstel_uit_docx(args: argparse.Namespace, kaders: KaderMap) -> int:
         raise KaderdiffFout("Geef een git-referentie of --uit-docx, niet allebei")
     if not args.naam:
         raise KaderdiffFout("Bij --uit-docx is --naam verplicht (bijv. --naam voorstel/mbo-bekwaam)")
+    if args.docx is not None:
+        controleer_bespreekstuk(args.docx, kaders)
     resultaat = importeer_docx(kaders, args.uit_docx, args.naam, args.basis)
     if not args.als_json:
         for commit in resultaat.commits:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kaderdiff.bron.docxveilig import Docx, lees_docx
+from kaderdiff.bron.regels import inhoudelijke_fouten
 from kaderdiff.bron.schrijven import kader_xml
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.ids import Kop, maak_kader
@@ -106,4 +107,7 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
     kader, gekoppeld = maak_kader(kop, wortel, vorige)
     bron = f"{kader.afkorting.lower()}.xml (uit {pad.name})"
     data = kader_xml(kader, bron)
-    return Importresultaat(pad.name, kader, data, tuple(bouwer.rapport), gekoppeld, len(kader.index))
+    # what `controleer` will refuse (an eis whose grondslag could not be read …) goes in the report, to be fixed
+    nog_te_doen = [Opmerking(f"regel {m.regel} van het kader" if m.regel else "het kader",
+                             f"nog te verbeteren: {m.tekst}") for m in inhoudelijke_fouten(kader, register)]
+    return Importresultaat(pad.name, kader, data, (*bouwer.rapport, *nog_te_doen), gekoppeld, len(kader.index))

@@ -61,6 +61,24 @@ class VoorstelRij:
 
 
 @dataclass(frozen=True)
+class Kaderbestand:
+    """A whole kader file the proposal removes or adds: the most important finding of a review."""
+
+    jaar: int
+    sector: str
+    soort: str  # 'verwijderd' or 'toegevoegd'
+    pad: str  # in the repository
+    eisen: int  # eisen in the kader that goes or comes
+
+    @property
+    def omschrijving(self) -> str:
+        """'het voorstel verwijdert het hele kader kaders/2026/mbo.xml (MBO 2026, 52 eisen)'."""
+        werkwoord = "verwijdert" if self.soort == "verwijderd" else "voegt een heel nieuw kader toe:"
+        lidwoord = "het hele kader " if self.soort == "verwijderd" else ""
+        return f"het voorstel {werkwoord} {lidwoord}{self.pad} ({self.sector} {self.jaar}, {self.eisen} eisen)"
+
+
+@dataclass(frozen=True)
 class Voorstel:
     """The review of one proposal."""
 
@@ -69,3 +87,11 @@ class Voorstel:
     merge_base: str
     commit: str
     rijen: tuple[VoorstelRij, ...]
+    kaderbestanden: tuple[Kaderbestand, ...] = ()
+
+    @property
+    def samenvatting(self) -> str:
+        """'1 heel kader verwijderd, 0 wijziging(en) in kadertekst'."""
+        delen = [f"{sum(1 for k in self.kaderbestanden if k.soort == soort)} hele kader(s) {soort}"
+                 for soort in ("verwijderd", "toegevoegd") if any(k.soort == soort for k in self.kaderbestanden)]
+        return ", ".join([*delen, f"{len(self.rijen)} wijziging(en) in kadertekst"])

@@ -122,7 +122,8 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
     conversies = [f for f in OMZETFORMATEN if f in formaten]
     # LibreOffice starts now and converts each sector's documents while the next sectors are built
-    with atomaire_map(doel) as map_, Omzetter(formaten, moment) if conversies else nullcontext() as omzetter:
+    omzetten = Omzetter(formaten, moment) if conversies else nullcontext()
+    with atomaire_map(doel, kadermap.beschermd()) as map_, omzetten as omzetter:
         delen = []
         for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
             for naam, inhoud in bestanden.items():
@@ -200,7 +201,7 @@ def maak_manifest(bestanden: dict[str, bytes], herkomst: tuple[Herkomst, Herkoms
         "gereedschap": {"naam": "kaderdiff", "versie": __version__},
         "van": {"versie": str(van), "commit": herkomst[0].commit, "werkmap_gewijzigd": herkomst[0].vuil},
         "naar": {"versie": str(naar), "commit": herkomst[1].commit, "werkmap_gewijzigd": herkomst[1].vuil},
-        "datum": moment.isoformat(),
+        "datum": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),  # UTC, whatever the builder's time zone
         "bestanden": [{"naam": naam, "bytes": len(data), "sha256": sha256(data)}
                       for naam, data in sorted(bestanden.items())],
     }

@@ -18,6 +18,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -166,7 +167,8 @@ class Omzetter:
         uit = []
         for formaat, doel in self._uitvoer:
             if not doel.is_file():
-                raise KaderdiffFout(f"LibreOffice kon {doel.stem}.docx niet naar {formaat} omzetten: {self._reden()}")
+                raise KaderdiffFout(f"LibreOffice kon {doel.stem}.docx niet naar {formaat} omzetten "
+                                    f"(LibreOffice meldt: {self._reden()})")
             data = doel.read_bytes()
             doel.write_bytes(vast_odt(data, self.moment) if formaat == "odt" else vast_pdf(data, self.moment))
             uit.append(doel)
@@ -244,11 +246,58 @@ def _hernummer_lijsten(inhoud: bytes) -> bytes:
 
 _PDF_DATUM = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
 _PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CONTROLESOM = re.compile(rb"(/DocChecksum /)[0-9A-Fa-f]{32}")  # LibreOffice's MD5 of the file as it wrote it
 _XMP_DATUM = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</)")
 
 
+_ICC_STROOM = re.compile(rb"\n(\d+) 0 obj\n<</N [134]/Length (\d+) 0 R/Filter/FlateDecode>>\nstream\n")
+_XREF = re.compile(rb"\nxref\n0 (\d+)\n")
+_STARTXREF = re.compile(rb"\nstartxref\n(\d+)\n%%EOF\s*$")
+
+
+def vast_kleurprofiel(data: bytes, moment: datetime) -> bytes:
+    """Date the sRGB profile LibreOffice embeds (for PDF/A) with `moment` instead of the conversion time.
+
+    The ICC header carries a creation date (bytes 24-35); the profile stream is recompressed, its length
+    object rewritten and the offsets in the classic xref table after it shifted. A PDF in any other shape
+    is left as it is.
+    """
+    gevonden = _ICC_STROOM.search(data)
+    xref, startxref = _XREF.search(data), _STARTXREF.search(data)
+    if gevonden is None or xref is None or startxref is None:
+        return data
+    lengte_obj = re.search(rb"\n" + gevonden.group(2) + rb" 0 obj\n(\d+)\nendobj", data)
+    if lengte_obj is None:
+        return data
+    begin = gevonden.end()
+    lengte = int(lengte_obj.group(1))
+    try:
+        profiel = zlib.decompress(data[begin:begin + lengte])
+    except zlib.error:
+        return data
+    if profiel[36:40] != b"acsp":
+        return data
+    datum = b"".join(n.to_bytes(2, "big") for n in (moment.year, moment.month, moment.day, moment.hour,
+                                                    moment.minute, moment.second))
+    nieuw = zlib.compress(profiel[:24] + datum + profiel[36:], 9)
+    verschil = len(nieuw) - lengte
+    if len(str(len(nieuw))) != len(lengte_obj.group(1)) or lengte_obj.start() < begin:
+        return data  # the length object would change size too, or lies before the stream: leave it
+    uit = bytearray(data[:begin] + nieuw + data[begin + lengte:])
+    plek = lengte_obj.start(1) + verschil
+    uit[plek:plek + len(lengte_obj.group(1))] = str(len(nieuw)).encode()
+    tabel = xref.end() + verschil
+    for i in range(int(xref.group(1))):  # 20 bytes per entry: 'oooooooooo ggggg n \n'
+        regel = tabel + 20 * i
+        if uit[regel + 17:regel + 18] == b"n" and int(uit[regel:regel + 10]) > begin:
+            uit[regel:regel + 10] = b"%010d" % (int(uit[regel:regel + 10]) + verschil)
+    nieuw_start = str(int(startxref.group(1)) + verschil).encode()
+    return bytes(uit[:startxref.start(1) + verschil]) + nieuw_start + b"\n%%EOF\n"
+
+
 def vast_pdf(data: bytes, moment: datetime) -> bytes:
-    """Replace the PDF's dates and ID by fixed values of the same length (offsets stay valid)."""
+    """Replace the PDF's dates, colour profile date, checksum and ID by fixed values (offsets stay valid)."""
+    data = vast_kleurprofiel(data, moment)
     def datum(m: re.Match[bytes]) -> bytes:
         oud = m.group(0)
         nieuw = f"/{m.group(1).decode()}(D:{moment:%Y%m%d%H%M%S}Z)".encode()
@@ -266,7 +315,7 @@ def vast_pdf(data: bytes, moment: datetime) -> bytes:
         return oud
 
     data = _XMP_DATUM.sub(xmp, data)
-    zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", data))
+    zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", _CONTROLESOM.sub(b"", data)))
     vingerafdruk = hashlib.md5(zonder_id, usedforsecurity=False).hexdigest().upper().encode()
 
     def pdf_id(m: re.Match[bytes]) -> bytes:
@@ -275,6 +324,7 @@ def vast_pdf(data: bytes, moment: datetime) -> bytes:
         return m.group(0).replace(m.group(1), a, 1).replace(m.group(2), b, 1)
 
     data = _PDF_ID.sub(pdf_id, data)
+    data = _CONTROLESOM.sub(lambda m: m.group(1) + vingerafdruk[:32], data)
     teller = iter(range(10**6))
     return _UUID.sub(lambda m: b"uuid:" + _uuid_uit(vingerafdruk, next(teller)), data)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.recht.wettekst import GELDIG, NOG_NIET, VERVALLEN, Artikel, Lid, Onderdeel, Wettekst
@@ -257,7 +258,7 @@ _CACHE: dict[tuple[str, str], Wettekst] = {}
 
 def laad_wettekst(pad: Path, geldig_vanaf: date) -> Wettekst:
     """Read a stored version (cached on path and content hash)."""
-    data = pad.read_bytes()
+    data = lees_bestand(pad)
     sleutel = (str(pad), hashlib.sha256(data).hexdigest())
     if sleutel not in _CACHE:
         _CACHE[sleutel] = lees_wettekst(data, str(pad), geldig_vanaf)
@@ -286,4 +287,4 @@ def sla_op(data: bytes, bron: str, kadersdir: Path, geldig_vanaf: date | None = 
 
 def importeer(bestand: Path, kadersdir: Path, geldig_vanaf: date | None = None) -> tuple[Wettekst, Path]:
     """Validate a BWB toestand file and store it atomically as wetten/<bwb>/<date>.xml."""
-    return sla_op(bestand.read_bytes(), str(bestand), kadersdir, geldig_vanaf)
+    return sla_op(lees_bestand(bestand), str(bestand), kadersdir, geldig_vanaf)

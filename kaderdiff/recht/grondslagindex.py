@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kaderdiff import __version__
+from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.versies import KaderMap
+from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
 
@@ -104,13 +106,58 @@ class _Tabellen:
                 "grondslagsets": [[[g.wet, g.artikel, g.lid, g.onderdeel] for g in s] for s in self.sets]}
 
 
-def _kader_uit_json(data: dict[str, object], teksten: list[str],
-                    sets: list[tuple[Grondslag, ...]]) -> IndexKader:
-    n = data["eisen"]
-    assert isinstance(n, list) and len(n) % 5 == 0
-    return IndexKader(str(data["sector"]), int(str(data["jaar"])), tuple(
-        IndexEis(teksten[n[i]], teksten[n[i + 1]], teksten[n[i + 2]], teksten[n[i + 3]], sets[n[i + 4]])
+class _Ongeldig(Exception):
+    """The stored index does not have the shape this version writes: it is ignored and rebuilt."""
+
+
+def _eis(waarde: object, soort: type | tuple[type, ...]) -> object:
+    if not isinstance(waarde, soort) or (isinstance(waarde, bool) and soort is not bool):
+        raise _Ongeldig
+    return waarde
+
+
+def _nummer(waarde: object, lengte: int) -> int:
+    nummer = _eis(waarde, int)
+    assert isinstance(nummer, int)
+    if not 0 <= nummer < lengte:
+        raise _Ongeldig
+    return nummer
+
+
+def _kader_uit_json(data: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> IndexKader:
+    if not isinstance(data, dict):
+        raise _Ongeldig
+    n = _eis(data.get("eisen"), list)
+    assert isinstance(n, list)
+    if len(n) % 5:
+        raise _Ongeldig
+    t = len(teksten)
+    return IndexKader(str(_eis(data.get("sector"), str)), int(str(_eis(data.get("jaar"), int))), tuple(
+        IndexEis(teksten[_nummer(n[i], t)], teksten[_nummer(n[i + 1], t)], teksten[_nummer(n[i + 2], t)],
+                 teksten[_nummer(n[i + 3], t)], sets[_nummer(n[i + 4], len(sets))])
         for i in range(0, len(n), 5)))
+
+
+def _grondslagsets(ruw: object) -> list[tuple[Grondslag, ...]]:
+    uit = []
+    for s in _lijst(ruw):
+        uit.append(tuple(Grondslag(*(str(_eis(deel, str)) for deel in _lijst(g, 4))) for g in _lijst(s)))
+    return uit
+
+
+def _lijst(waarde: object, lengte: int | None = None) -> list[object]:
+    if not isinstance(waarde, list) or (lengte is not None and len(waarde) != lengte):
+        raise _Ongeldig
+    return waarde
+
+
+def _ingang_uit_json(i: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> _Ingang:
+    if not isinstance(i, dict):
+        raise _Ongeldig
+    stat = tuple(_nummer(x, 2**63) for x in _lijst(i.get("stat"), 4))
+    gezien_op = _nummer(i.get("gezien_op_ns"), 2**63)
+    return _Ingang((stat[0], stat[1], stat[2], stat[3]), gezien_op, str(_eis(i.get("sha256"), str)),
+                   _kader_uit_json(i.get("kader"), teksten, sets))
 
 
 @dataclass
@@ -183,15 +230,17 @@ class Grondslagindex:
         if oud is not None and oud.vertrouwd(handtekening):
             return oud
         gezien_op = time.time_ns()
-        data = pad.read_bytes()
+        data = lees_bestand(pad, self.kadermap.naam_van(pad))
         sha = hashlib.sha256(data).hexdigest()
         handtekening = _handtekening(pad.stat())  # after reading: a write during the read shows up next time
         if oud is not None and oud.sha256 == sha:
             return _Ingang(handtekening, gezien_op, sha, oud.kader)
         self.herlezen.append(relatief)
         from kaderdiff.bron.laden import laad_bytes  # lxml and the schema: only when a file must be parsed
+        from kaderdiff.bron.wetregister import register_voor
 
-        return _Ingang(handtekening, gezien_op, sha, index_van_kader(laad_bytes(data, str(pad))))
+        kader = laad_bytes(data, self.kadermap.naam_van(pad), register_voor(self.kadermap.pad))
+        return _Ingang(handtekening, gezien_op, sha, index_van_kader(kader))
 
     # -- on disk --------------------------------------------------------------------
     @property
@@ -208,17 +257,17 @@ class Grondslagindex:
         if pad is None or not pad.is_file():
             return
         try:
-            data = json.loads(pad.read_bytes())
-            if data.get("formaat") != FORMAAT or data.get("kadermap") != str(self.kadermap.pad):
+            data = json.loads(lees_bestand(pad))
+            if not isinstance(data, dict) or data.get("formaat") != FORMAAT \
+                    or data.get("kadermap") != str(self.kadermap.pad):
                 return
-            teksten = data["teksten"]
-            sets = [tuple(Grondslag(*g) for g in s) for s in data["grondslagsets"]]
-            self._ingangen = {
-                relatief: _Ingang(tuple(i["stat"]), int(i["gezien_op_ns"]), str(i["sha256"]),
-                                  _kader_uit_json(i["kader"], teksten, sets))
-                for relatief, i in data["bestanden"].items()
-            }
-        except (ValueError, KeyError, TypeError, IndexError, AssertionError):
+            teksten = [str(_eis(t, str)) for t in _lijst(data.get("teksten"))]
+            sets = _grondslagsets(data.get("grondslagsets"))
+            bestanden = _eis(data.get("bestanden"), dict)
+            assert isinstance(bestanden, dict)
+            self._ingangen = {str(_eis(relatief, str)): _ingang_uit_json(i, teksten, sets)
+                              for relatief, i in bestanden.items()}
+        except (_Ongeldig, KaderdiffFout, ValueError, RecursionError, MemoryError, UnicodeError):
             self._ingangen = {}
 
     def _schrijf_schijf(self) -> None:
@@ -235,5 +284,5 @@ class Grondslagindex:
         try:
             pad.parent.mkdir(parents=True, exist_ok=True)
             schrijf_atomair(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        except OSError:
-            pass  # a read-only place only costs speed: the index is rebuilt next time
+        except (OSError, KaderdiffFout):
+            pass  # a read-only or full place only costs speed: the index is rebuilt next time

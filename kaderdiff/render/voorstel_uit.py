@@ -59,6 +59,9 @@ def _rij_dict(r: VoorstelRij) -> dict[str, Any]:
 
 def voorstel_dict(v: Voorstel) -> dict[str, Any]:
     return {"voorstel": v.ref, "basis": v.basis, "merge_base": v.merge_base, "commit": v.commit,
+            "kaderbestanden": [{"jaar": k.jaar, "sector": k.sector, "soort": k.soort, "pad": k.pad, "eisen": k.eisen,
+                                "omschrijving": k.omschrijving} for k in v.kaderbestanden],
+            "samenvatting": v.samenvatting,
             "wijzigingen": [_rij_dict(r) for r in v.rijen]}
 
 
@@ -90,8 +93,13 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
     kopblok(doc, titel, [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
                          ("Voorstel", f"{v.ref} (commit {v.commit[:7]})"),
                          ("Basis", f"{v.basis}, gemeenschappelijke voorouder {v.merge_base[:7]}")])
+    if v.kaderbestanden:
+        doc.add_heading("Hele kaders verwijderd of toegevoegd", level=2)
+        for k in v.kaderbestanden:
+            doc.add_paragraph().add_run(f"Let op: {k.omschrijving}.").bold = True
     if not v.rijen:
-        doc.add_paragraph("Het voorstel wijzigt geen kadertekst.")
+        doc.add_paragraph("Het voorstel wijzigt verder geen kadertekst." if v.kaderbestanden
+                          else "Het voorstel wijzigt geen kadertekst.")
         return opslaan(doc, moment)
     doc.add_heading("Voorgestelde wijzigingen", level=2)
     t = tabel(doc, KOLOMMEN, BREEDTES_CM)

@@ -13,13 +13,13 @@ import re
 import git
 from rapidfuzz import fuzz
 
-from kaderdiff.bron.versies import KaderMap
+from kaderdiff.bron.versies import KaderMap, git_geeft, gitfouten
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import BLAD_SOORTEN, Element, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
 from kaderdiff.model.versie import Versie
-from kaderdiff.model.voorstel import Conflict, Overeenkomst, Voorstel, VoorstelRij
+from kaderdiff.model.voorstel import Conflict, Kaderbestand, Overeenkomst, Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import Wijziging
 
 #: Minimal rapidfuzz ratio (0-100) for 'a very similar sentence' in another sector.
@@ -37,13 +37,18 @@ def _repo(kadermap: KaderMap) -> git.Repo:
 
 def _commit(repo: git.Repo, ref: str) -> git.Commit:
     try:
-        return repo.commit(ref)
-    except (git.BadName, ValueError, git.GitCommandError):
+        commit = repo.commit(ref)
+    except git.GitCommandNotFound:
+        raise KaderdiffFout(f"Voorstel {ref}: het programma git is niet gevonden; installeer git") from None
+    except gitfouten():
         raise KaderdiffFout(f"De git-referentie '{ref}' bestaat niet in {repo.working_tree_dir}") from None
+    git_geeft(lambda: commit.tree, f"De git-referentie '{ref}' (commit {commit.hexsha[:7]})")
+    return commit
 
 
 def merge_base(repo: git.Repo, a: git.Commit, b: git.Commit) -> git.Commit:
-    basissen = repo.merge_base(a, b)
+    basissen = git_geeft(lambda: repo.merge_base(a, b), f"De gemeenschappelijke voorouder van {a.hexsha[:7]} "
+                                                        f"en {b.hexsha[:7]}")
     if not basissen or not isinstance(basissen[0], git.Commit):
         raise KaderdiffFout(f"{a.hexsha[:7]} en {b.hexsha[:7]} hebben geen gemeenschappelijke voorouder")
     return basissen[0]
@@ -53,7 +58,7 @@ def gewijzigde_kaders(kadermap: KaderMap, van: git.Commit, naar: git.Commit) -> 
     """(year, SECTOR) of every kader file that differs between two commits."""
     voorvoegsel = kadermap.pad_in_repo(0, "x")[: -len("0/x.xml")]
     uit: set[tuple[int, str]] = set()
-    for d in van.diff(naar):
+    for d in git_geeft(lambda: van.diff(naar), f"De verschillen tussen {van.hexsha[:7]} en {naar.hexsha[:7]}"):
         for pad in (d.a_path, d.b_path):
             if not pad:
                 continue
@@ -88,6 +93,21 @@ def wijzigingen_tussen(kadermap: KaderMap, van: git.Commit, naar: git.Commit) ->
         if rijen:
             uit[(jaar, sector)] = rijen
     return uit
+
+
+def hele_kaders(kadermap: KaderMap, van: git.Commit, naar: git.Commit) -> tuple[Kaderbestand, ...]:
+    """Kader files present on one side only: removed or added as a whole."""
+    uit = []
+    for jaar, sector in gewijzigde_kaders(kadermap, van, naar):
+        oud = _laad_of_geen(kadermap, jaar, sector, van.hexsha)
+        nieuw = _laad_of_geen(kadermap, jaar, sector, naar.hexsha)
+        if (oud is None) == (nieuw is None):
+            continue
+        kader = oud or nieuw
+        assert kader is not None
+        uit.append(Kaderbestand(jaar, sector, "verwijderd" if nieuw is None else "toegevoegd",
+                                kadermap.pad_in_repo(jaar, sector), len(kader.eisen())))
+    return tuple(sorted(uit, key=lambda k: (k.soort != "verwijderd", k.jaar, k.sector)))  # removals first
 
 
 # ---------------------------------------------------------------- context per row
@@ -207,4 +227,5 @@ def beoordeel(kadermap: KaderMap, ref: str, basis: str = "main") -> Voorstel:
                 overeenkomsten=overeenkomsten(w, sector, anderen_basis, anderen_voorstel),
                 conflicten=tuple(Conflict(t, tuple(dict.fromkeys(ids))) for t, ids in sorted(takken.items())),
             ))
-    return Voorstel(ref=ref, basis=basis, merge_base=mb.hexsha, commit=ref_commit.hexsha, rijen=tuple(rijen))
+    return Voorstel(ref=ref, basis=basis, merge_base=mb.hexsha, commit=ref_commit.hexsha, rijen=tuple(rijen),
+                    kaderbestanden=hele_kaders(kadermap, mb, ref_commit))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -39,6 +40,8 @@ ROOD = RGBColor(0xC0, 0x00, 0x00)
 DONKERGROEN = RGBColor(0x00, 0x4D, 0x00)
 LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
 LETTER = "Verdana"
+#: The description every document kaderdiff writes carries: how an earlier output is recognised.
+GEMAAKT = "Gemaakt met kaderdiff"
 
 
 def _zet_taal(rpr: object) -> None:
@@ -74,9 +77,10 @@ def nieuw_document(titel: str, moment: datetime, onderwerp: str = "") -> DocxDoc
     eigenschappen.last_modified_by = AUTEUR
     eigenschappen.language = TAAL
     eigenschappen.revision = 1
-    eigenschappen.created = moment.replace(tzinfo=None)
-    eigenschappen.modified = moment.replace(tzinfo=None)
-    eigenschappen.comments = "Gemaakt met kaderdiff"
+    utc = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
+    eigenschappen.created = utc  # python-docx writes the fields as they are, with 'Z'
+    eigenschappen.modified = utc
+    eigenschappen.comments = GEMAAKT
     return doc
 
 
@@ -273,3 +277,16 @@ def opslaan(doc: DocxDocument, moment: datetime) -> bytes:
     pakketschrijver._write_parts(schrijver, pakket.parts)
     schrijver.close()
     return buffer.getvalue()
+
+
+def is_eigen_document(pad: Path) -> bool:
+    """Was this existing file written by kaderdiff (a .docx whose description says so)? Only then may a command
+    replace it."""
+    try:
+        with zipfile.ZipFile(pad) as archief:
+            info = archief.getinfo("docProps/core.xml")
+            if info.file_size > 1_000_000:
+                return False
+            return f"<dc:description>{GEMAAKT}</dc:description>".encode() in archief.read(info)
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, RuntimeError, NotImplementedError):
+        return False

@@ -26,7 +26,15 @@ from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
 from kaderdiff.word.document import cellen_van, hyperlink_id
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
-from kaderdiff.word.revisies import Links, Revisies, elementen, heel_gemarkeerd, revisiesoort, runs_van_blok
+from kaderdiff.word.revisies import (
+    Links,
+    Revisies,
+    elementen,
+    heel_gemarkeerd,
+    revisiedatum,
+    revisiesoort,
+    runs_van_blok,
+)
 from kaderdiff.word.samenvoegen import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.voetnoten import Voetnoten
 
@@ -100,7 +108,8 @@ class KaderSchrijver:
         self.rev.gezien.add(nummer)
         opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
                                                    initials="IvhO")
-        opmerking._comment_elm.date = self.moment.replace(tzinfo=None)
+        # the w:date text itself: python-docx reads a naive datetime as local time (packs would differ per time zone)
+        opmerking._comment_elm.set(f"{W}date", revisiedatum(self.moment))
         cid = opmerking.comment_id
         bladwijzer = self.rev.nieuw_id()
         verwijzing = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'

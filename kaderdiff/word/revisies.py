@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml import etree
@@ -32,7 +32,9 @@ from kaderdiff.word.samenvoegen import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
 
 
 def revisiedatum(moment: datetime) -> str:
-    """w:date form: UTC, seconds, no fraction, 'Z'."""
+    """w:date form: UTC, seconds, no fraction, 'Z' (a naive moment is taken as UTC, never as local time)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

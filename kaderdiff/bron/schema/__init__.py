@@ -32,7 +32,7 @@ def valideer(boom: etree._ElementTree, bestand: str) -> list[Melding]:
     schema = kader_schema()
     if schema.validate(boom):
         return []
-    return [Melding(bestand, e.line, e.column, vertaal_schemafout(e.message)) for e in schema.error_log]
+    return [Melding(bestand, e.line, e.column, vertaal_schemafout(e.message, e.type_name)) for e in schema.error_log]
 
 
 # Message patterns as text: re compiles (and caches) one only when a file has that error, so loading a
@@ -67,6 +67,17 @@ _REGELS: list[tuple[str, str]] = [
                 r"'element-only'\.", "hier mag geen losse tekst staan, alleen elementen"),
     (r"No matching global declaration available for the validation root\.",
      "is geen kader: het hoofdelement moet <kader> zijn"),
+    (r"Element content is not allowed, because the (?:content type|type definition) is (?:a )?simple",
+     "hier mogen geen elementen in staan, alleen tekst"),
+    (r"Character content is not allowed, because the content type is empty",
+     "dit element moet leeg zijn"),
+    (r"Element content is not allowed, because the content type is empty",
+     "dit element moet leeg zijn"),
+    (r"\[facet '(?:min|max)?[Ll]ength'\] The value '([^']*)' has a length of '(\d+)'.*",
+     "de waarde '{0}' heeft niet de toegestane lengte"),
+    (r"\[facet '\w+'\] The value '([^']*)'.*", "de waarde '{0}' is hier niet toegestaan"),
+    (r"The value '([^']*)' is not (?:a valid value|valid).*", "de waarde '{0}' is hier niet toegestaan"),
+    (r"The attribute '([^']+)'", "fout in attribuut '{0}'"),
 ]
 
 
@@ -74,12 +85,12 @@ def _elementen(lijst: str) -> str:
     return ", ".join(f"<{n.strip()}>" for n in lijst.split(",") if n.strip())
 
 
-def vertaal_schemafout(bericht: str) -> str:
-    """Turn a libxml2 XSD message into Dutch; unknown messages keep their English text."""
+def vertaal_schemafout(bericht: str, soort: str = "") -> str:
+    """Turn a libxml2 XSD message into Dutch; one it does not know gets a Dutch sentence with its error name."""
     bericht = bericht.strip()
     gevonden = re.match(_ELEMENT, bericht)
     if not gevonden:
-        return bericht
+        return f"voldoet hier niet aan het kaderschema (libxml2: {soort or 'onbekende fout'})"
     element, attribuut, rest = gevonden.groups()
     onderwerp = f"<{element}>" + (f", attribuut '{attribuut}'" if attribuut else "")
     for patroon, sjabloon in _REGELS:
@@ -87,4 +98,4 @@ def vertaal_schemafout(bericht: str) -> str:
         if m:
             delen = [_elementen(g) if "Expected" in patroon else g for g in m.groups()]
             return f"{onderwerp}: {sjabloon.format(*delen)}"
-    return f"{onderwerp}: {rest}"
+    return f"{onderwerp}: voldoet hier niet aan het kaderschema (libxml2: {soort or 'onbekende fout'})"
