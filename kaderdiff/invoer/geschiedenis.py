@@ -17,7 +17,7 @@ from pathlib import Path
 
 import git
 
-from kaderdiff.bron.gittak import Stap, maak_reeks, tak_naam_vrij
+from kaderdiff.bron.gittak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.importeer import Importresultaat, importeer_docx
 from kaderdiff.model.kader import Kader
@@ -73,12 +73,12 @@ def bericht(r: Importresultaat, vorig_jaar: int | None) -> str:
     return f"Kader {r.naam} geïmporteerd uit {r.bestand}\n\n{koppeling}{niet}\n"
 
 
-def stappen(resultaten: list[Importresultaat], basis: str, vorig_jaar: int | None) -> list[Stap]:
+def stappen(resultaten: list[Importresultaat], basis: str, vorig_jaar: int | None) -> list[Commitstap]:
     uit = []
     for r in resultaten:
         pad = f"{basis}/{r.kader.jaar}/{r.kader.afkorting.lower()}.xml" if basis else \
             f"{r.kader.jaar}/{r.kader.afkorting.lower()}.xml"
-        uit.append(Stap(pad, r.xml, bericht(r, vorig_jaar), f"{r.kader.jaar}-08-01T12:00:00+02:00"))
+        uit.append(Commitstap({pad: r.xml}, bericht(r, vorig_jaar), f"{r.kader.jaar}-08-01T12:00:00+02:00"))
         vorig_jaar = r.kader.jaar
     return uit
 

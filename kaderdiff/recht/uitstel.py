@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kaderdiff.bron.gittak import maak_tak_met_bestanden, tak_naam_vrij
+from kaderdiff.bron.gittak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.bron.laden import parse_kader
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
@@ -251,5 +251,6 @@ def stel_uit(kaders: KaderMap, code: str, naar: int, naam: str | None = None, re
                f"het jaar ervoor) en staan in de kaders van {naar}, met hun toelichtingen.\n"
                f"Sectoren: {', '.join(s.sector for s in sectoren)}\n"
                f"Elementen: {', '.join(elementen) or '-'}\n")
-    commit = maak_tak_met_bestanden(kaders.repo, tak, basis, bestanden, bericht)
+    (commit,) = maak_reeks(kaders.repo, tak, basis,
+                           [Commitstap(bestanden, bericht, basis.committed_datetime.isoformat())])
     return Uitstel(code, van, naar, tak, commit, basis.hexsha, tuple(sectoren))

@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from kaderdiff.bron.docxveilig import Docx, lees_docx
-from kaderdiff.bron.gittak import TakCommit, maak_tak, tak_naam_vrij
+from kaderdiff.bron.gittak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
@@ -32,6 +32,16 @@ from kaderdiff.word.ns import W
 
 _REFERENTIE = re.compile(r"KD-([A-Z]+(?:-[A-Z0-9]+)?)-(\d{4})-")
 _SPATIE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class TakCommit:
+    """One commit of the proposal branch: a reader's revisions, how many, and the elements they change."""
+
+    hexsha: str
+    auteur: str
+    aantal: int
+    elementen: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -236,7 +246,8 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
     auteurs = sorted({a for w in verzameld.wijzigingen for a in w.auteurs}
                      | {v.auteur for v in verzameld.verplaatsingen},
                      key=lambda a: (min(r.datum for r in verzameld.revisies if r.auteur == a), a))
-    stappen: list[tuple[str, bytes, int, tuple[str, ...], str]] = []
+    stappen: list[tuple[str, Commitstap, int, tuple[str, ...]]] = []
+    pad_in_repo = kadermap.pad_in_repo(jaar, sector)
     aanvaard: frozenset[str] = frozenset()
     huidig = data
     for auteur in auteurs:
@@ -249,7 +260,11 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
         aantal = sum(1 for r in eigen if r.soort in ("ins", "del")) + len(verplaatsingen)  # a move counts once
         datum = max(r.datum for r in [*eigen, *(r for v in verplaatsingen for r in v.revisies)])
         elementen = tuple(dict.fromkeys([*teksten, *(v.element_id for v in verplaatsingen)]))
-        stappen.append((auteur, huidig, aantal, elementen, datum))
-    commits = maak_tak(kadermap.repo, naam, basis_commit, kadermap.pad_in_repo(jaar, sector), stappen,
-                       pad.name) if stappen else ()
+        bericht = (f"Voorstel uit {pad.name}: {aantal} revisie(s) van {auteur}\n\n"
+                   f"Gewijzigde elementen: {', '.join(elementen)}\n")
+        stap = Commitstap({pad_in_repo: huidig}, bericht, datum or basis_commit.committed_datetime.isoformat(), auteur)
+        stappen.append((auteur, stap, aantal, elementen))
+    ids = maak_reeks(kadermap.repo, naam, basis_commit, [s for _, s, _, _ in stappen]) if stappen else ()
+    commits = tuple(TakCommit(hexsha, auteur, aantal, elementen)
+                    for hexsha, (auteur, _, aantal, elementen) in zip(ids, stappen, strict=True))
     return ImportResultaat(pad.name, naam, sector, jaar, commits, tuple(verzameld.niet), tuple(verzameld.revisies))
