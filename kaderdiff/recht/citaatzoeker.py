@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import RANGTELWOORDEN, parse
+from kaderdiff.recht.citaten import RANGTELWOORDEN, parse, wetpatroon
 
 _WOORD = re.compile(
     r"""
@@ -68,19 +67,9 @@ class Vondst:
     grondslagen: tuple[Grondslag, ...]
 
 
-@cache
-def _wetnamen(register: Wetregister) -> re.Pattern[str]:
-    namen: set[str] = set()
-    for wet in register.wetten:
-        namen.update((wet.code, wet.naam, *wet.aliassen))
-    delen = sorted(namen, key=len, reverse=True)
-    alternatieven = "|".join(r"\s+".join(re.escape(w) for w in naam.split()) for naam in delen)
-    return re.compile(rf"(?<![\w-])(?:{alternatieven})(?![\w-])", re.IGNORECASE)
-
-
 def wetnamen_in(tekst: str, register: Wetregister | None = None) -> list[re.Match[str]]:
     """Law names in the text; an abbreviation (one word) only when it starts with a capital."""
-    patroon = _wetnamen(register if register is not None else pakketregister())
+    patroon = wetpatroon(register if register is not None else pakketregister())
     return [m for m in patroon.finditer(tekst) if " " in m.group(0).strip() or m.group(0)[0].isupper()]
 
 

@@ -56,7 +56,7 @@ class _Token:
 
 
 @cache
-def _wetpatroon(register: Wetregister) -> re.Pattern[str]:
+def wetpatroon(register: Wetregister) -> re.Pattern[str]:
     """Every code, alias and full name of the registry, longest first, as whole words."""
     namen: set[str] = set()
     for wet in register.wetten:
@@ -259,7 +259,7 @@ def parse(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
         raise _fout(tekst, "de tekst is leeg")
     resultaat: list[Grondslag] = []
     vorige = 0
-    for m in _wetpatroon(register).finditer(schoon):
+    for m in wetpatroon(register).finditer(schoon):
         code = _wetcode(m.group(0), register)
         segment = schoon[vorige:m.start()]
         vorige = m.end()

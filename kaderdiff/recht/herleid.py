@@ -241,7 +241,9 @@ def _geschiedenis(sector: str, eis_id: str, reeks: list[IndexKader], gezocht: Gr
 # -- impact -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class ImpactRegel:
+class RustendeEis:
+    """An eis in one kader that rests on a law place asked about (an article, or a place a law change touches)."""
+
     sector: str
     jaar: int
     standaard: str
@@ -278,7 +280,7 @@ def nieuwste_kaders(kadermap: KaderMap, jaar: int | None) -> list[tuple[int, str
     return sorted((j, s) for s, j in nieuwste.items())
 
 
-def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None = None) -> list[ImpactRegel]:
+def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None = None) -> list[RustendeEis]:
     """The standards and eisen resting on any of the given articles of a law, in one year
     (without a year: in the newest kader of each sector)."""
     register = register_voor(kadermap.pad)
@@ -287,14 +289,14 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
         raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(register))})")
     code = gevonden_wet.code
     gezocht = [Grondslag(code, a.strip()) for a in artikelen] or [Grondslag(code)]
-    uit: list[ImpactRegel] = []
+    uit: list[RustendeEis] = []
     for kaderjaar, sector in nieuwste_kaders(kadermap, jaar):
         kader = kadermap.laad(Versie(kaderjaar), sector)
         for eis in kader.eisen():
             geraakt = tuple(g for g in eis.grondslagen if any(past_op(g, z) for z in gezocht))
             if geraakt:
                 st = kader.standaard_van(eis.id)
-                uit.append(ImpactRegel(kader.afkorting, kaderjaar, st.nummer if st else "", st.titel if st else "",
+                uit.append(RustendeEis(kader.afkorting, kaderjaar, st.nummer if st else "", st.titel if st else "",
                                        eis.id, eis.tekst, geraakt))
     return uit
 

@@ -28,6 +28,7 @@ from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import versies, wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
+from kaderdiff.recht.herleid import RustendeEis
 from kaderdiff.recht.wettekst import GELDIG, Artikel, Lid, Onderdeel, Wettekst
 
 GEWIJZIGD = "gewijzigd"
@@ -57,19 +58,6 @@ class Plaats:
 
     def grondslag(self, wet: str) -> Grondslag:
         return Grondslag(wet, self.artikel, self.lid, self.onderdeel)
-
-
-@dataclass(frozen=True)
-class RustendeEis:
-    """An eis in one kader whose grondslag touches the changed place."""
-
-    sector: str
-    jaar: int
-    standaard: str
-    standaard_titel: str
-    eis_id: str
-    eis_tekst: str
-    grondslagen: tuple[Grondslag, ...]
 
 
 @dataclass(frozen=True)

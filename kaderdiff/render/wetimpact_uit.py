@@ -14,8 +14,9 @@ from typing import Any
 from kaderdiff.model.wijziging import ERBIJ, WEG
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.citaten import citeer
+from kaderdiff.recht.herleid import RustendeEis
 from kaderdiff.recht.juriconnect import link
-from kaderdiff.recht.wetimpact import Plaats, RustendeEis, WetImpact, WetWijziging, plaats_tekst
+from kaderdiff.recht.wetimpact import Plaats, WetImpact, WetWijziging, plaats_tekst
 from kaderdiff.render.html_uit import omgeving
 
 FORMAAT = "kaderdiff-wetimpact/1"

@@ -13,7 +13,7 @@ import re
 import git
 from rapidfuzz import fuzz
 
-from kaderdiff.bron.versies import KaderMap, git_geeft, gitfouten
+from kaderdiff.bron.versies import KaderMap, git_geeft
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import BLAD_SOORTEN, Element, Kader, Soort
@@ -33,17 +33,6 @@ def _repo(kadermap: KaderMap) -> git.Repo:
     if kadermap.repo is None:
         raise KaderdiffFout(f"{kadermap.pad} staat niet in een git-repository; een voorstel is een git-referentie")
     return kadermap.repo
-
-
-def _commit(repo: git.Repo, ref: str) -> git.Commit:
-    try:
-        commit = repo.commit(ref)
-    except git.GitCommandNotFound:
-        raise KaderdiffFout(f"Voorstel {ref}: het programma git is niet gevonden; installeer git") from None
-    except gitfouten():
-        raise KaderdiffFout(f"De git-referentie '{ref}' bestaat niet in {repo.working_tree_dir}") from None
-    git_geeft(lambda: commit.tree, f"De git-referentie '{ref}' (commit {commit.hexsha[:7]})")
-    return commit
 
 
 def merge_base(repo: git.Repo, a: git.Commit, b: git.Commit) -> git.Commit:
@@ -177,7 +166,7 @@ def conflicten(kadermap: KaderMap, basis: str, ref: str,
                ref_commit: git.Commit) -> dict[tuple[int, str, str], list[str]]:
     """(year, sector, element id) -> names of other branches whose proposal changes that element."""
     repo = _repo(kadermap)
-    basis_commit = _commit(repo, basis)
+    basis_commit = kadermap.commit(basis)
     uit: dict[tuple[int, str, str], list[str]] = {}
     for tak in _andere_takken(repo, basis, ref, ref_commit):
         try:
@@ -196,7 +185,7 @@ def conflicten(kadermap: KaderMap, basis: str, ref: str,
 def beoordeel(kadermap: KaderMap, ref: str, basis: str = "main") -> Voorstel:
     """The review of proposal `ref` against `basis`."""
     repo = _repo(kadermap)
-    ref_commit, basis_commit = _commit(repo, ref), _commit(repo, basis)
+    ref_commit, basis_commit = kadermap.commit(ref), kadermap.commit(basis)
     mb = merge_base(repo, ref_commit, basis_commit)
     per_kader = wijzigingen_tussen(kadermap, mb, ref_commit)
     andere = conflicten(kadermap, basis, ref, ref_commit) if per_kader else {}
