@@ -11,9 +11,10 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
+from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
+from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
 from kaderdiff.word.document import (
     hyperlink,
     kopblok,
@@ -22,14 +23,11 @@ from kaderdiff.word.document import (
     nieuwe_rij,
     opslaan,
     paginanummers,
-    schrijf_diff,
     schrijf_regels,
     tabel,
     tekstrun,
 )
 
-KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Toelichting en grondslag"]
-BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
 SAMENVATTING_CM = [12.0, 13.7]
 
 
@@ -158,16 +156,11 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
     _samenvatting(doc, staat)
 
     doc.add_heading("Wijzigingen", level=2)
-    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
+    t = was_wordt_tabel(doc, "Vindplaats", "Toelichting en grondslag")
     for w in staat.wijzigingen:
-        nr, vindplaats, was, wordt, toelichting = nieuwe_rij(t)
-        nr.paragraphs[0].add_run(w.nummer).bold = True
-        nr.add_paragraph(w.soort.label).runs[0].italic = True
-        schrijf_regels(vindplaats, w.vindplaats)
+        vindplaats, toelichting = was_wordt_rij(t, w.nummer, w.soort.label, w.vindplaats, w.tekstdiff)
         if w.vindplaats_oud and w.vindplaats_nieuw and w.vindplaats_oud != w.vindplaats_nieuw:
             vindplaats.add_paragraph(f"was: {w.vindplaats_oud}").runs[0].italic = True
-        schrijf_diff(was, w.tekstdiff, WEG)
-        schrijf_diff(wordt, w.tekstdiff, ERBIJ)
         schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat, met_grondslag=False)))
         schrijf_grondslagen(toelichting, grondslag_stukken(w, staat))
     for p in t._tbl.iter(qn("w:p")):

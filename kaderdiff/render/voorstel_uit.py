@@ -8,10 +8,11 @@ from typing import Any
 
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.model.voorstel import Voorstel, VoorstelRij
-from kaderdiff.model.wijziging import ERBIJ, WEG, Wijziging
+from kaderdiff.model.wijziging import ERBIJ, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.docx_staat import grondslag_regels
 from kaderdiff.render.gemeen import grondslag_tekst
+from kaderdiff.render.wastabel import BREEDTES_CM, was_wordt_rij, was_wordt_tabel
 from kaderdiff.word.document import (
     kopblok,
     liggend,
@@ -24,8 +25,6 @@ from kaderdiff.word.document import (
     tabel,
 )
 
-KOLOMMEN = ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Standaard en grondslag"]
-BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
 SECTOR_KOLOMMEN = ["Sector", "Vindplaats", "Tekst vóór het voorstel", "Tekst met het voorstel", "Beoordeling"]
 
 
@@ -102,15 +101,11 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
                           else "Het voorstel wijzigt geen kadertekst.")
         return opslaan(doc, moment)
     doc.add_heading("Voorgestelde wijzigingen", level=2)
-    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
+    t = was_wordt_tabel(doc, "Vindplaats", "Standaard en grondslag")
     for r in v.rijen:
         w = r.wijziging
-        nr, plaats, was, wordt, context = nieuwe_rij(t)
-        nr.paragraphs[0].add_run(_nummer(w, r)).bold = True
-        nr.add_paragraph(w.soort.label).runs[0].italic = True
-        schrijf_regels(plaats, f"{w.vindplaats}\n({w.element_soort} {w.element_id})")
-        schrijf_diff(was, w.tekstdiff, WEG)
-        schrijf_diff(wordt, w.tekstdiff, ERBIJ)
+        _, context = was_wordt_rij(t, _nummer(w, r), w.soort.label,
+                                   f"{w.vindplaats}\n({w.element_soort} {w.element_id})", w.tekstdiff)
         schrijf_regels(context, "\n".join(_context_regels(r)))
     for r in v.rijen:
         if not r.overeenkomsten and not r.conflicten:

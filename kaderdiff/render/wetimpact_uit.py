@@ -18,10 +18,11 @@ from kaderdiff.recht.herleid import RustendeEis
 from kaderdiff.recht.juriconnect import link
 from kaderdiff.recht.wetimpact import Plaats, WetImpact, WetWijziging, plaats_tekst
 from kaderdiff.render.html_uit import omgeving
+from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
 
 FORMAAT = "kaderdiff-wetimpact/1"
 FORMATEN = ("docx", "html", "json")
-KOLOMMEN = ["Nr", "Plaats in de wet", "Wettekst WAS", "Wettekst WORDT", "Eisen die erop rusten"]
+#: The law's places are longer and the eisen resting on them need room: wider than the Staat's columns.
 BREEDTES_CM = [2.4, 4.2, 6.6, 6.6, 5.9]
 
 
@@ -92,12 +93,9 @@ def render_docx(impact: WetImpact, moment: datetime) -> bytes:
         kopblok,
         liggend,
         nieuw_document,
-        nieuwe_rij,
         opslaan,
         paginanummers,
-        schrijf_diff,
         schrijf_regels,
-        tabel,
     )
 
     titel = titel_van(impact)
@@ -110,14 +108,10 @@ def render_docx(impact: WetImpact, moment: datetime) -> bytes:
                                         f"{nl_datum(impact.naar)}")])
     doc.add_paragraph(f"{len(impact.wijzigingen)} wijziging(en) in de wet; "
                       f"{sum(1 for w in impact.wijzigingen if w.eisen)} raken eisen in de kaders.")
-    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
+    t = was_wordt_tabel(doc, "Plaats in de wet", "Eisen die erop rusten", "Wettekst WAS", "Wettekst WORDT",
+                        BREEDTES_CM)
     for w in impact.wijzigingen:
-        nr, plaats, was, wordt, eisen = nieuwe_rij(t)
-        nr.paragraphs[0].add_run(w.nummer).bold = True
-        nr.add_paragraph(w.soort).runs[0].italic = True
-        schrijf_regels(plaats, plaats_regels(impact, w))
-        schrijf_diff(was, w.diff, WEG)
-        schrijf_diff(wordt, w.diff, ERBIJ)
+        _, eisen = was_wordt_rij(t, w.nummer, w.soort, plaats_regels(impact, w), w.diff)
         schrijf_regels(eisen, "\n".join(eis_regel(e) for e in w.eisen) or "Geen eis rust op deze plaats.")
     return opslaan(doc, moment)
 
