@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Melding:
-    """One problem found in an input file."""
+class Melding(NamedTuple):
+    """One problem found in an input file; ordered by file, line and column.
+
+    A NamedTuple rather than a dataclass: every command imports this module, and `dataclasses` (with `inspect`)
+    would be a sixth of the start-up of a small command."""
 
     bestand: str
     regel: int

@@ -11,21 +11,23 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from kaderdiff import __version__
 from kaderdiff.cli.argumenten import Parser
-from kaderdiff.cli.foutafhandeling import voer_veilig_uit
 
 Opties = Callable[[argparse.ArgumentParser], None]
 Uitvoering = Callable[[argparse.Namespace], int | None]
 
 
-@dataclass(frozen=True)
 class Commando:
-    naam: str
-    module: str
-    hulp: str
+    """One command: its name, the module that holds it, and its line in `kaderdiff -h`.
+
+    A plain class, not a dataclass: importing `dataclasses` would cost `kaderdiff -h` a sixth of its time."""
+
+    __slots__ = ("hulp", "module", "naam")
+
+    def __init__(self, naam: str, module: str, hulp: str) -> None:
+        self.naam, self.module, self.hulp = naam, module, hulp
 
 
 COMMANDOS = (
@@ -89,7 +91,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run kaderdiff with `argv` (default: the command line) and return the exit code."""
     argumenten = list(sys.argv[1:] if argv is None else argv)
     gekozen = _gekozen(argumenten)
-    return voer_veilig_uit(gekozen.naam if gekozen else "", lambda: _start(argumenten, gekozen))
+    if gekozen is None:
+        return _zonder_opdracht(argumenten)
+    from kaderdiff.cli.foutafhandeling import voer_veilig_uit
+
+    return voer_veilig_uit(gekozen.naam, lambda: _start(argumenten, gekozen))
+
+
+def _zonder_opdracht(argumenten: list[str]) -> int:
+    """-h, --versie, nothing or an unknown command: argparse alone answers, so the error handling (and what
+    it imports) is loaded only should even this fail."""
+    try:
+        return _start(argumenten, None) or 0
+    except Exception as fout:
+        from kaderdiff.cli.foutafhandeling import voer_veilig_uit
+
+        gevangen = fout
+
+        def opnieuw() -> int:
+            raise gevangen
+
+        return voer_veilig_uit("", opnieuw)
 
 
 def _start(argumenten: list[str], gekozen: Commando | None) -> int | None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import NoReturn
 
 #: argparse's English messages -> Dutch (Python 3.11-3.13 wording); compiled only when an error is shown.
 _FOUTEN: tuple[tuple[str, str], ...] = (

@@ -12,7 +12,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from kaderdiff.cli.gemeen import melding
 from kaderdiff.fouten import KaderdiffFout, os_reden
@@ -38,7 +37,7 @@ def toon_fout(fout: KaderdiffFout) -> None:
         melding(f"  {m}")
 
 
-def schrijf_logboek(opdracht: str) -> Path | None:
+def schrijf_logboek(opdracht: str) -> str | None:
     """The current exception's traceback in a new log file; None when even that cannot be written."""
     import tempfile  # only on the way out of a defect: every command's start-up is spared them
     import traceback
@@ -48,7 +47,7 @@ def schrijf_logboek(opdracht: str) -> Path | None:
         fd, pad = tempfile.mkstemp(prefix="kaderdiff-fout-", suffix=".log")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(tekst)
-        return Path(pad)
+        return pad
     except OSError:
         return None
 

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kaderdiff.model.versie import Versie
-
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
     from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.model.versie import Versie
 
 
 def optie_kaders(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path  # not at the top: the error handling uses this module, and must start fast
+
     parser.add_argument("--kaders", type=Path, default=None, metavar="MAP",
                         help="de kadermap (standaard: kaders/ van de repository waarin u staat)")
 
@@ -48,6 +50,8 @@ def kadermap(args: argparse.Namespace) -> KaderMap:
 
 def versies(args: argparse.Namespace) -> tuple[Versie, Versie]:
     """--van and --naar as versions."""
+    from kaderdiff.model.versie import Versie
+
     return Versie.parse(args.van), Versie.parse(args.naar)
 
 

@@ -6,14 +6,19 @@ Each command imports what it needs when it runs: `versie` needs nothing, `contro
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kaderdiff import __version__
 from kaderdiff.cli.gemeen import melding, regel
 from kaderdiff.fouten import KaderdiffFout
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def _optie_pad(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.add_argument("pad", nargs="?", type=Path, default=None, metavar="PAD",
                         help="kaderbestand of kadermap (standaard: kaders/)")
 
