@@ -15,7 +15,6 @@ from lxml import etree
 
 from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.fouten import KaderdiffFout, Melding
-from kaderdiff.uitvoer.atomair import schrijf_atomair
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
 
 #: Elements whose content is running text (kept on one line).
@@ -152,6 +151,8 @@ def maak_bestanden_op(bestanden: list[Path], alleen_controleren: bool = False) -
 
     All files are checked before any is written, so one invalid file leaves all untouched.
     """
+    from kaderdiff.uitvoer.atomair import schrijf_atomair  # not at the top: the merge driver only serialises
+
     nieuw: list[tuple[Path, bytes]] = []
     fouten: list[Melding] = []
     for pad in bestanden:
