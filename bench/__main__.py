@@ -6,13 +6,11 @@ Writes bench/resultaat.json and prints the table that bench/README.md shows.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import platform
 import resource
 import shutil
-import statistics
 import tempfile
 import time
 import tracemalloc
@@ -42,7 +40,7 @@ from bench.kwaliteit import (
     uitslag_uit_bereiken,
     xmldiff_uitslag,
 )
-from bench.opdrachten import Rij
+from bench.opdrachten import Rij, mediaan
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staat import maak_staat
@@ -58,22 +56,6 @@ from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
 
 MOMENT = datetime(2026, 5, 20, 8, 0, tzinfo=UTC)
 RESULTAAT = Path(__file__).resolve().parent / "resultaat.json"
-
-
-def mediaan(functie: Callable[[], object], runs: int = 5, voor: Callable[[], object] | None = None,
-            max_seconden: float = 60.0) -> tuple[float, int]:
-    """Median wall time of `functie` over `runs` runs (fewer when one run is very slow); `voor` is untimed."""
-    tijden: list[float] = []
-    for _ in range(runs):
-        if voor is not None:
-            voor()
-        gc.collect()
-        start = time.perf_counter()
-        functie()
-        tijden.append(time.perf_counter() - start)
-        if sum(tijden) > max_seconden and len(tijden) >= 1:
-            break
-    return statistics.median(tijden), len(tijden)
 
 
 # ---------------------------------------------------------------- quality
