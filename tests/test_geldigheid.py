@@ -60,9 +60,14 @@ def test_elke_docx_van_pakket_staat_en_voorstel_is_geldig_voor_word(repo: Path, 
     assert code == 0, fout
     docx += sorted((tmp_path / "staat").glob("*.docx"))
     docx.append(bespreekstuk(repo, tmp_path / "bespreek.docx"))
+    code, _, fout = kd(["impact", "--wet", "WEB", "--van-datum", "2025-08-01", "--naar-datum", "2026-08-01",
+                        "--uit", str(tmp_path / "wetimpact")], cwd=repo)
+    assert code == 0, fout
+    docx += sorted((tmp_path / "wetimpact").glob("*.docx"))
     soorten = {p.name.split("-", 2)[-1] for p in docx}
     assert {"concept-met-wijzigingen.docx", "concept-zonder-markeringen.docx", "reactieformulier.docx",
             "staat-van-wijzigingen.docx", "bespreek.docx"} <= soorten, soorten
+    assert any(p.name.endswith("-wetimpact.docx") for p in docx)
     assert len(docx) >= 18
     assert alle_fouten(docx) == {}
 
