@@ -54,7 +54,7 @@ COMMANDOS = (
              "Zet de eisen van één standaard (of één eis) in alle sectoren naast elkaar."),
     Commando("init", "kaderdiff.cli.repo",
              "Richt een kaders-repository in: git, kaders/, README, samenvoeghulp en controle vóór elke commit."),
-    Commando("merge", "kaderdiff.cli.repo",
+    Commando("merge", "kaderdiff.cli.samenvoeghulp",
              "Voeg drie versies van een kader per element samen (de git-samenvoeghulp die init instelt)."),
     Commando("versie", "kaderdiff.cli.kaders", "Toon de versie van kaderdiff."),
 )
@@ -73,13 +73,15 @@ def _gekozen(argv: Sequence[str]) -> Commando | None:
 
 
 def maak_parser(gekozen: Commando | None) -> tuple[Parser, Uitvoering | None]:
-    """The parser, with the options of the chosen command only (the others are names and help lines)."""
+    """The parser: with a chosen command only that one (its options loaded from its module), without one
+    every command as a name and a help line. The others are not needed once a valid name is given, and
+    building sixteen subparsers costs a small command (the merge driver, once per kader) a tenth of its time."""
     hoofd = Parser(prog="kaderdiff", description=OMSCHRIJVING)
     hoofd.add_argument("--versie", action="version", version=f"kaderdiff {__version__}",
                        help="toon de versie en stop")
     opdrachten = hoofd.add_subparsers(title="opdrachten", metavar="OPDRACHT", dest="opdracht")
     uitvoering: Uitvoering | None = None
-    for commando in COMMANDOS:
+    for commando in COMMANDOS if gekozen is None else (gekozen,):
         sub = opdrachten.add_parser(commando.naam, help=commando.hulp, description=commando.hulp)
         if commando is gekozen:
             opties, uitvoering = importlib.import_module(commando.module).OPDRACHTEN[commando.naam]
