@@ -151,7 +151,7 @@ def maak_bestanden_op(bestanden: list[Path], alleen_controleren: bool = False) -
 
     All files are checked before any is written, so one invalid file leaves all untouched.
     """
-    from kaderdiff.uitvoer.atomair import schrijf_atomair  # not at the top: the merge driver only serialises
+    from kaderdiff.uitvoer.atomairbestand import schrijf_atomair  # not at the top: the merge driver only serialises
 
     nieuw: list[tuple[Path, bytes]] = []
     fouten: list[Melding] = []

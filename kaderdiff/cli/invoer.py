@@ -55,7 +55,7 @@ def _rapport(resultaten: list[object], doel: Path | None) -> None:
     for tekst in regels:
         regel(tekst)
     if doel is not None:
-        from kaderdiff.uitvoer.atomair import schrijf_atomair
+        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 
         inhoud = (json.dumps(data, ensure_ascii=False, indent=2) if doel.suffix.lower() == ".json"
                   else "\n".join(regels)) + "\n"
@@ -110,7 +110,7 @@ def importeer(args: argparse.Namespace) -> int:
     from kaderdiff.bron.wetregister import register_voor
     from kaderdiff.invoer.importeer import importeer_docx, lees_sleutel
     from kaderdiff.model.versie import Versie
-    from kaderdiff.uitvoer.atomair import schrijf_atomair
+    from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 
     sleutel = args.sector.strip().lower()
     lees_sleutel(sleutel)

@@ -269,7 +269,7 @@ def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
                             "(zonder --artikel en --wet-wijziging)")
     resultaat = impact_tussen(kaders, args.wet, van, naar)
     if args.uit is not None:
-        from kaderdiff.uitvoer.atomair import schrijf_atomair
+        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
         from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
         # Files are written one by one, atomically, into the folder: nothing else in it is touched.

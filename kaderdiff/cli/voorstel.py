@@ -87,7 +87,7 @@ def controleer_bespreekstuk(docx: Path, kaders: KaderMap) -> None:
 
 def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:
     from kaderdiff.render.voorstel_uit import render_voorstel_docx
-    from kaderdiff.uitvoer.atomair import schrijf_atomair
+    from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
     from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
     commit = kaders.commit(v.commit) if kaders.repo is not None else None

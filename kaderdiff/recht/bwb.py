@@ -278,7 +278,7 @@ def sla_op(data: bytes, bron: str, kadersdir: Path, geldig_vanaf: date | None = 
     """Validate BWB toestand bytes and store them atomically as wetten/<bwb>/<date>.xml."""
     wettekst = lees_wettekst(data, bron, geldig_vanaf)
     doel = wetmap(kadersdir, wettekst.bwb) / f"{wettekst.geldig_vanaf.isoformat()}.xml"
-    from kaderdiff.uitvoer.atomair import schrijf_atomair  # only here: writing needs tempfile, reading not
+    from kaderdiff.uitvoer.atomairbestand import schrijf_atomair  # only here: writing needs tempfile, reading not
 
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, data)

@@ -274,7 +274,7 @@ class Grondslagindex:
         pad = self.pad
         if pad is None:
             return
-        from kaderdiff.uitvoer.atomair import schrijf_atomair  # tempfile and shutil: only when the index changed
+        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair  # tempfile and shutil: only when the index changed
 
         tabellen = _Tabellen()
         bestanden = {relatief: {"stat": list(i.handtekening), "gezien_op_ns": i.gezien_op_ns, "sha256": i.sha256,

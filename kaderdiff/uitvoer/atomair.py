@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kaderdiff.fouten import KaderdiffFout, os_reden
+from kaderdiff.uitvoer.atomairbestand import leeft
 
 #: The file that marks a directory as kaderdiff output (written last, so a pack's manifest and zip skip it).
 MARKERING = ".kaderdiff-uitvoer"
@@ -106,18 +107,6 @@ def _controleer_bestaand(doel: Path) -> None:
 
 # -- stale temporary directories ----------------------------------------------------
 
-def _leeft(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
-
-
 def _eigen_resten(doel: Path, soort: str) -> Iterator[Path]:
     """Temporary directories of `doel` left by builds whose process is gone, and owned by this user."""
     patroon = re.compile(rf"^\.{re.escape(doel.name)}\.{soort}-(\d+)-[0-9a-f]{{8}}$")
@@ -127,7 +116,7 @@ def _eigen_resten(doel: Path, soort: str) -> Iterator[Path]:
         return
     for pad in kandidaten:
         gevonden = patroon.match(pad.name)
-        if not gevonden or _leeft(int(gevonden.group(1))):
+        if not gevonden or leeft(int(gevonden.group(1))):
             continue
         try:
             st = pad.lstat()
@@ -265,39 +254,3 @@ def schrijf(map_: Path, naam: str, inhoud: bytes) -> Path:
             raise OSError(fout.errno, fout.strerror, str(pad)) from None
         raise
     return pad
-
-
-def schrijf_atomair(pad: Path, data: bytes, modus: int | None = None) -> None:
-    """Write next to the target and rename, so a crash never leaves half a file.
-
-    The file keeps its permissions (a kader rewritten by opmaak stays readable for the team), or gets `modus`
-    (a git hook: executable). The temporary file carries the process id; one left by a killed run is removed
-    by the next write.
-    """
-    pad = pad.absolute()
-    for rest in pad.parent.glob(f".{glob_veilig(pad.name)}.*.tmp"):
-        gevonden = re.fullmatch(rf"\.{re.escape(pad.name)}\.(\d+)-[0-9a-f]{{8}}\.tmp", rest.name)
-        if gevonden and not _leeft(int(gevonden.group(1))) and rest.is_file() and not rest.is_symlink():
-            rest.unlink(missing_ok=True)
-    tijdelijk = pad.parent / f".{pad.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
-    try:
-        try:
-            with open(tijdelijk, "xb") as f:
-                f.write(data)
-            mode = modus if modus is not None else (pad.stat().st_mode & 0o7777 if pad.is_file() else None)
-            if mode is not None:  # a rewritten file keeps its permissions
-                os.chmod(tijdelijk, mode)
-            os.replace(tijdelijk, pad)
-        except BaseException:
-            tijdelijk.unlink(missing_ok=True)
-            raise
-    except OSError as fout:
-        if fout.filename is None or Path(os.fsdecode(fout.filename)) == tijdelijk:
-            raise KaderdiffFout(f"{pad} kan niet worden geschreven: {os_reden(fout)}. "
-                                "Het bestand is niet gewijzigd.") from None
-        raise
-
-
-def glob_veilig(naam: str) -> str:
-    """A file name with glob's special characters escaped."""
-    return re.sub(r"([*?\[])", r"[\1]", naam)
