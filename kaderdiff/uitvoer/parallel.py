@@ -1,14 +1,13 @@
-"""Work spread over forked worker processes, results in the order given: the pack and the site build their
-sectors this way, so their output is byte-identical whatever the number of processes."""
+"""Work spread over forked worker processes: the pack and the site build their sectors this way (results in
+the order given, so their output is byte-identical whatever the number of processes), and the merge driver
+its kaders (results are files). The process pool is imported only when it is used."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 Opdracht = TypeVar("Opdracht")
@@ -36,9 +35,46 @@ def voer_uit(functie: Callable[[Opdracht], Uitkomst], opdrachten: list[Opdracht]
     if aantal <= 1 or not mag_forken():
         yield from map(functie, opdrachten)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork")) as pool:
         try:
             yield from pool.map(functie, opdrachten)
         except BaseException:
             pool.shutdown(cancel_futures=True)  # an error in one part: do not build the others first
             raise
+
+
+def verdeel(functie: Callable[[Opdracht], object], opdrachten: list[Opdracht], processen: int) -> bool:
+    """Run `functie` on every task, spread in turn over this process and forked ones, for work whose results
+    are files: nothing comes back but whether every task ran without an error. No pool: a fork per process
+    and a wait, so that short work (the merge driver) does not pay for starting one."""
+    aantal = min(processen, len(opdrachten))
+    if aantal <= 1 or not mag_forken():
+        return _alle(functie, opdrachten)
+    kinderen = []
+    for groep in range(1, aantal):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child, which never returns
+            os._exit(0 if _alle(functie, opdrachten[groep::aantal]) else 1)
+        kinderen.append(pid)
+    goed = False
+    try:
+        goed = _alle(functie, opdrachten[0::aantal])
+    finally:
+        for pid in kinderen:
+            _, status = os.waitpid(pid, 0)
+            goed = goed and os.waitstatus_to_exitcode(status) == 0
+    return goed
+
+
+def _alle(functie: Callable[[Opdracht], object], opdrachten: list[Opdracht]) -> bool:
+    try:
+        for opdracht in opdrachten:
+            functie(opdracht)
+    except Exception:  # the caller only learns that not every task succeeded: the results are its files
+        return False
+    return True
