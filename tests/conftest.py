@@ -113,3 +113,28 @@ def bronkaders_blijven_ongewijzigd() -> Iterator[None]:
 
 def sample_kaders() -> list[Path]:
     return sorted(KADERS.glob("[0-9][0-9][0-9][0-9]/*.xml"))
+
+
+def leg_vast(repo: Path, bericht: str) -> None:
+    git_cmd(repo, "add", "-A")
+    git_cmd(repo, "commit", "-q", "--no-verify", "-m", bericht)
+
+
+@pytest.fixture
+def kadersrepo(tmp_path: Path) -> Path:
+    """A kaders repository made by `kaderdiff init`, holding the sample kaders on main."""
+    repo = tmp_path / "kaders-van-de-inspectie"
+    code, _, fout = kd(["init", str(repo)])
+    assert code == 0, fout
+    git_cmd(repo, "checkout", "-q", "-b", "main")
+    for jaar in ("2025", "2026"):
+        shutil.copytree(KADERS / jaar, repo / "kaders" / jaar)
+    for wet in (KADERS / "wetten").iterdir():
+        shutil.copytree(wet, repo / "kaders" / "wetten" / wet.name)
+    leg_vast(repo, "Kaders overgenomen")
+    return repo
+
+
+def merge(repo: Path, *opties: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "merge", "--no-edit", *opties, "hun"], cwd=repo, capture_output=True, text=True,
+                          env={**os.environ, **GIT_OMGEVING})

@@ -38,7 +38,7 @@ def test_init_in_een_lege_map(tmp_path: Path) -> None:
     assert ATTRIBUUTREGEL in (repo / ".gitattributes").read_text(encoding="utf-8").splitlines()
     assert git_cmd(repo, "check-attr", "merge", "kaders/2027/vo.xml") == "kaders/2027/vo.xml: merge: kaderdiff"
     driver = git_cmd(repo, "config", "--local", "merge.kaderdiff.driver")
-    assert driver.endswith("-m kaderdiff merge %O %A %B %P")
+    assert driver.endswith("-m kaderdiff.cli.samenvoeghulp %O %A %B %P")
     for hook in HOOKS:
         pad = repo / ".git" / "hooks" / hook
         assert os.access(pad, os.X_OK), hook

@@ -8,40 +8,18 @@ both versions in the kader, refused by `controleer` and by the commit check unti
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
 from kaderdiff.bron.opmaak import canoniek
 
-from conftest import GIT_OMGEVING, KADERS, git_cmd, kd
+from conftest import GIT_OMGEVING, git_cmd, kd, leg_vast, merge
 from kaderbewerking import Bewerking, attribuut, bewerkt, na, nieuw, per_id, tekst, verwijder
 
 MBO = Path("kaders") / "2026" / "mbo.xml"
 PO = Path("kaders") / "2026" / "po.xml"
-
-
-def leg_vast(repo: Path, bericht: str) -> None:
-    git_cmd(repo, "add", "-A")
-    git_cmd(repo, "commit", "-q", "--no-verify", "-m", bericht)
-
-
-@pytest.fixture
-def kadersrepo(tmp_path: Path) -> Path:
-    """A kaders repository made by `kaderdiff init`, holding the sample kaders on main."""
-    repo = tmp_path / "kaders-van-de-inspectie"
-    code, _, fout = kd(["init", str(repo)])
-    assert code == 0, fout
-    git_cmd(repo, "checkout", "-q", "-b", "main")
-    for jaar in ("2025", "2026"):
-        shutil.copytree(KADERS / jaar, repo / "kaders" / jaar)
-    for wet in (KADERS / "wetten").iterdir():
-        shutil.copytree(wet, repo / "kaders" / "wetten" / wet.name)
-    leg_vast(repo, "Kaders overgenomen")
-    return repo
 
 
 def takken(repo: Path, onze: list[Bewerking], hun: list[Bewerking], pad: Path = MBO) -> bytes:
@@ -52,11 +30,6 @@ def takken(repo: Path, onze: list[Bewerking], hun: list[Bewerking], pad: Path = 
         (repo / pad).write_bytes(bewerkt(basis, *bewerkingen))
         leg_vast(repo, f"Wijziging op {tak}")
     return basis
-
-
-def merge(repo: Path, *opties: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "merge", "--no-edit", *opties, "hun"], cwd=repo, capture_output=True, text=True,
-                          env={**os.environ, **GIT_OMGEVING})
 
 
 def los_op(data: bytes, kant: str) -> bytes:

@@ -15,12 +15,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from kaderdiff.bron.samenvoegreeks import SAMENVOEGHULP
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.uitvoer.atomair import schrijf_atomair
+from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 
 REPOSJABLONEN = SJABLONEN / "repo"
-ATTRIBUUTREGEL = "kaders/**/*.xml merge=kaderdiff"
+ATTRIBUUTREGEL = f"kaders/**/*.xml merge={SAMENVOEGHULP}"
 HOOKMERKTEKEN = "# kaderdiff-hook"
 DRIVERNAAM = "kaderdiff: kaders per element samenvoegen"
 REGISTER = Path("kaders") / "wetten" / "register.toml"
@@ -96,7 +97,8 @@ def _gitattributes(map_: Path) -> Stap:
 
 
 def _git_instellingen(map_: Path, opdracht: str) -> Stap:
-    gewenst = {"merge.kaderdiff.name": DRIVERNAAM, "merge.kaderdiff.driver": f"{opdracht} merge %O %A %B %P"}
+    gewenst = {f"merge.{SAMENVOEGHULP}.name": DRIVERNAAM,
+               f"merge.{SAMENVOEGHULP}.driver": f"{opdracht}.cli.samenvoeghulp %O %A %B %P"}
     gewijzigd = []
     for sleutel, waarde in gewenst.items():
         if _git(map_, "config", "--local", "--get", sleutel).stdout.rstrip("\n") != waarde:

@@ -1,0 +1,244 @@
+"""All kader merges of one `git merge` in the first driver's process; the later drivers only copy a result.
+
+git starts the merge driver once for every kader both branches changed, each time a new Python process that
+loads lxml and parses three versions: eight kaders cost eight start-ups. During `git merge` (and `git pull`)
+git names the other branch's commit in the environment (`GITHEAD_<commit>`). The first driver then merges
+every kader that both branches changed, in its own process, and leaves each result in the git directory
+(`kaderdiff-samenvoegingen/`), named by the sha256 of the path and the three versions' bytes. A later
+driver whose path and versions hash to a stored result writes that result and stops, without lxml; one
+that finds nothing (a rebase, a cherry-pick, bytes that git changed on the way) merges by itself. So a
+stored result is only ever used for exactly the bytes it was computed from.
+
+Nothing here is needed for a correct merge: whatever goes wrong while preparing leaves the drivers to do
+their own work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+TYPE_CHECKING = False  # not `typing`: a later driver start imports only os and hashlib (see cli/samenvoeghulp)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+#: The merge driver's name: `.gitattributes` routes kaders to it with `merge=kaderdiff`.
+SAMENVOEGHULP = "kaderdiff"
+#: The folder in the git directory (per worktree) that holds prepared results.
+VOORRAAD = "kaderdiff-samenvoegingen"
+#: The file in it that says for which merge (our commit, their commit) the results were prepared.
+REEKS = "reeks"
+_HEX = frozenset("0123456789abcdef")
+_KOP = b"kaderdiff-samenvoeging/1\n"
+_GITHEAD = "GITHEAD_"
+
+
+class Resultaat:
+    """A merged kader (canonical bytes) and the conflict messages left in it."""
+
+    __slots__ = ("conflicten", "data")
+
+    def __init__(self, data: bytes, conflicten: tuple[str, ...]) -> None:
+        self.data, self.conflicten = data, conflicten
+
+
+def sleutel(pad: str, basis: bytes, onze: bytes, hun: bytes) -> str:
+    """The name of a result: the path and the three versions, each with its length (no two inputs collide)."""
+    h = hashlib.sha256()
+    for deel in (pad.encode("utf-8"), basis, onze, hun):
+        h.update(b"%d:" % len(deel))
+        h.update(deel)
+    return h.hexdigest()
+
+
+def _git(*args: str, invoer: bytes | None = None) -> bytes | None:
+    """Output of a git plumbing command in the current directory (git starts drivers at the worktree's top)."""
+    import subprocess  # only when preparing: a later driver start does without
+
+    try:
+        uitkomst = subprocess.run(["git", *args], input=invoer, capture_output=True, check=False)
+    except OSError:
+        return None
+    return uitkomst.stdout if uitkomst.returncode == 0 else None
+
+
+def gitmap(map_: str = ".") -> str | None:
+    """This worktree's git directory as git finds it (GIT_DIR, or `.git` here or above: a folder, or a file
+    that points to one), without starting git; None outside a repository."""
+    if os.environ.get("GIT_DIR"):
+        return os.path.abspath(os.environ["GIT_DIR"])
+    map_ = os.path.abspath(map_)
+    while True:
+        kandidaat = os.path.join(map_, ".git")
+        if os.path.isdir(kandidaat):
+            return kandidaat
+        if os.path.isfile(kandidaat):
+            with open(kandidaat, encoding="utf-8") as f:
+                regel = f.readline().strip()
+            if regel.startswith("gitdir:"):
+                return os.path.normpath(os.path.join(map_, regel[len("gitdir:"):].strip()))
+            return None
+        boven = os.path.dirname(map_)
+        if boven == map_:
+            return None
+        map_ = boven
+
+
+def voorraadmap() -> str | None:
+    """The folder of prepared results in this worktree's git directory; None outside a repository."""
+    git = gitmap()
+    return os.path.join(git, VOORRAAD) if git else None
+
+
+def lees(map_: str, naam: str) -> Resultaat | None:
+    """The stored result named `naam`; None if there is none.
+
+    Results stay until the next merge is prepared: a merge that is aborted and started again finds them."""
+    try:
+        with open(os.path.join(map_, naam), "rb") as f:
+            inhoud = f.read()
+    except OSError:
+        return None
+    if not inhoud.startswith(_KOP):
+        return None
+    lengte_regel, _, rest = inhoud[len(_KOP):].partition(b"\n")
+    if not lengte_regel.isdigit():
+        return None
+    lengte = int(lengte_regel)
+    meldingen = rest[:lengte].decode("utf-8")
+    return Resultaat(rest[lengte:], tuple(meldingen.split("\0")) if meldingen else ())
+
+
+def _bewaar(map_: str, naam: str, resultaat: Resultaat) -> None:
+    meldingen = "\0".join(resultaat.conflicten).encode("utf-8")
+    tijdelijk = os.path.join(map_, f"{naam}.{os.getpid()}.tmp")
+    with open(tijdelijk, "wb") as f:
+        f.write(_KOP + b"%d\n" % len(meldingen) + meldingen + resultaat.data)
+    os.replace(tijdelijk, os.path.join(map_, naam))
+
+
+def _ruim_op(map_: str) -> None:
+    """Remove results of an earlier merge (only files named like ours: the folder is kaderdiff's own)."""
+    for naam in os.listdir(map_):
+        if naam == REEKS or (len(naam) >= 64 and set(naam[:64]) <= _HEX
+                             and (len(naam) == 64 or (naam.startswith(".", 64) and naam.endswith(".tmp")))):
+            os.unlink(os.path.join(map_, naam))
+
+
+def hun_commit() -> str | None:
+    """Their commit while `git merge` runs (one branch merged); None in every other case."""
+    heads = [naam[len(_GITHEAD):] for naam in os.environ if naam.startswith(_GITHEAD)]
+    return heads[0] if len(heads) == 1 and len(heads[0]) in (40, 64) and set(heads[0]) <= _HEX else None
+
+
+def _gewijzigd(van: str, naar: str) -> dict[str, tuple[str, str]]:
+    """path -> (old blob, new blob) of every file changed in place between two commits."""
+    uit = _git("diff-tree", "-r", "-z", "--no-renames", van, naar)
+    if uit is None:
+        return {}
+    delen = uit.decode("utf-8", "surrogateescape").split("\0")
+    gewijzigd = {}
+    for kop, pad in zip(delen[0::2], delen[1::2], strict=False):
+        velden = kop.split()
+        if len(velden) == 5 and velden[4] == "M":
+            gewijzigd[pad] = (velden[2], velden[3])
+    return gewijzigd
+
+
+def _met_samenvoeghulp(paden: Iterable[str]) -> list[str]:
+    """The paths that .gitattributes routes to kaderdiff's merge driver."""
+    invoer = "".join(f"{pad}\0" for pad in paden).encode("utf-8", "surrogateescape")
+    uit = _git("check-attr", "-z", "--stdin", "merge", invoer=invoer)
+    if uit is None:
+        return []
+    delen = uit.decode("utf-8", "surrogateescape").split("\0")
+    drietallen = zip(delen[0::3], delen[1::3], delen[2::3], strict=False)
+    return [pad for pad, _, waarde in drietallen if waarde == SAMENVOEGHULP]
+
+
+def _lees_blobs(uitvoer: bytes) -> dict[str, bytes]:
+    """The blobs in the output of `git cat-file --batch`, by id."""
+    inhoud: dict[str, bytes] = {}
+    positie = 0
+    while positie < len(uitvoer):
+        einde = uitvoer.index(b"\n", positie)
+        kop = uitvoer[positie:einde].split()
+        if len(kop) != 3 or not kop[2].isdigit():
+            return {}
+        lengte = int(kop[2])
+        inhoud[kop[0].decode()] = uitvoer[einde + 1:einde + 1 + lengte]
+        positie = einde + 1 + lengte + 1
+    return inhoud
+
+
+def samengevoegd(pad: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat | None:
+    """One kader merged by element (None: it is no kader, git merges it by lines)."""
+    from kaderdiff.bron.driewegs import voeg_samen
+    from kaderdiff.bron.identiteiten import GeenKader
+
+    try:
+        uitkomst = voeg_samen(basis, onze, hun, pad)
+    except GeenKader:
+        return None
+    return Resultaat(uitkomst.data, tuple(str(conflict) for conflict in uitkomst.conflicten))
+
+
+def bereid_voor(map_: str) -> bool:
+    """Merge every kader both branches of this `git merge` changed, and store the results; False when this
+    is no `git merge` of one branch, it was prepared already, or not every kader could be prepared.
+
+    Done once per merge: the `REEKS` file names the merge it was done for, so a driver whose result is
+    missing (git gave it other bytes) does not prepare everything again.
+    """
+    import subprocess
+
+    hun = hun_commit()
+    onze = _git("rev-parse", "HEAD")
+    basis = _git("merge-base", "--all", "HEAD", hun) if hun else None
+    if not hun or onze is None or basis is None or len(basis.split()) != 1:
+        return False
+    reeks = f"{onze.decode().strip()} {hun}\n"
+    os.makedirs(map_, exist_ok=True)
+    try:
+        with open(os.path.join(map_, REEKS), encoding="utf-8") as f:
+            if f.read() == reeks:
+                return False
+    except OSError:
+        pass
+    _ruim_op(map_)
+    with open(os.path.join(map_, REEKS), "w", encoding="utf-8") as f:
+        f.write(reeks)
+    basis_commit = basis.decode().strip()
+    van_ons, van_hen = _gewijzigd(basis_commit, "HEAD"), _gewijzigd(basis_commit, hun)
+    beide = [pad for pad in van_ons if pad in van_hen and van_ons[pad][1] != van_hen[pad][1]]
+    paden = _met_samenvoeghulp(beide)
+    if not paden:
+        return True
+    drietallen = {pad: (van_ons[pad][0], van_ons[pad][1], van_hen[pad][1]) for pad in paden}
+    # git unpacks the blobs into a file while this process loads lxml and the merge (each takes ~50 ms)
+    blobbestand = os.path.join(map_, f"blobs.{os.getpid()}.tmp")
+    with open(blobbestand, "w+b") as uitvoer:
+        os.unlink(blobbestand)
+        git = subprocess.Popen(["git", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=uitvoer)
+        assert git.stdin is not None
+        git.stdin.write("".join(f"{b}\n" for b in sorted({b for d in drietallen.values() for b in d})).encode())
+        git.stdin.close()
+        from kaderdiff.bron import driewegs  # noqa: F401 - loaded once here, not in every forked process
+        if git.wait() != 0:
+            return False
+        uitvoer.seek(0)
+        inhoud = _lees_blobs(uitvoer.read())
+    opdrachten = [(map_, pad, inhoud[basisblob], inhoud[onzeblob], inhoud[hunblob])
+                  for pad, (basisblob, onzeblob, hunblob) in drietallen.items()
+                  if {basisblob, onzeblob, hunblob} <= inhoud.keys()]
+    from kaderdiff.uitvoer.parallel import bruikbare_processors, verdeel
+
+    return verdeel(_voeg_samen_en_bewaar, opdrachten, bruikbare_processors()) and len(opdrachten) == len(paden)
+
+
+def _voeg_samen_en_bewaar(opdracht: tuple[str, str, bytes, bytes, bytes]) -> None:
+    """One kader merged and its result stored (in one of the processes the kaders are spread over)."""
+    map_, pad, basis, onze, hun = opdracht
+    resultaat = samengevoegd(pad, basis, onze, hun)
+    if resultaat is not None:
+        _bewaar(map_, sleutel(pad, basis, onze, hun), resultaat)

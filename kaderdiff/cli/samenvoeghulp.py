@@ -1,0 +1,144 @@
+"""`kaderdiff merge BASIS ONZE HUN [PAD]`: git's merge driver for kaders, which `kaderdiff init` sets up.
+
+git starts the driver once for every kader that both branches changed. The first start merges them all
+(spread over the CPUs) and leaves the results in the git directory (bron/samenvoegreeks.py); each later
+start only copies its own. `init` configures `python -m kaderdiff.cli.samenvoeghulp`, which does that
+without argparse (and a later start without lxml: little more than Python's own start-up), and hands
+every other case (a rebase, a kader that cannot be read, anything to report) to `kaderdiff merge`, which
+does the same with its full argument and error handling.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from kaderdiff.bron import samenvoegreeks
+from kaderdiff.bron.samenvoegreeks import Resultaat
+from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
+
+TYPE_CHECKING = False  # typing itself is not imported: it would be a sixth of a later start
+if TYPE_CHECKING:
+    import argparse
+
+#: Exit codes of the merge driver: git reads anything but 0 as "conflicts left in the file".
+SCHOON, CONFLICT = 0, 1
+
+
+def _opties_merge(parser: argparse.ArgumentParser) -> None:
+    parser.description = (f"{parser.description}\n\nAls git-samenvoeghulp (dat regelt 'kaderdiff init'):\n"
+                          "  git config merge.kaderdiff.driver \"kaderdiff merge %O %A %B %P\"\n"
+                          "Exitcode 0: samengevoegd; 1: er staan conflicten in ONZE (<conflict> met <onze> en "
+                          "<hun>).")
+    parser.add_argument("basis", metavar="BASIS", help="de gemeenschappelijke voorouder (git: %%O)")
+    parser.add_argument("onze", metavar="ONZE", help="onze versie; hier komt het resultaat (git: %%A)")
+    parser.add_argument("hun", metavar="HUN", help="hun versie (git: %%B)")
+    parser.add_argument("pad", nargs="?", default=None, metavar="PAD",
+                        help="het pad van het kader in de repository, voor de meldingen (git: %%P)")
+
+
+def _lees(pad: str) -> bytes:
+    from kaderdiff.fouten import KaderdiffFout
+
+    try:
+        with open(pad, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise KaderdiffFout(f"Bestand niet gevonden: {pad}") from None
+
+
+def _regelgewijs(args: argparse.Namespace) -> int:
+    """What git would do without the driver: a line merge with conflict markers, written into ONZE."""
+    import subprocess
+
+    from kaderdiff.fouten import KaderdiffFout
+
+    uitkomst = subprocess.run(["git", "merge-file", "-L", "onze", "-L", "basis", "-L", "hun",
+                               args.onze, args.basis, args.hun], capture_output=True, text=True)
+    if uitkomst.returncode < 0 or uitkomst.returncode > 127:
+        raise KaderdiffFout(f"git merge-file mislukte: {uitkomst.stderr.strip()}")
+    return CONFLICT if uitkomst.returncode else SCHOON
+
+
+def _voorbereid(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat | None:
+    """The result prepared for exactly these bytes; when there is none and this is a `git merge`, every kader
+    of the merge is prepared first (this is then the first start)."""
+    map_ = samenvoegreeks.voorraadmap()
+    if map_ is None:
+        return None
+    sleutel = samenvoegreeks.sleutel(naam, basis, onze, hun)
+    resultaat = samenvoegreeks.lees(map_, sleutel)
+    if resultaat is None and samenvoegreeks.hun_commit() is not None:
+        try:
+            samenvoegreeks.bereid_voor(map_)
+        except Exception as fout:  # preparing only saves time: it may never fail a merge
+            sys.stderr.write(f"De kaders van deze merge konden niet vooraf worden samengevoegd ({fout}); "
+                             "elk kader wordt apart samengevoegd\n")
+        resultaat = samenvoegreeks.lees(map_, sleutel)
+    return resultaat
+
+
+def _meld(naam: str, resultaat: Resultaat) -> int:
+    """The exit code for git, with one line per conflict left in the kader."""
+    if not resultaat.conflicten:
+        return SCHOON
+    regels = [f"{naam}: {len(resultaat.conflicten)} conflict(en) per element; beide versies staan in het bestand:",
+              *resultaat.conflicten]
+    sys.stderr.write("".join(f"{regel}\n" for regel in regels))
+    return CONFLICT
+
+
+def merge(args: argparse.Namespace) -> int:
+    naam = args.pad or args.onze
+    basis, onze, hun = _lees(args.basis), _lees(args.onze), _lees(args.hun)
+    resultaat = _voorbereid(naam, basis, onze, hun)
+    if resultaat is None:
+        from kaderdiff.bron.driewegs import voeg_samen
+        from kaderdiff.bron.identiteiten import GeenKader
+
+        try:
+            uitkomst = voeg_samen(basis, onze, hun, naam)
+        except GeenKader as reden:
+            sys.stderr.write(f"{reden}; daarom regel voor regel samengevoegd (git merge-file)\n")
+            return _regelgewijs(args)
+        resultaat = Resultaat(uitkomst.data, tuple(str(conflict) for conflict in uitkomst.conflicten))
+    if resultaat.data != onze:
+        schrijf_atomair(args.onze, resultaat.data)
+    return _meld(naam, resultaat)
+
+
+def _kopieer(argumenten: list[str]) -> int | None:
+    """git's own call: copy the result prepared for these bytes (the first start prepares them). None: it
+    could not be prepared, or anything unusual; `kaderdiff merge` then does the work."""
+    if len(argumenten) not in (3, 4) or any(arg.startswith("-") for arg in argumenten):
+        return None
+    basispad, onzepad, hunpad = argumenten[:3]
+    naam = argumenten[3] if len(argumenten) == 4 else onzepad
+    try:
+        with open(basispad, "rb") as b, open(onzepad, "rb") as o, open(hunpad, "rb") as h:
+            basis, onze, hun = b.read(), o.read(), h.read()
+        resultaat = _voorbereid(naam, basis, onze, hun)
+        if resultaat is None:
+            return None
+        if resultaat.data != onze:
+            schrijf_atomair(onzepad, resultaat.data)
+    except OSError:  # kaderdiff merge tries again, and names the file that fails
+        return None
+    return _meld(naam, resultaat)
+
+
+def main(argumenten: list[str]) -> int:
+    """git's merge driver: BASIS ONZE HUN [PAD]."""
+    code = _kopieer(argumenten)
+    if code is not None:
+        return code
+    from kaderdiff.cli.app import main as kaderdiff
+
+    return kaderdiff(["merge", *argumenten])
+
+
+OPDRACHTEN = {
+    "merge": (_opties_merge, merge),
+}
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
