@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -138,3 +139,20 @@ def kadersrepo(tmp_path: Path) -> Path:
 def merge(repo: Path, *opties: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "merge", "--no-edit", *opties, "hun"], cwd=repo, capture_output=True, text=True,
                           env={**os.environ, **GIT_OMGEVING})
+
+
+def docx_links(docx: Path) -> list[tuple[str, str]]:
+    """(text, target) of every w:hyperlink in a docx's body, resolved through its relationships."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(docx) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        doel = {r.get("Id"): (r.get("Target"), r.get("TargetMode")) for r in rels}
+        body = etree.fromstring(z.read("word/document.xml"))
+    uit = []
+    for link in body.iter(f"{w}hyperlink"):
+        target, modus = doel[link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+        assert modus == "External"
+        uit.append(("".join(t.text or "" for t in link.iter(f"{w}t")), target))
+    return uit

@@ -17,7 +17,7 @@ from kaderdiff.bron.wetregister import register_voor, wetten, zoek_wet
 from kaderdiff.model.kader import VOETNOOT, Grondslag, Soort
 from kaderdiff.model.plaats import eigen_tekst, vindplaats
 
-from conftest import KADERS, VOORBEELD, commit_alles, git_cmd, kd, maak_repo, sample_kaders
+from conftest import KADERS, VOORBEELD, commit_alles, docx_links, git_cmd, kd, maak_repo, sample_kaders
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -244,6 +244,26 @@ def test_eigen_register_laat_nieuwe_wetten_citeren(tmp_path: Path) -> None:
     links = {g["wet"]: g["link"] for g in rij["grondslagen_wordt"]}
     assert links["LPW"].startswith("https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=2&lid=1")
     assert links["GW"].startswith("https://wetten.overheid.nl/jci1.3:c:BWBR0001840&artikel=23")
+
+
+def test_eigen_wet_linkt_ook_in_word_en_op_de_site(tmp_path: Path) -> None:
+    """A law from the kadermap's register.toml links to wetten.overheid.nl wherever a citation links:
+    the Staat and the clean kader of the pack (in the concept this grondslag line is a revision, and a revision
+    holds no link), the kader page and the article page of the site."""
+    repo = _repo_met_register(tmp_path)
+    lpw = "https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=2&lid=1&g=2026-08-01"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "po", "--formaten", "docx",
+                        "--uit", str(tmp_path / "pakket")], cwd=repo)
+    assert code == 0, fout
+    for naam in ("po-2026-staat-van-wijzigingen.docx", "po-2026-concept-zonder-markeringen.docx"):
+        links = dict(docx_links(next((tmp_path / "pakket").rglob(naam))))
+        assert links.get("artikel 2, eerste lid, van de LPW") == lpw, naam
+    code, _, fout = kd(["site", "--uit", str(tmp_path / "site")], cwd=repo)
+    assert code == 0, fout
+    site = tmp_path / "site"
+    assert f'href="{lpw.replace("&", "&amp;")}"' in (site / "kader" / "po-2026.html").read_text(encoding="utf-8")
+    artikel = (site / "wet" / "lpw-2.html").read_text(encoding="utf-8")
+    assert "Leerplichtwet 1969" in artikel and "wetten.overheid.nl/jci1.3:c:BWBR0002628&amp;artikel=2" in artikel
 
 
 @pytest.mark.parametrize(("register", "stuk"), [

@@ -24,7 +24,7 @@ from kaderdiff.render.docx_kader import render_kader_docx
 from kaderdiff.uitvoer.atomair import MARKERING
 from kaderdiff.uitvoer.parallel import mag_forken
 
-from conftest import KADERS, commit_alles, git_cmd, kd, maak_repo
+from conftest import KADERS, commit_alles, docx_links, git_cmd, kd, maak_repo
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SECTOREN = ("mbo", "po", "vo")
@@ -291,32 +291,18 @@ def test_tekens_die_xml_bijzonder_zijn_komen_letterlijk_in_het_concept(tmp_path:
     assert "< 5" in verwijderd and '"x"' in verwijderd
 
 
-def _links(docx: Path) -> list[tuple[str, str]]:
-    """(text, target) of every w:hyperlink in a docx's body, resolved through its relationships."""
-    with zipfile.ZipFile(docx) as z:
-        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
-        doel = {r.get("Id"): (r.get("Target"), r.get("TargetMode")) for r in rels}
-        body = etree.fromstring(z.read("word/document.xml"))
-    uit = []
-    for link in body.iter(f"{{{W}}}hyperlink"):
-        target, modus = doel[link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
-        assert modus == "External"
-        uit.append(("".join(t.text or "" for t in link.iter(f"{{{W}}}t")), target))
-    return uit
-
-
 def test_grondslagen_zijn_juriconnect_links_in_de_word_documenten(pakket: Path) -> None:
     jci = "https://wetten.overheid.nl/jci1.3:c:BWBR0007625&artikel=7.2.4a&lid=1&g=2026-08-01"
-    staat = _links(pakket / "mbo-2026-staat-van-wijzigingen.docx")
+    staat = docx_links(pakket / "mbo-2026-staat-van-wijzigingen.docx")
     assert ("artikel 7.2.4a, eerste lid, van de WEB", jci) in staat
     assert ("artikel 7.4.8, eerste lid, van de WEB",
             "https://wetten.overheid.nl/jci1.3:c:BWBR0007625&artikel=7.4.8&lid=1&g=2025-08-01") in staat, \
         "Grondslag WAS linkt naar de wet zoals die gold op de peildatum van het oude kader"
-    schoon = _links(pakket / "mbo-2026-concept-zonder-markeringen.docx")
+    schoon = docx_links(pakket / "mbo-2026-concept-zonder-markeringen.docx")
     assert ("artikel 7.2.4a, eerste lid, van de WEB", jci) in schoon
     kader = laad_bestand(KADERS / "2026" / "mbo.xml")
     assert len(schoon) == sum(len(e.grondslagen) for e in kader.eisen()), "elke grondslag van elke eis"
-    concept = _links(pakket / "mbo-2026-concept-met-wijzigingen.docx")
+    concept = docx_links(pakket / "mbo-2026-concept-met-wijzigingen.docx")
     assert concept and all(t and d.startswith("https://wetten.overheid.nl/jci1.3:c:") for t, d in concept)
     # a link is never inside a revision, nor a revision inside a link (pandoc would drop its text)
     with zipfile.ZipFile(pakket / "mbo-2026-concept-met-wijzigingen.docx") as z:

@@ -180,7 +180,7 @@ def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]
     n = namen(sector, staat.nieuw.jaar)
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
     bestanden = staat_bestanden(staat, staatformaten, moment, sector)
-    nieuwe_blokken = blokken(staat.nieuw)  # the concept and the clean kader show the same blocks
+    nieuwe_blokken = blokken(staat.nieuw, staat.wetten)  # the concept and the clean kader show the same blocks
     bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment, nieuwe_blokken)
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
     bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken)

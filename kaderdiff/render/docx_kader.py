@@ -77,8 +77,9 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
     kenmerk = referentie(nieuw.afkorting, nieuw.jaar, commit)
     doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}")
-    regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud)],
-                        [titelblok(nieuw), *(nieuwe_blokken if nieuwe_blokken is not None else blokken(nieuw))],
+    if nieuwe_blokken is None:
+        nieuwe_blokken = blokken(nieuw, staat.wetten)
+    regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud, staat.wetten)], [titelblok(nieuw), *nieuwe_blokken],
                         staat.uitlijning, list(staat.wijzigingen))
     schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment)
     return opslaan(doc, moment)

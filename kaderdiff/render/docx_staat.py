@@ -80,7 +80,7 @@ def grondslag_stukken(w: Wijziging, staat: Staat) -> list[list[tuple[str, str]]]
         for i, g in enumerate(grondslagen):
             if i:
                 stukken.append(("; ", ""))
-            stukken.append((grondslag_tekst(g), grondslag_link(g, peildatum)))
+            stukken.append((grondslag_tekst(g), grondslag_link(g, peildatum, staat.wetten)))
         return stukken
 
     was = lijst(w.grondslagen_was, staat.oud.peildatum)

@@ -16,10 +16,11 @@ from typing import Any
 
 from kaderdiff import __version__
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.bron.wetregister import wetten
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Herkomst, Versie
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.citaten import lid_tekst
 from kaderdiff.recht.herleid import herleid_alle_artikelen
 from kaderdiff.recht.juriconnect import link
@@ -81,13 +82,14 @@ def bouw_site(kadermap: KaderMap, doel: Path, van: int | None = None, naar: int 
             stap(f"{uitkomst.sleutel.upper()}: klaar")
         ctx = context(opdrachten[0], "")
         paginas = sum(u.paginas for u in uitkomsten)
-        paginas += _gedeelde_paginas(map_, uitkomsten, jaren, ctx)
+        paginas += _gedeelde_paginas(map_, uitkomsten, jaren, ctx, register_voor(kadermap.pad))
         stap("wetsartikelen, zoeken en vergelijken")
         schrijf(map_, MANIFEST, manifest(map_, jaren, herkomst, ctx))
     return Siteverslag(doel, tuple(u.sleutel.upper() for u in uitkomsten), tuple(jaren), paginas)
 
 
-def _gedeelde_paginas(map_: Path, uitkomsten: list[Sectoruitkomst], jaren: list[int], ctx: dict[str, Any]) -> int:
+def _gedeelde_paginas(map_: Path, uitkomsten: list[Sectoruitkomst], jaren: list[int], ctx: dict[str, Any],
+                      register: Wetregister) -> int:
     env = omgeving()
     geschreven = 0
 
@@ -107,12 +109,12 @@ def _gedeelde_paginas(map_: Path, uitkomsten: list[Sectoruitkomst], jaren: list[
     per_wet: dict[str, list[tuple[Grondslag, int]]] = {}
     per_sleutel = herleid_alle_artikelen({u.sleutel.upper(): list(u.eisen) for u in uitkomsten})
     for artikel, leden in artikelen(per_sleutel, kaderurl):
-        pagina(paden.artikel(artikel), "site/artikel.html.j2", artikel=artikel, wet=wetten().get(artikel.wet),
-               leden=leden, lid_tekst=lid_tekst, juriconnect=link(artikel))
+        pagina(paden.artikel(artikel), "site/artikel.html.j2", artikel=artikel, wet=register.get(artikel.wet),
+               leden=leden, lid_tekst=lid_tekst, juriconnect=link(artikel, register=register))
         aantal = len({(e.sector, e.eis_id) for lid in leden
                       for e in per_sleutel[Grondslag(artikel.wet, artikel.artikel, lid.lid)]})
         per_wet.setdefault(artikel.wet, []).append((artikel, aantal))
-    pagina(paden.WETTEN, "site/wetten.html.j2", per_wet=sorted(per_wet.items()), wetten=wetten())
+    pagina(paden.WETTEN, "site/wetten.html.j2", per_wet=sorted(per_wet.items()), wetten=register.per_code)
 
     regels = [r for u in uitkomsten for r in u.wetswijzigingen]
     per_code: dict[str, list[Wetswijzigingregel]] = {}

@@ -14,6 +14,7 @@ from html import escape
 
 from kaderdiff.model.kader import BLAD_SOORTEN, VOETNOOT, Element, Fragment, Grondslag, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.juriconnect import link
 from kaderdiff.site import paden
@@ -28,8 +29,8 @@ def citaat(g: Grondslag) -> str:
 
 
 @cache
-def juriconnect(g: Grondslag, peildatum: date) -> str:
-    return link(g, peildatum)
+def juriconnect(g: Grondslag, peildatum: date, wetten: Wetregister | None = None) -> str:
+    return link(g, peildatum, wetten)
 
 
 def kop_tekst(el: Element) -> str:
@@ -52,18 +53,19 @@ def inline(fragmenten: tuple[Fragment, ...]) -> str:
 
 
 @cache
-def _grondslag_deel(g: Grondslag, peildatum: date, basis: str) -> str:
+def _grondslag_deel(g: Grondslag, peildatum: date, basis: str, wetten: Wetregister | None) -> str:
     tekst = escape(citaat(g), quote=False)
-    url = juriconnect(g, peildatum)
+    url = juriconnect(g, peildatum, wetten)
     extern = f'<a href="{escape(url)}">{tekst}</a>' if url else tekst
     return f'{extern} (<a class="wetlink" href="{basis}{paden.artikel_met_lid(g)}">alle eisen op dit artikel</a>)'
 
 
-def grondslag_html(el: Element, peildatum: date, basis: str) -> str:
-    """'Wettelijke grondslag: <artikel …> (alle eisen op dit artikel)', or where the wording comes from."""
+def grondslag_html(el: Element, peildatum: date, basis: str, wetten: Wetregister | None = None) -> str:
+    """'Wettelijke grondslag: <artikel …> (alle eisen op dit artikel)', or where the wording comes from;
+    `wetten`: the kadermap's law registry, so a law of its own links to wetten.overheid.nl too."""
     if el.grondslagen:
         return '<p class="grondslag">Wettelijke grondslag: ' + "; ".join(
-            _grondslag_deel(g, peildatum, basis) for g in el.grondslagen) + "</p>"
+            _grondslag_deel(g, peildatum, basis, wetten) for g in el.grondslagen) + "</p>"
     if el.geen_grondslag is not None:
         uitleg = f" {escape(el.geen_grondslag.uitleg, quote=False)}" if el.geen_grondslag.uitleg else ""
         return (f'<p class="grondslag">Geen wettelijke grondslag; bron: '
@@ -82,6 +84,7 @@ class KaderHtml:
     staat_url: str = ""
     geschiedenis: dict[str, str] = field(default_factory=dict)  # standaard id -> history page
     delen: list[str] = field(default_factory=list)
+    wetten: Wetregister | None = None  # the kadermap's law registry (None: the package's)
 
     def wijziging(self, element_id: str) -> str:
         nummer = self.nummers.get(element_id)
@@ -102,7 +105,7 @@ class KaderHtml:
             case Soort.EIS:
                 kop = f'<p class="eiskop">{escape(el.kop, quote=False)}</p>' if el.kop else ""
                 uit.append(f'<div class="eis" id="{eid}">{kop}<p>{inline(el.inhoud)}{self.wijziging(el.id)}</p>'
-                           f"{grondslag_html(el, self.kader.peildatum, self.basis)}</div>")
+                           f"{grondslag_html(el, self.kader.peildatum, self.basis, self.wetten)}</div>")
             case Soort.TABEL:
                 self.tabel(el)
             case Soort.BESLISREGEL:

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from kaderdiff.bron.versies import KaderMap
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.diff.staat import maak_staat
 from kaderdiff.model.kader import BLAD_SOORTEN, Kader, Soort
 from kaderdiff.model.plaats import eigen_tekst
@@ -113,6 +114,7 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
     kadermap = KaderMap(opdracht.kaders)
     sleutel, jaren = opdracht.sleutel, opdracht.jaren
     kaders = {j: kadermap.laad(Versie(j), sleutel) for j in jaren}
+    register = register_voor(kadermap.pad)  # a law of the kadermap's own gets its link too
     staten: dict[tuple[int, int], Staat] = {
         (a, b): maak_staat(kadermap, Versie(a), Versie(b), sleutel,
                            herkomst=(opdracht.herkomst[a], opdracht.herkomst[b]))
@@ -135,7 +137,8 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         staat = staten.get((vorig_jaar[jaar], jaar)) if jaar in vorig_jaar else None
         schrijver = KaderHtml(kader, "../", 2, nummers_per_element(staat) if staat else {},
                               paden.staat(sleutel, staat.oud.jaar, jaar) if staat else "",
-                              {st_id: url for (j, st_id), url in geschiedenis.items() if j == jaar})
+                              {st_id: url for (j, st_id), url in geschiedenis.items() if j == jaar},
+                              wetten=register)
         pagina(paden.kader(sleutel, jaar), "site/kader.html.j2", kader=kader, sleutel=sleutel, jaren=jaren,
                staat=staat, inhoud=Markup(schrijver.html(kader.onderdelen)),
                inhoudsopgave=Markup(inhoudsopgave(kader)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kaderdiff.model.kader import Element, Fragment, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.juriconnect import link
@@ -117,9 +118,10 @@ def _lijstdiepte(voorouders: tuple[Element, ...]) -> str:
     return str(diepte) if diepte > 1 else ""
 
 
-def grondslagblok(el: Element, kader: Kader) -> Blok:
+def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None) -> Blok:
     """The grondslag line of an eis with each citation as its own fragment, linked to wetten.overheid.nl
-    (Juriconnect, the law as it reads on the kader's peildatum). Its text is exactly `grondslag_regel`."""
+    (Juriconnect, the law as it reads on the kader's peildatum). Its text is exactly `grondslag_regel`.
+    `wetten`: the kadermap's law registry, so a law of its own (register.toml) gets its link too."""
     if not el.grondslagen:
         return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el)))
     fragmenten = [Fragment(GRONDSLAG_KOP)]
@@ -129,12 +131,12 @@ def grondslagblok(el: Element, kader: Kader) -> Blok:
             fragmenten.append(Fragment("; "))
             links.append("")
         fragmenten.append(Fragment(citeer(g)))
-        links.append(link(g, kader.peildatum))
+        links.append(link(g, kader.peildatum, wetten))
     return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links))
 
 
-def blokken(kader: Kader) -> list[Blok]:
-    """Every block of the kader in document order."""
+def blokken(kader: Kader, wetten: Wetregister | None = None) -> list[Blok]:
+    """Every block of the kader in document order (`wetten`: the kadermap's law registry, for the links)."""
     uit: list[Blok] = []
     if kader.correctie is not None:
         uit.append(Blok("kader", "correctie", "correctie", _platte(correctie_regel(kader))))
@@ -159,7 +161,7 @@ def blokken(kader: Kader) -> list[Blok]:
                 if el.kop:
                     uit.append(Blok(el.id, "kop", "eiskop", _platte(el.kop)))
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
-                uit.append(grondslagblok(el, kader))
+                uit.append(grondslagblok(el, kader, wetten))
             case Soort.TABEL:
                 if el.titel:
                     uit.append(Blok(el.id, "kop", "bijschrift", _platte(el.titel)))
