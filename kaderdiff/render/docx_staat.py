@@ -16,6 +16,7 @@ from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
 from kaderdiff.word.document import (
+    Koppelingen,
     hyperlink,
     kopblok,
     liggend,
@@ -98,12 +99,12 @@ def grondslag_stukken(w: Wijziging, staat: Staat) -> list[list[tuple[str, str]]]
     return regels + [[(r, "")] for r in rest]
 
 
-def schrijf_grondslagen(cel: _Cell, regels: list[list[tuple[str, str]]]) -> None:
+def schrijf_grondslagen(cel: _Cell, regels: list[list[tuple[str, str]]], koppelingen: Koppelingen) -> None:
     for stukken in regels:
         p = cel.add_paragraph()
         for tekst, adres in stukken:
             if adres:
-                hyperlink(p, tekst, adres)
+                hyperlink(p, tekst, adres, koppelingen)
             else:
                 tekstrun(p, tekst)
 
@@ -157,12 +158,13 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
 
     doc.add_heading("Wijzigingen", level=2)
     t = was_wordt_tabel(doc, "Vindplaats", "Toelichting en grondslag")
+    koppelingen = Koppelingen(doc.part)
     for w in staat.wijzigingen:
         vindplaats, toelichting = was_wordt_rij(t, w.nummer, w.soort.label, w.vindplaats, w.tekstdiff)
         if w.vindplaats_oud and w.vindplaats_nieuw and w.vindplaats_oud != w.vindplaats_nieuw:
             vindplaats.add_paragraph(f"was: {w.vindplaats_oud}").runs[0].italic = True
         schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat, met_grondslag=False)))
-        schrijf_grondslagen(toelichting, grondslag_stukken(w, staat))
+        schrijf_grondslagen(toelichting, grondslag_stukken(w, staat), koppelingen)
     for p in t._tbl.iter(qn("w:p")):
         Paragraph(p, t).paragraph_format.space_after = Pt(2)
     return opslaan(doc, moment)

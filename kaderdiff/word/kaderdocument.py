@@ -24,7 +24,7 @@ from docx.shared import Cm
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
-from kaderdiff.word.document import cellen_van, hyperlink_id
+from kaderdiff.word.document import Koppelingen, cellen_van, rij_toevoegen
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisies import (
     Links,
@@ -88,12 +88,14 @@ class KaderSchrijver:
     bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
     voetnoten: Voetnoten = field(default_factory=Voetnoten)
     sectie: Any = field(init=False)
+    koppelingen: Koppelingen = field(init=False)
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
+        self.koppelingen = Koppelingen(self.doc.part)
 
     def link_id(self, adres: str) -> str:
-        return hyperlink_id(self.doc.part, adres)
+        return self.koppelingen.id(adres)
 
     def stijl_id(self, vorm: str) -> str:
         """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
@@ -203,10 +205,9 @@ class KaderSchrijver:
         nieuw = regel.nieuw.cellen if regel.nieuw else ()
         kolommen = max(len(oud), len(nieuw), 1)
         self.nieuwe_tabel(blok, kolommen)
-        rij = self.tabel.add_row()
+        breedte = Cm(TABELBREEDTE_CM / len(self.tabel._tbl.tblGrid.gridCol_lst)).twips
+        rij = rij_toevoegen(self.tabel, [breedte] * len(self.tabel._tbl.tblGrid.gridCol_lst))
         cellen = cellen_van(rij, self.tabel)
-        for cel in cellen:
-            cel.width = Cm(TABELBREEDTE_CM / len(cellen))
         if blok.oordeel == "kop":
             kop = rij._tr.get_or_add_trPr()
             kop.append(elementen("<w:tblHeader/>")[0])
@@ -234,9 +235,8 @@ class KaderSchrijver:
 
     def rij(self, regel: Regel, blok: Blok) -> None:
         self.nieuwe_tabel(blok, 2)
-        rij = self.tabel.add_row()
+        rij = rij_toevoegen(self.tabel, [Cm(3).twips, Cm(13).twips])
         cellen = cellen_van(rij, self.tabel)
-        cellen[0].width, cellen[1].width = Cm(3), Cm(13)
         oordeel_oud = (Fragment(regel.oud.oordeel),) if regel.oud else ()
         oordeel_nieuw = (Fragment(regel.nieuw.oordeel),) if regel.nieuw else ()
         runs = []
