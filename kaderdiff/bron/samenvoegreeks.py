@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 import os
 
+from kaderdiff import __version__
+
 TYPE_CHECKING = False  # not `typing`: a later driver start imports only os and hashlib (see cli/samenvoeghulp)
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,9 +45,10 @@ class Resultaat:
 
 
 def sleutel(pad: str, basis: bytes, onze: bytes, hun: bytes) -> str:
-    """The name of a result: the path and the three versions, each with its length (no two inputs collide)."""
+    """The name of a result: kaderdiff's version, the path and the three versions, each with its length (no
+    two inputs collide; a merge retried after an upgrade is merged by the new version)."""
     h = hashlib.sha256()
-    for deel in (pad.encode("utf-8"), basis, onze, hun):
+    for deel in (__version__.encode(), os.fsencode(pad), basis, onze, hun):
         h.update(b"%d:" % len(deel))
         h.update(deel)
     return h.hexdigest()
