@@ -25,7 +25,8 @@ SCHOON, CONFLICT = 0, 1
 
 
 def _opties_merge(parser: argparse.ArgumentParser) -> None:
-    parser.description = (f"{parser.description}\n\nAls git-samenvoeghulp (dat regelt 'kaderdiff init'):\n"
+    parser.description = (f"{parser.description}\n\nAls git-samenvoeghulp (dat regelt 'kaderdiff init', met de snelle\n"
+                          "vorm 'python -m kaderdiff.cli.samenvoeghulp %O %A %B %P'):\n"
                           "  git config merge.kaderdiff.driver \"kaderdiff merge %O %A %B %P\"\n"
                           "Exitcode 0: samengevoegd; 1: er staan conflicten in ONZE (<conflict> met <onze> en "
                           "<hun>).")
