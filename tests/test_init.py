@@ -42,7 +42,7 @@ def test_init_in_een_lege_map(tmp_path: Path) -> None:
     for hook in HOOKS:
         pad = repo / ".git" / "hooks" / hook
         assert os.access(pad, os.X_OK), hook
-        assert "kaderdiff controleer kaders" in pad.read_text(encoding="utf-8")
+        assert "kaderdiff controleer \"$@\"" in pad.read_text(encoding="utf-8")
 
 
 def test_init_nogmaals_verandert_niets(tmp_path: Path) -> None:
@@ -133,6 +133,40 @@ def test_de_hook_laat_alleen_goede_kaders_door(tmp_path: Path) -> None:
     kader.write_text(goed, encoding="utf-8")
     assert _commit(repo).returncode == 0
     assert git_cmd(repo, "log", "--oneline").count("\n") == 1
+
+
+def test_de_hook_controleert_wat_de_commit_verandert(tmp_path: Path) -> None:
+    """A kader the commit leaves alone is not checked again (a commit stays quick as the years add up);
+    when a law text or the law registry changes, every kader is, for a grondslag may no longer hold."""
+    repo = tmp_path / "repo"
+    assert kd(["init", str(repo)])[0] == 0
+    shutil.copytree(KADERS / "2026", repo / "kaders" / "2026")
+    assert _commit(repo).returncode == 0
+    vo, po = repo / "kaders" / "2026" / "vo.xml", repo / "kaders" / "2026" / "po.xml"
+    vo.write_text(vo.read_text(encoding="utf-8").replace('<eis id="', '<eis nummer="1" id="', 1), encoding="utf-8")
+    git_cmd(repo, "add", "-A")
+    git_cmd(repo, "commit", "-q", "--no-verify", "-m", "Een fout kader, in een noodgeval vastgelegd")
+    po.write_text(po.read_text(encoding="utf-8").replace("toelating van een leerling.", "toelating van een kind.", 1),
+                  encoding="utf-8")
+    assert _commit(repo).returncode == 0, "alleen po.xml verandert, en dat is in orde"
+    po.write_text(po.read_text(encoding="utf-8").replace("\n    <", "\n<", 1), encoding="utf-8")
+    geweigerd = _commit(repo)
+    assert geweigerd.returncode != 0 and "po.xml" in geweigerd.stderr and "vo.xml" not in geweigerd.stderr
+    git_cmd(repo, "checkout", "--", "kaders/2026/po.xml")
+    register = repo / "kaders" / "wetten" / "register.toml"
+    register.write_text(register.read_text(encoding="utf-8") + "\n# een opmerking\n", encoding="utf-8")
+    alles = _commit(repo)
+    assert alles.returncode != 0 and "vo.xml" in alles.stderr and "attribuut 'nummer'" in alles.stderr
+
+
+def test_controleer_en_opmaak_nemen_meer_bestanden(tmp_path: Path) -> None:
+    kaders = tmp_path / "kaders"
+    shutil.copytree(KADERS / "2026", kaders / "2026")
+    bestanden = [str(kaders / "2026" / "po.xml"), str(kaders / "2026" / "mbo.xml")]
+    code, uit, fout = kd(["controleer", *bestanden])
+    assert code == 0 and "2 kader(s) gecontroleerd" in uit, fout
+    code, uit, _ = kd(["opmaak", "--controle", *bestanden])
+    assert code == 0 and "2 bestand(en) bekeken" in uit
 
 
 def test_init_zonder_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kaderdiff import __version__
 from kaderdiff.cli.gemeen import melding, regel
-from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.fouten import KaderdiffFout, Melding
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 def _optie_pad(parser: argparse.ArgumentParser) -> None:
     from pathlib import Path
 
-    parser.add_argument("pad", nargs="?", type=Path, default=None, metavar="PAD",
-                        help="kaderbestand of kadermap (standaard: kaders/)")
+    parser.add_argument("pad", nargs="*", type=Path, metavar="PAD",
+                        help="kaderbestanden of kadermappen (standaard: kaders/)")
 
 
 def _opties_controleer(parser: argparse.ArgumentParser) -> None:
@@ -39,15 +39,21 @@ def controleer(args: argparse.Namespace) -> int:
     from kaderdiff.bron.controle import ExtraControle, controleer_pad
     from kaderdiff.recht.wetcontrole import controleer_grondslagen
 
-    doel = args.pad if args.pad is not None else _standaard_kadermap()
+    doelen: list[Path] = args.pad or [_standaard_kadermap()]
     extra: tuple[ExtraControle, ...] = (controleer_grondslagen,)
     if args.termen:
         from kaderdiff.recht.termen import controleer_termen
 
         extra += (controleer_termen,)
-    bestanden, meldingen = controleer_pad(doel, extra)
-    if not bestanden:
-        raise KaderdiffFout(f"Geen kaderbestanden gevonden in {doel}")
+    bestanden: list[Path] = []
+    meldingen: list[Melding] = []
+    for doel in doelen:
+        gevonden, bij_doel = controleer_pad(doel, extra)
+        if not gevonden:
+            raise KaderdiffFout(f"Geen kaderbestanden gevonden in {doel}")
+        bestanden += gevonden
+        meldingen += bij_doel
+    meldingen = list(dict.fromkeys(meldingen))  # the law registry of one kadermap is checked once per path
     for m in meldingen:
         melding(str(m))
     fouten = [m for m in meldingen if m.ernst == "fout"]
@@ -68,8 +74,7 @@ def opmaak(args: argparse.Namespace) -> int:
     from kaderdiff.bron.controle import kaderbestanden
     from kaderdiff.bron.opmaak import maak_bestanden_op
 
-    doel = args.pad if args.pad is not None else _standaard_kadermap()
-    bestanden = kaderbestanden(doel)
+    bestanden = [b for doel in (args.pad or [_standaard_kadermap()]) for b in kaderbestanden(doel)]
     gewijzigd = maak_bestanden_op(bestanden, alleen_controleren=args.controle)
     for bestand in gewijzigd:
         regel(f"{'moet worden opgemaakt' if args.controle else 'opgemaakt'}: {bestand}")
