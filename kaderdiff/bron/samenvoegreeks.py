@@ -174,15 +174,11 @@ def _lees_blobs(uitvoer: bytes) -> dict[str, bytes]:
     return inhoud
 
 
-def samengevoegd(pad: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat | None:
-    """One kader merged by element (None: it is no kader, git merges it by lines)."""
+def samengevoegd(pad: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat:
+    """One kader merged by element; raises `GeenKader` when it must be merged by lines."""
     from kaderdiff.bron.driewegs import voeg_samen
-    from kaderdiff.bron.identiteiten import GeenKader
 
-    try:
-        uitkomst = voeg_samen(basis, onze, hun, pad)
-    except GeenKader:
-        return None
+    uitkomst = voeg_samen(basis, onze, hun, pad)
     return Resultaat(uitkomst.data, tuple(str(conflict) for conflict in uitkomst.conflicten))
 
 
@@ -241,7 +237,11 @@ def bereid_voor(map_: str) -> bool:
 
 def _voeg_samen_en_bewaar(opdracht: tuple[str, str, bytes, bytes, bytes]) -> None:
     """One kader merged and its result stored (in one of the processes the kaders are spread over)."""
+    from kaderdiff.bron.identiteiten import GeenKader
+
     map_, pad, basis, onze, hun = opdracht
-    resultaat = samengevoegd(pad, basis, onze, hun)
-    if resultaat is not None:
-        _bewaar(map_, sleutel(pad, basis, onze, hun), resultaat)
+    try:
+        resultaat = samengevoegd(pad, basis, onze, hun)
+    except GeenKader:  # its own driver merges it by lines, and says why
+        return
+    _bewaar(map_, sleutel(pad, basis, onze, hun), resultaat)

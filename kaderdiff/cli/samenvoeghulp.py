@@ -93,15 +93,13 @@ def merge(args: argparse.Namespace) -> int:
     basis, onze, hun = _lees(args.basis), _lees(args.onze), _lees(args.hun)
     resultaat = _voorbereid(naam, basis, onze, hun)
     if resultaat is None:
-        from kaderdiff.bron.driewegs import voeg_samen
         from kaderdiff.bron.identiteiten import GeenKader
 
         try:
-            uitkomst = voeg_samen(basis, onze, hun, naam)
+            resultaat = samenvoegreeks.samengevoegd(naam, basis, onze, hun)
         except GeenKader as reden:
             sys.stderr.write(f"{reden}; daarom regel voor regel samengevoegd (git merge-file)\n")
             return _regelgewijs(args)
-        resultaat = Resultaat(uitkomst.data, tuple(str(conflict) for conflict in uitkomst.conflicten))
     if resultaat.data != onze:
         schrijf_atomair(args.onze, resultaat.data)
     return _meld(naam, resultaat)
