@@ -112,6 +112,27 @@ def test_haal_kiest_de_geldende_zichtbare_versie_en_slaat_op(server: Server, tmp
     assert sorted(p.name for p in doel.parent.iterdir()) == ["2025-08-01.xml", "2026-08-01.xml"]
 
 
+def test_haal_een_wet_uit_het_eigen_register(server: Server, tmp_path: Path) -> None:
+    """A law the kadermap added in wetten/register.toml is fetched by its own code, like the package's."""
+    (tmp_path / "wetten").mkdir()
+    (tmp_path / "wetten" / "register.toml").write_text(
+        '[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\nbwb = "BWBR0002628"\naliassen = ["Leerplichtwet"]\n',
+        encoding="utf-8")
+    toestand = (BWB / "web-2025.xml").read_bytes().replace(b"BWBR0007625", b"BWBR0002628")
+    server.routes["/bwb/BWBR0002628/manifest.xml"] = (200, "application/xml", manifest(
+        "BWBR0002628", [("2025-08-01_0", "2025-08-01", "9999-12-31", "9999-12-31", False)]))
+    server.routes["/bwb/BWBR0002628/2025-08-01_0/xml/BWBR0002628_2025-08-01_0.xml"] = (
+        200, "application/xml", toestand)
+    code, _, fout = kd(["wetten", "haal", "leerplichtwet", "--datum", "2026-01-01", "--url", server.url,
+                        "--kaders", str(tmp_path)])
+    assert (code, fout) == (0, "")
+    assert (tmp_path / "wetten" / "BWBR0002628" / "2025-08-01.xml").read_bytes() == toestand
+    (tmp_path / "elders").mkdir()
+    code, _, fout = kd(["wetten", "haal", "LPW", "--datum", "2026-01-01", "--url", server.url,
+                        "--kaders", str(tmp_path / "elders")])
+    assert code == 2 and "Onbekende wet 'LPW'" in fout, "another kadermap does not know the law"
+
+
 def test_haal_de_echte_wpo(server: Server, tmp_path: Path) -> None:
     data = echte_wet(WPO).read_bytes()
     server.routes["/bwb/BWBR0003420/manifest.xml"] = (200, "application/xml", manifest(

@@ -23,9 +23,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from kaderdiff.bron.wetregister import wetten, zoek_wet
+from kaderdiff.bron.wetregister import pakketregister, register_voor
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import BWB_ID, lees_wettekst, sla_op
 from kaderdiff.recht.wettekst import Wettekst
@@ -55,13 +56,15 @@ def basis_url(opgegeven: str | None = None) -> str:
     return basis if basis.endswith("/") else basis + "/"
 
 
-def bwb_van(wet: str) -> str:
-    """A law code or alias from the registry (WPO, Wpo) or a BWB id itself -> the BWB id."""
+def bwb_van(wet: str, register: Wetregister | None = None) -> str:
+    """A law code or alias from the registry (WPO, Wpo) or a BWB id itself -> the BWB id; `register`: the
+    kadermap's (with its own laws), default the package's."""
     if BWB_ID.match(wet.strip().upper()):
         return wet.strip().upper()
-    gevonden = zoek_wet(wet)
+    register = register if register is not None else pakketregister()
+    gevonden = register.zoek(wet)
     if gevonden is None:
-        raise KaderdiffFout(f"Onbekende wet '{wet}': geef een code ({', '.join(sorted(wetten()))}) "
+        raise KaderdiffFout(f"Onbekende wet '{wet}': geef een code ({', '.join(sorted(register.per_code))}) "
                             "of een BWB-id (bijv. BWBR0003420)")
     if not gevonden.bwb:
         raise KaderdiffFout(f"De {gevonden.code} ({gevonden.naam}) staat niet in het BWB en kan niet "
@@ -164,7 +167,7 @@ def haal_toestand(bwb: str, datum: date, basis: str, timeout: float) -> tuple[by
 def haal_wet(wet: str, datum: date, kadersdir: Path, basis: str | None = None,
              timeout: float = 30.0) -> tuple[Wettekst, Path, str]:
     """Fetch, validate and store the toestand of `wet` valid on `datum`; returns it, where, and from where."""
-    bwb = bwb_van(wet)
+    bwb = bwb_van(wet, register_voor(kadersdir))
     data, url, expressie = haal_toestand(bwb, datum, basis_url(basis), timeout)
     gelezen = lees_wettekst(data, url, expressie.van)
     if gelezen.bwb != bwb:
