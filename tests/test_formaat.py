@@ -13,9 +13,12 @@ from docx import Document
 
 from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.bron.schrijven import kader_xml
+from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor, wetten, zoek_wet
 from kaderdiff.model.kader import VOETNOOT, Grondslag, Soort
 from kaderdiff.model.plaats import eigen_tekst, vindplaats
+from kaderdiff.model.versie import Versie
+from kaderdiff.recht.termen import termen_van_eis
 
 from conftest import KADERS, VOORBEELD, commit_alles, docx_links, git_cmd, kd, maak_repo, sample_kaders
 
@@ -264,6 +267,29 @@ def test_eigen_wet_linkt_ook_in_word_en_op_de_site(tmp_path: Path) -> None:
     assert f'href="{lpw.replace("&", "&amp;")}"' in (site / "kader" / "po-2026.html").read_text(encoding="utf-8")
     artikel = (site / "wet" / "lpw-2.html").read_text(encoding="utf-8")
     assert "Leerplichtwet 1969" in artikel and "wetten.overheid.nl/jci1.3:c:BWBR0002628&amp;artikel=2" in artikel
+
+
+def test_eigen_wet_in_impact_en_termen(tmp_path: Path) -> None:
+    """Two stored versions of a law from register.toml: `impact` compares them, `--termen` reads them."""
+    repo = _repo_met_register(tmp_path)
+    po = repo / "kaders" / "2026" / "po.xml"
+    po.write_text(po.read_text(encoding="utf-8").replace('wet="LPW" artikel="2"', 'wet="LPW" artikel="7.2.4a"'),
+                  encoding="utf-8")
+    bwb = Path(__file__).parent / "data" / "bwb"
+    for jaar in ("2025", "2026"):  # a law text of the right structure, under the LPW's BWB id
+        toestand = tmp_path / f"lpw-{jaar}.xml"
+        toestand.write_bytes((bwb / f"web-{jaar}.xml").read_bytes().replace(b"BWBR0007625", b"BWBR0002628"))
+        code, _, fout = kd(["wetten", "importeer", str(toestand), "--geldig-vanaf", f"{jaar}-08-01"], cwd=repo)
+        assert code == 0, fout
+    code, uit, fout = kd(["impact", "--wet", "Leerplichtwet", "--van-datum", "2025-09-01", "--naar-datum",
+                          "2026-09-01", "--json"], cwd=repo)
+    assert code == 0, fout
+    assert json.loads(uit)["wet"] == "LPW"
+    code, _, fout = kd(["controleer", "--termen"], cwd=repo)
+    assert code == 0, fout
+    kader = KaderMap(repo / "kaders").laad(Versie(2026), "po")
+    termen = termen_van_eis(kader.element("wk-school-ov-e3"), kader, repo / "kaders")
+    assert "artikel 7.2.4a, eerste lid, van de LPW" not in termen.zonder_wettekst, "its stored text was read"
 
 
 @pytest.mark.parametrize(("register", "stuk"), [

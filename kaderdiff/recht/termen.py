@@ -22,10 +22,11 @@ from functools import cache
 from pathlib import Path
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.bron.wetregister import wetten
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
+from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.bwb import versies, wetversie
 from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.wetcontrole import kadersdir_van
@@ -136,10 +137,13 @@ def vergelijk_termen(eis_id: str, tekst: str, wetteksten: list[tuple[str, str]],
     return TermenEis(eis_id, tekst, tuple(termen), zonder_wettekst)
 
 
-def wettekst_van(g: Grondslag, kader: Kader, kadersdir: Path | None) -> str | None:
-    """The stored text of the cited lid (or article) valid on the kader's peildatum; None when not stored."""
-    wet = wetten().get(g.wet)
-    if kadersdir is None or wet is None or not wet.bwb or not g.artikel:
+def wettekst_van(g: Grondslag, kader: Kader, kadersdir: Path | None, register: Wetregister | None = None) -> str | None:
+    """The stored text of the cited lid (or article) valid on the kader's peildatum; None when not stored.
+    `register`: the kadermap's law registry (its own laws too), default read from `kadersdir`."""
+    if kadersdir is None:
+        return None
+    wet = (register if register is not None else register_voor(kadersdir)).get(g.wet)
+    if wet is None or not wet.bwb or not g.artikel:
         return None
     versie = wetversie(kadersdir, wet.bwb, kader.peildatum)
     artikel = versie.artikelen.get(g.artikel.lower()) if versie is not None else None
@@ -148,11 +152,14 @@ def wettekst_van(g: Grondslag, kader: Kader, kadersdir: Path | None) -> str | No
     return tekst_van(artikel, g.lid.lower()) or None
 
 
-def termen_van_eis(eis: Element, kader: Kader, kadersdir: Path | None) -> TermenEis:
+def termen_van_eis(eis: Element, kader: Kader, kadersdir: Path | None,
+                   register: Wetregister | None = None) -> TermenEis:
     teksten: list[tuple[str, str]] = []
     ontbreekt: list[str] = []
+    if kadersdir is not None and register is None:
+        register = register_voor(kadersdir)
     for g in eis.grondslagen:
-        wettekst = wettekst_van(g, kader, kadersdir)
+        wettekst = wettekst_van(g, kader, kadersdir, register)
         if wettekst is None:
             ontbreekt.append(citeer(g))
         else:
@@ -166,12 +173,13 @@ def controleer_termen(kader: Kader, pad: Path | None) -> list[Melding]:
     if kadersdir is None:
         return []
     meldingen = []
+    register = register_voor(kadersdir)
     for eis, _ in kader.doorloop():
         if eis.soort is not Soort.EIS or not eis.grondslagen:
             continue
-        if not any(versies(kadersdir, w.bwb) for g in eis.grondslagen if (w := wetten().get(g.wet)) and w.bwb):
+        if not any(versies(kadersdir, w.bwb) for g in eis.grondslagen if (w := register.get(g.wet)) and w.bwb):
             continue
-        resultaat = termen_van_eis(eis, kader, kadersdir)
+        resultaat = termen_van_eis(eis, kader, kadersdir, register)
         if resultaat.niet_in_de_wet and len(resultaat.zonder_wettekst) < len(eis.grondslagen):
             meldingen.append(Melding(
                 kader.bron, eis.regel, 0,

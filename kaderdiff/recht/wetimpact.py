@@ -19,7 +19,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.bron.wetregister import wetten, zoek_wet
+from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag, onderdeelpad
@@ -281,9 +281,10 @@ def plaats_tekst(wet: str, plaats: Plaats | None) -> str:
 
 def impact_tussen(kadermap: KaderMap, wet: str, van: date, naar: date) -> WetImpact:
     """Compare the stored versions of `wet` valid on `van` and on `naar` against every kader in the working tree."""
-    gevonden = zoek_wet(wet)
+    register = register_voor(kadermap.pad)  # the kadermap's own laws too
+    gevonden = register.zoek(wet)
     if gevonden is None:
-        raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(wetten()))})")
+        raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(register.per_code))})")
     if not gevonden.bwb:
         raise KaderdiffFout(f"De {gevonden.code} staat niet in het BWB; er zijn geen wetsversies te vergelijken")
     if naar < van:
