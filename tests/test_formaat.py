@@ -292,6 +292,18 @@ def test_eigen_wet_in_impact_en_termen(tmp_path: Path) -> None:
     assert "artikel 7.2.4a, eerste lid, van de LPW" not in termen.zonder_wettekst, "its stored text was read"
 
 
+def test_citaten_vindt_eigen_wetten(tmp_path: Path) -> None:
+    repo = _repo_met_register(tmp_path)
+    brief = tmp_path / "brief.txt"
+    brief.write_text("Zie artikel 2, eerste lid, van de Leerplichtwet en artikel 40 van de WPO.\n", encoding="utf-8")
+    code, uit, fout = kd(["citaten", str(brief), "--json"], cwd=repo)
+    assert code == 0, fout
+    links = [v["link"] for vondst in json.loads(uit)["vondsten"] for v in vondst["verwijzingen"]]
+    assert links[0].startswith("https://wetten.overheid.nl/jci1.3:c:BWBR0002628&artikel=2&lid=1"), links
+    code, uit, _ = kd(["citaten", str(brief), "--json", "--kaders", str(tmp_path / "geen")])
+    assert code == 0 and "BWBR0002628" not in uit, "without the kadermap only the package's laws are known"
+
+
 @pytest.mark.parametrize(("register", "stuk"), [
     ('[LPW]\nnaam = "Leerplichtwet 1969"\n', "'soort' ontbreekt"),
     ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\nkleur = "blauw"\n', "onbekend veld 'kleur'"),

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kaderdiff.cli.gemeen import regel
+from kaderdiff.cli.gemeen import kadermap_pad, optie_kaders, regel
 from kaderdiff.fouten import KaderdiffFout
 
 
@@ -17,6 +17,7 @@ def _opties(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("bestand", nargs="?", default="-", metavar="BESTAND",
                         help="tekstbestand (UTF-8) of .docx; '-' of niets: lees standaardinvoer")
     parser.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    optie_kaders(parser)
 
 
 def lees_tekst(bestand: str) -> tuple[str, str]:
@@ -43,19 +44,23 @@ def lees_tekst(bestand: str) -> tuple[str, str]:
 
 
 def citaten(args: argparse.Namespace) -> int:
+    from kaderdiff.bron.wetregister import register_voor
     from kaderdiff.recht.citaatzoeker import Regels, zoek_citaten
     from kaderdiff.recht.citaten import citeer
     from kaderdiff.recht.juriconnect import jci, link
 
     tekst, naam = lees_tekst(args.bestand)
-    vondsten = zoek_citaten(tekst)
+    kadermap = kadermap_pad(args)
+    register = register_voor(kadermap if kadermap.is_dir() else None)  # the kadermap's own laws too, if any
+    vondsten = zoek_citaten(tekst, register)
     regels = Regels(tekst)
     uit: list[dict[str, Any]] = []
     for v in vondsten:
         r, k = regels.plaats(v.begin)
         uit.append({"regel": r, "kolom": k, "begin": v.begin, "eind": v.eind, "tekst": v.tekst,
                     "verwijzingen": [{"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
-                                      "citaat": citeer(g), "jci": jci(g), "link": link(g)} for g in v.grondslagen]})
+                                      "citaat": citeer(g), "jci": jci(g, register=register),
+                                      "link": link(g, register=register)} for g in v.grondslagen]})
     if args.als_json:
         regel(json.dumps({"bron": naam, "vondsten": uit}, ensure_ascii=False, indent=2))
         return 0
