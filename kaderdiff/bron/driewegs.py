@@ -15,7 +15,6 @@ identity too, named after its parent (`st-op1/basiskwaliteit#0`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -36,6 +35,7 @@ from kaderdiff.bron.conflict import (
 from kaderdiff.bron.identiteiten import INHOUD, WORTEL, WORTELTAG, GeenKader, Index, Knoop, bevries, indexeer
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.xmlveilig import parse_veilig
+from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.fouten import KaderdiffFout, Melding
 
 W = TypeVar("W")
@@ -68,25 +68,7 @@ def _gewijzigd(basis: Knoop, kant: Knoop) -> bool:
 def _stabiel(basispositie: dict[str, int], reeks: list[str]) -> set[str]:
     """The members of `reeks` that kept their basis order: a longest increasing subsequence."""
     gemeen = [x for x in reeks if x in basispositie]
-    staarten: list[int] = []
-    staart_index: list[int] = []
-    vorige = [-1] * len(gemeen)
-    for i, x in enumerate(gemeen):
-        positie = basispositie[x]
-        j = bisect_left(staarten, positie)
-        if j == len(staarten):
-            staarten.append(positie)
-            staart_index.append(i)
-        else:
-            staarten[j] = positie
-            staart_index[j] = i
-        vorige[i] = staart_index[j - 1] if j else -1
-    stabiel = set()
-    i = staart_index[-1] if staart_index else -1
-    while i >= 0:
-        stabiel.add(gemeen[i])
-        i = vorige[i]
-    return stabiel
+    return {gemeen[i] for i in stijgende_deelrij([basispositie[x] for x in gemeen])}
 
 
 def volgorde(leden: set[str], basis: list[str], onze: list[str], hun: list[str]) -> tuple[list[str], list[str]]:

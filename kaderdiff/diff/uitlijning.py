@@ -20,10 +20,10 @@ went apart.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
+from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.diff.gelijkenis import exacte_paren, gelijkenis, kandidaten, wijs_toe
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort, echte_kinderen, echte_ouder
 from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning
@@ -282,26 +282,4 @@ def ouders_van_tegenhangers(el: Element, koppeling: dict[str, str], ander: Kader
         if tegenhanger is not None:
             ouder = echte_ouder(ander.index[tegenhanger][1])
             uit.add(ouder.id if ouder else "")
-    return uit
-
-
-def stijgende_deelrij(waarden: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
-    staarten: list[int] = []
-    staart_index: list[int] = []
-    vorige = [-1] * len(waarden)
-    for i, waarde in enumerate(waarden):
-        plek = bisect_left(staarten, waarde)
-        if plek == len(staarten):
-            staarten.append(waarde)
-            staart_index.append(i)
-        else:
-            staarten[plek] = waarde
-            staart_index[plek] = i
-        vorige[i] = staart_index[plek - 1] if plek else -1
-    uit: set[int] = set()
-    i = staart_index[-1] if staart_index else -1
-    while i >= 0:
-        uit.add(i)
-        i = vorige[i]
     return uit

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.diff.gelijkenis import gelijkenis
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
-from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, stijgende_deelrij, vergelijkingstekst
+from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, vergelijkingstekst
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
 from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst
 from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kaderdiff.diff.uitlijning import stijgende_deelrij
+from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.uitlijning import Uitlijning
 from kaderdiff.model.wijziging import Wijziging, WijzigingSoort
