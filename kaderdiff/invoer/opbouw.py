@@ -108,13 +108,18 @@ class Bouwer(KopBouwer):
         return container
 
     def _alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None:
-        if self.eiskop is not None:
-            nummer, titel, kop_plaats = self.eiskop
-            self.eiskop = None
-            self._alinea((Fragment(f"{nummer} {titel}", "sterk"),), kop_plaats)
-            self.meld(kop_plaats, "nummer en titel van een eis zonder eis erna; overgenomen als vette alinea",
-                      f"{nummer} {titel}")
+        self._losse_eiskop()
         self.plaats(Knoop(S.ALINEA, inhoud=fragmenten), plaats)
+
+    def _losse_eiskop(self) -> None:
+        """A pending eis number and title with no eis after it: kept as a bold alinea, and reported."""
+        if self.eiskop is None:
+            return
+        nummer, titel, plaats = self.eiskop
+        self.eiskop = None
+        self._alinea((Fragment(f"{nummer} {titel}", "sterk"),), plaats)
+        self.meld(plaats, "nummer en titel van een eis zonder eis erna; overgenomen als vette alinea",
+                  f"{nummer} {titel}")
 
     def alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None:
         self._alinea(fragmenten, plaats)
@@ -253,12 +258,7 @@ class Bouwer(KopBouwer):
     def af(self) -> Knoop:
         """Finish: pending lines placed, parts the schema would refuse repaired, eisen without basis reported."""
         self._sluit_wachtende_eis()
-        if self.eiskop is not None:
-            nummer, titel, plaats = self.eiskop
-            self.eiskop = None
-            self._alinea((Fragment(f"{nummer} {titel}", "sterk"),), plaats)
-            self.meld(plaats, "nummer en titel van een eis zonder eis erna; overgenomen als vette alinea",
-                      f"{nummer} {titel}")
+        self._losse_eiskop()
         if self.bijschrift is not None:
             self._alinea((Fragment(self.bijschrift[0]),), self.bijschrift[1])
             self.bijschrift = None
