@@ -505,6 +505,35 @@ def test_kopnummers_uit_de_automatische_nummering(tmp_path: Path) -> None:
         ("waarderingskader", "", "Waarderingskader school"), ("standaard", "OP1", "Aanbod")]
 
 
+def test_eisnummer_en_titel_zonder_eis_erna_worden_een_vette_alinea(tmp_path: Path) -> None:
+    """An eis heading followed by running text, and one as the document's last line: neither text is lost."""
+    doc = Document()
+    doc.add_paragraph("Onderzoekskader 2026", style="Title")
+    doc.add_heading("Waarderingskader school", 1)
+    doc.add_heading("OP Onderwijsproces", 2)
+    doc.add_heading("OP1 Aanbod", 3)
+    doc.add_paragraph("Het aanbod is breed.")
+    _vet(doc, "Basiskwaliteit")
+    _vet(doc, "OP 1.1 Kerndoelen")
+    doc.add_paragraph("Het aanbod omvat de kerndoelen.", style="List Bullet")
+    doc.add_paragraph("Wettelijke grondslag: artikel 8, eerste lid, WPO")
+    _vet(doc, "OP 1.2 Pesten")
+    doc.add_paragraph("Hierover volgt later meer.")
+    _vet(doc, "OP 1.3 Burgerschap")
+    pad = tmp_path / "po.docx"
+    doc.save(str(pad))
+    uit = tmp_path / "po.xml"
+    code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
+                             "--uit", str(uit)])
+    assert code == 0, fout
+    k = laad_bestand(uit)
+    vet = [e.inhoud for e, _ in k.doorloop() if e.soort is Soort.ALINEA and e.inhoud[0].stijl == "sterk"]
+    assert [f[0].tekst for f in vet] == ["OP1.2 Pesten", "OP1.3 Burgerschap"]
+    teksten = [e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA]
+    assert teksten.index("OP1.2 Pesten") + 1 == teksten.index("Hierover volgt later meer.")
+    assert stdout.count("nummer en titel van een eis zonder eis erna") == 2
+
+
 def test_onvolledige_onderdelen_worden_tekst_op_hun_plek(tmp_path: Path) -> None:
     """Parts the schema would refuse (beslisregels without a rule, overige vereisten without an eis, a
     waarderingskader without standaarden, a standaard without basiskwaliteit) keep their text, and are reported."""
