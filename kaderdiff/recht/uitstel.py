@@ -15,6 +15,7 @@ tree, the index and the current branch stay as they are. Each file written is sc
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -88,20 +89,22 @@ def _plaats_terug(el_vorig: etree._Element, doel: etree._Element) -> bool:
     if ouder is None:
         return False
     nieuw = copy.deepcopy(el_vorig)
-    voor = el_vorig.getprevious()
-    while voor is not None:
-        if voor.get("id") in ids and ids[voor.get("id", "")].getparent() is ouder:
-            ids[voor.get("id", "")].addnext(nieuw)
-            return True
-        voor = voor.getprevious()
-    na = el_vorig.getnext()
-    while na is not None:
-        if na.get("id") in ids and ids[na.get("id", "")].getparent() is ouder:
-            ids[na.get("id", "")].addprevious(nieuw)
-            return True
-        na = na.getnext()
-    ouder.append(nieuw)
+    voor = _buur_in(el_vorig.itersiblings(preceding=True), ids, ouder)
+    na = _buur_in(el_vorig.itersiblings(), ids, ouder) if voor is None else None
+    if voor is not None:
+        voor.addnext(nieuw)
+    elif na is not None:
+        na.addprevious(nieuw)
+    else:
+        ouder.append(nieuw)
     return True
+
+
+def _buur_in(buren: Iterator[etree._Element], ids: dict[str, etree._Element],
+             ouder: etree._Element) -> etree._Element | None:
+    """The nearest of an element's old neighbours that `doel` still has under the same parent: the removed
+    element goes back right beside it."""
+    return next((ids[i] for buur in buren if (i := buur.get("id")) in ids and ids[i].getparent() is ouder), None)
 
 
 def _vervang(oud: etree._Element, nieuw: etree._Element) -> None:
