@@ -192,9 +192,8 @@ def bereid_voor(map_: str) -> bool:
     import subprocess
 
     hun = hun_commit()
-    onze = _git("rev-parse", "HEAD")
-    basis = _git("merge-base", "--all", "HEAD", hun) if hun else None
-    if not hun or onze is None or basis is None or len(basis.split()) != 1:
+    onze = _git("rev-parse", "HEAD") if hun else None
+    if not hun or onze is None:
         return False
     reeks = f"{onze.decode().strip()} {hun}\n"
     os.makedirs(map_, exist_ok=True)
@@ -207,6 +206,9 @@ def bereid_voor(map_: str) -> bool:
     _ruim_op(map_)
     with open(os.path.join(map_, REEKS), "w", encoding="utf-8") as f:
         f.write(reeks)
+    basis = _git("merge-base", "--all", "HEAD", hun)  # after the check: a later driver needs only rev-parse
+    if basis is None or len(basis.split()) != 1:  # a criss-cross merge: git merges a virtual base first
+        return False
     basis_commit = basis.decode().strip()
     van_ons, van_hen = _gewijzigd(basis_commit, "HEAD"), _gewijzigd(basis_commit, hun)
     beide = [pad for pad in van_ons if pad in van_hen and van_ons[pad][1] != van_hen[pad][1]]
