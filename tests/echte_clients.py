@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from kaderdiff.pakket.libreoffice import bereid_profiel_voor
+
 T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
@@ -122,12 +124,10 @@ def odt_woorden(pad: Path, modus: str = "accept") -> list[str]:
 # file waits on its lock file, headless, for ever), runs Writer's own "accept all" or "reject
 # all" command (the menu items Edit › Track Changes › Accept All / Reject All) and stores the result.
 # python3-uno is not installed, so a macro rather than a Python UNO script; one soffice start for all jobs.
-_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+_MACRO = """\
 Sub Verwerk(sOpdrachten As String)
   Dim aLaad(0) As New com.sun.star.beans.PropertyValue
-  aLaad(0).Name = &quot;Hidden&quot; : aLaad(0).Value = True
+  aLaad(0).Name = "Hidden" : aLaad(0).Value = True
   Dim aGeen()
   Dim aOpslaan(1) As New com.sun.star.beans.PropertyValue
   iBestand = FreeFile
@@ -135,34 +135,22 @@ Sub Verwerk(sOpdrachten As String)
   Do While Not EOF(iBestand)
     Line Input #iBestand, sRegel
     aDeel = Split(sRegel, Chr(9))
-    oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(aDeel(0)), &quot;_blank&quot;, 0, aLaad())
-    oHelper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+    oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(aDeel(0)), "_blank", 0, aLaad())
+    oHelper = createUnoService("com.sun.star.frame.DispatchHelper")
     oFrame = oDoc.getCurrentController().getFrame()
-    If aDeel(2) = &quot;accept&quot; Then
-      oHelper.executeDispatch(oFrame, &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, aGeen())
-    ElseIf aDeel(2) = &quot;reject&quot; Then
-      oHelper.executeDispatch(oFrame, &quot;.uno:RejectAllTrackedChanges&quot;, &quot;&quot;, 0, aGeen())
+    If aDeel(2) = "accept" Then
+      oHelper.executeDispatch(oFrame, ".uno:AcceptAllTrackedChanges", "", 0, aGeen())
+    ElseIf aDeel(2) = "reject" Then
+      oHelper.executeDispatch(oFrame, ".uno:RejectAllTrackedChanges", "", 0, aGeen())
     End If
-    aOpslaan(0).Name = &quot;FilterName&quot; : aOpslaan(0).Value = aDeel(3)
-    aOpslaan(1).Name = &quot;FilterOptions&quot; : aOpslaan(1).Value = &quot;UTF8&quot;
+    aOpslaan(0).Name = "FilterName" : aOpslaan(0).Value = aDeel(3)
+    aOpslaan(1).Name = "FilterOptions" : aOpslaan(1).Value = "UTF8"
     oDoc.storeToURL(ConvertToURL(aDeel(1)), aOpslaan())
     oDoc.close(True)
   Loop
   Close #iBestand
   StarDesktop.terminate()
 End Sub
-</script:module>
-"""
-_BIBLIOTHEKEN = """<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
-<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
- <library:library library:name="Standard" library:link="false"/>
-</library:libraries>
-"""
-_BIBLIOTHEEK = """<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
-<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard"
- library:readonly="false" library:passwordprotected="false">{elementen}</library:library>
 """
 
 
@@ -173,14 +161,8 @@ def libreoffice_wijzigingen(opdrachten: list[tuple[Path, Path, str]], filter_: s
     with tempfile.TemporaryDirectory() as tijdelijk:
         profiel = [f"-env:UserInstallation=file://{tijdelijk}/profiel", "--headless", "--norestore", "--invisible",
                    "--nolockcheck"]
-        # the first start of a new profile writes LibreOffice's own (empty) Standard library: ours comes after
-        subprocess.run([soffice, *profiel, "--terminate_after_init"], capture_output=True, check=True, timeout=300)
-        basic = Path(tijdelijk) / "profiel" / "user" / "basic"
-        (basic / "Standard").mkdir(parents=True, exist_ok=True)
-        (basic / "script.xlc").write_text(_BIBLIOTHEKEN, encoding="utf-8")
-        (basic / "Standard" / "script.xlb").write_text(
-            _BIBLIOTHEEK.format(elementen='<library:element library:name="Module1"/>'), encoding="utf-8")
-        (basic / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+        # the pack's own profile (first start done, our settings), with this macro as Standard.Module1
+        bereid_profiel_voor(Path(tijdelijk) / "profiel", _MACRO, "Module1")
         regels = []
         for n, (bron, doel, modus) in enumerate(opdrachten):
             kopie = Path(tijdelijk) / f"{n}{bron.suffix}"

@@ -68,27 +68,29 @@ library:readonly="false" library:passwordprotected="false">{elementen}</library:
 """
 _MODULE = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Omzetten" \
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="{module}" \
 script:language="StarBasic">{code}</script:module>
 """
 
 
-def bereid_profiel_voor(profiel: Path) -> None:
-    """A LibreOffice user profile with our settings and the conversion macro (LibreOffice adds the rest).
+def bereid_profiel_voor(profiel: Path, basic: str | None = None, module: str = "Omzetten") -> None:
+    """A LibreOffice user profile with our settings and one Basic module (LibreOffice adds the rest): the
+    conversion macro, or `basic` (the tests' accept/reject macro) as Standard.`module`.
 
     No thumbnail: rendering page one to a PNG for every ODT was a third of the conversion time, and a
     pack's documents are opened, not browsed by preview.
     """
-    basic = profiel / "user" / "basic"
-    (basic / "Standard").mkdir(parents=True)
+    code = basic if basic is not None else MACRO.read_text(encoding="utf-8")
+    bibliotheek = profiel / "user" / "basic"
+    (bibliotheek / "Standard").mkdir(parents=True)
     (profiel / "user" / "registrymodifications.xcu").write_text(_INSTELLINGEN, encoding="utf-8")
     for soort in ("script", "dialog"):
-        (basic / f"{soort}.xlc").write_text(_BIBLIOTHEKEN, encoding="utf-8")
-    elementen = '\n <library:element library:name="Omzetten"/>\n'
-    (basic / "Standard" / "script.xlb").write_text(_BIBLIOTHEEK.format(elementen=elementen), encoding="utf-8")
-    (basic / "Standard" / "dialog.xlb").write_text(_BIBLIOTHEEK.format(elementen=""), encoding="utf-8")
-    code = escape(MACRO.read_text(encoding="utf-8"))
-    (basic / "Standard" / "Omzetten.xba").write_text(_MODULE.format(code=code), encoding="utf-8")
+        (bibliotheek / f"{soort}.xlc").write_text(_BIBLIOTHEKEN, encoding="utf-8")
+    elementen = f'\n <library:element library:name="{module}"/>\n'
+    (bibliotheek / "Standard" / "script.xlb").write_text(_BIBLIOTHEEK.format(elementen=elementen), encoding="utf-8")
+    (bibliotheek / "Standard" / "dialog.xlb").write_text(_BIBLIOTHEEK.format(elementen=""), encoding="utf-8")
+    (bibliotheek / "Standard" / f"{module}.xba").write_text(_MODULE.format(module=module, code=escape(code)),
+                                                             encoding="utf-8")
 
 
 class Omzetter:
