@@ -191,4 +191,5 @@ def controleer_termen(kader: Kader, pad: Path | None) -> list[Melding]:
 def termen_van_standaard(kadermap: KaderMap, sector: str, jaar: int, eis_ids: list[str]) -> list[TermenEis]:
     """The term provenance of the given eisen of one kader (as `herleid SECTOR:CODE --termen` shows it)."""
     kader = kadermap.laad(Versie(jaar), sector)
-    return [termen_van_eis(kader.element(eis_id), kader, kadermap.pad) for eis_id in eis_ids]
+    register = register_voor(kadermap.pad)  # read once, not per eis
+    return [termen_van_eis(kader.element(eis_id), kader, kadermap.pad, register) for eis_id in eis_ids]
