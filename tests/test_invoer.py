@@ -452,6 +452,17 @@ def test_grondslag_die_niet_te_lezen_is_blijft_als_alinea(tmp_path: Path) -> Non
     assert kd(["controleer", str(tmp_path / "po.xml")])[0] == 2
 
 
+def _importeer(doc: object, tmp_path: Path, sector: str) -> tuple[Kader, str]:
+    """Save a test document, import it as the 2026 kader of `sector` and load the result (with the report)."""
+    pad = tmp_path / f"{sector}.docx"
+    doc.save(str(pad))  # type: ignore[attr-defined]
+    uit = tmp_path / f"{sector}.xml"
+    code, stdout, fout = kd(["importeer", str(pad), "--sector", sector, "--jaar", "2026", "--kaders", str(KADERS),
+                             "--uit", str(uit)])
+    assert code == 0, fout
+    return laad_bestand(uit), stdout
+
+
 def _nummering(doc: object) -> None:
     """Word's automatic numbering for headings: level 1 '1', level 2 '1.1' (numId 90), as outline numbering."""
     numbering = doc.part.numbering_part.element  # type: ignore[attr-defined]
@@ -491,13 +502,7 @@ def test_kopnummers_uit_de_automatische_nummering(tmp_path: Path) -> None:
     doc.add_heading("OP Onderwijsproces", 2)
     doc.add_heading("OP1 Aanbod", 3)
     doc.add_paragraph("Het aanbod is breed.")
-    pad = tmp_path / "vo.docx"
-    doc.save(str(pad))
-    uit = tmp_path / "vo.xml"
-    code, _, fout = kd(["importeer", str(pad), "--sector", "vo", "--jaar", "2026", "--kaders", str(KADERS),
-                        "--uit", str(uit)])
-    assert code == 0, fout
-    k = laad_bestand(uit)
+    k, _ = _importeer(doc, tmp_path, "vo")
     assert [(e.soort.value, e.nummer, e.titel) for e, _ in k.doorloop()
             if e.soort in (Soort.HOOFDSTUK, Soort.PARAGRAAF, Soort.WAARDERINGSKADER, Soort.STANDAARD)] == [
         ("hoofdstuk", "1", "Inleiding"), ("paragraaf", "1.1", "Doel van het toezicht"),
@@ -520,13 +525,7 @@ def test_eisnummer_en_titel_zonder_eis_erna_worden_een_vette_alinea(tmp_path: Pa
     _vet(doc, "OP 1.2 Pesten")
     doc.add_paragraph("Hierover volgt later meer.")
     _vet(doc, "OP 1.3 Burgerschap")
-    pad = tmp_path / "po.docx"
-    doc.save(str(pad))
-    uit = tmp_path / "po.xml"
-    code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
-                             "--uit", str(uit)])
-    assert code == 0, fout
-    k = laad_bestand(uit)
+    k, stdout = _importeer(doc, tmp_path, "po")
     vet = [e.inhoud for e, _ in k.doorloop() if e.soort is Soort.ALINEA and e.inhoud[0].stijl == "sterk"]
     assert [f[0].tekst for f in vet] == ["OP1.2 Pesten", "OP1.3 Burgerschap"]
     teksten = [e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA]
@@ -551,13 +550,7 @@ def test_onvolledige_onderdelen_worden_tekst_op_hun_plek(tmp_path: Path) -> None
     doc.add_paragraph("Hier komen later de overige vereisten.")
     doc.add_heading("Beslisregels school", 2)
     doc.add_paragraph("De beslisregels worden nog uitgewerkt.")
-    pad = tmp_path / "po.docx"
-    doc.save(str(pad))
-    uit = tmp_path / "po.xml"
-    code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
-                             "--uit", str(uit)])
-    assert code == 0, fout
-    k = laad_bestand(uit)
+    k, stdout = _importeer(doc, tmp_path, "po")
     teksten = [e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA]
     for tekst in ("Dit waarderingskader volgt later.", "Hier komen later de overige vereisten.",
                   "De beslisregels worden nog uitgewerkt.", "Overige wettelijke vereisten", "Beslisregels school"):
