@@ -359,6 +359,15 @@ def test_bladzijde_van_elke_wijziging_staat_in_json_en_index_en_klopt_met_de_pdf
     assert eerste_pagina == register
     assert register["MBO-9"] > 1
 
+    # the register reads the PDF without its colour profile (quick for Poppler): the same text, the same offsets
+    from kaderdiff.pakket.pdfpaginas import zonder_kleurprofiel
+    origineel = pdf.read_bytes()
+    zonder = zonder_kleurprofiel(origineel)
+    assert b"/OutputIntents" in origineel and b"/OutputIntents" not in zonder and len(zonder) == len(origineel)
+    teksten = [subprocess.run([pdftotext, "-layout", "-", "-"], input=data, capture_output=True, check=True,
+                              timeout=120).stdout for data in (origineel, zonder)]
+    assert teksten[0] == teksten[1] and b"MBO-9" in teksten[0]
+
     index = (uit / "index.html").read_text(encoding="utf-8")
     assert f'href="mbo-2026-staat-van-wijzigingen.pdf#page={register["MBO-9"]}">blz. {register["MBO-9"]}</a>' in index
     manifest = json.loads((uit / "manifest.json").read_text(encoding="utf-8"))
