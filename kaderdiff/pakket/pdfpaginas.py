@@ -27,11 +27,25 @@ def pdftotext() -> str:
     return pad
 
 
+#: The PDF/A output intent in the document catalog (LibreOffice writes it as `/OutputIntents[N 0 R]`).
+_UITVOERBEDOELING = re.compile(rb"/OutputIntents\s*\[[^\]]*\]")
+
+
+def zonder_kleurprofiel(data: bytes) -> bytes:
+    """The PDF without its output intent, blanked with spaces so every offset in the xref table stays valid.
+
+    Poppler builds an lcms2 colour transform from the PDF/A output intent (the sRGB profile) for every page:
+    95 % of `pdftotext`'s time, 0.1 s a page. Text extraction needs no colour; the text is the same.
+    """
+    return _UITVOERBEDOELING.sub(lambda m: b" " * len(m.group(0)), data)
+
+
 def paginateksten(pdf: Path) -> list[str]:
     """The text of every page, columns kept in place."""
     try:
-        uit = subprocess.run([pdftotext(), "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                             check=False, timeout=TIJDSLIMIET)
+        uit = subprocess.run([pdftotext(), "-layout", "-enc", "UTF-8", "-", "-"],
+                             input=zonder_kleurprofiel(pdf.read_bytes()), capture_output=True, check=False,
+                             timeout=TIJDSLIMIET)
     except subprocess.TimeoutExpired:
         raise KaderdiffFout(f"pdftotext deed er langer dan {TIJDSLIMIET} s over op {pdf.name}") from None
     if uit.returncode != 0:
