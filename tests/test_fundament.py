@@ -11,7 +11,8 @@ import pytest
 from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.bron.opmaak import maak_op
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.model.versie import Versie
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.versie import Herkomst, Versie
 
 from conftest import KADERS, VOORBEELD, commit_alles, git_cmd, kd, maak_repo, sample_kaders
 
@@ -151,6 +152,27 @@ def test_werkmap_en_tag_geven_hetzelfde_model(tmp_path: Path) -> None:
     for sector in kadermap.sectoren(Versie(2026)):
         assert kadermap.laad(Versie(2026), sector) == kadermap.laad(Versie.parse("2026@ringen-concept"), sector)
     assert not kadermap.herkomst(Versie(2026)).vuil
+
+
+def test_herkomst_van_de_werkmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commit, commit time and 'working tree changed' come from git itself: before the first commit, clean,
+    changed, with a new file, and from inside a git hook (GIT_DIR pointing elsewhere)."""
+    repo = maak_repo(tmp_path / "repo", kaders=None)
+    shutil.copytree(KADERS, repo / "kaders")
+    assert KaderMap(repo / "kaders").herkomst(Versie(2026)) == Herkomst("2026", "", True)
+    assert KaderMap(repo / "kaders").commitdatum(Versie(2026)) == 0
+    head = commit_alles(repo, "Kaders")
+    tijd = int(git_cmd(repo, "log", "-1", "--format=%ct"))
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elders" / ".git"))  # as a hook of another repository would
+    assert KaderMap(repo / "kaders").herkomst(Versie(2026)) == Herkomst("2026", head, False)
+    assert KaderMap(repo / "kaders").commitdatum(Versie(2026)) == tijd > 0
+    (repo / "kaders" / "2026" / "notitie.txt").write_text("nieuw", encoding="utf-8")
+    assert KaderMap(repo / "kaders").herkomst(Versie(2026)).vuil
+    assert not KaderMap(repo / "kaders").herkomst(Versie(2025)).vuil, "alleen het eigen jaar telt"
+    (repo / "kaders" / "2026" / "notitie.txt").unlink()
+    (repo / ".git" / "HEAD").write_text("kapot\n", encoding="utf-8")
+    with pytest.raises(KaderdiffFout, match=r"git kan de repository van .* niet lezen"):
+        KaderMap(repo / "kaders").herkomst(Versie(2026))
 
 
 def test_versie_op_ref_leest_oude_inhoud_zonder_checkout(tmp_path: Path) -> None:

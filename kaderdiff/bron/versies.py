@@ -213,28 +213,52 @@ class KaderMap:
 
     def herkomst(self, versie: Versie) -> Herkomst:
         """The commit a version was read from, and whether the working tree differed from it."""
-        if self.repo is None:
+        if self.git_map is None:
             return Herkomst(str(versie), "", versie.ref is None)
         if versie.ref is not None:
             return Herkomst(str(versie), self._commit(versie.ref).hexsha, False)
-        repo = self.repo
-        try:
-            commit = repo.head.commit.hexsha
-        except ValueError:
+        if self._kop is None:
             return Herkomst(str(versie), "", True)
-        vuil = git_geeft(lambda: repo.is_dirty(untracked_files=True, path=str(self.pad / str(versie.jaar))),
-                         f"De werkmap van {repo.working_tree_dir}")
-        return Herkomst(str(versie), commit, vuil)
+        _, status = self._git("status", "--porcelain", "--untracked-files=all", "--", str(self.pad / str(versie.jaar)))
+        return Herkomst(str(versie), self._kop[0], bool(status.strip()))
 
     def commitdatum(self, versie: Versie) -> int:
         """Unix time of the commit a version belongs to (0 without git): used to fix timestamps."""
-        if self.repo is None:
-            return 0
+        if versie.ref is not None:
+            return int(self._commit(versie.ref).committed_date) if self.repo is not None else 0
+        return self._kop[1] if self._kop is not None else 0
+
+    @cached_property
+    def _kop(self) -> tuple[str, int] | None:
+        """HEAD's commit and its commit time (None before the first commit), read with one git command: a
+        working-tree pack or Staat needs no more of git, and importing GitPython and opening the repository
+        took longer than all of this."""
+        if self.git_map is None:
+            return None
+        code, uit = self._git("log", "-1", "--format=%H %ct", "HEAD", toegestaan=(128,))
+        if code != 0:
+            self._git("rev-parse", "--verify", "--quiet", "HEAD", toegestaan=(1,))  # 1: no commit yet
+            return None
+        commit, tijd = uit.split()
+        return commit, int(tijd)
+
+    def _git(self, *args: str, toegestaan: tuple[int, ...] = ()) -> tuple[int, str]:
+        """Exit code and output of a git command in the kadermap; another error than the `toegestaan` exit
+        codes is a Dutch error with git's reason. The repository is the one around the kadermap, whatever a
+        calling git hook put in GIT_DIR."""
+        import os
+        import subprocess
+
+        omgeving = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
         try:
-            commit = self._commit(versie.ref) if versie.ref else self.repo.head.commit
-        except ValueError:
-            return 0
-        return int(commit.committed_date)
+            uit = subprocess.run(["git", *args], cwd=self.pad, env=omgeving, capture_output=True, check=False)
+        except FileNotFoundError:
+            raise KaderdiffFout(f"De kadermap {self.pad}: het programma git is niet gevonden; installeer git "
+                                "(of zet het in PATH)") from None
+        if uit.returncode != 0 and uit.returncode not in toegestaan:
+            reden = uit.stderr.decode("utf-8", errors="replace").strip()[:300]
+            raise KaderdiffFout(f"git kan de repository van {self.pad} niet lezen: {reden}")
+        return uit.returncode, uit.stdout.decode("utf-8", errors="replace")
 
 
 def standaard_kadermap() -> Path:
