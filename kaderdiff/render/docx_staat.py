@@ -7,7 +7,6 @@ from datetime import date, datetime
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from kaderdiff.model.kader import Grondslag
@@ -15,9 +14,9 @@ from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
+from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (
     Koppelingen,
-    hyperlink,
     kopblok,
     liggend,
     nieuw_document,
@@ -26,10 +25,11 @@ from kaderdiff.word.document import (
     paginanummers,
     schrijf_regels,
     tabel,
-    tekstrun,
 )
 
 SAMENVATTING_CM = [12.0, 13.7]
+#: The paragraphs of the WAS/WORDT table: 2 pt after each, so a row of many lines stays compact.
+RIJRUIMTE = '<w:spacing w:after="40"/>'
 
 
 def titel_van(staat: Staat) -> str:
@@ -99,14 +99,11 @@ def grondslag_stukken(w: Wijziging, staat: Staat) -> list[list[tuple[str, str]]]
     return regels + [[(r, "")] for r in rest]
 
 
-def schrijf_grondslagen(cel: _Cell, regels: list[list[tuple[str, str]]], koppelingen: Koppelingen) -> None:
-    for stukken in regels:
-        p = cel.add_paragraph()
-        for tekst, adres in stukken:
-            if adres:
-                hyperlink(p, tekst, adres, koppelingen)
-            else:
-                tekstrun(p, tekst)
+def grondslag_alineas(regels: list[list[tuple[str, str]]], koppelingen: Koppelingen,
+                      eigenschappen: str = "") -> list[str]:
+    """The grondslag lines as paragraphs; each citation with an address is a link."""
+    return [tabelxml.alinea("".join(tabelxml.link(tekst, koppelingen.id(adres)) if adres else tabelxml.run(tekst)
+                                    for tekst, adres in stukken), eigenschappen) for stukken in regels]
 
 
 def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
@@ -158,13 +155,18 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
 
     doc.add_heading("Wijzigingen", level=2)
     t = was_wordt_tabel(doc, "Vindplaats", "Toelichting en grondslag")
-    koppelingen = Koppelingen(doc.part)
-    for w in staat.wijzigingen:
-        vindplaats, toelichting = was_wordt_rij(t, w.nummer, w.soort.label, w.vindplaats, w.tekstdiff)
-        if w.vindplaats_oud and w.vindplaats_nieuw and w.vindplaats_oud != w.vindplaats_nieuw:
-            vindplaats.add_paragraph(f"was: {w.vindplaats_oud}").runs[0].italic = True
-        schrijf_regels(toelichting, "\n".join(toelichting_regels(w, staat, met_grondslag=False)))
-        schrijf_grondslagen(toelichting, grondslag_stukken(w, staat), koppelingen)
     for p in t._tbl.iter(qn("w:p")):
         Paragraph(p, t).paragraph_format.space_after = Pt(2)
+    koppelingen = Koppelingen(doc.part)
+    breedtes = tabelxml.kolombreedtes(t)
+    rijen = []
+    for w in staat.wijzigingen:
+        vindplaats = tabelxml.regels(w.vindplaats, RIJRUIMTE)
+        if w.vindplaats_oud and w.vindplaats_nieuw and w.vindplaats_oud != w.vindplaats_nieuw:
+            vindplaats.append(tabelxml.alinea(tabelxml.run(f"was: {w.vindplaats_oud}", tabelxml.CURSIEF), RIJRUIMTE))
+        toelichting = tabelxml.regels("\n".join(toelichting_regels(w, staat, met_grondslag=False)), RIJRUIMTE)
+        toelichting += grondslag_alineas(grondslag_stukken(w, staat), koppelingen, RIJRUIMTE)
+        rijen.append(was_wordt_rij(breedtes, w.nummer, w.soort.label, vindplaats, w.tekstdiff, toelichting,
+                                   RIJRUIMTE))
+    tabelxml.voeg_rijen_toe(t, rijen)
     return opslaan(doc, moment)

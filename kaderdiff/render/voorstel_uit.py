@@ -13,6 +13,7 @@ from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.docx_staat import grondslag_regels
 from kaderdiff.render.gemeen import grondslag_tekst
 from kaderdiff.render.wastabel import BREEDTES_CM, was_wordt_rij, was_wordt_tabel
+from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (
     kopblok,
     liggend,
@@ -102,11 +103,13 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
         return opslaan(doc, moment)
     doc.add_heading("Voorgestelde wijzigingen", level=2)
     t = was_wordt_tabel(doc, "Vindplaats", "Standaard en grondslag")
-    for r in v.rijen:
-        w = r.wijziging
-        _, context = was_wordt_rij(t, _nummer(w, r), w.soort.label,
-                                   f"{w.vindplaats}\n({w.element_soort} {w.element_id})", w.tekstdiff)
-        schrijf_regels(context, "\n".join(_context_regels(r)))
+    breedtes = tabelxml.kolombreedtes(t)
+    tabelxml.voeg_rijen_toe(t, [
+        was_wordt_rij(breedtes, _nummer(r.wijziging, r), r.wijziging.soort.label,
+                      tabelxml.regels(f"{r.wijziging.vindplaats}\n({r.wijziging.element_soort} "
+                                      f"{r.wijziging.element_id})"),
+                      r.wijziging.tekstdiff, tabelxml.regels("\n".join(_context_regels(r))))
+        for r in v.rijen])
     for r in v.rijen:
         if not r.overeenkomsten and not r.conflicten:
             continue

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kaderdiff.model.wijziging import ERBIJ, WEG, DiffDeel
+from kaderdiff.word import tabelxml
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.table import Table, _Cell
+    from docx.table import Table
 
 #: Nr, where, WAS, WORDT, the last column: A4 landscape between 2 cm margins.
 BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
@@ -23,16 +24,12 @@ def was_wordt_tabel(doc: DocxDocument, plaats: str, laatste: str, was: str = "Te
     return tabel(doc, ["Nr", plaats, was, wordt, laatste], breedtes_cm)
 
 
-def was_wordt_rij(t: Table, nummer: str, soort: str, plaats: str,
-                  diff: tuple[DiffDeel, ...]) -> tuple[_Cell, _Cell]:
-    """One row: the number in bold with its kind in italics, where, and both sides of the word diff.
-    Returns the where-cell and the last cell, for the caller to fill further."""
-    from kaderdiff.word.document import nieuwe_rij, schrijf_diff, schrijf_regels
-
-    nr, plaats_cel, was, wordt, laatste = nieuwe_rij(t)
-    nr.paragraphs[0].add_run(nummer).bold = True
-    nr.add_paragraph(soort).runs[0].italic = True
-    schrijf_regels(plaats_cel, plaats)
-    schrijf_diff(was, diff, WEG)
-    schrijf_diff(wordt, diff, ERBIJ)
-    return plaats_cel, laatste
+def was_wordt_rij(breedtes_twips: list[int], nummer: str, soort: str, plaats: list[str],
+                  diff: tuple[DiffDeel, ...], laatste: list[str], eigenschappen: str = "") -> str:
+    """One row as WordprocessingML text (`word.tabelxml`): the number in bold with its kind in italics, the
+    paragraphs of where, both sides of the word diff, the paragraphs of the last column. `eigenschappen`: the
+    paragraph properties of the table (the caller's `plaats` and `laatste` paragraphs carry their own)."""
+    nr = [tabelxml.alinea(tabelxml.run(nummer, tabelxml.VET), eigenschappen),
+          tabelxml.alinea(tabelxml.run(soort, tabelxml.CURSIEF), eigenschappen)]
+    return tabelxml.rij(breedtes_twips, [nr, plaats, tabelxml.diff_alineas(diff, WEG, eigenschappen),
+                                         tabelxml.diff_alineas(diff, ERBIJ, eigenschappen), laatste])

@@ -19,6 +19,7 @@ from kaderdiff.recht.juriconnect import link
 from kaderdiff.recht.wetimpact import Plaats, WetImpact, WetWijziging, plaats_tekst
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
+from kaderdiff.word import tabelxml
 
 FORMAAT = "kaderdiff-wetimpact/1"
 FORMATEN = ("docx", "html", "json")
@@ -95,7 +96,6 @@ def render_docx(impact: WetImpact, moment: datetime) -> bytes:
         nieuw_document,
         opslaan,
         paginanummers,
-        schrijf_regels,
     )
 
     titel = titel_van(impact)
@@ -110,9 +110,11 @@ def render_docx(impact: WetImpact, moment: datetime) -> bytes:
                       f"{sum(1 for w in impact.wijzigingen if w.eisen)} raken eisen in de kaders.")
     t = was_wordt_tabel(doc, "Plaats in de wet", "Eisen die erop rusten", "Wettekst WAS", "Wettekst WORDT",
                         BREEDTES_CM)
-    for w in impact.wijzigingen:
-        _, eisen = was_wordt_rij(t, w.nummer, w.soort, plaats_regels(impact, w), w.diff)
-        schrijf_regels(eisen, "\n".join(eis_regel(e) for e in w.eisen) or "Geen eis rust op deze plaats.")
+    breedtes = tabelxml.kolombreedtes(t)
+    tabelxml.voeg_rijen_toe(t, [
+        was_wordt_rij(breedtes, w.nummer, w.soort, tabelxml.regels(plaats_regels(impact, w)), w.diff,
+                      tabelxml.regels("\n".join(eis_regel(e) for e in w.eisen) or "Geen eis rust op deze plaats."))
+        for w in impact.wijzigingen])
     return opslaan(doc, moment)
 
 
