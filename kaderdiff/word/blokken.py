@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from kaderdiff.model.kader import Element, Fragment, Kader, Soort, cellen_van
+from kaderdiff.model.kader import Element, Fragment, Grondslag, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.nederlands import nl_datum
@@ -118,26 +118,33 @@ def _lijstdiepte(voorouders: tuple[Element, ...]) -> str:
     return str(diepte) if diepte > 1 else ""
 
 
-def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None) -> Blok:
+def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None,
+                  citaten: dict[Grondslag, tuple[str, str]] | None = None) -> Blok:
     """The grondslag line of an eis with each citation as its own fragment, linked to wetten.overheid.nl
     (Juriconnect, the law as it reads on the kader's peildatum). Its text is exactly `grondslag_regel`.
-    `wetten`: the kadermap's law registry, so a law of its own (register.toml) gets its link too."""
+    `wetten`: the kadermap's law registry, so a law of its own (register.toml) gets its link too; `citaten`:
+    citation and link per grondslag of this kader made so far (one article is cited by many eisen)."""
     if not el.grondslagen:
         return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el)))
+    gemaakt = citaten if citaten is not None else {}
     fragmenten = [Fragment(GRONDSLAG_KOP)]
     links = [""]
     for i, g in enumerate(el.grondslagen):
         if i:
             fragmenten.append(Fragment("; "))
             links.append("")
-        fragmenten.append(Fragment(citeer(g)))
-        links.append(link(g, kader.peildatum, wetten))
+        if g not in gemaakt:
+            gemaakt[g] = (citeer(g), link(g, kader.peildatum, wetten))
+        tekst, adres = gemaakt[g]
+        fragmenten.append(Fragment(tekst))
+        links.append(adres)
     return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links))
 
 
 def blokken(kader: Kader, wetten: Wetregister | None = None) -> list[Blok]:
     """Every block of the kader in document order (`wetten`: the kadermap's law registry, for the links)."""
     uit: list[Blok] = []
+    citaten: dict[Grondslag, tuple[str, str]] = {}
     if kader.correctie is not None:
         uit.append(Blok("kader", "correctie", "correctie", _platte(correctie_regel(kader))))
     for el, voorouders in kader.doorloop():
@@ -161,7 +168,7 @@ def blokken(kader: Kader, wetten: Wetregister | None = None) -> list[Blok]:
                 if el.kop:
                     uit.append(Blok(el.id, "kop", "eiskop", _platte(el.kop)))
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
-                uit.append(grondslagblok(el, kader, wetten))
+                uit.append(grondslagblok(el, kader, wetten, citaten))
             case Soort.TABEL:
                 if el.titel:
                     uit.append(Blok(el.id, "kop", "bijschrift", _platte(el.titel)))

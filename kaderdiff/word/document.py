@@ -27,10 +27,12 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
+from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import vaste_info
 from kaderdiff.word.ns import AUTEUR
 
@@ -305,12 +307,30 @@ def opslaan(doc: DocxDocument, moment: datetime) -> bytes:
         part.before_marshal()
     buffer = io.BytesIO()
     schrijver = _VasteZip(buffer, moment)
-    pakketschrijver: Any = PackageWriter  # its three steps, with our writer instead of its own zip
+    pakketschrijver: Any = PackageWriter  # its steps, with our writer instead of its own zip
     pakketschrijver._write_content_types_stream(schrijver, pakket.parts)
     pakketschrijver._write_pkg_rels(schrijver, pakket.rels)
-    pakketschrijver._write_parts(schrijver, pakket.parts)
+    for part in pakket.parts:  # what `_write_parts` does, with the relationships written in one parse
+        schrijver.write(part.partname, part.blob)
+        if len(part.rels):
+            schrijver.write(part.partname.rels_uri, relaties_xml(part.rels))
     schrijver.close()
     return buffer.getvalue()
+
+
+def relaties_xml(relaties: Any) -> bytes:
+    """A part's .rels item: python-docx's own serialisation, but parsed once instead of once per relationship
+    (a kader's document part has a relationship per cited law article: thousands)."""
+    regels = "".join(f'<Relationship Id={quoteattr(rel.rId)} Type={quoteattr(rel.reltype)} '
+                     f'Target={quoteattr(rel.target_ref)}{EXTERN if rel.is_external else ""}/>'
+                     for rel in relaties.values())
+    uit: bytes = etree.tostring(etree.fromstring(f'<Relationships xmlns="{RELATIES_NS}">{regels}</Relationships>'),
+                                encoding="UTF-8", standalone=True)
+    return uit
+
+
+RELATIES_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+EXTERN = ' TargetMode="External"'
 
 
 def is_eigen_document(pad: Path) -> bool:
