@@ -17,7 +17,9 @@ _IN_ATTRIBUUT = re.compile("[&<>\n\r\t]")
 def _vervang(tekst: str, tabel: dict[str, str], nodig: re.Pattern[str]) -> str:
     if nodig.search(tekst) is None:  # the common case, checked in C
         return tekst
-    return "".join(tabel.get(teken, teken) for teken in tekst)
+    for teken, entiteit in tabel.items():  # '&' first (dicts keep their order), so no entity is escaped twice
+        tekst = tekst.replace(teken, entiteit)
+    return tekst
 
 
 def escape(tekst: str) -> str:
