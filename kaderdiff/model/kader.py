@@ -263,8 +263,13 @@ class Kader:
 
     def doorloop(self) -> Iterator[tuple[Element, tuple[Element, ...]]]:
         """Every element with its ancestors, in document order."""
-        for onderdeel in self.onderdelen:
-            yield from onderdeel.doorloop()
+        return iter(self._volgorde)
+
+    @cached_property
+    def _volgorde(self) -> tuple[tuple[Element, tuple[Element, ...]], ...]:
+        """The walk of `doorloop`, made once: a pack walks each kader a dozen times (alignment, Staat, blocks),
+        and the walk cost more than what most of them do with it (a Kader does not change)."""
+        return tuple(paar for onderdeel in self.onderdelen for paar in onderdeel.doorloop())
 
     @cached_property
     def index(self) -> dict[str, tuple[Element, tuple[Element, ...]]]:
