@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht import juriconnect
 from kaderdiff.recht.juriconnect import jci, link
 from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst
 
@@ -78,3 +82,11 @@ def test_renderhulpen_gebruiken_citeer_en_link() -> None:
     g = Grondslag("WEB", "7.2.4a", "1")
     assert grondslag_tekst(g) == "artikel 7.2.4a, eerste lid, van de WEB"
     assert grondslag_link(g, PEIL).endswith("&lid=1&g=2026-08-01")
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("0123456789abzAZ.:-_~ °/&?#%é€ß"))
+               | st.characters(exclude_categories=("Cs",)), max_size=12))
+def test_waarde_zoals_urllib_quote(tekst: str) -> None:
+    """The quick path for plain article numbers gives what urllib's quote gives, for any text."""
+    assert juriconnect._waarde(tekst) == quote(tekst, safe=".:")

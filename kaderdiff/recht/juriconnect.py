@@ -8,6 +8,7 @@ the link shows the law as it reads on that day).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import quote
 
@@ -19,8 +20,12 @@ JCI_VERSIE = "jci1.3"
 WETTEN_OVERHEID = "https://wetten.overheid.nl/"
 
 
+#: What `quote(…, safe=".:")` leaves as it is; most article numbers and leden are only that.
+_ONGEWIJZIGD = re.compile(r"[A-Za-z0-9_.~:-]*")
+
+
 def _waarde(tekst: str) -> str:
-    return quote(tekst, safe=".:")
+    return tekst if _ONGEWIJZIGD.fullmatch(tekst) else quote(tekst, safe=".:")
 
 
 def jci(g: Grondslag, peildatum: date | None = None, register: Wetregister | None = None) -> str:
