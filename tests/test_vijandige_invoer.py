@@ -194,6 +194,29 @@ def test_fifo_als_invoer_blokkeert_niet(kaderrepo: Path, tmp_path: Path, opdrach
     geen_traceback(proces.stdout, proces.stderr)
 
 
+def test_invoer_lezen_kost_niet_meer_geheugen_dan_het_bestand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kader is read with a buffer of its own size (it was the 256 MB limit, for every file); a file over
+    the limit is refused with its size."""
+    import tracemalloc
+
+    from kaderdiff.bron import bestanden
+    from kaderdiff.fouten import KaderdiffFout
+
+    pad = tmp_path / "k.xml"
+    pad.write_bytes(b"x" * 300_000)
+    tracemalloc.start()
+    try:
+        data = bestanden.lees_bestand(pad)
+        piek = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == pad.read_bytes()
+    assert piek < 2 * 300_000, piek
+    monkeypatch.setattr(bestanden, "MAX_GROOTTE", 1000)
+    with pytest.raises(KaderdiffFout, match=r"te groot \(0 MB; hoogstens 0 MB\)"):
+        bestanden.lees_bestand(pad)
+
+
 # -- damaged zip data --------------------------------------------------------------
 
 def test_beschadigde_deflate_gegevens(kaderrepo: Path, tmp_path: Path) -> None:

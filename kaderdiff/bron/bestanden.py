@@ -52,7 +52,11 @@ def lees_bestand(pad: Path, naam: str | None = None) -> bytes:
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_GROOTTE + 1)
+            # read(n) sets aside n bytes first: ask for the size fstat gave (plus one, to notice a file that
+            # grew since), not for the limit, which cost 256 MB of address space for every kader read
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += f.read(MAX_GROOTTE + 1 - len(data))
     except OSError as fout:
         raise KaderdiffFout(f"{wat} kan niet worden gelezen: {os_reden(fout)}") from None
     finally:
