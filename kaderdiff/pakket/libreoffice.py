@@ -10,24 +10,19 @@ document at a time; two on two CPUs took 4.4 s instead of 7.2 s for the sixteen 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
 import os
-import re
 import shutil
 import signal
 import subprocess
 import tempfile
 import time
-import zipfile
-import zlib
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.pakket.vastzetten import vast_odt, vast_pdf
 from kaderdiff.uitvoer.xmltekst import escape
-from kaderdiff.uitvoer.zipvast import vastgezet
 
 TIJDSLIMIET = 600
 #: The formats LibreOffice makes, in the order the macro exports them (the PDF export changes the document's
@@ -237,140 +232,3 @@ def converteer(bestanden: list[Path], formaten: tuple[str, ...], doelmap: Path, 
         for bestand in bestanden:
             omzetter.voeg_toe(bestand, doelmap)
         return omzetter.wacht()
-
-
-_ODF_DATUM = re.compile(rb"(<(?:meta:creation-date|dc:date)>)[^<]*(</)")
-
-
-def vast_odt(data: bytes, moment: datetime) -> bytes:
-    """ODT with fixed zip dates and fixed dates in meta.xml."""
-    datum = moment.strftime("%Y-%m-%dT%H:%M:%S").encode()
-    uit = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as bron, zipfile.ZipFile(uit, "w") as doel:
-        for info in bron.infolist():
-            if info.is_dir():  # empty Configurations2/… folders: not in the manifest, so invalid ODF members
-                continue
-            inhoud = bron.read(info.filename)
-            if info.filename == "meta.xml":
-                inhoud = _ODF_DATUM.sub(lambda m: m.group(1) + datum + m.group(2), inhoud)
-                inhoud = re.sub(rb"<meta:editing-duration>[^<]*</meta:editing-duration>", b"", inhoud)
-            elif info.filename in ("content.xml", "styles.xml"):  # random list ids -> numbered in order
-                inhoud = _hernummer_lijsten(inhoud)
-            elif info.filename == "settings.xml":  # LibreOffice stamps a random revision-save id
-                inhoud = re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>0", inhoud)
-            doel.writestr(info, inhoud)
-    return vastgezet(uit.getvalue(), moment)
-
-
-#: Ids LibreOffice makes from memory addresses or random numbers: renumbered in order of appearance.
-_WILLEKEURIGE_IDS = (
-    (re.compile(rb'"list(\d+)"'), b'"list', b'"'),
-    (re.compile(rb'"ct(\d+)"'), b'"ct', b'"'),
-    (re.compile(rb"__Annotation__(\d+_\d+)"), b"__Annotation__", b""),
-)
-
-
-def _hernummer_lijsten(inhoud: bytes) -> bytes:
-    for patroon, voor, na in _WILLEKEURIGE_IDS:
-        nummers: dict[bytes, bytes] = {}
-
-        def vervang(m: re.Match[bytes], nummers: dict[bytes, bytes] = nummers,
-                    voor: bytes = voor, na: bytes = na) -> bytes:
-            return voor + nummers.setdefault(m.group(1), str(len(nummers) + 1).encode()) + na
-
-        inhoud = patroon.sub(vervang, inhoud)
-    return inhoud
-
-
-_PDF_DATUM = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
-_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
-_CONTROLESOM = re.compile(rb"(/DocChecksum /)[0-9A-Fa-f]{32}")  # LibreOffice's MD5 of the file as it wrote it
-_XMP_DATUM = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</)")
-
-
-_ICC_STROOM = re.compile(rb"\n(\d+) 0 obj\n<</N [134]/Length (\d+) 0 R/Filter/FlateDecode>>\nstream\n")
-_XREF = re.compile(rb"\nxref\n0 (\d+)\n")
-_STARTXREF = re.compile(rb"\nstartxref\n(\d+)\n%%EOF\s*$")
-
-
-def vast_kleurprofiel(data: bytes, moment: datetime) -> bytes:
-    """Date the sRGB profile LibreOffice embeds (for PDF/A) with `moment` instead of the conversion time.
-
-    The ICC header carries a creation date (bytes 24-35); the profile stream is recompressed, its length
-    object rewritten and the offsets in the classic xref table after it shifted. A PDF in any other shape
-    is left as it is.
-    """
-    gevonden = _ICC_STROOM.search(data)
-    xref, startxref = _XREF.search(data), _STARTXREF.search(data)
-    if gevonden is None or xref is None or startxref is None:
-        return data
-    lengte_obj = re.search(rb"\n" + gevonden.group(2) + rb" 0 obj\n(\d+)\nendobj", data)
-    if lengte_obj is None:
-        return data
-    begin = gevonden.end()
-    lengte = int(lengte_obj.group(1))
-    try:
-        profiel = zlib.decompress(data[begin:begin + lengte])
-    except zlib.error:
-        return data
-    if profiel[36:40] != b"acsp":
-        return data
-    datum = b"".join(n.to_bytes(2, "big") for n in (moment.year, moment.month, moment.day, moment.hour,
-                                                    moment.minute, moment.second))
-    nieuw = zlib.compress(profiel[:24] + datum + profiel[36:], 9)
-    verschil = len(nieuw) - lengte
-    if len(str(len(nieuw))) != len(lengte_obj.group(1)) or lengte_obj.start() < begin:
-        return data  # the length object would change size too, or lies before the stream: leave it
-    uit = bytearray(data[:begin] + nieuw + data[begin + lengte:])
-    plek = lengte_obj.start(1) + verschil
-    uit[plek:plek + len(lengte_obj.group(1))] = str(len(nieuw)).encode()
-    tabel = xref.end() + verschil
-    for i in range(int(xref.group(1))):  # 20 bytes per entry: 'oooooooooo ggggg n \n'
-        regel = tabel + 20 * i
-        if uit[regel + 17:regel + 18] == b"n" and int(uit[regel:regel + 10]) > begin:
-            uit[regel:regel + 10] = b"%010d" % (int(uit[regel:regel + 10]) + verschil)
-    nieuw_start = str(int(startxref.group(1)) + verschil).encode()
-    return bytes(uit[:startxref.start(1) + verschil]) + nieuw_start + b"\n%%EOF\n"
-
-
-def vast_pdf(data: bytes, moment: datetime) -> bytes:
-    """Replace the PDF's dates, colour profile date, checksum and ID by fixed values (offsets stay valid)."""
-    data = vast_kleurprofiel(data, moment)
-    def datum(m: re.Match[bytes]) -> bytes:
-        oud = m.group(0)
-        nieuw = f"/{m.group(1).decode()}(D:{moment:%Y%m%d%H%M%S}Z)".encode()
-        return nieuw.ljust(len(oud)) if len(nieuw) <= len(oud) else oud
-
-    data = _PDF_DATUM.sub(datum, data)
-
-    def xmp(m: re.Match[bytes]) -> bytes:
-        oud = m.group(0)
-        for vorm in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S+00:00", "%Y-%m-%dT%H:%M:%S.000000000+00:00",
-                     "%Y-%m-%dT%H:%M:%S.00+00:00", "%Y-%m-%dT%H:%M:%S"):
-            nieuw = m.group(1) + moment.strftime(vorm).encode() + m.group(2)
-            if len(nieuw) == len(oud):
-                return nieuw
-        return oud
-
-    data = _XMP_DATUM.sub(xmp, data)
-    zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", _CONTROLESOM.sub(b"", data)))
-    vingerafdruk = hashlib.md5(zonder_id, usedforsecurity=False).hexdigest().upper().encode()
-
-    def pdf_id(m: re.Match[bytes]) -> bytes:
-        a = vingerafdruk.ljust(len(m.group(1)), b"0")[: len(m.group(1))]
-        b = vingerafdruk.ljust(len(m.group(2)), b"0")[: len(m.group(2))]
-        return m.group(0).replace(m.group(1), a, 1).replace(m.group(2), b, 1)
-
-    data = _PDF_ID.sub(pdf_id, data)
-    data = _CONTROLESOM.sub(lambda m: m.group(1) + vingerafdruk[:32], data)
-    teller = iter(range(10**6))
-    return _UUID.sub(lambda m: b"uuid:" + _uuid_uit(vingerafdruk, next(teller)), data)
-
-
-_UUID = re.compile(rb"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
-def _uuid_uit(vingerafdruk: bytes, n: int) -> bytes:
-    """A deterministic uuid-shaped value (same length as the random one it replaces)."""
-    h = hashlib.sha256(vingerafdruk + str(n).encode()).hexdigest()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}".encode()
