@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from echte_clients import vereist
 from lxml import html
-from validatie import fouten, ooxml_fouten, pdf_kenmerken
+from validatie import fouten, ooxml_fouten, pdf_annotaties, pdf_kenmerken
 
 from kaderdiff.word.document import nieuw_document, opslaan, tabel
 
@@ -104,6 +104,10 @@ def test_volledig_pakket_in_alle_formaten_is_geldig(repo: Path, tmp_path: Path) 
     for pdf in per_formaat["pdf"]:
         assert pdf_kenmerken(pdf) == {"taal": "nl-NL", "getagd": "True", "pdfa_deel": "2", "pdfa_niveau": "B",
                                       "pdfua_deel": "1"}, pdf.name
+    # every annotation has its rectangle (LibreOffice writes the pop-up of a comment without one)
+    annotaties = {pdf.name: pdf_annotaties(pdf) for pdf in per_formaat["pdf"]}
+    assert {naam: zonder for naam, (_, zonder) in annotaties.items() if zonder} == {}
+    assert all(annotaties[p.name][0] > 0 for p in per_formaat["pdf"] if "concept-met" in p.name), annotaties
     for pagina in per_formaat["html"]:
         assert html.parse(str(pagina)).getroot().get("lang") == "nl", pagina.name
     # reproducible: a second build gives the same odt bytes (without the dropped folder entries)

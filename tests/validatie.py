@@ -45,3 +45,16 @@ def pdf_kenmerken(pad: Path) -> dict[str, str]:
         gevonden = xmp.find(f".//{tag}")
         uit[sleutel] = (gevonden.text or "").strip() if gevonden is not None else ""
     return uit
+
+
+def pdf_annotaties(pad: Path) -> tuple[int, list[str]]:
+    """How many annotations the PDF's pages have, and which lack the rectangle every annotation must have
+    (ISO 32000-1, table 164): 'page N: /Subtype'."""
+    aantal, zonder = 0, []
+    for nummer, pagina in enumerate(PdfReader(pad).pages, start=1):
+        for verwijzing in pagina.get("/Annots") or []:
+            annotatie = verwijzing.get_object()
+            aantal += 1
+            if len(annotatie.get("/Rect") or []) != 4:
+                zonder.append(f"blz. {nummer}: {annotatie.get('/Subtype')}")
+    return aantal, zonder

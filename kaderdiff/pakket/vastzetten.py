@@ -110,9 +110,51 @@ def vast_kleurprofiel(data: bytes, moment: datetime) -> bytes:
     return bytes(uit[:startxref.start(1) + verschil]) + nieuw_start + b"\n%%EOF\n"
 
 
+#: The pop-up LibreOffice writes for a comment, without the rectangle every annotation must have (ISO 32000-1,
+#: table 164), and the text annotation it belongs to.
+_POPUP = re.compile(rb"\n\d+ 0 obj\n(<</Type /Annot /Subtype /Popup) (/Parent (\d+) 0 R >>)\nendobj")
+_NOTITIE_RECHTHOEK = rb"\n%s 0 obj\n<</Type /Annot /Subtype /Text [^>]*?(/Rect\[[^\]]*\])"
+
+
+def popups_met_rechthoek(data: bytes) -> bytes:
+    """Give each comment pop-up the rectangle of its comment, shifting the xref offsets behind it.
+
+    LibreOffice 7.4 writes a pop-up annotation without /Rect: not valid PDF (Poppler reports a bad bounding
+    box, validators an annotation without its required key). A PDF in any other shape is left as it is.
+    """
+    xref, startxref = _XREF.search(data), _STARTXREF.search(data)
+    if xref is None or startxref is None:
+        return data
+    invoegingen: list[tuple[int, bytes]] = []  # (position, bytes inserted there)
+    for popup in _POPUP.finditer(data):
+        notitie = re.search(_NOTITIE_RECHTHOEK % popup.group(3), data)
+        if notitie is None or popup.start() > xref.start():
+            return data
+        invoegingen.append((popup.end(1), b" " + notitie.group(1)))
+    if not invoegingen:
+        return data
+
+    def verschoven(plek: int) -> int:
+        return plek + sum(len(extra) for waar, extra in invoegingen if waar <= plek)
+
+    stukken, vorige = [], 0
+    for waar, extra in invoegingen:
+        stukken += [data[vorige:waar], extra]
+        vorige = waar
+    uit = bytearray(b"".join([*stukken, data[vorige:]]))
+    tabel = verschoven(xref.end())
+    for i in range(int(xref.group(1))):  # 20 bytes per entry: 'oooooooooo ggggg n \n'
+        regel = tabel + 20 * i
+        if uit[regel + 17:regel + 18] == b"n":
+            uit[regel:regel + 10] = b"%010d" % verschoven(int(uit[regel:regel + 10]))
+    eind = verschoven(startxref.start(1))
+    return bytes(uit[:eind]) + str(verschoven(int(startxref.group(1)))).encode() + b"\n%%EOF\n"
+
+
 def vast_pdf(data: bytes, moment: datetime) -> bytes:
     """Replace the PDF's dates, colour profile date, checksum and ID by fixed values (offsets stay valid)."""
-    data = vast_kleurprofiel(data, moment)
+    data = popups_met_rechthoek(vast_kleurprofiel(data, moment))
+
     def datum(m: re.Match[bytes]) -> bytes:
         oud = m.group(0)
         nieuw = f"/{m.group(1).decode()}(D:{moment:%Y%m%d%H%M%S}Z)".encode()
