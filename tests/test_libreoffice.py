@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from echte_clients import odt_wijzigingen, vereist
+from validatie import pdf_fonts
 
 from kaderdiff.pakket import libreoffice
 from kaderdiff.pakket.libreoffice import Omzetter, converteer
@@ -64,6 +65,9 @@ def test_twee_libreoffices_voor_alle_documenten_en_beide_formaten(starts: Path, 
     assert sorted(p.stem for p in uit.glob("*.pdf")) == docx
     for pdf in uit.glob("*.pdf"):
         assert pdf.read_bytes().startswith(b"%PDF") and b"pdfaid:part>2<" in pdf.read_bytes(), pdf.name
+        # the fonts in one order whatever order LibreOffice wrote them in, and every page still finds its fonts
+        volgorde, gebruikt = pdf_fonts(pdf)
+        assert volgorde == sorted(volgorde) and set(volgorde) == gebruikt and len(volgorde) >= 2, (pdf.name, volgorde)
     for odt in uit.glob("*.odt"):
         with zipfile.ZipFile(odt) as z:
             assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"

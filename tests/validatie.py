@@ -7,6 +7,7 @@ ids shared between bookmarks and revisions, so tests check those themselves (see
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -58,3 +59,18 @@ def pdf_annotaties(pad: Path) -> tuple[int, list[str]]:
             if len(annotatie.get("/Rect") or []) != 4:
                 zonder.append(f"blz. {nummer}: {annotatie.get('/Subtype')}")
     return aantal, zonder
+
+
+def pdf_fonts(pad: Path) -> tuple[list[str], set[str]]:
+    """The embedded fonts in the order of their object numbers (as the file holds them), and the fonts the
+    pages use, read through pypdf's own parser (every reference must lead to a font dictionary)."""
+    data = pad.read_bytes()
+    op_nummer = sorted((int(n), naam.decode()) for n, naam in
+                       re.findall(rb"\n(\d+) 0 obj\n<</Type/Font/Subtype/\w+/BaseFont/([^\s/]+)", data))
+    gebruikt = set()
+    for pagina in PdfReader(pad).pages:
+        for font in (pagina.get("/Resources") or {}).get("/Font", {}).values():
+            font = font.get_object()
+            assert font["/Type"] == "/Font", font
+            gebruikt.add(str(font["/BaseFont"])[1:])
+    return [naam for _, naam in op_nummer], gebruikt

@@ -29,9 +29,11 @@ TIJDSLIMIET = 600
 #: settings, so the ODT goes first and is the same with or without a PDF).
 OMZETFORMATEN = ("odt", "pdf")
 MACRO = Path(__file__).with_name("omzetten.bas")
-#: LibreOffice processes per pack: a pack's documents are converted two at a time. A fixed number, not the
-#: number of CPUs: a process carries state from one document to the next (the embedded font subsets grow),
-#: so which documents share a process must not depend on the machine, or the pdf bytes would.
+#: LibreOffice processes per pack. A fixed number, never the number of CPUs: a process carries state from one
+#: document to the next (the embedded font subsets grow), so which documents share a process must not depend
+#: on the machine. Two builds of one commit give the same bytes only because `vastzetten` puts what
+#: LibreOffice writes in varying order in one order (fonts, settings.xml); without that, 2 packs in 8 differed
+#: with two processes, and now and then one with one process.
 KANTOREN = 2
 
 

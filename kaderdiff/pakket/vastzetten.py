@@ -7,11 +7,14 @@ every offset of a PDF valid.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
+import itertools
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import datetime
 
 from kaderdiff.uitvoer.zipvast import vastgezet
@@ -33,10 +36,32 @@ def vast_odt(data: bytes, moment: datetime) -> bytes:
                 inhoud = re.sub(rb"<meta:editing-duration>[^<]*</meta:editing-duration>", b"", inhoud)
             elif info.filename in ("content.xml", "styles.xml"):  # random list ids -> numbered in order
                 inhoud = _hernummer_lijsten(inhoud)
-            elif info.filename == "settings.xml":  # LibreOffice stamps a random revision-save id
-                inhoud = re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>0", inhoud)
+            elif info.filename == "settings.xml":
+                inhoud = vaste_instellingen(inhoud)
             doel.writestr(info, inhoud)
     return vastgezet(uit.getvalue(), moment)
+
+
+_RSID = re.compile(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+')
+_C = rb'<config:config-item config:name="'
+#: A 'forbidden characters' entry for a language without any (empty BeginLine and EndLine): the default of
+#: every language but Chinese, Japanese and Korean.
+_LEGE_VERBODEN_TEKENS = re.compile(
+    rb"<config:config-item-map-entry>" + _C + rb'Language" config:type="string">[^<]*</config:config-item>'
+    + _C + rb'Country" config:type="string">[^<]*</config:config-item>'
+    + _C + rb'Variant" config:type="string"(?:/>|>[^<]*</config:config-item>)'
+    + _C + rb'BeginLine" config:type="string"/>' + _C + rb'EndLine" config:type="string"/>'
+    + rb"</config:config-item-map-entry>")
+_LEGE_TABEL = re.compile(rb'<config:config-item-map-indexed config:name="ForbiddenCharacters">'
+                         rb"</config:config-item-map-indexed>")
+
+
+def vaste_instellingen(inhoud: bytes) -> bytes:
+    """settings.xml without what LibreOffice writes differently for the same document: the random revision-save
+    id, and an empty 'forbidden characters' entry for Dutch that is there in some builds of one commit and not
+    in others (an empty entry is every language's default but Chinese, Japanese and Korean)."""
+    inhoud = _RSID.sub(rb"\g<1>0", inhoud)
+    return _LEGE_TABEL.sub(b"", _LEGE_VERBODEN_TEKENS.sub(b"", inhoud))
 
 
 #: Ids LibreOffice makes from memory addresses or random numbers: renumbered in order of appearance.
@@ -151,9 +176,95 @@ def popups_met_rechthoek(data: bytes) -> bytes:
     return bytes(uit[:eind]) + str(verschoven(int(startxref.group(1)))).encode() + b"\n%%EOF\n"
 
 
+_OBJECT = re.compile(rb"\n(\d+) 0 obj\n")
+#: One embedded TrueType font as LibreOffice writes it: five objects in a row (font file, its length, font
+#: descriptor, ToUnicode map, font dictionary), the dictionary naming the subset ('BAAAAA+DejaVuSans-Bold').
+_FONTGROEP = re.compile(
+    rb"\n(\d+) 0 obj\n<</Length (\d+) 0 R/Filter/FlateDecode/Length1 \d+>>\nstream\n.*?\nendstream\nendobj\n"
+    rb"\n\d+ 0 obj\n\d+\nendobj\n\n\d+ 0 obj\n<</Type/FontDescriptor/.*?\nendobj\n"
+    rb"\n\d+ 0 obj\n<</Length \d+/Filter/FlateDecode>>\nstream\n.*?\nendstream\nendobj\n"
+    rb"\n\d+ 0 obj\n<</Type/Font/Subtype/TrueType/BaseFont/([A-Z]{6}\+[^\s/]+)\n.*?\nendobj\n", re.S)
+_VERWIJZING = re.compile(rb"(?<![\d.])(\d+) 0 R\b")
+
+
+def fonts_op_volgorde(data: bytes) -> bytes:
+    """The embedded fonts in the order of their subset names, renumbered, with a new xref table.
+
+    Now and then LibreOffice writes the fonts of a pdf in another order (the same subsets under other object
+    numbers), so two builds of one commit differed. The font groups are put in one order and every reference
+    to them (only font dictionaries and their resources point at them) renumbered. A PDF in any other shape is
+    left as it is.
+    """
+    groepen = list(_FONTGROEP.finditer(data))
+    if len(groepen) < 2 or any(int(g.group(2)) != int(g.group(1)) + 1 for g in groepen):
+        return data
+    if any(a.end() != b.start() for a, b in itertools.pairwise(groepen)):
+        return data  # not one run of font groups
+    eerste = [int(g.group(1)) for g in groepen]
+    if eerste != list(range(eerste[0], eerste[0] + 5 * len(groepen), 5)):
+        return data
+    volgorde = sorted(groepen, key=lambda g: g.group(3))
+    if volgorde == groepen:
+        return data
+    nieuw_nummer = {int(g.group(1)) + j: eerste[0] + 5 * k + j for k, g in enumerate(volgorde) for j in range(5)}
+
+    def hernummer(tekst: bytes) -> bytes:
+        """Object headers and references renumbered, in text outside streams."""
+        tekst = _OBJECT.sub(lambda m: b"\n%d 0 obj\n" % nieuw_nummer.get(int(m.group(1)), int(m.group(1))), tekst)
+        return _VERWIJZING.sub(lambda m: b"%d 0 R" % nieuw_nummer.get(int(m.group(1)), int(m.group(1))), tekst)
+
+    blok = b"".join(_buiten_stromen(g.group(0), hernummer) for g in volgorde)
+    voor, na = data[:groepen[0].start()], data[groepen[-1].end():]
+    tabel = _XREF.search(na)
+    if tabel is None:
+        return data
+    # references to fonts outside the block: the font resource dictionaries (plain objects, no streams)
+    na = na[:tabel.start()]
+    uit = _buiten_stromen(voor, hernummer) + blok + _buiten_stromen(na, hernummer)
+    nieuw = _met_nieuwe_xref(uit, data[groepen[-1].end() + tabel.start():])
+    return nieuw if nieuw is not None else data
+
+
+_STROOM = re.compile(rb"\nstream\n.*?\nendstream\n", re.S)
+
+
+def _buiten_stromen(data: bytes, functie: Callable[[bytes], bytes]) -> bytes:
+    """`functie` applied to the text between streams only: stream data is binary and left alone."""
+    uit, vorige = [], 0
+    for stroom in _STROOM.finditer(data):
+        uit += [functie(data[vorige:stroom.start()]), stroom.group(0)]
+        vorige = stroom.end()
+    uit.append(functie(data[vorige:]))
+    return b"".join(uit)
+
+
+def _met_nieuwe_xref(lichaam: bytes, staart: bytes) -> bytes | None:
+    """`lichaam` (header and objects) with an xref table made from where its objects now stand; `staart` is the
+    old 'xref … %%EOF' (its trailer dictionary is kept). None when not every object number is there once."""
+    oud = _XREF.search(staart)
+    trailer = staart.find(b"trailer")
+    if oud is None or trailer < 0:
+        return None
+    aantal = int(oud.group(1))
+    stromen = [(m.start(), m.end()) for m in _STROOM.finditer(lichaam)]
+    begins = [a for a, _ in stromen]
+
+    def in_stroom(plek: int) -> bool:
+        i = bisect.bisect_right(begins, plek) - 1
+        return i >= 0 and plek < stromen[i][1]
+
+    plekken = {int(m.group(1)): m.start() + 1 for m in _OBJECT.finditer(lichaam) if not in_stroom(m.start())}
+    if sorted(plekken) != list(range(1, aantal)):
+        return None
+    regels = [b"0000000000 65535 f \n", *(b"%010d 00000 n \n" % plekken[n] for n in range(1, aantal))]
+    einde = staart[trailer:]
+    einde = re.sub(rb"startxref\n\d+", b"startxref\n%d" % (len(lichaam) + 1), einde)
+    return lichaam + b"\nxref\n0 %d\n" % aantal + b"".join(regels) + einde
+
+
 def vast_pdf(data: bytes, moment: datetime) -> bytes:
     """Replace the PDF's dates, colour profile date, checksum and ID by fixed values (offsets stay valid)."""
-    data = popups_met_rechthoek(vast_kleurprofiel(data, moment))
+    data = fonts_op_volgorde(popups_met_rechthoek(vast_kleurprofiel(data, moment)))
 
     def datum(m: re.Match[bytes]) -> bytes:
         oud = m.group(0)
