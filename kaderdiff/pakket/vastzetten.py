@@ -92,22 +92,19 @@ _XMP_DATUM = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(<
 
 _ICC_STROOM = re.compile(rb"\n(\d+) 0 obj\n<</N [134]/Length (\d+) 0 R/Filter/FlateDecode>>\nstream\n")
 _XREF = re.compile(rb"\nxref\n0 (\d+)\n")
-_STARTXREF = re.compile(rb"\nstartxref\n(\d+)\n%%EOF\s*$")
 
 
 def vast_kleurprofiel(data: bytes, moment: datetime) -> bytes:
     """Date the sRGB profile LibreOffice embeds (for PDF/A) with `moment` instead of the conversion time.
 
     The ICC header carries a creation date (bytes 24-35); the profile stream is recompressed, its length
-    object rewritten and the offsets in the classic xref table after it shifted. A PDF in any other shape
-    is left as it is.
+    object rewritten and the xref table made anew. A PDF in any other shape is left as it is.
     """
     gevonden = _ICC_STROOM.search(data)
-    xref, startxref = _XREF.search(data), _STARTXREF.search(data)
-    if gevonden is None or xref is None or startxref is None:
+    if gevonden is None:
         return data
     lengte_obj = re.search(rb"\n" + gevonden.group(2) + rb" 0 obj\n(\d+)\nendobj", data)
-    if lengte_obj is None:
+    if lengte_obj is None or lengte_obj.start() < gevonden.end():
         return data
     begin = gevonden.end()
     lengte = int(lengte_obj.group(1))
@@ -120,19 +117,9 @@ def vast_kleurprofiel(data: bytes, moment: datetime) -> bytes:
     datum = b"".join(n.to_bytes(2, "big") for n in (moment.year, moment.month, moment.day, moment.hour,
                                                     moment.minute, moment.second))
     nieuw = zlib.compress(profiel[:24] + datum + profiel[36:], 9)
-    verschil = len(nieuw) - lengte
-    if len(str(len(nieuw))) != len(lengte_obj.group(1)) or lengte_obj.start() < begin:
-        return data  # the length object would change size too, or lies before the stream: leave it
-    uit = bytearray(data[:begin] + nieuw + data[begin + lengte:])
-    plek = lengte_obj.start(1) + verschil
-    uit[plek:plek + len(lengte_obj.group(1))] = str(len(nieuw)).encode()
-    tabel = xref.end() + verschil
-    for i in range(int(xref.group(1))):  # 20 bytes per entry: 'oooooooooo ggggg n \n'
-        regel = tabel + 20 * i
-        if uit[regel + 17:regel + 18] == b"n" and int(uit[regel:regel + 10]) > begin:
-            uit[regel:regel + 10] = b"%010d" % (int(uit[regel:regel + 10]) + verschil)
-    nieuw_start = str(int(startxref.group(1)) + verschil).encode()
-    return bytes(uit[:startxref.start(1) + verschil]) + nieuw_start + b"\n%%EOF\n"
+    uit = (data[:begin] + nieuw + data[begin + lengte:lengte_obj.start(1)] + str(len(nieuw)).encode()
+           + data[lengte_obj.end(1):])
+    return met_nieuwe_xref(uit) or data
 
 
 #: The pop-up LibreOffice writes for a comment, without the rectangle every annotation must have (ISO 32000-1,
@@ -142,38 +129,21 @@ _NOTITIE_RECHTHOEK = rb"\n%s 0 obj\n<</Type /Annot /Subtype /Text [^>]*?(/Rect\[
 
 
 def popups_met_rechthoek(data: bytes) -> bytes:
-    """Give each comment pop-up the rectangle of its comment, shifting the xref offsets behind it.
+    """Give each comment pop-up the rectangle of its comment (and the file a new xref table).
 
     LibreOffice 7.4 writes a pop-up annotation without /Rect: not valid PDF (Poppler reports a bad bounding
     box, validators an annotation without its required key). A PDF in any other shape is left as it is.
     """
-    xref, startxref = _XREF.search(data), _STARTXREF.search(data)
-    if xref is None or startxref is None:
-        return data
-    invoegingen: list[tuple[int, bytes]] = []  # (position, bytes inserted there)
+    stukken, vorige = [], 0
     for popup in _POPUP.finditer(data):
         notitie = re.search(_NOTITIE_RECHTHOEK % popup.group(3), data)
-        if notitie is None or popup.start() > xref.start():
+        if notitie is None:
             return data
-        invoegingen.append((popup.end(1), b" " + notitie.group(1)))
-    if not invoegingen:
+        stukken += [data[vorige:popup.end(1)], b" " + notitie.group(1)]
+        vorige = popup.end(1)
+    if not stukken:
         return data
-
-    def verschoven(plek: int) -> int:
-        return plek + sum(len(extra) for waar, extra in invoegingen if waar <= plek)
-
-    stukken, vorige = [], 0
-    for waar, extra in invoegingen:
-        stukken += [data[vorige:waar], extra]
-        vorige = waar
-    uit = bytearray(b"".join([*stukken, data[vorige:]]))
-    tabel = verschoven(xref.end())
-    for i in range(int(xref.group(1))):  # 20 bytes per entry: 'oooooooooo ggggg n \n'
-        regel = tabel + 20 * i
-        if uit[regel + 17:regel + 18] == b"n":
-            uit[regel:regel + 10] = b"%010d" % verschoven(int(uit[regel:regel + 10]))
-    eind = verschoven(startxref.start(1))
-    return bytes(uit[:eind]) + str(verschoven(int(startxref.group(1)))).encode() + b"\n%%EOF\n"
+    return met_nieuwe_xref(b"".join([*stukken, data[vorige:]])) or data
 
 
 _OBJECT = re.compile(rb"\n(\d+) 0 obj\n")
@@ -214,15 +184,13 @@ def fonts_op_volgorde(data: bytes) -> bytes:
         return _VERWIJZING.sub(lambda m: b"%d 0 R" % nieuw_nummer.get(int(m.group(1)), int(m.group(1))), tekst)
 
     blok = b"".join(_buiten_stromen(g.group(0), hernummer) for g in volgorde)
-    voor, na = data[:groepen[0].start()], data[groepen[-1].end():]
-    tabel = _XREF.search(na)
-    if tabel is None:
+    xref = _laatste_xref(data)
+    if xref is None:
         return data
     # references to fonts outside the block: the font resource dictionaries (plain objects, no streams)
-    na = na[:tabel.start()]
-    uit = _buiten_stromen(voor, hernummer) + blok + _buiten_stromen(na, hernummer)
-    nieuw = _met_nieuwe_xref(uit, data[groepen[-1].end() + tabel.start():])
-    return nieuw if nieuw is not None else data
+    voor, na = data[:groepen[0].start()], data[groepen[-1].end():xref.start()]
+    uit = _buiten_stromen(voor, hernummer) + blok + _buiten_stromen(na, hernummer) + data[xref.start():]
+    return met_nieuwe_xref(uit) or data
 
 
 _STROOM = re.compile(rb"\nstream\n.*?\nendstream\n", re.S)
@@ -238,14 +206,21 @@ def _buiten_stromen(data: bytes, functie: Callable[[bytes], bytes]) -> bytes:
     return b"".join(uit)
 
 
-def _met_nieuwe_xref(lichaam: bytes, staart: bytes) -> bytes | None:
-    """`lichaam` (header and objects) with an xref table made from where its objects now stand; `staart` is the
-    old 'xref … %%EOF' (its trailer dictionary is kept). None when not every object number is there once."""
-    oud = _XREF.search(staart)
-    trailer = staart.find(b"trailer")
-    if oud is None or trailer < 0:
+def _laatste_xref(pdf: bytes) -> re.Match[bytes] | None:
+    """The classic xref table LibreOffice writes, once, after every object."""
+    tabellen = list(_XREF.finditer(pdf))
+    return tabellen[-1] if len(tabellen) == 1 else None
+
+
+def met_nieuwe_xref(pdf: bytes) -> bytes | None:
+    """The PDF with its xref table made anew from where its objects now stand (its trailer kept): every edit
+    here that moves bytes ends with this. None when the PDF is not in the shape LibreOffice writes (one
+    classic xref table, a trailer, every object number from 1 on there once)."""
+    xref = _laatste_xref(pdf)
+    trailer = pdf.find(b"trailer", xref.end()) if xref is not None else -1
+    if xref is None or trailer < 0:
         return None
-    aantal = int(oud.group(1))
+    lichaam, aantal = pdf[:xref.start()], int(xref.group(1))
     stromen = [(m.start(), m.end()) for m in _STROOM.finditer(lichaam)]
     begins = [a for a, _ in stromen]
 
@@ -257,8 +232,7 @@ def _met_nieuwe_xref(lichaam: bytes, staart: bytes) -> bytes | None:
     if sorted(plekken) != list(range(1, aantal)):
         return None
     regels = [b"0000000000 65535 f \n", *(b"%010d 00000 n \n" % plekken[n] for n in range(1, aantal))]
-    einde = staart[trailer:]
-    einde = re.sub(rb"startxref\n\d+", b"startxref\n%d" % (len(lichaam) + 1), einde)
+    einde = re.sub(rb"startxref\n\d+", b"startxref\n%d" % (len(lichaam) + 1), pdf[trailer:])
     return lichaam + b"\nxref\n0 %d\n" % aantal + b"".join(regels) + einde
 
 
