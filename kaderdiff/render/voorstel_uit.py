@@ -18,11 +18,8 @@ from kaderdiff.word.document import (
     kopblok,
     liggend,
     nieuw_document,
-    nieuwe_rij,
     opslaan,
     paginanummers,
-    schrijf_diff,
-    schrijf_regels,
     tabel,
 )
 
@@ -116,13 +113,12 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
         doc.add_heading(f"{_nummer(r.wijziging, r)}: andere sectoren en andere voorstellen", level=2)
         if r.overeenkomsten:
             st = tabel(doc, SECTOR_KOLOMMEN, BREEDTES_CM)
-            for o in r.overeenkomsten:
-                sector, plaats, voor, na, oordeel = nieuwe_rij(st)
-                schrijf_regels(sector, o.sector)
-                schrijf_regels(plaats, o.vindplaats)
-                schrijf_diff(voor, woorddiff(r.wijziging.was, o.tekst_basis), ERBIJ)
-                schrijf_diff(na, woorddiff(r.wijziging.wordt, o.tekst_voorstel), ERBIJ)
-                schrijf_regels(oordeel, f"{o.beoordeling}\n(gelijkenis {o.score_was:.0f} → {o.score_wordt:.0f})")
+            tabelxml.voeg_rijen_toe(st, [tabelxml.rij(tabelxml.kolombreedtes(st), [
+                tabelxml.regels(o.sector), tabelxml.regels(o.vindplaats),
+                tabelxml.diff_alineas(woorddiff(r.wijziging.was, o.tekst_basis), ERBIJ),
+                tabelxml.diff_alineas(woorddiff(r.wijziging.wordt, o.tekst_voorstel), ERBIJ),
+                tabelxml.regels(f"{o.beoordeling}\n(gelijkenis {o.score_was:.0f} → {o.score_wordt:.0f})")])
+                for o in r.overeenkomsten])
             doc.add_paragraph("Onderstreept: waar de tekst van de andere sector afwijkt van WAS (vóór) of WORDT (met).")
         for c in r.conflicten:
             doc.add_paragraph(f"Conflict: het voorstel op tak {c.tak} wijzigt ook {', '.join(c.element_ids)}.")

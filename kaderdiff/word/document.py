@@ -1,8 +1,9 @@
 """A thin layer over python-docx for the documents kaderdiff writes.
 
 Rijkshuisstijl-like basics (header block, 'pagina X van Y'), Dutch as document
-language, landscape sections, repeating table header rows, diff runs, and saving
-with fixed timestamps so the same inputs give byte-identical files.
+language, landscape sections, repeating table header rows, and saving with fixed
+timestamps so the same inputs give byte-identical files. Diff rows and links in tables
+are written as text by `tabelxml`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from docx.text.run import Run
 from lxml import etree
 
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import vaste_info
@@ -211,27 +211,6 @@ def schrijf_regels(cel: _Cell, tekst: str) -> None:
         tekstrun(cel.add_paragraph(), regel)
 
 
-def schrijf_diff(cel: _Cell, delen: tuple[DiffDeel, ...], kant: int) -> None:
-    """One side of a word diff in a cell: WAS (kant=WEG) shows deletions struck through in red,
-    WORDT (kant=ERBIJ) shows insertions underlined. Newlines start a new paragraph."""
-    paragraaf = cel.paragraphs[0]
-    for deel in delen:
-        if deel.op not in (GELIJK, kant):
-            continue
-        for i, stuk in enumerate(deel.tekst.split("\n")):
-            if i:
-                paragraaf = cel.add_paragraph()
-            if not stuk:
-                continue
-            run = tekstrun(paragraaf, stuk)
-            if deel.op == WEG:
-                run.font.strike = True
-                run.font.color.rgb = ROOD
-            elif deel.op == ERBIJ:
-                run.font.underline = True
-                run.font.color.rgb = DONKERGROEN
-
-
 class Koppelingen:
     """The external links of one document part: one relationship per distinct url, with the ids python-docx's
     `relate_to` would give (the first free `rIdN`), but found in a dict. python-docx compares a new link
@@ -261,25 +240,6 @@ LINKOPMAAK = f'<w:color w:val="{LINTBLAUW}"/><w:u w:val="single"/>'
 def hyperlink_xml(rid: str, runs: str) -> str:
     """WordprocessingML of a w:hyperlink around runs (for bodies written as text, see word.revisies)."""
     return f'<w:hyperlink r:id="{rid}" w:history="1">{runs}</w:hyperlink>'
-
-
-def hyperlink(paragraaf: Paragraph, tekst: str, url: str, koppelingen: Koppelingen) -> None:
-    """A clickable link at the end of a paragraph: `tekst` pointing at `url` (e.g. a Juriconnect address);
-    `koppelingen`: the links of the paragraph's document part."""
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), koppelingen.id(url))
-    link.set(qn("w:history"), "1")
-    run = tekstrun(paragraaf, tekst)
-    rpr = run._r.get_or_add_rPr()
-    kleur = OxmlElement("w:color")
-    kleur.set(qn("w:val"), str(LINTBLAUW))
-    onderstreept = OxmlElement("w:u")
-    onderstreept.set(qn("w:val"), "single")
-    rpr.append(kleur)
-    rpr.append(onderstreept)
-    paragraaf._p.remove(run._r)
-    link.append(run._r)
-    paragraaf._p.append(link)
 
 
 class _VasteZip:

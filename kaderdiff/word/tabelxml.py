@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.uitvoer.xmltekst import escape
+from kaderdiff.word.document import DONKERGROEN, LINKOPMAAK, ROOD, hyperlink_xml
 from kaderdiff.word.revisies import elementen
 
 if TYPE_CHECKING:
@@ -21,10 +22,8 @@ if TYPE_CHECKING:
 VET = "<w:b/>"
 CURSIEF = "<w:i/>"
 #: WAS: deleted words struck through in red; WORDT: inserted words underlined in dark green.
-DOORGEHAALD = '<w:strike/><w:color w:val="C00000"/>'
-ONDERSTREEPT = '<w:color w:val="004D00"/><w:u w:val="single"/>'
-#: Link text: blue and underlined (as `document.LINKOPMAAK`).
-LINK = '<w:color w:val="154273"/><w:u w:val="single"/>'
+DOORGEHAALD = f'<w:strike/><w:color w:val="{ROOD}"/>'
+ONDERSTREEPT = f'<w:color w:val="{DONKERGROEN}"/><w:u w:val="single"/>'
 
 
 def run(tekst: str, opmaak: str = "") -> str:
@@ -36,7 +35,7 @@ def run(tekst: str, opmaak: str = "") -> str:
 
 def link(tekst: str, relatie_id: str) -> str:
     """A clickable run: `relatie_id` names the address among the document part's relationships."""
-    return f'<w:hyperlink r:id="{relatie_id}" w:history="1">{run(tekst, LINK)}</w:hyperlink>'
+    return hyperlink_xml(relatie_id, run(tekst, LINKOPMAAK))
 
 
 def alinea(inhoud: str = "", eigenschappen: str = "") -> str:
