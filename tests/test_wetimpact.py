@@ -104,9 +104,10 @@ def test_twee_wetsversies_noemen_precies_de_gewijzigde_plaatsen_en_de_eisen_erop
 
 
 def test_overzicht_als_docx_html_json_en_reproduceerbaar(tmp_path: Path) -> None:
-    repo = maak_repo(tmp_path / "repo")
+    """Two checkouts at different paths give the same bytes (no absolute path in the outputs)."""
     uit1, uit2 = tmp_path / "uit1", tmp_path / "uit2"
-    for uit in (uit1, uit2):
+    for uit, plek in ((uit1, "repo"), (uit2, "elders/een-andere-kloon")):
+        repo = maak_repo(tmp_path / plek)
         code, _, fout = kd(["impact", "--wet", "WEB", "--van-datum", "2025-08-01", "--naar-datum", "2026-08-01",
                             "--uit", str(uit)], cwd=repo)
         assert code == 0, fout

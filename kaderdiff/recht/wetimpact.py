@@ -12,8 +12,9 @@ diff is the Staat's (`diff.tekstdiff`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -299,4 +300,15 @@ def impact_tussen(kadermap: KaderMap, wet: str, van: date, naar: date) -> WetImp
                                 f"met 'kaderdiff wetten haal {gevonden.code} --datum {datum.isoformat()}'")
         teksten.append(tekst)
     index = Grondslagindex(kadermap, standaard_cachemap(kadermap))
-    return wetimpact(gevonden.code, gevonden.naam, teksten[0], teksten[1], index.kaders())
+    impact = wetimpact(gevonden.code, gevonden.naam, teksten[0], teksten[1], index.kaders())
+    # the law files named within the kadermap: an absolute path would make the overview differ per checkout
+    return replace(impact, bron_van=_in_kadermap(kadermap, impact.bron_van),
+                   bron_naar=_in_kadermap(kadermap, impact.bron_naar))
+
+
+def _in_kadermap(kadermap: KaderMap, bron: str) -> str:
+    """'wetten/BWBR…/DATUM.xml': a stored law file relative to the kadermap (as given when outside it)."""
+    try:
+        return Path(bron).resolve().relative_to(kadermap.pad.resolve()).as_posix()
+    except ValueError:
+        return bron
