@@ -95,6 +95,7 @@ def houdt_woord(code: int, fout: str, pad: Path, onze: bytes, hun: bytes, cwd: P
     from conftest import kd
 
     assert code in (0, 1), f"exit {code}\n{fout[-3000:]}"
+    assert "interne fout" not in fout.lower(), fout[-3000:]
     nederlands(fout)
     data = pad.read_bytes()
     if code == 0:
