@@ -314,6 +314,11 @@ def voeg_samen(basis: bytes | None, onze: bytes, hun: bytes, bron: str = "kader"
     samenvoeger = _Samenvoeger(*indexen)
     (wortel,) = samenvoeger.bouw(WORTEL)
     data = canoniek(etree.ElementTree(wortel))
-    conflicten = tuple(conflictmeldingen(etree.ElementTree(etree.fromstring(data)), bron)) \
-        if next(wortel.iter("conflict"), None) is not None else ()
-    return Samenvoeging(data, conflicten)
+    if next(wortel.iter("conflict"), None) is None:
+        return Samenvoeging(data, ())
+    try:  # read back as every command reads it: the messages name lines, and `controleer` must find them
+        boom = parse_veilig(data, bron)
+    except KaderdiffFout as fout:  # e.g. a conflict nested one level too deep
+        raise GeenKader(f"{bron}: per element samengevoegd, met conflicten, is het geen leesbare XML meer",
+                        fout.meldingen) from None
+    return Samenvoeging(data, tuple(conflictmeldingen(boom, bron)))

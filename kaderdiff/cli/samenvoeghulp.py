@@ -75,8 +75,8 @@ def _voorbereid(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat |
         try:
             samenvoegreeks.bereid_voor(map_, _samenvoeger)
         except Exception as fout:  # preparing only saves time: it may never fail a merge
-            sys.stderr.write(f"De kaders van deze merge konden niet vooraf worden samengevoegd ({fout}); "
-                             "elk kader wordt apart samengevoegd\n")
+            sys.stderr.write(f"De kaders van deze merge konden niet vooraf worden samengevoegd "
+                             f"({type(fout).__name__}); elk kader wordt apart samengevoegd\n")
         resultaat = samenvoegreeks.lees(map_, sleutel)
     return resultaat
 
