@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from lxml import etree
 
@@ -64,3 +65,45 @@ def nieuw(anker: str, nieuw_id: str) -> Bewerking:
             el.text = f"Nieuwe tekst {nieuw_id}."
         ids[anker].addnext(el)
     return doe
+
+
+def beide_kanten_zichtbaar(data: bytes, onze: bytes, hun: bytes) -> str:
+    """How a file left in conflict shows both versions ('heel', 'regels' or 'elementen'); fails when it does not.
+
+    'heel': the whole of ours and theirs between git's markers; 'regels': git's line merge with markers around
+    each conflict; 'elementen': the kader with `<conflict>`, `<onze>` and `<hun>` where the versions differ."""
+    from kaderdiff.bron.samenvoeguitkomst import naast_elkaar
+
+    assert data not in (onze, hun), "één kant alleen"
+    if data == naast_elkaar(onze, hun):
+        return "heel"
+    if data.startswith(b"<<<<<<< onze\n") or b"\n<<<<<<< onze\n" in data:
+        assert b"\n=======\n" in data and b"\n>>>>>>> hun\n" in data, data[-500:]
+        return "regels"
+    wortel = etree.fromstring(data)
+    conflicten = list(wortel.iter("conflict"))
+    assert conflicten, "geen conflict in het bestand"
+    for conflict in conflicten:
+        assert [kind.tag for kind in conflict] == ["onze", "hun"], etree.tostring(conflict)
+    return "elementen"
+
+
+def houdt_woord(code: int, fout: str, pad: Path, onze: bytes, hun: bytes, cwd: Path) -> str:
+    """The driver kept its promise for the file at `pad`; returns how ('schoon', 'heel', 'regels', 'elementen')."""
+    from vijandig import nederlands
+
+    from conftest import kd
+
+    assert code in (0, 1), f"exit {code}\n{fout[-3000:]}"
+    assert "interne fout" not in fout.lower(), fout[-3000:]
+    nederlands(fout)
+    data = pad.read_bytes()
+    if code == 0:
+        gecontroleerd, _, melding = kd(["controleer", str(pad)], cwd=cwd)
+        assert gecontroleerd == 0, f"samengevoegd maar afgekeurd:\n{melding[-3000:]}\n{fout[-2000:]}"
+        return "schoon"
+    vorm = beide_kanten_zichtbaar(data, onze, hun)
+    if vorm == "elementen":
+        gecontroleerd, _, melding = kd(["controleer", str(pad)], cwd=cwd)
+        assert gecontroleerd == 2 and "onopgelost samenvoegconflict" in melding, melding[-2000:]
+    return vorm

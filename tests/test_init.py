@@ -174,3 +174,47 @@ def test_init_zonder_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     code, _, fout = kd(["init", str(tmp_path / "repo")])
     assert code == 2 and "git is niet gevonden" in fout
     assert not (tmp_path / "repo").exists()
+
+
+def _kapotte_git(repo: Path, soort: str) -> None:
+    """A folder with a `.git` that git does not take for a repository (issue 29)."""
+    repo.mkdir()
+    if soort == "bestand":
+        (repo / ".git").write_text("rommel\n", encoding="utf-8")
+        return
+    if soort == "alleen-head":
+        (repo / ".git").mkdir()
+        (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+        return
+    git_cmd(repo, "init", "-q")
+    if soort == "kapotte-head":
+        (repo / ".git" / "HEAD").write_text("rommel\n", encoding="utf-8")
+    else:
+        (repo / ".git" / "config").write_text("[core\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("soort", ["bestand", "alleen-head", "kapotte-head", "kapotte-config"])
+def test_init_in_een_map_met_een_kapotte_git(tmp_path: Path, soort: str) -> None:
+    """Refused with a Dutch message (git's own text only quoted, never at the end), and nothing changed: git
+    init over a broken repository would paper over it or fail halfway."""
+    from vijandig import nederlands
+
+    repo = tmp_path / "kaders-repo"
+    _kapotte_git(repo, soort)
+    voor = inhoud(repo)
+    code, uit, fout = kd(["init", str(repo)])
+    assert code == 2, uit + fout
+    assert fout.startswith("Fout: ") and "geen bruikbare git-repository" in fout, fout
+    assert fout.rstrip().endswith("Er is niets gewijzigd."), fout
+    assert "fatal:" not in fout.replace("(git: 'fatal:", ""), fout
+    nederlands(fout)
+    assert inhoud(repo) == voor and sorted(p.name for p in repo.iterdir()) == [".git"]
+
+
+def test_init_in_een_map_met_een_lege_git_map(tmp_path: Path) -> None:
+    """An empty .git holds nothing to lose: git init makes the repository there."""
+    repo = tmp_path / "kaders-repo"
+    (repo / ".git").mkdir(parents=True)
+    code, _, fout = kd(["init", str(repo)])
+    assert code == 0, fout
+    assert (repo / ".git" / "HEAD").is_file()

@@ -103,6 +103,24 @@ def test_ook_odt_en_pdf_zijn_identiek(tmp_path: Path) -> None:
         assert_xref_klopt(pdf.read_bytes())
 
 
+@pytest.mark.echte_client
+def test_odt_en_pdf_gelijk_in_utc_en_in_amsterdam(tmp_path: Path) -> None:
+    """A CI server runs in UTC, an editor's machine in Europe/Amsterdam. LibreOffice writes a pdf's dates in the
+    zone it runs in (`Z` on the one, `+02'00'` and `+02:00` on the other) and kaderdiff kept each date's
+    length, so the two packs differed until the dates got one form (issue 29)."""
+    vereist("soffice")
+    repo = maak_repo(tmp_path / "repo")
+    bouw(repo, tmp_path / "utc", "UTC", "docx,odt,pdf")
+    bouw(repo, tmp_path / "amsterdam", "Europe/Amsterdam", "docx,odt,pdf")
+    utc, amsterdam = map_sha(tmp_path / "utc"), map_sha(tmp_path / "amsterdam")
+    assert {n.rsplit(".", 1)[-1] for n in utc} >= {"odt", "pdf"}
+    assert utc == amsterdam, sorted(n for n in utc if utc[n] != amsterdam.get(n))
+    for pdf in (tmp_path / "utc").glob("*.pdf"):
+        data = pdf.read_bytes()
+        assert_xref_klopt(data)
+        assert b"/CreationDate(D:20260520080000Z)" in data and b"<xmp:CreateDate>2026-05-20T08:00:00Z<" in data
+
+
 def assert_xref_klopt(pdf: bytes) -> None:
     """Every in-use entry of the (classic) xref table points at 'N 0 obj', and startxref at the table."""
     startxref = int(re.findall(rb"startxref\n(\d+)", pdf)[-1])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import commit_alles, git_cmd, kaders_sha, kd, kd_proces, maak_repo, map_sha
+from conftest import KADERS, commit_alles, git_cmd, kaders_sha, kd, kd_proces, maak_repo, map_sha
 
 PAKKET = ["pakket", "--van", "2025", "--naar", "2026"]
 STAAT = ["staat", "--van", "2025", "--naar", "2026"]
@@ -185,3 +185,120 @@ def test_kadermap_zonder_git_beschermt_ook(tmp_path: Path) -> None:
     kaders = repo / "kaders"
     code, _, fout = kd([*STAAT, "--kaders", str(kaders), "--uit", str(kaders / "2025")], cwd=tmp_path)
     assert code == 2 and "kadermap" in fout
+
+
+# -- one guard for every output place (issue 29) ---------------------------------------------------------------
+# Before issue 29, `importeer --uit .git` (or .git/hooks/post-checkout, .git/info/attributes) wrote into the git
+# directory with exit 0, `importeer --uit .` wrote ./mbo.xml in the repository root, and `impact --uit
+# kaders/2026` (also kaders, . and .git) wrote three files among the kaders or into .git, replacing same-named
+# files without asking.
+
+def boom_afdruk(map_: Path) -> dict[str, str]:
+    """Every path under a folder (.git too), with the sha256 of each file: what 'nothing changed' compares."""
+    afdruk = map_sha(map_)
+    afdruk.update({p.relative_to(map_).as_posix() + "/": "map" for p in map_.rglob("*") if p.is_dir()})
+    return afdruk
+
+
+def _docx(map_: Path, jaar: int = 2026) -> Path:
+    from datetime import UTC, datetime
+
+    from kaderdiff.bron.laden import laad_bestand
+    from kaderdiff.render.docx_kader import render_kader_docx
+
+    pad = map_ / f"{jaar}.docx"
+    if not pad.exists():
+        map_.mkdir(parents=True, exist_ok=True)
+        pad.write_bytes(render_kader_docx(laad_bestand(KADERS / str(jaar) / "mbo.xml"),
+                                          datetime(2026, 3, 1, tzinfo=UTC)))
+    return pad
+
+
+def _opdracht(optie: str, plek: str, repo: Path, werk: Path) -> list[str]:
+    kaders = ["--kaders", str(repo / "kaders")]
+    importeer = ["importeer", str(_docx(werk / "word")), "--sector", "mbo", "--jaar", "2026", *kaders]
+    return {
+        "staat --uit": [*STAAT, "--sector", "mbo", *kaders, "--uit", plek],
+        "pakket --uit": [*PAKKET, "--sector", "mbo", *kaders, "--uit", plek],
+        "site --uit": ["site", *kaders, "--uit", plek],
+        "impact --uit": ["impact", "--wet", "WEB", "--van-datum", "2025-08-01", "--naar-datum", "2026-08-01",
+                         *kaders, "--uit", plek],
+        "importeer --uit": [*importeer, "--uit", plek],
+        "importeer --rapport": [*importeer, "--uit", str(werk / "mbo.xml"), "--rapport", plek],
+        "importeer --geschiedenis --uit": ["importeer", "--geschiedenis", str(_docx(werk / "jaren", 2025).parent),
+                                           "--sector", "mbo", *kaders, "--uit", plek],
+        "voorstel --docx": ["voorstel", "voorstel/x", *kaders, "--docx", plek],
+    }[optie]
+
+
+UITVOEROPTIES = ["staat --uit", "pakket --uit", "site --uit", "impact --uit", "importeer --uit",
+                 "importeer --rapport", "importeer --geschiedenis --uit", "voorstel --docx"]
+BESCHERMDE_PLEKKEN = [".git", ".git/hooks/post-checkout", ".git/info/attributes", ".", "REPO", "kaders",
+                      "kaders/2026", "kaders/2026/mbo.xml"]
+
+
+@pytest.fixture(scope="module")
+def werk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Word documents to import (made once): a kader of 2026, and a folder with 2025 and 2026."""
+    map_ = tmp_path_factory.mktemp("invoer")
+    _docx(map_ / "word")
+    _docx(map_ / "jaren", 2025)
+    _docx(map_ / "jaren", 2026)
+    return map_
+
+
+@pytest.mark.parametrize("plek", BESCHERMDE_PLEKKEN)
+@pytest.mark.parametrize("optie", UITVOEROPTIES)
+def test_geen_uitvoer_in_git_kaders_of_de_hoofdmap(kaderrepo: Path, werk: Path, optie: str, plek: str,
+                                                    tmp_path: Path) -> None:
+    from vijandig import nederlands
+
+    _voorstel_tak(kaderrepo)
+    (kaderrepo / ".git" / "info").mkdir(exist_ok=True)
+    (kaderrepo / ".git" / "info" / "attributes").write_text("# van de redactie\n", encoding="utf-8")
+    voor = boom_afdruk(kaderrepo)
+    # the repository root given by its full path, from outside it; every other place as typed in the checkout
+    doel, cwd = (str(kaderrepo), tmp_path) if plek == "REPO" else (plek, kaderrepo)
+    code, uit, fout = kd(_opdracht(optie, doel, kaderrepo, werk), cwd=cwd)
+    assert code == 2, uit + fout
+    assert fout.strip().startswith("Fout: ") and fout.strip().count("\n") == 0, fout
+    nederlands(fout)
+    assert boom_afdruk(kaderrepo) == voor, "er is iets geschreven of gewijzigd"
+    assert not (werk / "mbo.xml").exists()
+
+
+def test_importeer_schrijft_wel_een_kader_in_de_kadermap(kaderrepo: Path, werk: Path) -> None:
+    """What importeer --uit is for: a kader as JAAR/SECTOR.xml in the kadermap (an existing one with
+    --overschrijf)."""
+    args = ["importeer", str(_docx(werk / "word")), "--sector", "mbo", "--jaar", "2026"]
+    code, _, fout = kd([*args, "--uit", "kaders/2026", "--overschrijf"], cwd=kaderrepo)
+    assert code == 0, fout
+    (kaderrepo / "kaders" / "2027" / "mbo.xml").unlink(missing_ok=True)
+    code, _, fout = kd([*args, "--uit", "kaders/2027/mbo.xml"], cwd=kaderrepo)
+    assert code == 0, fout
+    assert (kaderrepo / "kaders" / "2027" / "mbo.xml").read_bytes().startswith(b"<?xml")
+
+
+@pytest.mark.parametrize("plek", ["kaders/mbo.xml", "kaders/wetten/mbo.xml", "docs/mbo.xml", "mbo.xml"])
+def test_importeer_schrijft_geen_kader_elders_in_de_repository(kaderrepo: Path, werk: Path, plek: str) -> None:
+    voor = boom_afdruk(kaderrepo)
+    code, _, fout = kd(["importeer", str(_docx(werk / "word")), "--sector", "mbo", "--jaar", "2026", "--uit", plek],
+                       cwd=kaderrepo)
+    assert code == 2 and ("JAAR/SECTOR.xml" in fout), fout
+    assert boom_afdruk(kaderrepo) == voor
+
+
+def test_impact_uit_vervangt_alleen_eigen_uitvoer(kaderrepo: Path, tmp_path: Path) -> None:
+    impact = ["impact", "--wet", "WEB", "--van-datum", "2025-08-01", "--naar-datum", "2026-08-01"]
+    uit = tmp_path / "wetimpact"
+    uit.mkdir()
+    naam = "web-2025-08-01-2026-08-01-wetimpact.json"
+    (uit / naam).write_text("mijn eigen aantekeningen", encoding="utf-8")
+    code, _, fout = kd([*impact, "--uit", str(uit)], cwd=kaderrepo)
+    assert code == 2 and "geen eerdere uitvoer van kaderdiff" in fout
+    assert (uit / naam).read_text(encoding="utf-8") == "mijn eigen aantekeningen"
+    (uit / naam).unlink()
+    for _ in range(2):  # empty, then its own earlier output
+        code, _, fout = kd([*impact, "--uit", str(uit)], cwd=kaderrepo)
+        assert code == 0, fout
+    assert sorted(p.name for p in uit.iterdir())[0] == ".kaderdiff-uitvoer"

@@ -36,6 +36,19 @@ waarden = st.one_of(veilige_tekst, st.sampled_from(["", " ", "2026", "2026-13-45
                                                      "2026-04-02T10:00:00Z", "_kd_", "../../x", "[/x]"]))
 
 
+#: English that must not reach the user; quoted input ('…', "…", <…>) is left out before looking.
+ENGELS = re.compile(r"Traceback|Interne fout|\b(?:error|Error|expected|invalid|Invalid|not found|No such|"
+                    r"is not|must|Permission|encoding error|line \d|column \d|None|unexpected|Unexpected|"
+                    r"failed|Failed|cannot|Couldn't|required|allowed)\b")
+_AANGEHAALD = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|<[^>\n]*>|&[^;\s]*;|\(libxml2: [A-Z_0-9]+\)")
+
+
+def nederlands(tekst: str) -> None:
+    """No English (nor a traceback) in a message, apart from the input it quotes."""
+    gevonden = ENGELS.search(_AANGEHAALD.sub("", tekst))
+    assert gevonden is None, f"Engels of een traceback ({gevonden.group(0)!r}) in:\n{tekst[-3000:]}"
+
+
 class Vastgelopen(Exception):
     """An example took longer than its time limit: a hang."""
 
@@ -212,3 +225,59 @@ def vijandige_docx(draw: st.DrawFn, zaad: bytes) -> bytes:
                                      grensgevallen("w:document")))
     return als_zip(delen)
 
+
+
+# -- one side of a merge ----------------------------------------------------------------
+
+#: Ids the schema forbids, some of them shaped like the merge's own keys (a container, a field, the root).
+VERBODEN_IDS = ("h/x", "st-op1/basiskwaliteit#0", "=tekst#0", "/", "A", "1a", "x y", "", " ", "h#1", "é", "{x}y")
+
+
+@st.composite
+def kaderkant(draw: st.DrawFn, basis: bytes) -> bytes:
+    """One branch's version of a kader, as an editor (or an accident) leaves it: edited text, attributes and
+    order; an id the schema forbids or one used twice; broken XML; binary bytes; an empty file; or the basis."""
+    from kaderbewerking import per_id
+
+    wortel = etree.fromstring(basis)
+    ids = sorted(per_id(wortel))
+    for _ in range(draw(st.integers(0, 3))):
+        ids = sorted(per_id(wortel))
+        # now and then one of the first few: both sides then often edit the same element (a conflict)
+        el = per_id(wortel)[ids[draw(st.integers(0, len(ids) - 1) | st.integers(0, min(3, len(ids) - 1)))]]
+        soort = draw(st.sampled_from(["tekst"] * 3 + ["verplaats"] * 2 + ["attribuut", "weg", "nieuw", "verboden-id",
+                                                                          "dubbel-id"]))
+        if soort == "tekst":
+            doel = el.find("tekst") if el.find("tekst") is not None else el
+            doel.text = draw(st.sampled_from(["Nieuwe tekst.", "", "  ", "Tekst met <teken> & meer", "x" * 300]))
+        elif soort == "attribuut":
+            doel = el.find("grondslag") if el.find("grondslag") is not None else el
+            doel.set(draw(st.sampled_from(["artikel", "lid", "nr", "code", "wet", "onderdeel"])), draw(waarden))
+        elif soort == "weg" and el.getparent() is not None:
+            el.getparent().remove(el)
+        elif soort == "verplaats":
+            ander = per_id(wortel)[draw(st.sampled_from(ids))]
+            if ander is not el and el not in ander.iterancestors() and ander.getparent() is not None:
+                ander.addnext(el)
+        elif soort == "nieuw":
+            nieuw = copy.deepcopy(el)
+            nieuw.set("id", f"{el.get('id')}-n{draw(st.integers(0, 9))}")
+            el.addnext(nieuw)
+        elif soort == "verboden-id":
+            el.set("id", draw(st.sampled_from(VERBODEN_IDS)))
+        elif soort == "dubbel-id":
+            el.set("id", draw(st.sampled_from(ids)))
+    data = etree.tostring(wortel.getroottree(), xml_declaration=True, encoding="UTF-8")
+    breuk = draw(st.sampled_from(["geen"] * 10 + ["bytes", "boom", "binair", "leeg", "willekeurig", "basis"]))
+    if breuk == "bytes":
+        return draw(bytemutaties(data))
+    if breuk == "boom":
+        return draw(boommutaties(data))
+    if breuk == "binair":
+        plek = draw(st.integers(0, len(data)))
+        return data[:plek] + draw(st.binary(min_size=1, max_size=8)) + b"\0" + data[plek:]
+    if breuk == "leeg":
+        return b""
+    if breuk == "willekeurig":
+        return draw(st.binary(max_size=500))
+    return basis if breuk == "basis" else data

@@ -15,6 +15,7 @@ identity too, named after its parent (`st-op1/basiskwaliteit#0`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -102,14 +103,18 @@ def volgorde(leden: set[str], basis: list[str], onze: list[str], hun: list[str])
     return uit, botsingen
 
 
+#: A container's key: its parent's key, '/', its tag (a namespaced one holds '/' too: '{uri}tag'), '#', a number.
+_CONTAINER = re.compile(r"(.*)/((?:\{[^}]*\})?[^/#{}]+)#(\d+)", re.S)
+
+
 def _label(sleutel: str) -> str:
     """How a message names an identity: its id, or 'basiskwaliteit van st-op1' for a container."""
     if sleutel == WORTEL:
         return WORTELTAG
-    if "/" not in sleutel:
+    container = _CONTAINER.fullmatch(sleutel)
+    if container is None:  # an id (identiteiten refuses ids that could be read as a container's key)
         return sleutel
-    ouder, rest = sleutel.rsplit("/", 1)
-    tag, nummer = rest.rsplit("#", 1)
+    ouder, tag, nummer = container.groups()
     volgnummer = f" {int(nummer) + 1}" if nummer != "0" else ""
     return f"{tag}{volgnummer} van {_label(ouder or WORTEL)}"
 
@@ -304,10 +309,16 @@ def voeg_samen(basis: bytes | None, onze: bytes, hun: bytes, bron: str = "kader"
     bevroren = set()
     if wortel_b is not None and basis is not None:
         bevroren = bevries((wortel_b, wortel_o, wortel_t), (basis, onze, hun))
-    indexen = [indexeer(w, bron, bevroren) if w is not None else {} for w in (wortel_b, wortel_o, wortel_t)]
+    indexen = [indexeer(w, f"{bron} ({kant})", bevroren) if w is not None else {}
+               for w, kant in zip((wortel_b, wortel_o, wortel_t), ("basis", ONZE, HUN), strict=True)]
     samenvoeger = _Samenvoeger(*indexen)
     (wortel,) = samenvoeger.bouw(WORTEL)
     data = canoniek(etree.ElementTree(wortel))
-    conflicten = tuple(conflictmeldingen(etree.ElementTree(etree.fromstring(data)), bron)) \
-        if next(wortel.iter("conflict"), None) is not None else ()
-    return Samenvoeging(data, conflicten)
+    if next(wortel.iter("conflict"), None) is None:
+        return Samenvoeging(data, ())
+    try:  # read back as every command reads it: the messages name lines, and `controleer` must find them
+        boom = parse_veilig(data, bron)
+    except KaderdiffFout as fout:  # e.g. a conflict nested one level too deep
+        raise GeenKader(f"{bron}: per element samengevoegd, met conflicten, is het geen leesbare XML meer",
+                        fout.meldingen) from None
+    return Samenvoeging(data, tuple(conflictmeldingen(boom, bron)))

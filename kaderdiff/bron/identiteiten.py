@@ -9,6 +9,7 @@ element (alinea, item). Values are compared in canonical `opmaak` form, so layou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,10 +22,13 @@ WORTEL = "/"
 #: Field key of the running text of an inline identity (alinea, item …); other field keys are '=tag#n'.
 INHOUD = "="
 WORTELTAG = "kader"
+#: An id as the schema allows it (type Id in kader.xsd); any other could be read as a container's key.
+GELDIG_ID = re.compile(r"[a-z][a-z0-9._\-]*")
 
 
 class GeenKader(KaderdiffFout):
-    """A version that cannot be merged by structure: not XML, not a kader, or an id used twice."""
+    """A version that cannot be merged by structure: not XML, not a kader, an id the schema forbids, or an id
+    used twice."""
 
 
 @dataclass
@@ -162,6 +166,9 @@ def indexeer(wortel: etree._Element, bron: str, bevroren: set[etree._Element] | 
         vorige = ""
         for kind, tag, kind_sleutel in _kinderen(el, sleutel):
             if kind_sleutel:
+                if kind_sleutel == kind.get("id") and not GELDIG_ID.fullmatch(" ".join(kind_sleutel.split())):
+                    raise GeenKader(f"{bron}: id '{kind_sleutel}' is geen geldig id (regel {kind.sourceline}): "
+                                    "alleen kleine letters, cijfers, '.', '_' en '-', beginnend met een letter")
                 if kind_sleutel in gezien:
                     raise GeenKader(f"{bron}: id '{kind_sleutel}' komt dubbel voor (regel {kind.sourceline})")
                 gezien.add(kind_sleutel)

@@ -49,6 +49,22 @@ def _git(map_: Path, *args: str) -> subprocess.CompletedProcess[str]:
                             "'kaderdiff init' opnieuw") from None
 
 
+#: What git's own (English) messages mean, for the few ways a repository can be unusable.
+_GITREDENEN = (("not a git repository", "git herkent er geen repository in"),
+               ("invalid gitfile format", "het bestand .git wijst niet naar een git-map"),
+               ("bad config", "de git-instellingen (.git/config) zijn onleesbaar"),
+               ("Permission denied", "geen toegang (rechten)"),
+               ("unsafe repository", "de repository is van een andere gebruiker (git: safe.directory)"),
+               ("dubious ownership", "de repository is van een andere gebruiker (git: safe.directory)"))
+
+
+def _git_reden(stderr: str) -> str:
+    """Why a git command failed, in Dutch; git's own first line quoted in the middle, never at the end."""
+    regel = next((r.strip() for r in stderr.splitlines() if r.strip()), "")
+    reden = next((nl for en, nl in _GITREDENEN if en.lower() in regel.lower()), "git meldt een fout")
+    return f"{reden} (git: '{regel}')" if regel else reden
+
+
 def _sjabloon(naam: str) -> str:
     pad = REPOSJABLONEN / naam
     if not pad.is_file():
@@ -69,9 +85,16 @@ def _repository(map_: Path) -> list[Stap]:
             raise KaderdiffFout(f"{map_} ligt binnen de git-repository {top.stdout.strip()} maar is daar niet de "
                                 "hoofdmap; draai 'kaderdiff init' in de hoofdmap of in een map buiten een repository")
         return [Stap("ongemoeid", ".git", "bestaande git-repository")]
+    git_map = map_ / ".git"
+    if os.path.lexists(git_map) and not (git_map.is_dir() and not any(git_map.iterdir())):
+        # a broken repository: git init would paper over it (or fail halfway), and history may be at stake
+        raise KaderdiffFout(f"{git_map} bestaat, maar is geen bruikbare git-repository: {_git_reden(top.stderr)}. "
+                            "Herstel de repository, of zet .git opzij als u hem niet meer nodig hebt, en draai "
+                            "'kaderdiff init' opnieuw. Er is niets gewijzigd.")
     gemaakt = _git(map_, "init", "-q")
     if gemaakt.returncode != 0:
-        raise KaderdiffFout(f"git init in {map_} mislukte: {gemaakt.stderr.strip()}")
+        raise KaderdiffFout(f"git init in {map_} mislukte: {_git_reden(gemaakt.stderr)}. Los dat op en draai "
+                            "'kaderdiff init' opnieuw.")
     return [Stap("aangemaakt", ".git", "nieuwe git-repository")]
 
 
@@ -104,7 +127,8 @@ def _git_instellingen(map_: Path, opdracht: str) -> Stap:
         if _git(map_, "config", "--local", "--get", sleutel).stdout.rstrip("\n") != waarde:
             ingesteld = _git(map_, "config", "--local", sleutel, waarde)
             if ingesteld.returncode != 0:
-                raise KaderdiffFout(f"git config {sleutel} in {map_} mislukte: {ingesteld.stderr.strip()}")
+                raise KaderdiffFout(f"git config {sleutel} in {map_} mislukte: {_git_reden(ingesteld.stderr)}. "
+                                    "Los dat op en draai 'kaderdiff init' opnieuw.")
             gewijzigd.append(sleutel)
     if not gewijzigd:
         return Stap("ongemoeid", "git-instellingen", "samenvoeghulp stond al goed")

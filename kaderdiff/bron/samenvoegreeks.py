@@ -22,7 +22,10 @@ from kaderdiff import __version__
 
 TYPE_CHECKING = False  # not `typing`: a later driver start imports only os and hashlib (see cli/samenvoeghulp)
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+
+    #: Merges one kader: (path, basis, ours, theirs) -> what the driver writes (bron/samenvoeguitkomst.py).
+    Samenvoeger = Callable[[str, bytes, bytes, bytes], "Resultaat"]
 
 #: The merge driver's name: `.gitattributes` routes kaders to it with `merge=kaderdiff`.
 SAMENVOEGHULP = "kaderdiff"
@@ -31,17 +34,17 @@ VOORRAAD = "kaderdiff-samenvoegingen"
 #: The file in it that says for which merge (our commit, their commit) the results were prepared.
 REEKS = "reeks"
 _HEX = frozenset("0123456789abcdef")
-_KOP = b"kaderdiff-samenvoeging/1\n"
+_KOP = b"kaderdiff-samenvoeging/2\n"
 _GITHEAD = "GITHEAD_"
 
 
 class Resultaat:
-    """A merged kader (canonical bytes) and the conflict messages left in it."""
+    """What the driver writes into ONZE, whether that leaves a conflict (exit 1), and the lines it reports."""
 
-    __slots__ = ("conflicten", "data")
+    __slots__ = ("conflict", "data", "meldingen")
 
-    def __init__(self, data: bytes, conflicten: tuple[str, ...]) -> None:
-        self.data, self.conflicten = data, conflicten
+    def __init__(self, data: bytes, conflict: bool, meldingen: tuple[str, ...] = ()) -> None:
+        self.data, self.conflict, self.meldingen = data, conflict, meldingen
 
 
 def sleutel(pad: str, basis: bytes, onze: bytes, hun: bytes) -> str:
@@ -104,19 +107,20 @@ def lees(map_: str, naam: str) -> Resultaat | None:
         return None
     if not inhoud.startswith(_KOP):
         return None
-    lengte_regel, _, rest = inhoud[len(_KOP):].partition(b"\n")
-    if not lengte_regel.isdigit():
+    kop, _, rest = inhoud[len(_KOP):].partition(b"\n")
+    conflict, _, lengte_regel = kop.partition(b" ")
+    if conflict not in (b"0", b"1") or not lengte_regel.isdigit():
         return None
     lengte = int(lengte_regel)
-    meldingen = rest[:lengte].decode("utf-8")
-    return Resultaat(rest[lengte:], tuple(meldingen.split("\0")) if meldingen else ())
+    meldingen = rest[:lengte].decode("utf-8", "replace")
+    return Resultaat(rest[lengte:], conflict == b"1", tuple(meldingen.split("\0")) if meldingen else ())
 
 
 def _bewaar(map_: str, naam: str, resultaat: Resultaat) -> None:
-    meldingen = "\0".join(resultaat.conflicten).encode("utf-8")
+    meldingen = "\0".join(resultaat.meldingen).encode("utf-8", "replace")
     tijdelijk = os.path.join(map_, f"{naam}.{os.getpid()}.tmp")
     with open(tijdelijk, "wb") as f:
-        f.write(_KOP + b"%d\n" % len(meldingen) + meldingen + resultaat.data)
+        f.write(_KOP + b"%d %d\n" % (resultaat.conflict, len(meldingen)) + meldingen + resultaat.data)
     os.replace(tijdelijk, os.path.join(map_, naam))
 
 
@@ -174,20 +178,13 @@ def _lees_blobs(uitvoer: bytes) -> dict[str, bytes]:
     return inhoud
 
 
-def samengevoegd(pad: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat:
-    """One kader merged by element; raises `GeenKader` when it must be merged by lines."""
-    from kaderdiff.bron.driewegs import voeg_samen
-
-    uitkomst = voeg_samen(basis, onze, hun, pad)
-    return Resultaat(uitkomst.data, tuple(str(conflict) for conflict in uitkomst.conflicten))
-
-
-def bereid_voor(map_: str) -> bool:
+def bereid_voor(map_: str, samenvoeger: Callable[[], Samenvoeger]) -> bool:
     """Merge every kader both branches of this `git merge` changed, and store the results; False when this
     is no `git merge` of one branch, it was prepared already, or not every kader could be prepared.
 
     Done once per merge: the `REEKS` file names the merge it was done for, so a driver whose result is
-    missing (git gave it other bytes) does not prepare everything again.
+    missing (git gave it other bytes) does not prepare everything again. `samenvoeger` loads the merge (while
+    git unpacks the versions) and returns it.
     """
     import subprocess
 
@@ -224,12 +221,12 @@ def bereid_voor(map_: str) -> bool:
         assert git.stdin is not None
         git.stdin.write("".join(f"{b}\n" for b in sorted({b for d in drietallen.values() for b in d})).encode())
         git.stdin.close()
-        from kaderdiff.bron import driewegs  # noqa: F401 - loaded once here, not in every forked process
+        voeg_samen = samenvoeger()  # loaded once here, not in every forked process
         if git.wait() != 0:
             return False
         uitvoer.seek(0)
         inhoud = _lees_blobs(uitvoer.read())
-    opdrachten = [(map_, pad, inhoud[basisblob], inhoud[onzeblob], inhoud[hunblob])
+    opdrachten = [(map_, pad, inhoud[basisblob], inhoud[onzeblob], inhoud[hunblob], voeg_samen)
                   for pad, (basisblob, onzeblob, hunblob) in drietallen.items()
                   if {basisblob, onzeblob, hunblob} <= inhoud.keys()]
     from kaderdiff.uitvoer.parallel import bruikbare_processors, verdeel
@@ -237,13 +234,7 @@ def bereid_voor(map_: str) -> bool:
     return verdeel(_voeg_samen_en_bewaar, opdrachten, bruikbare_processors()) and len(opdrachten) == len(paden)
 
 
-def _voeg_samen_en_bewaar(opdracht: tuple[str, str, bytes, bytes, bytes]) -> None:
+def _voeg_samen_en_bewaar(opdracht: tuple[str, str, bytes, bytes, bytes, Samenvoeger]) -> None:
     """One kader merged and its result stored (in one of the processes the kaders are spread over)."""
-    from kaderdiff.bron.identiteiten import GeenKader
-
-    map_, pad, basis, onze, hun = opdracht
-    try:
-        resultaat = samengevoegd(pad, basis, onze, hun)
-    except GeenKader:  # its own driver merges it by lines, and says why
-        return
-    _bewaar(map_, sleutel(pad, basis, onze, hun), resultaat)
+    map_, pad, basis, onze, hun, voeg_samen = opdracht
+    _bewaar(map_, sleutel(pad, basis, onze, hun), voeg_samen(pad, basis, onze, hun))

@@ -85,20 +85,9 @@ class KaderMap:
         """The root of the git working tree the kaders are in (None without git), found without GitPython."""
         return zoek_werkmap(self.pad)
 
-    def beschermd(self) -> tuple[Beschermd, ...]:
-        """Places no output may replace or land in: the kadermap and the git directory (also inside them),
-        the repository root (being or containing it)."""
-        from kaderdiff.uitvoer.atomair import Beschermd
-
-        uit = [Beschermd(self.pad, "de kadermap")]
-        wortel = self.wortel()
-        if wortel is not None:
-            git_map = self.git_map
-            if git_map is not None:
-                uit.append(Beschermd(git_map, "de git-map van de repository"))
-            uit.append(Beschermd(wortel / ".git", "de git-map van de repository"))
-            uit.append(Beschermd(wortel, "de hoofdmap van de repository", ook_erbinnen=False))
-        return tuple(uit)
+    def beschermd(self, doel: Path | None = None) -> tuple[Beschermd, ...]:
+        """Places no output may replace or land in (see `beschermde_plaatsen`)."""
+        return beschermde_plaatsen(self.pad, doel)
 
     def naam_van(self, pad: Path) -> str:
         """How outputs and messages name a file of the working tree: relative to the repository (or to the
@@ -268,6 +257,27 @@ def standaard_kadermap() -> Path:
         if (kandidaat / "kaders").is_dir():
             return kandidaat / "kaders"
     return huidig / "kaders"
+
+
+def beschermde_plaatsen(kadermap: Path | None, doel: Path | None = None) -> tuple[Beschermd, ...]:
+    """Places no output may replace or land in: the kadermap and the git directory (also inside them), the
+    repository root (being or containing it); of the repository the kaders lie in and of the one the output
+    `doel` would land in (its `kaders/` too)."""
+    from kaderdiff.uitvoer.atomair import Beschermd
+
+    uit = [Beschermd(kadermap.resolve(), "de kadermap")] if kadermap is not None else []
+    for pad in dict.fromkeys(p.resolve() for p in (kadermap, doel) if p is not None):
+        wortel = zoek_werkmap(pad)
+        if wortel is None:
+            continue
+        git_map = zoek_git_map(pad)
+        if git_map is not None:
+            uit.append(Beschermd(git_map, "de git-map van de repository"))
+        uit.append(Beschermd(wortel / ".git", "de git-map van de repository"))
+        uit.append(Beschermd(wortel, "de hoofdmap van de repository", ook_erbinnen=False))
+        if (wortel / "kaders").is_dir():
+            uit.append(Beschermd(wortel / "kaders", "de kadermap"))
+    return tuple(dict.fromkeys(uit))
 
 
 def zoek_werkmap(pad: Path) -> Path | None:

@@ -66,19 +66,49 @@ def _rapport(resultaten: list[object], doel: Path | None) -> None:
 _RAPPORTREGEL = re.compile(r"^.+ uit .+: \d+ onderdeel/onderdelen niet als zodanig herkend")
 
 
-def _rapport_mag(doel: Path | None) -> None:
-    """--rapport replaces only an earlier import report (text or JSON), never another file."""
-    if doel is None or not doel.exists():
-        return
+def _is_importrapport(doel: Path) -> bool:
+    """An earlier import report (text or JSON): the only file --rapport replaces."""
+    if doel.stat().st_size > 100_000_000:
+        return False
     try:
         inhoud = doel.read_text(encoding="utf-8")
-        eerder = (isinstance(data := json.loads(inhoud), list) and all("niet_geplaatst" in d for d in data)
-                  if doel.suffix.lower() == ".json" else bool(_RAPPORTREGEL.match(inhoud)))
-    except (OSError, UnicodeDecodeError, ValueError):
-        eerder = False
-    if not eerder:
-        raise KaderdiffFout(f"{doel} bestaat al en is geen importrapport; kies een ander bestand voor --rapport. "
-                            "Er is niets geschreven.")
+        return (isinstance(data := json.loads(inhoud), list) and all(isinstance(d, dict) and "niet_geplaatst" in d
+                                                                     for d in data)
+                if doel.suffix.lower() == ".json" else bool(_RAPPORTREGEL.match(inhoud)))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+
+
+def _rapport_mag(doel: Path | None, kaders: Path) -> None:
+    """--rapport: not in a protected place, and replacing only an earlier import report (uitvoer/atomair.py)."""
+    from kaderdiff.bron.versies import beschermde_plaatsen
+    from kaderdiff.uitvoer.atomair import weiger_bestand
+
+    if doel is not None:
+        weiger_bestand(doel, beschermde_plaatsen(kaders, doel), "Het importrapport (--rapport)", _is_importrapport,
+                       "importrapport")
+
+
+def _kaderplek(doel: Path, kaders: Path) -> None:
+    """Where --uit may put a kader: never in a git directory or over the repository root; in a kadermap only
+    as JAAR/SECTOR.xml; inside a repository only in its kadermap. Outside a repository anywhere else."""
+    from kaderdiff.bron.versies import beschermde_plaatsen, zoek_werkmap
+    from kaderdiff.uitvoer.atomair import weiger_beschermd
+
+    echt, wat = doel.resolve(), "Het kaderbestand (--uit)"
+    wortel = zoek_werkmap(echt)
+    kadermappen = dict.fromkeys([kaders.resolve(), *([wortel / "kaders"] if wortel is not None else [])])
+    weiger_beschermd(doel, [b for b in beschermde_plaatsen(kaders, doel) if b.pad not in kadermappen], wat)
+    thuis = next((k for k in kadermappen if echt.is_relative_to(k)), None)
+    if thuis is not None:
+        deel = echt.relative_to(thuis).parts
+        if len(deel) != 2 or not re.fullmatch(r"\d{4}", deel[0]) or not deel[1].endswith(".xml"):
+            raise KaderdiffFout(f"{wat} {doel} ligt in de kadermap {thuis}, maar niet als JAAR/SECTOR.xml; daar "
+                                "komen alleen kaders. Er is niets geschreven.")
+    elif wortel is not None:
+        raise KaderdiffFout(f"{wat} {doel} ligt in de repository {wortel}, maar niet in de kadermap: een kader hoort "
+                            f"in {kaders}/JAAR/SECTOR.xml (de standaard zonder --uit), of kies een plek buiten de "
+                            "repository. Er is niets geschreven.")
 
 
 def _doelbestand(args: argparse.Namespace, kaders: Path, sleutel: str, jaar: int) -> Path:
@@ -132,8 +162,9 @@ def importeer(args: argparse.Namespace) -> int:
         except ValueError:
             raise KaderdiffFout(f"Ongeldige datum '{args.peildatum}': schrijf JJJJ-MM-DD") from None
     doel = _doelbestand(args, kaders, sleutel, args.jaar)
+    _kaderplek(doel, kaders)
     _mag_schrijven(doel, args.overschrijf)
-    _rapport_mag(args.rapport)
+    _rapport_mag(args.rapport, kaders)
     resultaat = importeer_docx(args.bestand, sleutel, args.jaar, register, vorige, args.status, peildatum)
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, resultaat.xml)
@@ -155,7 +186,13 @@ def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register
     if args.jaar is not None or args.overschrijf or args.peildatum or args.status:
         raise KaderdiffFout("--jaar, --status, --peildatum en --overschrijf gelden niet bij --geschiedenis: "
                             "het jaar staat in de bestandsnaam")
-    _rapport_mag(args.rapport)
+    _rapport_mag(args.rapport, kaders)
+    if args.uit is not None:
+        from kaderdiff.bron.versies import beschermde_plaatsen
+        from kaderdiff.uitvoer.atomair import weiger_beschermd
+
+        # not beside the target: that becomes a repository root itself (nieuwe_repo wants it new or empty)
+        weiger_beschermd(args.uit, beschermde_plaatsen(kaders), "De nieuwe repository (--uit)")
     resultaten = importeer_jaren(args.geschiedenis, sleutel, register, vorige)
     vorig_jaar = args.vorige
     if args.uit is not None:

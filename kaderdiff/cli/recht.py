@@ -121,7 +121,8 @@ def _opties_impact(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--naar-datum", dest="naar_datum", default=None, metavar="JJJJ-MM-DD",
                         help="… met de versie die op deze datum geldt: elke gewijzigde plaats met de eisen erop")
     parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
-                        help="schrijf het overzicht van de wetswijziging (docx, html, json) naar deze map")
+                        help="schrijf het overzicht van de wetswijziging (docx, html, json) naar deze map (een lege "
+                             "map of eerdere uitvoer van kaderdiff; wordt in zijn geheel vervangen)")
     parser.add_argument("--formaat", default="docx,html,json", help="formaten bij --uit: docx,html,json")
     _opties_jaar_json(parser)
 
@@ -269,18 +270,16 @@ def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
                             "(zonder --artikel en --wet-wijziging)")
     resultaat = impact_tussen(kaders, args.wet, van, naar)
     if args.uit is not None:
-        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
+        from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
         from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
-        # Files are written one by one, atomically, into the folder: nothing else in it is touched.
+        # An output folder like the Staat's: empty or kaderdiff's own, replaced as a whole (uitvoer/atomair.py)
         formaten = lees_formaten(args.formaat)
         moment = datum_van_tijdstip(kaders.commitdatum(Versie(kaders.jaren()[-1])) if kaders.jaren() else 0)
         bestanden = wetimpact_bestanden(resultaat, formaten, moment)
-        if args.uit.exists() and not args.uit.is_dir():
-            raise KaderdiffFout(f"De uitvoermap {args.uit} bestaat al en is geen map")
-        args.uit.mkdir(parents=True, exist_ok=True)
-        for naam, inhoud in bestanden.items():
-            schrijf_atomair(args.uit / naam, inhoud)
+        with atomaire_map(args.uit, kaders.beschermd(args.uit)) as tijdelijk:
+            for naam, inhoud in bestanden.items():
+                schrijf(tijdelijk, naam, inhoud)
     if args.als_json:
         _json(wetimpact_dict(resultaat))
         return 0

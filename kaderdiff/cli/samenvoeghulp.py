@@ -4,8 +4,9 @@ git starts the driver once for every kader that both branches changed. The first
 (spread over the CPUs) and leaves the results in the git directory (bron/samenvoegreeks.py); each later
 start only copies its own. `init` configures `python -m kaderdiff.cli.samenvoeghulp`, which does that
 without argparse (and a later start without lxml: little more than Python's own start-up), and hands
-every other case (a rebase, a kader that cannot be read, anything to report) to `kaderdiff merge`, which
-does the same with its full argument and error handling.
+every other case (a rebase, anything not prepared) to `kaderdiff merge`, which does the same with its full
+argument and error handling. Either way the file ends as bron/samenvoeguitkomst.py says: a merged kader that
+`controleer` accepts (exit 0), or both sides visible (exit 1), also when kaderdiff itself fails.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ TYPE_CHECKING = False  # typing itself is not imported: it would be a sixth of a
 if TYPE_CHECKING:
     import argparse
 
+    from kaderdiff.bron.samenvoegreeks import Samenvoeger
+
 #: Exit codes of the merge driver: git reads anything but 0 as "conflicts left in the file".
 SCHOON, CONFLICT = 0, 1
 
@@ -28,8 +31,9 @@ def _opties_merge(parser: argparse.ArgumentParser) -> None:
     parser.description = (f"{parser.description}\n\nAls git-samenvoeghulp (dat regelt 'kaderdiff init', met de snelle\n"
                           "vorm 'python -m kaderdiff.cli.samenvoeghulp %O %A %B %P'):\n"
                           "  git config merge.kaderdiff.driver \"kaderdiff merge %O %A %B %P\"\n"
-                          "Exitcode 0: samengevoegd; 1: er staan conflicten in ONZE (<conflict> met <onze> en "
-                          "<hun>).")
+                          "Exitcode 0: samengevoegd tot een kader dat 'controleer' goedkeurt; 1: er staan "
+                          "conflicten in ONZE, met beide versies (<conflict> met <onze> en <hun>, of tussen "
+                          "<<<<<<< onze en >>>>>>> hun). Nooit alleen één kant.")
     parser.add_argument("basis", metavar="BASIS", help="de gemeenschappelijke voorouder (git: %%O)")
     parser.add_argument("onze", metavar="ONZE", help="onze versie; hier komt het resultaat (git: %%A)")
     parser.add_argument("hun", metavar="HUN", help="hun versie (git: %%B)")
@@ -37,27 +41,26 @@ def _opties_merge(parser: argparse.ArgumentParser) -> None:
                         help="het pad van het kader in de repository, voor de meldingen (git: %%P)")
 
 
-def _lees(pad: str) -> bytes:
+def _samenvoeger() -> Samenvoeger:
+    """The merge with its check: each kader checked as `controleer` checks it, against the kadermap it lies in."""
+    from pathlib import Path
+
+    from kaderdiff.bron.controle import controleer_bytes
+    from kaderdiff.bron.samenvoeguitkomst import samenvoeging
     from kaderdiff.fouten import KaderdiffFout
+    from kaderdiff.recht.wetcontrole import controleer_grondslagen
 
-    try:
-        with open(pad, "rb") as f:
-            return f.read()
-    except FileNotFoundError:
-        raise KaderdiffFout(f"Bestand niet gevonden: {pad}") from None
+    def voeg_samen(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat:
+        def controle(data: bytes) -> list[str]:
+            try:
+                meldingen = controleer_bytes(data, naam, Path(naam).parent.parent, (controleer_grondslagen,))
+            except KaderdiffFout as fout:  # e.g. the law registry beside it cannot be read
+                return [fout.tekst]
+            return [str(m) for m in meldingen if m.ernst == "fout"]
 
+        return samenvoeging(naam, basis, onze, hun, controle)
 
-def _regelgewijs(args: argparse.Namespace) -> int:
-    """What git would do without the driver: a line merge with conflict markers, written into ONZE."""
-    import subprocess
-
-    from kaderdiff.fouten import KaderdiffFout
-
-    uitkomst = subprocess.run(["git", "merge-file", "-L", "onze", "-L", "basis", "-L", "hun",
-                               args.onze, args.basis, args.hun], capture_output=True, text=True)
-    if uitkomst.returncode < 0 or uitkomst.returncode > 127:
-        raise KaderdiffFout(f"git merge-file mislukte: {uitkomst.stderr.strip()}")
-    return CONFLICT if uitkomst.returncode else SCHOON
+    return voeg_samen
 
 
 def _voorbereid(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat | None:
@@ -70,22 +73,28 @@ def _voorbereid(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat |
     resultaat = samenvoegreeks.lees(map_, sleutel)
     if resultaat is None and samenvoegreeks.hun_commit() is not None:
         try:
-            samenvoegreeks.bereid_voor(map_)
+            samenvoegreeks.bereid_voor(map_, _samenvoeger)
         except Exception as fout:  # preparing only saves time: it may never fail a merge
-            sys.stderr.write(f"De kaders van deze merge konden niet vooraf worden samengevoegd ({fout}); "
-                             "elk kader wordt apart samengevoegd\n")
+            sys.stderr.write(f"De kaders van deze merge konden niet vooraf worden samengevoegd "
+                             f"({type(fout).__name__}); elk kader wordt apart samengevoegd\n")
         resultaat = samenvoegreeks.lees(map_, sleutel)
     return resultaat
 
 
-def _meld(naam: str, resultaat: Resultaat) -> int:
-    """The exit code for git, with one line per conflict left in the kader."""
-    if not resultaat.conflicten:
-        return SCHOON
-    regels = [f"{naam}: {len(resultaat.conflicten)} conflict(en) per element; beide versies staan in het bestand:",
-              *resultaat.conflicten]
-    sys.stderr.write("".join(f"{regel}\n" for regel in regels))
-    return CONFLICT
+def _meld(resultaat: Resultaat) -> int:
+    """The exit code for git (1: conflicts left in the file), after the lines that say what happened."""
+    sys.stderr.write("".join(f"{regel}\n" for regel in resultaat.meldingen))
+    return CONFLICT if resultaat.conflict else SCHOON
+
+
+def _lees(pad: str) -> bytes:
+    from kaderdiff.fouten import KaderdiffFout
+
+    try:
+        with open(pad, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise KaderdiffFout(f"Bestand niet gevonden: {pad}") from None
 
 
 def merge(args: argparse.Namespace) -> int:
@@ -93,16 +102,21 @@ def merge(args: argparse.Namespace) -> int:
     basis, onze, hun = _lees(args.basis), _lees(args.onze), _lees(args.hun)
     resultaat = _voorbereid(naam, basis, onze, hun)
     if resultaat is None:
-        from kaderdiff.bron.identiteiten import GeenKader
-
         try:
-            resultaat = samenvoegreeks.samengevoegd(naam, basis, onze, hun)
-        except GeenKader as reden:
-            sys.stderr.write(f"{reden}; daarom regel voor regel samengevoegd (git merge-file)\n")
-            return _regelgewijs(args)
+            resultaat = _samenvoeger()(naam, basis, onze, hun)
+        except Exception as fout:  # a defect: still both sides in the file, and a log for the maintainers
+            from kaderdiff.bron.samenvoeguitkomst import naast_elkaar
+            from kaderdiff.cli.foutafhandeling import schrijf_logboek
+
+            logboek = schrijf_logboek("merge")
+            waar = f"de details staan in {logboek}" if logboek else "de details konden niet worden bewaard"
+            resultaat = Resultaat(naast_elkaar(onze, hun), True, (
+                f"{naam}: interne fout in kaderdiff bij het samenvoegen ({type(fout).__name__}; {waar}). Beide "
+                "versies staan in hun geheel in het bestand, tussen '<<<<<<< onze', '=======' en '>>>>>>> hun'; "
+                "meld dit aan de beheerders van kaderdiff",))
     if resultaat.data != onze:
         schrijf_atomair(args.onze, resultaat.data)
-    return _meld(naam, resultaat)
+    return _meld(resultaat)
 
 
 def _kopieer(argumenten: list[str]) -> int | None:
@@ -122,7 +136,7 @@ def _kopieer(argumenten: list[str]) -> int | None:
             schrijf_atomair(onzepad, resultaat.data)
     except OSError:  # kaderdiff merge tries again, and names the file that fails
         return None
-    return _meld(naam, resultaat)
+    return _meld(resultaat)
 
 
 def main(argumenten: list[str]) -> int:

@@ -36,7 +36,7 @@ def staat(args: argparse.Namespace) -> int:
     overzicht = Table(title=f"Staat van wijzigingen {van} → {naar}")
     for kolom in ("Sector", "Wijzigingen", "Zonder toelichting"):
         overzicht.add_column(kolom)
-    with atomaire_map(doel, kaders.beschermd()) as tijdelijk:
+    with atomaire_map(doel, kaders.beschermd(doel)) as tijdelijk:
         for sector in sectoren_voor(kaders, van, naar, args.sector):
             resultaat = maak_staat(kaders, van, naar, sector, streng=args.streng, op_inhoud=args.koppel_op_inhoud)
             for naam, inhoud in staat_bestanden(resultaat, formaten, moment, sector).items():

@@ -70,19 +70,11 @@ def toon_voorstel(v: Voorstel) -> None:
 def controleer_bespreekstuk(docx: Path, kaders: KaderMap) -> None:
     """Before any work: the --docx file may not land in the kadermap or the git directory, and may only
     replace an existing file that is an earlier document of kaderdiff."""
-    from kaderdiff.bron.bestanden import soort_van
-    from kaderdiff.uitvoer.atomair import weiger_beschermd
+    from kaderdiff.uitvoer.atomair import weiger_bestand
     from kaderdiff.word.document import is_eigen_document
 
-    weiger_beschermd(docx, kaders.beschermd(), "Het bespreekstuk")
-    if not docx.exists() and not docx.is_symlink():
-        return
-    if not docx.is_file():
-        soort = soort_van(docx.stat().st_mode) if docx.exists() else "een kapotte koppeling"
-        raise KaderdiffFout(f"--docx {docx}: dat is {soort}; geef een bestandsnaam voor het bespreekstuk")
-    if not is_eigen_document(docx):
-        raise KaderdiffFout(f"--docx {docx} bestaat al en is geen document van kaderdiff; het wordt niet "
-                            "overschreven. Kies een andere naam of verwijder het bestand zelf.")
+    weiger_bestand(docx, kaders.beschermd(docx), "Het bespreekstuk (--docx)", is_eigen_document,
+                   "document van kaderdiff")
 
 
 def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:

@@ -123,7 +123,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     conversies = [f for f in OMZETFORMATEN if f in formaten]
     # LibreOffice starts now and converts each sector's documents while the next sectors are built
     omzetten = Omzetter(formaten, moment) if conversies else nullcontext()
-    with atomaire_map(doel, kadermap.beschermd()) as map_, omzetten as omzetter:
+    with atomaire_map(doel, kadermap.beschermd(doel)) as map_, omzetten as omzetter:
         delen = []
         for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
             for naam, inhoud in bestanden.items():

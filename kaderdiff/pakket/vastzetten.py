@@ -88,6 +88,7 @@ _PDF_DATUM = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
 _PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 _CONTROLESOM = re.compile(rb"(/DocChecksum /)[0-9A-Fa-f]{32}")  # LibreOffice's MD5 of the file as it wrote it
 _XMP_DATUM = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</)")
+_XMP_STROOM = re.compile(rb"<</Type/Metadata/Subtype/XML/Length (\d+)>>\nstream\n")
 
 
 _ICC_STROOM = re.compile(rb"\n(\d+) 0 obj\n<</N [134]/Length (\d+) 0 R/Filter/FlateDecode>>\nstream\n")
@@ -236,10 +237,47 @@ def met_nieuwe_xref(pdf: bytes) -> bytes | None:
     return lichaam + b"\nxref\n0 %d\n" % aantal + b"".join(regels) + einde
 
 
+def vaste_datums(data: bytes, moment: datetime) -> bytes | None:
+    """The document dates (info dictionary and XMP) as `moment` in one form, UTC with `Z`, and a new xref table.
+
+    LibreOffice writes them in the zone it runs in: `Z` on a UTC machine (a CI server), `+02'00'` and `+02:00`
+    in Europe/Amsterdam; keeping each date's length kept that difference. None when the PDF is not in the
+    shape LibreOffice writes (the XMP stream with a direct length, one classic xref table).
+    """
+    pdf_datum = f"(D:{moment:%Y%m%d%H%M%S}Z)".encode()
+    data = _PDF_DATUM.sub(lambda m: b"/" + m.group(1) + pdf_datum, data)
+    stroom = _XMP_STROOM.search(data)
+    if stroom is not None:
+        begin, lengte = stroom.end(), int(stroom.group(1))
+        if data[begin + lengte:begin + lengte + 10] != b"\nendstream":
+            return None
+        xmp_datum = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        pakket = _XMP_DATUM.sub(lambda m: m.group(1) + xmp_datum + m.group(2), data[begin:begin + lengte])
+        data = (data[:stroom.start(1)] + str(len(pakket)).encode() + data[stroom.end(1):begin] + pakket
+                + data[begin + lengte:])
+    return met_nieuwe_xref(data)
+
+
 def vast_pdf(data: bytes, moment: datetime) -> bytes:
     """Replace the PDF's dates, colour profile date, checksum and ID by fixed values (offsets stay valid)."""
     data = fonts_op_volgorde(popups_met_rechthoek(vast_kleurprofiel(data, moment)))
+    data = vaste_datums(data, moment) or _vaste_datums_zelfde_lengte(data, moment)
+    zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", _CONTROLESOM.sub(b"", data)))
+    vingerafdruk = hashlib.md5(zonder_id, usedforsecurity=False).hexdigest().upper().encode()
 
+    def pdf_id(m: re.Match[bytes]) -> bytes:
+        a = vingerafdruk.ljust(len(m.group(1)), b"0")[: len(m.group(1))]
+        b = vingerafdruk.ljust(len(m.group(2)), b"0")[: len(m.group(2))]
+        return m.group(0).replace(m.group(1), a, 1).replace(m.group(2), b, 1)
+
+    data = _PDF_ID.sub(pdf_id, data)
+    data = _CONTROLESOM.sub(lambda m: m.group(1) + vingerafdruk[:32], data)
+    teller = iter(range(10**6))
+    return _UUID.sub(lambda m: b"uuid:" + _uuid_uit(vingerafdruk, next(teller)), data)
+
+
+def _vaste_datums_zelfde_lengte(data: bytes, moment: datetime) -> bytes:
+    """For a PDF in another shape: each date replaced by one of the same length (the offsets stay valid)."""
     def datum(m: re.Match[bytes]) -> bytes:
         oud = m.group(0)
         nieuw = f"/{m.group(1).decode()}(D:{moment:%Y%m%d%H%M%S}Z)".encode()
@@ -256,19 +294,7 @@ def vast_pdf(data: bytes, moment: datetime) -> bytes:
                 return nieuw
         return oud
 
-    data = _XMP_DATUM.sub(xmp, data)
-    zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", _CONTROLESOM.sub(b"", data)))
-    vingerafdruk = hashlib.md5(zonder_id, usedforsecurity=False).hexdigest().upper().encode()
-
-    def pdf_id(m: re.Match[bytes]) -> bytes:
-        a = vingerafdruk.ljust(len(m.group(1)), b"0")[: len(m.group(1))]
-        b = vingerafdruk.ljust(len(m.group(2)), b"0")[: len(m.group(2))]
-        return m.group(0).replace(m.group(1), a, 1).replace(m.group(2), b, 1)
-
-    data = _PDF_ID.sub(pdf_id, data)
-    data = _CONTROLESOM.sub(lambda m: m.group(1) + vingerafdruk[:32], data)
-    teller = iter(range(10**6))
-    return _UUID.sub(lambda m: b"uuid:" + _uuid_uit(vingerafdruk, next(teller)), data)
+    return _XMP_DATUM.sub(xmp, data)
 
 
 _UUID = re.compile(rb"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")

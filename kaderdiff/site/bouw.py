@@ -73,7 +73,7 @@ def bouw_site(kadermap: KaderMap, doel: Path, van: int | None = None, naar: int 
     moment = datum_van_tijdstip(kadermap.commitdatum(Versie(jaren[-1])))
     for sjabloon in ["staat.html.j2", *(f"site/{p.name}" for p in sorted((SJABLONEN / "site").glob("*.j2")))]:
         omgeving().get_template(sjabloon)  # compiled once, before the workers fork
-    with atomaire_map(doel, kadermap.beschermd()) as map_:
+    with atomaire_map(doel, kadermap.beschermd(doel)) as map_:
         opdrachten = [Sectoropdracht(kadermap.pad, s, tuple(js), map_, herkomst, moment)
                       for s, js in sorted(per_sector.items())]
         uitkomsten: list[Sectoruitkomst] = []

@@ -1,10 +1,13 @@
 """Atomic output: build into a temporary directory beside the target, swap it into place in one step.
 
-Every path that is replaced or deleted is proved to be kaderdiff's own first:
-- the target may not be, contain or lie inside a protected place (the kadermap, the git directory), and may
-  not be or contain the repository root or the current directory (`Beschermd`);
-- an existing target must be empty or an earlier kaderdiff output (it carries the `MARKERING` file, or is
-  an older pack or Staat recognisable by its files);
+Every path that is replaced or deleted is proved to be kaderdiff's own first. This is the one guard for every
+place a command writes its output to (`--uit`, `--docx`, `--rapport`):
+- the target may not be, contain or lie inside a protected place (the kadermap, the git directory, any
+  folder named `.git`), and may not be or contain the repository root or the current directory
+  (`Beschermd`, `weiger_beschermd`);
+- an existing target folder must be empty or an earlier kaderdiff output (it carries the `MARKERING` file,
+  or is an older pack or Staat recognisable by its files); an existing target file must be recognisably
+  kaderdiff's own of that kind (`weiger_bestand`);
 - temporary directories carry the builder's process id in their name (`.NAAM.bouw-PID-XXXXXXXX`); a later
   run removes those whose process is gone (a killed build), and nothing else.
 
@@ -25,7 +28,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -57,6 +60,11 @@ def weiger_beschermd(doel: Path, beschermd: Iterable[Beschermd], wat: str = "De 
     doel = doel.resolve()
     if doel == Path(doel.anchor):
         raise KaderdiffFout(f"{wat} {doel} is de hoofdmap van het bestandssysteem; kies een eigen map")
+    if ".git" in doel.parts:  # any repository's, also one the kadermap does not lie in
+        git_map = Path(*doel.parts[:doel.parts.index(".git") + 1])
+        waar = "is een git-map" if doel == git_map else f"ligt in de git-map {git_map}"
+        raise KaderdiffFout(f"{wat} {doel} {waar}; daar schrijft kaderdiff geen uitvoer. "
+                            "Kies een map daarbuiten (bijv. build/…).")
     plaatsen = [(b, b.pad.resolve()) for b in (*beschermd, Beschermd(Path.cwd(), "de map waarin u staat",
                                                                       ook_erbinnen=False))]
     for b, pad in plaatsen:  # 'is' first: the clearest message
@@ -70,6 +78,21 @@ def weiger_beschermd(doel: Path, beschermd: Iterable[Beschermd], wat: str = "De 
         if b.ook_erbinnen and pad in doel.parents:
             raise KaderdiffFout(f"{wat} {doel} ligt in {b.naam} ({pad}); daar schrijft kaderdiff geen uitvoer. "
                                 "Kies een map daarbuiten (bijv. build/…).")
+
+
+def weiger_bestand(doel: Path, beschermd: Iterable[Beschermd], wat: str, eigen: Callable[[Path], bool],
+                   soort: str) -> None:
+    """The guard for one output file: not in a protected place, and an existing file only when `eigen` knows
+    it as kaderdiff's own output of this kind (`soort` names it: 'document van kaderdiff')."""
+    weiger_beschermd(doel, beschermd, wat)
+    if not os.path.lexists(doel):
+        return
+    if doel.is_symlink() or not doel.is_file():
+        raise KaderdiffFout(f"{wat} {doel} bestaat al en is geen gewoon bestand; kies een bestandsnaam. "
+                            "Er is niets geschreven.")
+    if not eigen(doel):
+        raise KaderdiffFout(f"{wat} {doel} bestaat al en is geen {soort}; het wordt niet overschreven. Kies een "
+                            "andere naam of verwijder het bestand zelf. Er is niets geschreven.")
 
 
 def is_eigen_uitvoer(map_: Path) -> bool:
