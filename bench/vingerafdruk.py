@@ -68,8 +68,8 @@ OPDRACHTEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("voorstel-json", ("voorstel", "voorstel-vog", "--basis", "main", "--json")),
     ("voorstel-docx", ("voorstel", "voorstel-vog", "--basis", "main", "--docx", "build/voorstel.docx")),
     ("importeer", ("importeer", "build/pakket/mbo-2026-concept-zonder-markeringen.docx", "--sector", "mbo",
-                   "--jaar", "2026", "--vorige", "2025", "--uit", "build/import/mbo.xml",
-                   "--rapport", "build/import/rapport.json")),
+                   "--jaar", "2026", "--vorige", "2025", "--uit", "../import/mbo.xml",
+                   "--rapport", "../import/rapport.json")),
     ("wetten-uitstel", ("wetten", "uitstel", "VABA", "--naar", "2027", "--naam", "uitstel-vaba")),
 )
 
@@ -137,6 +137,7 @@ def vingerafdruk(libreoffice: bool = False, bewaar: Path | None = None) -> dict[
             _opdracht(naam, args, repo, omgeving, uit)
         uit["wetten-uitstel:tak"] = _sha(_git(repo, "ls-tree", "-r", "uitstel-vaba").encode())
         _bestanden(repo / "build", "build", uit)
+        _bestanden(werk / "import", "import", uit)  # importeer writes outside the repository (only kaders/ in it)
         corpus = werk / "corpus"
         maak_corpus(corpus, git=False)
         _opdracht("bench-pakket", ("pakket", "--van", "2033", "--naar", "2034", "--kaders", str(corpus / "kaders"),
