@@ -43,11 +43,11 @@ from bench.kwaliteit import (
 from bench.opdrachten import Rij, mediaan
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.diff.staat import maak_staat
+from kaderdiff.diff.staatbouw import maak_staat
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
-from kaderdiff.pakket.bouw import bouw_pakket
+from kaderdiff.pakket.pakketbouw import bouw_pakket
 from kaderdiff.recht.grondslagindex import Grondslagindex
 from kaderdiff.recht.herleid import herleid_artikel
 from kaderdiff.render.docx_kader import render_concept_docx

@@ -19,7 +19,7 @@ def main() -> None:
     modus, *args = sys.argv[1:]
     if modus in ("schoon", "kaderdiff"):
         from kaderdiff.bron.versies import KaderMap
-        from kaderdiff.diff.staat import maak_staat
+        from kaderdiff.diff.staatbouw import maak_staat
         from kaderdiff.model.versie import Versie
         from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 

@@ -28,9 +28,9 @@ from pathlib import Path
 from lxml import etree
 
 from bench.corpus import maak_corpus
-from kaderdiff.bron.kadersrepo import richt_in
 from kaderdiff.bron.opmaak import canoniek
-from kaderdiff.bron.samenvoegreeks import VOORRAAD
+from kaderdiff.samenvoeging.inrichting import richt_in
+from kaderdiff.samenvoeging.reeks import VOORRAAD
 
 GIT = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.nl", "GIT_COMMITTER_NAME": "bench",
        "GIT_COMMITTER_EMAIL": "bench@example.nl", "GIT_AUTHOR_DATE": "2026-05-20T10:00:00+02:00",

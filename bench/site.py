@@ -29,9 +29,9 @@ from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wijziging import Staat
-from kaderdiff.pakket.bouw import bouw_pakket
+from kaderdiff.pakket.pakketbouw import bouw_pakket
 from kaderdiff.render.html_uit import render_html
-from kaderdiff.site.bouw import bouw_site
+from kaderdiff.site.sitebouw import bouw_site
 from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
 
 

@@ -72,7 +72,7 @@ def beide_kanten_zichtbaar(data: bytes, onze: bytes, hun: bytes) -> str:
 
     'heel': the whole of ours and theirs between git's markers; 'regels': git's line merge with markers around
     each conflict; 'elementen': the kader with `<conflict>`, `<onze>` and `<hun>` where the versions differ."""
-    from kaderdiff.bron.samenvoeguitkomst import naast_elkaar
+    from kaderdiff.samenvoeging.uitkomst import naast_elkaar
 
     assert data not in (onze, hun), "één kant alleen"
     if data == naast_elkaar(onze, hun):

@@ -20,8 +20,8 @@ from bench.kwaliteit import (
     kaderdiff_uitslag,
     lees_waarheid,
 )
-from kaderdiff.bron.controle import controleer_bytes
 from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.recht.controle import controleer_bytes
 
 
 def test_klein_corpus_geldig_en_volledig_gevonden(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kaderdiff.bron.controle import controleer_pad
 from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.bwb import importeer, lees_wettekst, versies, wetversie
+from kaderdiff.recht.controle import controleer_pad
 from kaderdiff.recht.wetcontrole import beoordeel_grondslag, controleer_grondslag, controleer_grondslagen
 from kaderdiff.recht.wettekst import tekst_van
 

@@ -67,7 +67,7 @@ class Omgeving:
         from datetime import UTC, datetime
 
         from kaderdiff.bron.versies import KaderMap
-        from kaderdiff.diff.staat import maak_staat
+        from kaderdiff.diff.staatbouw import maak_staat
         from kaderdiff.model.versie import Versie
         from kaderdiff.render.docx_kader import render_concept_docx
 

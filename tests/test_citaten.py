@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kaderdiff.bron.wetregister import wetten
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.citaten import RANGTELWOORDEN, citeer, lid_tekst, parse, parse_een
+from kaderdiff.verwijzing.citeren import RANGTELWOORDEN, citeer, lid_tekst, parse, parse_een
 
 G = Grondslag
 

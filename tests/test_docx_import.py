@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.diff.staat import maak_staat
+from kaderdiff.diff.staatbouw import maak_staat
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.versie import Versie
 from kaderdiff.render.docx_kader import render_concept_docx

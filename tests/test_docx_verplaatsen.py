@@ -214,7 +214,7 @@ def test_bewerking_in_een_verplaatsing_van_het_pakket_wordt_overgenomen(kaderrep
     """The pack's own moves count as accepted text: a reader's edit inside the moved eis maps onto it."""
     from datetime import UTC, datetime
 
-    from kaderdiff.diff.staat import maak_staat
+    from kaderdiff.diff.staatbouw import maak_staat
     from kaderdiff.render.docx_kader import render_concept_docx
 
     kadermap = KaderMap(kaderrepo / "kaders")

@@ -1,4 +1,4 @@
-"""The three-way merge of kader XML by element id (bron/driewegs.py), without git: parts, conflicts, properties."""
+"""The three-way merge of kader XML by element id (samenvoeging/driewegs.py), without git: parts, conflicts."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from kaderdiff.bron.driewegs import voeg_samen
-from kaderdiff.bron.identiteiten import GeenKader
 from kaderdiff.bron.opmaak import canoniek, maak_op
+from kaderdiff.samenvoeging.driewegs import voeg_samen
+from kaderdiff.samenvoeging.identiteiten import GeenKader
 
 from conftest import KADERS, kd
 from kaderbewerking import Bewerking, attribuut, bewerkt, na, nieuw, per_id, tekst, verwijder

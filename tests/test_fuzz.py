@@ -144,7 +144,7 @@ citaten = st.one_of(
 @FUZZ
 @given(tekst=citaten)
 def test_fuzz_citaten(tekst: str, eigen_tmp: Path) -> None:
-    from kaderdiff.recht.citaten import citeer, parse
+    from kaderdiff.verwijzing.citeren import citeer, parse
 
     with tijdslimiet(TIJDSLIMIET):
         code, uit, fout = kd(["herleid", f"--artikel={tekst}", "--kaders", str(KADERS), "--json"], cwd=REPO)
@@ -198,7 +198,7 @@ def _docx_repo(map_: Path) -> tuple[Path, list[bytes]]:
     from vijandig import als_zip, zip_delen
 
     from kaderdiff.bron.versies import KaderMap
-    from kaderdiff.diff.staat import maak_staat
+    from kaderdiff.diff.staatbouw import maak_staat
     from kaderdiff.model.versie import Versie
     from kaderdiff.render.docx_kader import render_concept_docx
     from kaderdiff.word.blokken import blokken, blokmerk

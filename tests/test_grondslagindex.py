@@ -11,9 +11,9 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
 from kaderdiff.recht import grondslagindex
-from kaderdiff.recht.citaten import parse_een
 from kaderdiff.recht.grondslagindex import Grondslagindex, _Ingang, index_van_kader
 from kaderdiff.recht.herleid import herleid_artikel
+from kaderdiff.verwijzing.citeren import parse_een
 
 from conftest import KADERS, commit_alles, kd, maak_repo, sample_kaders
 

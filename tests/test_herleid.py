@@ -12,7 +12,6 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
 from kaderdiff.recht import herleid as herleid_module
-from kaderdiff.recht.citaten import parse_een
 from kaderdiff.recht.herleid import (
     herleid_artikel,
     herleid_standaard,
@@ -20,6 +19,7 @@ from kaderdiff.recht.herleid import (
     impact_wetswijziging,
     past_op,
 )
+from kaderdiff.verwijzing.citeren import parse_een
 
 from conftest import KADERS, REPO, VOORBEELD, kd, maak_repo
 

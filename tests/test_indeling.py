@@ -16,19 +16,22 @@ PAKKET = Path(__file__).resolve().parents[1] / "kaderdiff"
 #: lower layer or stay inside its own room; rooms on one layer do not import each other.
 LAGEN = {
     "": 0,
-    "__main__": 10,
+    "__main__": 11,
     "model": 1,
     "uitvoer": 2,
+    "versiebeheer": 2,
     "bron": 3,
-    "diff": 4,
-    "recht": 5,
-    "word": 6,
-    "render": 7,
-    "voorstel": 7,
-    "invoer": 7,
-    "pakket": 8,
-    "site": 8,
-    "cli": 9,
+    "samenvoeging": 4,
+    "verwijzing": 4,
+    "diff": 5,
+    "recht": 6,
+    "word": 7,
+    "render": 8,
+    "voorstel": 8,
+    "invoer": 8,
+    "pakket": 9,
+    "site": 9,
+    "cli": 10,
 }
 MAX_REGELS = 400
 MAX_LOS = 6
@@ -161,8 +164,8 @@ def test_de_controle_kan_falen(tmp_path: Path) -> None:
     """An upward import planted in a copy of the package is reported (the check is not blind)."""
     kopie = tmp_path / "kaderdiff"
     shutil.copytree(PAKKET, kopie, ignore=shutil.ignore_patterns("__pycache__"))
-    staat = kopie / "diff" / "staat.py"
-    staat.write_text("from kaderdiff.render.gemeen import referentie\n" + staat.read_text(encoding="utf-8"),
+    staat = kopie / "diff" / "staatbouw.py"
+    staat.write_text("from kaderdiff.render.teksten import referentie\n" + staat.read_text(encoding="utf-8"),
                      encoding="utf-8")
-    assert overtredingen(kopie) == ["kaderdiff.diff.staat (diff, laag 4) importeert kaderdiff.render.gemeen "
-                                    "(render, laag 7)"]
+    assert overtredingen(kopie) == ["kaderdiff.diff.staatbouw (diff, laag 5) importeert kaderdiff.render.teksten "
+                                    "(render, laag 8)"]

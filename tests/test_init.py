@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kaderdiff.bron.kadersrepo import ATTRIBUUTREGEL, HOOKS
+from kaderdiff.samenvoeging.inrichting import ATTRIBUUTREGEL, HOOKS
 
 from conftest import GIT_OMGEVING, KADERS, git_cmd, kd
 

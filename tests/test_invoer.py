@@ -86,7 +86,7 @@ def test_rondgang_met_het_vorige_jaar_houdt_de_ids(pad: Path, tmp_path: Path) ->
 def test_concept_met_markeringen_wordt_als_aanvaard_gelezen(tmp_path: Path) -> None:
     """The concept with tracked changes reads as the new kader (deleted text is not taken)."""
     from kaderdiff.bron.versies import KaderMap
-    from kaderdiff.diff.staat import maak_staat
+    from kaderdiff.diff.staatbouw import maak_staat
     from kaderdiff.model.versie import Versie
     from kaderdiff.render.docx_kader import render_concept_docx
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht import juriconnect
-from kaderdiff.recht.juriconnect import jci, link
-from kaderdiff.render.gemeen import grondslag_link, grondslag_tekst
+from kaderdiff.render.teksten import grondslag_link, grondslag_tekst
+from kaderdiff.verwijzing import juriconnect
+from kaderdiff.verwijzing.juriconnect import jci, link
 
 PEIL = date(2026, 8, 1)
 

@@ -19,7 +19,7 @@ from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.versie import Versie
-from kaderdiff.pakket import bouw as pakket_module
+from kaderdiff.pakket import pakketbouw as pakket_module
 from kaderdiff.render.docx_kader import render_kader_docx
 from kaderdiff.uitvoer.atomair import MARKERING
 from kaderdiff.uitvoer.parallel import mag_forken

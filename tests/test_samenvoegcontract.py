@@ -83,16 +83,16 @@ def test_binaire_versies_geven_een_nederlandse_melding(werkmap: Path) -> None:
 
 def test_een_fout_in_kaderdiff_laat_toch_beide_kanten_staan(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever fails inside the merge, the file shows both sides (and a log names the defect)."""
-    from kaderdiff.bron import samenvoeguitkomst
+    from kaderdiff.samenvoeging import uitkomst
 
     def kapot(*_: object) -> None:
         raise ValueError("kapot")
 
-    monkeypatch.setattr(samenvoeguitkomst, "voeg_samen", kapot)
+    monkeypatch.setattr(uitkomst, "voeg_samen", kapot)
     basis = VOORBEELD.read_bytes()
     onze, hun = bewerkt(basis, tekst("op1-e1", "Onze.")), bewerkt(basis, tekst("op1-e2", "Hun."))
     code, fout, pad = voer_uit(werkmap, basis, onze, hun)
-    assert code == 1 and pad.read_bytes() == samenvoeguitkomst.naast_elkaar(onze, hun)
+    assert code == 1 and pad.read_bytes() == uitkomst.naast_elkaar(onze, hun)
     assert "interne fout in kaderdiff" in fout and "kaderdiff-fout-" in fout
 
 

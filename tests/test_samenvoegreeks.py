@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from kaderdiff.bron import samenvoegreeks
+from kaderdiff.samenvoeging import reeks as samenvoegreeks
 from kaderdiff.uitvoer.parallel import verdeel
 
 from conftest import GIT_OMGEVING, git_cmd, leg_vast, merge

@@ -18,7 +18,7 @@ from kaderdiff.diff.sectoren import lijn_sectoren_uit
 from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import Element, Kader
-from kaderdiff.model.uitlijning import Koppeling, Koppelwijze
+from kaderdiff.model.koppeling import Koppeling, Koppelwijze
 from kaderdiff.model.wijziging import WijzigingSoort
 
 from bouwstenen import alinea, eis, gebied, kader, paragraaf, standaard

@@ -17,7 +17,7 @@ from kaderdiff.diff.vergelijk import (
     verplaatst_in_volgorde,
 )
 from kaderdiff.model.kader import Element, Fragment, Grondslag, Kader
-from kaderdiff.model.uitlijning import Uitlijning
+from kaderdiff.model.koppeling import Uitlijning
 from kaderdiff.model.wijziging import WijzigingSoort
 
 from bouwstenen import alinea, eis, gebied, kader, paragraaf, standaard

@@ -8,7 +8,7 @@ import pytest
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff import verklaring
-from kaderdiff.diff.staat import maak_staat
+from kaderdiff.diff.staatbouw import maak_staat
 from kaderdiff.diff.verklaring import commits_per_element
 from kaderdiff.model.versie import Versie
 

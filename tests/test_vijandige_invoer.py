@@ -39,7 +39,7 @@ def vervang(pad: Path, oud: str, nieuw: str) -> None:
 
 def concept_docx(repo: Path) -> bytes:
     from kaderdiff.bron.versies import KaderMap
-    from kaderdiff.diff.staat import maak_staat
+    from kaderdiff.diff.staatbouw import maak_staat
     from kaderdiff.model.versie import Versie
     from kaderdiff.render.docx_kader import render_concept_docx
 

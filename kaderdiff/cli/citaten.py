@@ -46,8 +46,8 @@ def lees_tekst(bestand: str) -> tuple[str, str]:
 def citaten(args: argparse.Namespace) -> int:
     from kaderdiff.bron.wetregister import register_voor
     from kaderdiff.recht.citaatzoeker import Regels, zoek_citaten
-    from kaderdiff.recht.citaten import citeer
-    from kaderdiff.recht.juriconnect import jci, link
+    from kaderdiff.verwijzing.citeren import citeer
+    from kaderdiff.verwijzing.juriconnect import jci, link
 
     tekst, naam = lees_tekst(args.bestand)
     kadermap = kadermap_pad(args)

@@ -178,7 +178,7 @@ def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register
                   vorige: object) -> int:
     import git
 
-    from kaderdiff.invoer.geschiedenis import importeer_jaren, nieuwe_repo, op_tak
+    from kaderdiff.invoer.jaarreeks import importeer_jaren, nieuwe_repo, op_tak
     from kaderdiff.model.kader import Kader
     from kaderdiff.model.wet import Wetregister
 

@@ -36,7 +36,7 @@ def _standaard_kadermap() -> Path:
 
 
 def controleer(args: argparse.Namespace) -> int:
-    from kaderdiff.bron.controle import ExtraControle, controleer_pad
+    from kaderdiff.recht.controle import ExtraControle, controleer_pad
     from kaderdiff.recht.wetcontrole import controleer_grondslagen
 
     doelen: list[Path] = args.pad or [_standaard_kadermap()]
@@ -71,8 +71,8 @@ def _opties_opmaak(parser: argparse.ArgumentParser) -> None:
 
 
 def opmaak(args: argparse.Namespace) -> int:
-    from kaderdiff.bron.controle import kaderbestanden
     from kaderdiff.bron.opmaak import maak_bestanden_op
+    from kaderdiff.recht.controle import kaderbestanden
 
     bestanden = [b for doel in (args.pad or [_standaard_kadermap()]) for b in kaderbestanden(doel)]
     gewijzigd = maak_bestanden_op(bestanden, alleen_controleren=args.controle)

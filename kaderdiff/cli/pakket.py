@@ -21,8 +21,8 @@ def opties(parser: argparse.ArgumentParser) -> None:
 def pakket(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kaderdiff.diff.staat import sectoren_voor  # here, so `pakket -h` starts light
-    from kaderdiff.pakket.bouw import bouw_pakket, lees_pakketformaten
+    from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
+    from kaderdiff.pakket.pakketbouw import bouw_pakket, lees_pakketformaten
 
     gevraagd = lees_pakketformaten(args.formaten)
     kaders = kadermap(args)

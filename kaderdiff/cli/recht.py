@@ -14,7 +14,6 @@ from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie
 from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
-from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
     EisGeschiedenis,
@@ -23,7 +22,8 @@ from kaderdiff.recht.herleid import (
     impact,
     impact_wetswijziging,
 )
-from kaderdiff.recht.juriconnect import link
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import link
 
 if TYPE_CHECKING:
     from kaderdiff.bron.versies import KaderMap

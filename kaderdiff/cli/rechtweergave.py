@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kaderdiff.cli.gemeen import console
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.citaten import citeer
+from kaderdiff.verwijzing.citeren import citeer
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -16,7 +16,7 @@ def _opties_init(parser: argparse.ArgumentParser) -> None:
 
 
 def init(args: argparse.Namespace) -> int:
-    from kaderdiff.bron.kadersrepo import richt_in
+    from kaderdiff.samenvoeging.inrichting import richt_in
 
     stappen = richt_in(args.map, sys.executable)
     for stap in stappen:

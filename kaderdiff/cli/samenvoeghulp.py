@@ -1,11 +1,11 @@
 """`kaderdiff merge BASIS ONZE HUN [PAD]`: git's merge driver for kaders, which `kaderdiff init` sets up.
 
 git starts the driver once for every kader that both branches changed. The first start merges them all
-(spread over the CPUs) and leaves the results in the git directory (bron/samenvoegreeks.py); each later
+(spread over the CPUs) and leaves the results in the git directory (samenvoeging/reeks.py); each later
 start only copies its own. `init` configures `python -m kaderdiff.cli.samenvoeghulp`, which does that
 without argparse (and a later start without lxml: little more than Python's own start-up), and hands
 every other case (a rebase, anything not prepared) to `kaderdiff merge`, which does the same with its full
-argument and error handling. Either way the file ends as bron/samenvoeguitkomst.py says: a merged kader that
+argument and error handling. Either way the file ends as samenvoeging/uitkomst.py says: a merged kader that
 `controleer` accepts (exit 0), or both sides visible (exit 1), also when kaderdiff itself fails.
 """
 
@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import sys
 
-from kaderdiff.bron import samenvoegreeks
-from kaderdiff.bron.samenvoegreeks import Resultaat
+from kaderdiff.samenvoeging import reeks
+from kaderdiff.samenvoeging.reeks import Resultaat
 from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 
 TYPE_CHECKING = False  # typing itself is not imported: it would be a sixth of a later start
 if TYPE_CHECKING:
     import argparse
 
-    from kaderdiff.bron.samenvoegreeks import Samenvoeger
+    from kaderdiff.samenvoeging.reeks import Samenvoeger
 
 #: Exit codes of the merge driver: git reads anything but 0 as "conflicts left in the file".
 SCHOON, CONFLICT = 0, 1
@@ -45,10 +45,10 @@ def _samenvoeger() -> Samenvoeger:
     """The merge with its check: each kader checked as `controleer` checks it, against the kadermap it lies in."""
     from pathlib import Path
 
-    from kaderdiff.bron.controle import controleer_bytes
-    from kaderdiff.bron.samenvoeguitkomst import samenvoeging
     from kaderdiff.fouten import KaderdiffFout
+    from kaderdiff.recht.controle import controleer_bytes
     from kaderdiff.recht.wetcontrole import controleer_grondslagen
+    from kaderdiff.samenvoeging.uitkomst import samenvoeging
 
     def voeg_samen(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat:
         def controle(data: bytes) -> list[str]:
@@ -66,18 +66,18 @@ def _samenvoeger() -> Samenvoeger:
 def _voorbereid(naam: str, basis: bytes, onze: bytes, hun: bytes) -> Resultaat | None:
     """The result prepared for exactly these bytes; when there is none and this is a `git merge`, every kader
     of the merge is prepared first (this is then the first start)."""
-    map_ = samenvoegreeks.voorraadmap()
+    map_ = reeks.voorraadmap()
     if map_ is None:
         return None
-    sleutel = samenvoegreeks.sleutel(naam, basis, onze, hun)
-    resultaat = samenvoegreeks.lees(map_, sleutel)
-    if resultaat is None and samenvoegreeks.hun_commit() is not None:
+    sleutel = reeks.sleutel(naam, basis, onze, hun)
+    resultaat = reeks.lees(map_, sleutel)
+    if resultaat is None and reeks.hun_commit() is not None:
         try:
-            samenvoegreeks.bereid_voor(map_, _samenvoeger)
+            reeks.bereid_voor(map_, _samenvoeger)
         except Exception as fout:  # preparing only saves time: it may never fail a merge
             sys.stderr.write(f"De kaders van deze merge konden niet vooraf worden samengevoegd "
                              f"({type(fout).__name__}); elk kader wordt apart samengevoegd\n")
-        resultaat = samenvoegreeks.lees(map_, sleutel)
+        resultaat = reeks.lees(map_, sleutel)
     return resultaat
 
 
@@ -105,8 +105,8 @@ def merge(args: argparse.Namespace) -> int:
         try:
             resultaat = _samenvoeger()(naam, basis, onze, hun)
         except Exception as fout:  # a defect: still both sides in the file, and a log for the maintainers
-            from kaderdiff.bron.samenvoeguitkomst import naast_elkaar
             from kaderdiff.cli.foutafhandeling import schrijf_logboek
+            from kaderdiff.samenvoeging.uitkomst import naast_elkaar
 
             logboek = schrijf_logboek("merge")
             waar = f"de details staan in {logboek}" if logboek else "de details konden niet worden bewaard"

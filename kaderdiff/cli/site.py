@@ -24,7 +24,7 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 
 def site(args: argparse.Namespace) -> int:
-    from kaderdiff.site.bouw import bouw_site
+    from kaderdiff.site.sitebouw import bouw_site
 
     verslag = bouw_site(kadermap(args), args.uit, args.van, args.naar)
     jaren = f"{verslag.jaren[0]}–{verslag.jaren[-1]}" if len(verslag.jaren) > 1 else str(verslag.jaren[0])

@@ -23,7 +23,7 @@ def opties(parser: argparse.ArgumentParser) -> None:
 def staat(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from kaderdiff.diff.staat import maak_staat, sectoren_voor  # here, so `staat -h` starts light
+    from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor  # here, so `staat -h` starts light
     from kaderdiff.render.staat_uit import lees_formaten, staat_bestanden
     from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
     from kaderdiff.uitvoer.tijd import datum_van_tijdstip

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, regel
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
-from kaderdiff.model.voorstel import Voorstel
+from kaderdiff.model.voorstelbeoordeling import Voorstel
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
-from kaderdiff.recht.citaten import citeer
+from kaderdiff.verwijzing.citeren import citeer
 
 if TYPE_CHECKING:
     from rich.text import Text

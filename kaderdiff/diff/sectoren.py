@@ -8,7 +8,7 @@ from kaderdiff.diff.gelijkenis import kandidaten, wijs_toe
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Kader, Soort
-from kaderdiff.model.sectoren import Cel, SectorRij, SectorVergelijking
+from kaderdiff.model.sectorvergelijking import Cel, SectorRij, SectorVergelijking
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wijziging import DiffDeel
 

@@ -26,7 +26,7 @@ from itertools import pairwise
 from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.diff.gelijkenis import exacte_paren, gelijkenis, kandidaten, wijs_toe
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort, echte_kinderen, echte_ouder
-from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning
+from kaderdiff.model.koppeling import Koppeling, Koppelwijze, Uitlijning
 
 #: Minimal similarity (0..1) for two leaves anywhere in the kader to be the same element.
 DREMPEL_TEKST = 0.85

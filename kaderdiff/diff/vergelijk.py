@@ -19,8 +19,8 @@ from kaderdiff.diff.gelijkenis import gelijkenis
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
 from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, vergelijkingstekst
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
+from kaderdiff.model.koppeling import Koppeling, Koppelwijze, Uitlijning
 from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst
-from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning
 from kaderdiff.model.wijziging import DiffDeel, Wijziging, WijzigingSoort
 
 #: Text blocks directly inside a merged or split container: its row covers them.

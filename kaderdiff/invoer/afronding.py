@@ -9,7 +9,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.knopen import Knoop, S, onvolledig
 from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import parse
+from kaderdiff.verwijzing.citeren import parse
 
 Meld = Callable[[str, str, str], None]
 

@@ -17,7 +17,7 @@ from kaderdiff.invoer.knopen import Knoop, S, accepteert
 from kaderdiff.invoer.koppen import AFGELEID, KopBouwer
 from kaderdiff.invoer.tabellen import TabelLezer
 from kaderdiff.model.kader import Fragment, GeenGrondslag
-from kaderdiff.recht.citaten import parse
+from kaderdiff.verwijzing.citeren import parse
 from kaderdiff.word.blokken import EIND
 from kaderdiff.word.inhoud import Alinea, Onderdeel, Tabel
 

@@ -10,7 +10,7 @@ from kaderdiff.invoer import herkenning as h
 from kaderdiff.invoer.knopen import Knoop, S
 from kaderdiff.model.kader import CELGRENS, Fragment, Grondslag
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import parse
+from kaderdiff.verwijzing.citeren import parse
 from kaderdiff.word.inhoud import Alinea, Rij, Tabel
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kaderdiff.model.kader import Element, Grondslag, Kader
-from kaderdiff.model.uitlijning import Koppeling, Uitlijning
+from kaderdiff.model.koppeling import Koppeling, Uitlijning
 from kaderdiff.model.versie import Herkomst
 from kaderdiff.model.wet import Wetregister
 

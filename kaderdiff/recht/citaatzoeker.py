@@ -23,7 +23,7 @@ from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import RANGTELWOORDEN, parse, wetpatroon
+from kaderdiff.verwijzing.citeren import RANGTELWOORDEN, parse, wetpatroon
 
 _WOORD = re.compile(
     r"""

@@ -21,10 +21,10 @@ from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
-from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
-from kaderdiff.recht.juriconnect import jci, link
 from kaderdiff.recht.wettekst import tekst_van
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import jci, link
 
 
 def alle_kaders(kadermap: KaderMap) -> list[Kader]:

@@ -28,9 +28,9 @@ from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.bwb import versies, wetversie
-from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.wetcontrole import kadersdir_van
 from kaderdiff.recht.wettekst import tekst_van
+from kaderdiff.verwijzing.citeren import citeer
 
 STAMMER = "dutch"
 #: The stemmer version the normalisation was written and tested for (pinned in pyproject.toml).

@@ -8,7 +8,7 @@ the `--naar` kader and the declaration follows with its status (and the van year
 holds the changes), with its own year, peildatum and only the moved toelichtingen; an existing one
 already builds on the changed text and keeps its elements.
 
-Everything is read from HEAD and written as one commit on a new branch (`bron.gittak`): the working
+Everything is read from HEAD and written as one commit on a new branch (`versiebeheer.tak`): the working
 tree, the index and the current branch stay as they are. Each file written is schema-checked first.
 """
 
@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kaderdiff.bron.gittak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.bron.laden import parse_kader
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
+from kaderdiff.versiebeheer.tak import Commitstap, maak_reeks, tak_naam_vrij
 
 UITGESTELD = "uitgesteld"
 

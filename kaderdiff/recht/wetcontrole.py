@@ -18,7 +18,6 @@ from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import versies, wetversie
-from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.wettekst import (
     GELDIG,
     VERVALLEN,
@@ -27,6 +26,7 @@ from kaderdiff.recht.wettekst import (
     alle_paden,
     zoek_onderdelen,
 )
+from kaderdiff.verwijzing.citeren import citeer
 
 
 def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:

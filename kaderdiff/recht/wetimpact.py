@@ -27,10 +27,10 @@ from kaderdiff.model.kader import Grondslag, onderdeelpad
 from kaderdiff.model.wijziging import DiffDeel
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.bwb import versies, wetversie
-from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.herleid import RustendeEis
 from kaderdiff.recht.wettekst import GELDIG, Artikel, Lid, Onderdeel, Wettekst
+from kaderdiff.verwijzing.citeren import citeer
 
 GEWIJZIGD = "gewijzigd"
 TOEGEVOEGD = "toegevoegd"

@@ -16,12 +16,12 @@ from docx.shared import Cm, Pt, RGBColor
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import referentie
+from kaderdiff.render.teksten import referentie
 from kaderdiff.word.blokken import Blok, blokken
 from kaderdiff.word.document import nieuw_document, opslaan, paginanummers, staand
 from kaderdiff.word.kaderdocument import schrijf_kader, titelblok
+from kaderdiff.word.revisiereeks import BlokStatus, Regel, voeg_samen
 from kaderdiff.word.revisies import Revisies, revisiedatum
-from kaderdiff.word.samenvoegen import BlokStatus, Regel, voeg_samen
 
 
 def _grondslagstijl(doc: DocxDocument) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from kaderdiff.model.wijziging import Staat
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import referentie
+from kaderdiff.render.teksten import referentie
 from kaderdiff.word.document import (
     kopblok,
     liggend,

@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
+from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
 from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
+from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
-from kaderdiff.render.gemeen import correctie_tekst, grondslag_link, grondslag_tekst
+from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst
 
 FORMAAT = "kaderdiff-staat/1"
 _OP = {WEG: "weg", ERBIJ: "erbij"}

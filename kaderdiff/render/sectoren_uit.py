@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kaderdiff.model.sectoren import SectorVergelijking
+from kaderdiff.model.sectorvergelijking import SectorVergelijking
 
 
 def render_sectoren_json(v: SectorVergelijking) -> bytes:

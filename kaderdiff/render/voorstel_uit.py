@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from kaderdiff.diff.tekstdiff import woorddiff
-from kaderdiff.model.voorstel import Voorstel, VoorstelRij
+from kaderdiff.model.voorstelbeoordeling import Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import ERBIJ, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.docx_staat import grondslag_regels
-from kaderdiff.render.gemeen import grondslag_tekst
+from kaderdiff.render.teksten import grondslag_tekst
 from kaderdiff.render.wastabel import BREEDTES_CM, was_wordt_rij, was_wordt_tabel
 from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (

@@ -13,12 +13,12 @@ from typing import Any
 
 from kaderdiff.model.wijziging import ERBIJ, WEG
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.citaten import citeer
 from kaderdiff.recht.herleid import RustendeEis
-from kaderdiff.recht.juriconnect import link
 from kaderdiff.recht.wetimpact import Plaats, WetImpact, WetWijziging, plaats_tekst
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import link
 from kaderdiff.word import tabelxml
 
 FORMAAT = "kaderdiff-wetimpact/1"

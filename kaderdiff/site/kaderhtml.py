@@ -15,9 +15,9 @@ from html import escape
 from kaderdiff.model.kader import BLAD_SOORTEN, VOETNOOT, Element, Fragment, Grondslag, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import citeer
-from kaderdiff.recht.juriconnect import link
 from kaderdiff.site import paden
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import link
 
 #: Kinds that get no heading of their own: their children are shown directly.
 _ZONDER_KOP = frozenset({Soort.OMSCHRIJVING, Soort.LIJST}) | BLAD_SOORTEN

@@ -15,14 +15,14 @@ from markupsafe import Markup
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor
-from kaderdiff.diff.staat import maak_staat
+from kaderdiff.diff.staatbouw import maak_staat
 from kaderdiff.model.kader import BLAD_SOORTEN, Kader, Soort
 from kaderdiff.model.plaats import eigen_tekst
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.model.wijziging import GELIJK, DiffDeel, Staat
 from kaderdiff.recht.grondslagindex import IndexKader, index_van_kader
-from kaderdiff.render.gemeen import referentie
 from kaderdiff.render.html_uit import omgeving
+from kaderdiff.render.teksten import referentie
 from kaderdiff.site import paden
 from kaderdiff.site.geschiedenis import (
     Schakel,

@@ -19,7 +19,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import BLAD_SOORTEN, Element, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
 from kaderdiff.model.versie import Versie
-from kaderdiff.model.voorstel import Conflict, Kaderbestand, Overeenkomst, Voorstel, VoorstelRij
+from kaderdiff.model.voorstelbeoordeling import Conflict, Kaderbestand, Overeenkomst, Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import Wijziging
 
 #: Minimal rapidfuzz ratio (0-100) for 'a very similar sentence' in another sector.

@@ -17,7 +17,6 @@ from typing import Any
 from lxml import etree
 
 from kaderdiff.bron.docxveilig import Docx, lees_docx
-from kaderdiff.bron.gittak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
@@ -25,6 +24,7 @@ from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.model.versie import Versie
+from kaderdiff.versiebeheer.tak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.voorstel.verplaatsingen import LezerVerplaatsing, verplaats, zoek
 from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
 from kaderdiff.word.lezen import Revisie, fragmenten_van, lezer_revisies, pakketdatum_van, runs_van, runtekst

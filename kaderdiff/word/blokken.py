@@ -14,8 +14,8 @@ from kaderdiff.model.kader import Element, Fragment, Grondslag, Kader, Soort, ce
 from kaderdiff.model.plaats import label
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.citaten import citeer
-from kaderdiff.recht.juriconnect import link
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import link
 
 
 @dataclass(frozen=True)

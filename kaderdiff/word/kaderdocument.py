@@ -26,6 +26,7 @@ from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
 from kaderdiff.word.document import Koppelingen, cellen_van, rij_toevoegen
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
+from kaderdiff.word.revisiereeks import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.revisies import (
     Links,
     Revisies,
@@ -35,7 +36,6 @@ from kaderdiff.word.revisies import (
     revisiesoort,
     runs_van_blok,
 )
-from kaderdiff.word.samenvoegen import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.voetnoten import Voetnoten
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",

@@ -28,7 +28,7 @@ from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
 from kaderdiff.word.document import LINKOPMAAK, hyperlink_xml
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE
-from kaderdiff.word.samenvoegen import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
+from kaderdiff.word.revisiereeks import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
 
 
 def revisiedatum(moment: datetime) -> str:

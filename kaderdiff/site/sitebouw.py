@@ -21,9 +21,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import lid_tekst
 from kaderdiff.recht.herleid import herleid_alle_artikelen
-from kaderdiff.recht.juriconnect import link
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.site import paden
 from kaderdiff.site.sector import Sectoropdracht, Sectoruitkomst, Wetswijzigingregel, bouw_sector, context
@@ -32,6 +30,8 @@ from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
 from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+from kaderdiff.verwijzing.citeren import lid_tekst
+from kaderdiff.verwijzing.juriconnect import link
 
 MANIFEST = "manifest.json"
 #: Files copied as they are from templates/site/ into hulp/.

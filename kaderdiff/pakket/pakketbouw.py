@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kaderdiff import __version__
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.diff.staat import maak_staat, sectoren_voor
+from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.pakket.libreoffice import OMZETFORMATEN, Omzetter

@@ -15,8 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from kaderdiff.bron.samenvoegreeks import SAMENVOEGHULP
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.samenvoeging.reeks import SAMENVOEGHULP
 from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 

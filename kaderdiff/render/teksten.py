@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from kaderdiff.model.kader import Grondslag, Kader
-from kaderdiff.model.uitlijning import Koppelwijze
+from kaderdiff.model.koppeling import Koppelwijze
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.model.wijziging import Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.citaten import citeer
-from kaderdiff.recht.juriconnect import link
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import link
 
 
 def grondslag_tekst(g: Grondslag) -> str:

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import git
 
-from kaderdiff.bron.gittak import Commitstap, maak_reeks, tak_naam_vrij
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.importeer import Importresultaat, importeer_docx
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.versiebeheer.tak import Commitstap, maak_reeks, tak_naam_vrij
 
 _JAAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 

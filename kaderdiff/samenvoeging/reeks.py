@@ -24,7 +24,7 @@ TYPE_CHECKING = False  # not `typing`: a later driver start imports only os and 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    #: Merges one kader: (path, basis, ours, theirs) -> what the driver writes (bron/samenvoeguitkomst.py).
+    #: Merges one kader: (path, basis, ours, theirs) -> what the driver writes (samenvoeging/uitkomst.py).
     Samenvoeger = Callable[[str, bytes, bytes, bytes], "Resultaat"]
 
 #: The merge driver's name: `.gitattributes` routes kaders to it with `merge=kaderdiff`.

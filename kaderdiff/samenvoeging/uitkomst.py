@@ -1,7 +1,7 @@
 """What the merge driver leaves in ONZE: a merged kader the checks of `controleer` accept (exit 0), or both
 sides visible (exit 1). Never one side alone, whatever the three versions hold.
 
-1. Merged by element (bron/driewegs.py). Conflicts stay in the kader as `<conflict>` with `<onze>` and `<hun>`
+1. Merged by element (samenvoeging/driewegs.py). Conflicts stay in the kader as `<conflict>` with `<onze>` and `<hun>`
    (exit 1); a result without conflicts must pass `controle`, the checks `controleer` makes.
 2. What cannot be merged by element (not XML, not a kader, an id the schema forbids or uses twice, a result
    the checks refuse) is merged by lines, as git would without the driver (`git merge-file`): conflicts get
@@ -18,11 +18,11 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 
-from kaderdiff.bron.driewegs import voeg_samen
-from kaderdiff.bron.identiteiten import WORTELTAG, GeenKader
-from kaderdiff.bron.samenvoegreeks import Resultaat
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.samenvoeging.driewegs import voeg_samen
+from kaderdiff.samenvoeging.identiteiten import WORTELTAG, GeenKader
+from kaderdiff.samenvoeging.reeks import Resultaat
 
 #: The problems `controleer` finds in a merged kader (each a Dutch line); [] when it accepts it.
 Controle = Callable[[bytes], list[str]]

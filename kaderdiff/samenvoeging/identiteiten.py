@@ -1,4 +1,4 @@
-"""The identities of one version of a kader, as the three-way merge (bron/driewegs.py) sees them.
+"""The identities of one version of a kader, as the three-way merge (samenvoeging/driewegs.py) sees them.
 
 Every element with an `id` is an identity; so is a child without an id that holds elements with ids
 (omschrijving, basiskwaliteit, toelichtingen), named after its parent: `st-op1/basiskwaliteit#0`. What an

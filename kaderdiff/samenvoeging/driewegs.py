@@ -33,11 +33,11 @@ from kaderdiff.bron.conflict import (
     maak_conflict,
     maak_waardeconflict,
 )
-from kaderdiff.bron.identiteiten import INHOUD, WORTEL, WORTELTAG, GeenKader, Index, Knoop, bevries, indexeer
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.fouten import KaderdiffFout, Melding
+from kaderdiff.samenvoeging.identiteiten import INHOUD, WORTEL, WORTELTAG, GeenKader, Index, Knoop, bevries, indexeer
 
 W = TypeVar("W")
 

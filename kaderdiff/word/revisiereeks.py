@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.model.kader import Kader
-from kaderdiff.model.uitlijning import Uitlijning
+from kaderdiff.model.koppeling import Uitlijning
 from kaderdiff.model.wijziging import Wijziging, WijzigingSoort
 from kaderdiff.word.blokken import Blok
 

@@ -1,0 +1,1 @@
+"""The one door to git: every git command and every GitPython call of kaderdiff."""

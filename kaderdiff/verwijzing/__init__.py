@@ -1,0 +1,1 @@
+"""Citing a grondslag: the Dutch citation, reading one back, and its Juriconnect link."""
