@@ -42,7 +42,7 @@ def test_alleen_commits_sinds_de_gevraagde_elementen_afweken(
     repo, ids, commits = geschiedenis
     kadermap = KaderMap(repo / "kaders")
     oud = kadermap.laad(Versie(2025), "MBO")
-    volledig = commits_per_element(kadermap, Versie(2025), Versie(2026), "MBO", oud)
+    volledig = commits_per_element(kadermap.historie(Versie(2025), Versie(2026), "MBO"), oud)
     for element_id, commit in zip(ids, commits, strict=True):
         assert [c.hexsha for c in volledig[element_id]] == [commit], element_id
     eerste = git_cmd(repo, "rev-list", "--max-parents=0", "HEAD")
@@ -56,7 +56,7 @@ def test_alleen_commits_sinds_de_gevraagde_elementen_afweken(
         return echt(data, naam)
 
     monkeypatch.setattr(verklaring, "laad_bytes", lees)
-    laatste = commits_per_element(kadermap, Versie(2025), Versie(2026), "MBO", oud, set(ids[-2:]))
+    laatste = commits_per_element(kadermap.historie(Versie(2025), Versie(2026), "MBO"), oud, set(ids[-2:]))
     # the same answer as the full walk for the elements asked about ...
     assert {i: [c.hexsha for c in lijst] for i, lijst in laatste.items()} == {
         i: [c.hexsha for c in volledig[i]] for i in ids[-2:]}
@@ -80,6 +80,6 @@ def test_zelfde_jaar_met_ref_blijft_binnen_het_bereik(geschiedenis: tuple[Path, 
     git_cmd(repo, "tag", "halverwege", commits[4])
     kadermap = KaderMap(repo / "kaders")
     oud = kadermap.laad(Versie(2026, "halverwege"), "MBO")
-    uit = commits_per_element(kadermap, Versie(2026, "halverwege"), Versie(2026), "MBO", oud)
+    uit = commits_per_element(kadermap.historie(Versie(2026, "halverwege"), Versie(2026), "MBO"), oud)
     assert {i: [c.hexsha for c in lijst] for i, lijst in uit.items()} == {
         i: [c] for i, c in zip(ids[5:], commits[5:], strict=True)}

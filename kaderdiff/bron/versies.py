@@ -1,58 +1,28 @@
 """Versions of kaders: `JAAR` (working tree) or `JAAR@REF` (a git tag/commit/branch).
 
-Git objects are read with GitPython straight from the object database, so nothing
-is ever checked out and the user's working tree is never touched. GitPython (and lxml) are
-imported only when a version needs them: reading the working tree, as `herleid --artikel` and
-`controleer` do, starts without them. Whatever git cannot give (a shallow clone's missing object, an
-unknown ref, git not installed) becomes a Dutch message (`git_geeft`).
+Git is read through versiebeheer/ (its `Repository` reads the object database, so nothing is ever checked
+out and the user's working tree is never touched). GitPython (and lxml) are imported only when a version
+needs them: reading the working tree, as `herleid --artikel` and `controleer` do, starts without them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Herkomst, Versie
+from kaderdiff.model.versie import Commit, Herkomst, Historiestap, Versie
+from kaderdiff.versiebeheer.plek import zoek_git_map, zoek_werkmap
 
 if TYPE_CHECKING:
-    import git
-
     from kaderdiff.model.kader import Kader
     from kaderdiff.uitvoer.atomair import Beschermd
-
-T = TypeVar("T")
-
-
-def gitfouten() -> tuple[type[BaseException], ...]:
-    """What GitPython raises for a missing object (shallow clone), a bad ref or a failing git command."""
-    import git
-    from gitdb.exc import ODBError  # type: ignore[import-untyped]
-
-    return (git.BadName, git.BadObject, ODBError, ValueError, git.GitCommandError, git.GitCommandNotFound,
-            KeyError, OSError)
-
-
-def git_geeft(functie: Callable[[], T], wat: str) -> T:
-    """Run a GitPython call; a missing object, a bad ref or a missing git becomes a Dutch `KaderdiffFout`."""
-    import git
-    from gitdb.exc import ODBError
-
-    try:
-        return functie()
-    except git.GitCommandNotFound:
-        raise KaderdiffFout(f"{wat}: het programma git is niet gevonden; installeer git (of zet het in PATH)") from None
-    except gitfouten() as fout:
-        detail = str(getattr(fout, "stderr", "") or "").strip()
-        ontbreekt = "missing" in str(fout) or isinstance(fout, (ODBError, git.BadObject)) or "missing" in detail
-        reden = ("een git-object ontbreekt; is dit een onvolledige (shallow) clone? Haal de volledige "
-                 "geschiedenis op met 'git fetch --unshallow'") if ontbreekt else "git kan dit niet lezen"
-        raise KaderdiffFout(f"{wat}: {reden}") from None
+    from kaderdiff.versiebeheer.repository import Repository
 
 
 class KaderMap:
@@ -62,18 +32,15 @@ class KaderMap:
         self.pad = pad.resolve()
         if not self.pad.is_dir():
             raise KaderdiffFout(f"De kadermap {pad} bestaat niet")
-        self._commit_cache: dict[str, git.Commit] = {}
+        self._commit_cache: dict[str, Commit] = {}
         self._geparsed: dict[tuple[str, str], Kader] = {}
 
     @cached_property
-    def repo(self) -> git.Repo | None:
+    def repo(self) -> Repository | None:
         """The git repository the kadermap lies in (opened on first use: importing GitPython is slow)."""
-        import git
+        from kaderdiff.versiebeheer.repository import Repository
 
-        try:
-            return git.Repo(self.pad, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            return None
+        return Repository.open(self.pad)
 
     @cached_property
     def git_map(self) -> Path | None:
@@ -100,8 +67,8 @@ class KaderMap:
 
     def _basis(self) -> str:
         """The kaders directory relative to the repo root ('' when it is the root)."""
-        assert self.repo is not None and self.repo.working_tree_dir is not None
-        relatief = self.pad.relative_to(Path(self.repo.working_tree_dir).resolve()).as_posix()
+        assert self.repo is not None and self.repo.werkmap is not None
+        relatief = self.pad.relative_to(self.repo.werkmap.resolve()).as_posix()
         return "" if relatief == "." else relatief
 
     def pad_in_repo(self, jaar: int, sector: str) -> str:
@@ -117,50 +84,38 @@ class KaderMap:
     def bestand(self, jaar: int, sector: str) -> Path:
         return self.pad / str(jaar) / f"{sector.lower()}.xml"
 
-    def commit(self, ref: str) -> git.Commit:
+    def commit(self, ref: str) -> Commit:
         """The commit a ref names; a Dutch error when it does not exist or cannot be read."""
         return self._commit(ref)
 
-    def _commit(self, ref: str) -> git.Commit:
-        import git
-
+    def _commit(self, ref: str) -> Commit:
         if self.repo is None:
             raise KaderdiffFout(f"{self.pad} staat niet in een git-repository; versie @{ref} kan niet gelezen worden")
         if ref not in self._commit_cache:
-            repo = self.repo
-            try:
-                commit = repo.commit(ref)
-            except git.GitCommandNotFound:
-                raise KaderdiffFout(f"Versie @{ref}: het programma git is niet gevonden; installeer git") from None
-            except gitfouten():
-                raise KaderdiffFout(f"De git-referentie '{ref}' bestaat niet in {repo.working_tree_dir}") from None
-            git_geeft(lambda: commit.tree, f"De git-referentie '{ref}' (commit {commit.hexsha[:7]})")
-            self._commit_cache[ref] = commit
+            self._commit_cache[ref] = self.repo.commit(ref)
         return self._commit_cache[ref]
+
+    def _repository(self) -> Repository:
+        assert self.repo is not None  # a ref was read (`_commit`) before anything else of git
+        return self.repo
 
     # -- listing -------------------------------------------------------------
     def jaren(self, ref: str | None = None) -> list[int]:
         """Years present in the working tree (or at a ref)."""
         if ref is None:
             return sorted(int(p.name) for p in self.pad.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
-        boom = self._commit(ref).tree
-        basis = self._basis()
-        try:
-            map_ = boom / basis if basis else boom
-        except KeyError:
-            return []
-        return git_geeft(lambda: sorted(int(t.name) for t in map_.trees if re.fullmatch(r"\d{4}", t.name)),
-                         f"De kadermap op {ref}")
+        commit = self._commit(ref).hexsha
+        namen = self._repository().mappen(commit, self._basis(), f"De kadermap op {ref}")
+        return sorted(int(naam) for naam in namen if re.fullmatch(r"\d{4}", naam))
 
     def sectoren(self, versie: Versie) -> list[str]:
         """Sectors (upper case) available in a version."""
         self._controleer_jaar(versie)
         if versie.ref is None:
             return sorted(p.stem.upper() for p in (self.pad / str(versie.jaar)).glob("*.xml"))
-        ref = versie.ref
-        return git_geeft(lambda: sorted(b.name[:-4].upper() for b in (self._commit(ref).tree
-                                                                     / self._relatief(versie.jaar)).blobs
-                                        if b.name.endswith(".xml")), f"Versie {versie}")
+        namen = self._repository().bestanden(self._commit(versie.ref).hexsha, self._relatief(versie.jaar),
+                                             f"Versie {versie}")
+        return sorted(naam[:-4].upper() for naam in namen if naam.endswith(".xml"))
 
     def _controleer_jaar(self, versie: Versie) -> None:
         jaren = self.jaren(versie.ref)
@@ -184,9 +139,8 @@ class KaderMap:
             naam = self.naam_van(pad)
             return lees_bestand(pad, naam), naam
         pad_in_repo = self._relatief(versie.jaar, sector)
-        commit = self._commit(versie.ref)
-        data: bytes = git_geeft(lambda: (commit.tree / pad_in_repo).data_stream.read(),
-                                f"{pad_in_repo}@{versie.ref}")
+        commit = self._commit(versie.ref).hexsha
+        data = self._repository().lees(commit, pad_in_repo, f"{pad_in_repo}@{versie.ref}")
         return data, f"{pad_in_repo}@{versie.ref}"
 
     def laad(self, versie: Versie, sector: str) -> Kader:
@@ -214,7 +168,7 @@ class KaderMap:
     def commitdatum(self, versie: Versie) -> int:
         """Unix time of the commit a version belongs to (0 without git): used to fix timestamps."""
         if versie.ref is not None:
-            return int(self._commit(versie.ref).committed_date) if self.repo is not None else 0
+            return self._commit(versie.ref).tijd if self.repo is not None else 0
         return self._kop[1] if self._kop is not None else 0
 
     @cached_property
@@ -235,19 +189,25 @@ class KaderMap:
         """Exit code and output of a git command in the kadermap; another error than the `toegestaan` exit
         codes is a Dutch error with git's reason. The repository is the one around the kadermap, whatever a
         calling git hook put in GIT_DIR."""
-        import os
-        import subprocess
+        from kaderdiff.versiebeheer.opdracht import GitOntbreekt, git, git_reden
 
-        omgeving = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
         try:
-            uit = subprocess.run(["git", *args], cwd=self.pad, env=omgeving, capture_output=True, check=False)
-        except FileNotFoundError:
+            uit = git(*args, map_=self.pad, negeer_git_dir=True)
+        except GitOntbreekt:
             raise KaderdiffFout(f"De kadermap {self.pad}: het programma git is niet gevonden; installeer git "
                                 "(of zet het in PATH)") from None
-        if uit.returncode != 0 and uit.returncode not in toegestaan:
-            reden = uit.stderr.decode("utf-8", errors="replace").strip()[:300]
-            raise KaderdiffFout(f"git kan de repository van {self.pad} niet lezen: {reden}")
-        return uit.returncode, uit.stdout.decode("utf-8", errors="replace")
+        if uit.code != 0 and uit.code not in toegestaan:
+            raise KaderdiffFout(f"git kan de repository van {self.pad} niet lezen: {git_reden(uit.fout)}")
+        return uit.code, uit.tekst
+
+    def historie(self, van: Versie, naar: Versie, sector: str) -> Iterator[Historiestap]:
+        """The commits that touched the newer kader file on the way from `van` to `naar`, newest first (none
+        without git); with `van` at a ref of the same year only those in `van..naar`."""
+        if self.repo is None:
+            return iter(())
+        rev = naar.ref or "HEAD"
+        bereik = f"{van.ref}..{rev}" if van.ref and van.jaar == naar.jaar else rev
+        return self.repo.historie(bereik, self.pad_in_repo(naar.jaar, sector))
 
 
 def standaard_kadermap() -> Path:
@@ -278,31 +238,3 @@ def beschermde_plaatsen(kadermap: Path | None, doel: Path | None = None) -> tupl
         if (wortel / "kaders").is_dir():
             uit.append(Beschermd(wortel / "kaders", "de kadermap"))
     return tuple(dict.fromkeys(uit))
-
-
-def zoek_werkmap(pad: Path) -> Path | None:
-    """The root of the working tree `pad` lies in: the nearest folder (itself or a parent) holding `.git`."""
-    for map_ in (pad, *pad.parents):
-        if (map_ / ".git").exists():
-            return map_
-    return None
-
-
-def zoek_git_map(pad: Path) -> Path | None:
-    """The git directory for `pad`, looked up as git does: a `.git` folder in `pad` or a parent, or a `.git`
-    file saying `gitdir: …` (a worktree or submodule). Cheap, so a cache can live there without GitPython."""
-    for map_ in (pad, *pad.parents):
-        kandidaat = map_ / ".git"
-        if kandidaat.is_dir():
-            if (kandidaat / "HEAD").is_file():
-                return kandidaat
-        elif kandidaat.is_file():
-            try:
-                inhoud = kandidaat.read_text(encoding="utf-8").strip()
-            except (OSError, UnicodeDecodeError):
-                return None
-            if not inhoud.startswith("gitdir:"):
-                return None
-            doel = Path(inhoud.removeprefix("gitdir:").strip())
-            return (doel if doel.is_absolute() else map_ / doel).resolve()
-    return None

@@ -92,8 +92,9 @@ def _rapport_mag(doel: Path | None, kaders: Path) -> None:
 def _kaderplek(doel: Path, kaders: Path) -> None:
     """Where --uit may put a kader: never in a git directory or over the repository root; in a kadermap only
     as JAAR/SECTOR.xml; inside a repository only in its kadermap. Outside a repository anywhere else."""
-    from kaderdiff.bron.versies import beschermde_plaatsen, zoek_werkmap
+    from kaderdiff.bron.versies import beschermde_plaatsen
     from kaderdiff.uitvoer.atomair import weiger_beschermd
+    from kaderdiff.versiebeheer.plek import zoek_werkmap
 
     echt, wat = doel.resolve(), "Het kaderbestand (--uit)"
     wortel = zoek_werkmap(echt)
@@ -176,8 +177,6 @@ def importeer(args: argparse.Namespace) -> int:
 
 def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register: object,
                   vorige: object) -> int:
-    import git
-
     from kaderdiff.invoer.jaarreeks import importeer_jaren, nieuwe_repo, op_tak
     from kaderdiff.model.kader import Kader
     from kaderdiff.model.wet import Wetregister
@@ -199,11 +198,12 @@ def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register
         commits = nieuwe_repo(args.uit, resultaten)
         waar = f"nieuwe repository {args.uit} (tak main)"
     else:
-        try:
-            repo = git.Repo(kaders, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise KaderdiffFout(f"{kaders} staat niet in een git-repository; geef --uit MAP voor een nieuwe") from None
-        werkmap = Path(repo.working_tree_dir or kaders).resolve()
+        from kaderdiff.versiebeheer.repository import Repository
+
+        repo = Repository.open(kaders)
+        if repo is None:
+            raise KaderdiffFout(f"{kaders} staat niet in een git-repository; geef --uit MAP voor een nieuwe")
+        werkmap = (repo.werkmap or kaders).resolve()
         basis = kaders.resolve().relative_to(werkmap).as_posix()
         naam = args.naam or f"import-{sleutel}"
         commits = op_tak(repo, "" if basis == "." else basis, naam, resultaten, vorig_jaar)

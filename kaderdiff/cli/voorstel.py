@@ -83,7 +83,7 @@ def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:
     from kaderdiff.uitvoer.tijd import datum_van_tijdstip
 
     commit = kaders.commit(v.commit) if kaders.repo is not None else None
-    moment = datum_van_tijdstip(int(commit.committed_date) if commit is not None else 0)
+    moment = datum_van_tijdstip(commit.tijd if commit is not None else 0)
     inhoud = render_voorstel_docx(v, moment)
     controleer_bespreekstuk(docx, kaders)  # again: nothing may have appeared there meanwhile
     docx.parent.mkdir(parents=True, exist_ok=True)

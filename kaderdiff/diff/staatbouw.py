@@ -26,7 +26,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     toegelicht = {ref for t in nieuw.toelichtingen for ref in t.betreft}
     # git history is only read when some change has no toelichting in the kader, and only for its elements
     uit_git = {i for w in wijzigingen if not set(w.ids) & toegelicht for i in w.ids}
-    commits = commits_per_element(kadermap, van, naar, sector, oud, uit_git) if uit_git else {}
+    commits = commits_per_element(kadermap.historie(van, naar, sector), oud, uit_git) if uit_git else {}
     staat = Staat(
         sector=nieuw.afkorting,  # 'VO-PRO' for a variant: its numbers are 'VO-PRO-3'
         van=str(van),

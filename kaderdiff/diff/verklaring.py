@@ -2,24 +2,20 @@
 
 Git: the commits that touched the newer kader file since it parted from the older
 version are compared with their parents, element by element; a row gets the
-messages of the commits that changed one of its elements.
+messages of the commits that changed one of its elements. The commits come as plain data
+(`KaderMap.historie`): this module never calls git.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from kaderdiff.bron.laden import laad_bytes
-from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Kader, echte_ouder
-from kaderdiff.model.versie import Versie
+from kaderdiff.model.versie import Blob, Commit, Historiestap
 from kaderdiff.model.wijziging import Verklaring, Wijziging
-
-if TYPE_CHECKING:
-    import git
 
 Handtekening = tuple[object, ...]
 
@@ -49,76 +45,61 @@ def uit_kader(w: Wijziging, nieuw: Kader) -> tuple[Verklaring, ...]:
     return tuple(uit)
 
 
-def commits_per_element(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, oud: Kader,
-                        ids: Collection[str] | None = None) -> dict[str, list[git.Commit]]:
-    """Element id -> commits (oldest first) that changed it on the way from `van` to `naar`.
+def commits_per_element(historie: Iterable[Historiestap], oud: Kader,
+                        ids: Collection[str] | None = None) -> dict[str, list[Commit]]:
+    """Element id -> commits (oldest first) that changed it on the way from the old version to the new.
 
-    Only `ids` are asked about (default: every element). The walk goes back from `naar` through the commits
-    that touched its file and stops at the first commit whose parent still held the old version of every
-    element asked about: older commits lie before the two versions parted, whatever the length of the
-    history. With `van` at a ref of the same year it also stays inside `van..naar`. Each blob is parsed once.
+    `historie`: the commits that touched the newer kader file, newest first (`KaderMap.historie`). Only `ids`
+    are asked about (default: every element). The walk stops at the first commit whose parent still held the
+    old version of every element asked about: older commits lie before the two versions parted, whatever the
+    length of the history. Each blob is parsed once; a history git cannot read gives no commits at all.
     """
-    import git
-
-    repo = kadermap.repo
-    if repo is None:
-        return {}
-    pad = kadermap.pad_in_repo(naar.jaar, sector)
-    rev = naar.ref or "HEAD"
-    bereik = f"{van.ref}..{rev}" if van.ref and van.jaar == naar.jaar else rev
     oude = handtekeningen(oud)
     gevraagd = set(ids) if ids is not None else None
     per_blob: dict[str, dict[str, Handtekening] | None] = {}  # blob sha -> signatures (None: not a valid kader)
 
-    def van_blob(blob: git.Blob, naam: str) -> dict[str, Handtekening] | None:
-        if blob.hexsha not in per_blob:
+    def van_blob(blob: Blob) -> dict[str, Handtekening] | None:
+        if blob.sha not in per_blob:
             try:
-                per_blob[blob.hexsha] = handtekeningen(laad_bytes(blob.data_stream.read(), naam))
+                per_blob[blob.sha] = handtekeningen(laad_bytes(blob.data, blob.naam))
             except KaderdiffFout:
-                per_blob[blob.hexsha] = None
-        return per_blob[blob.hexsha]
+                per_blob[blob.sha] = None
+        return per_blob[blob.sha]
 
     def verschil(voor: dict[str, Handtekening], na: dict[str, Handtekening]) -> set[str]:
         kandidaten = gevraagd if gevraagd is not None else voor.keys() | na.keys()
         return {i for i in kandidaten if voor.get(i) != na.get(i)}
 
-    uit: dict[str, list[git.Commit]] = {}
+    uit: dict[str, list[Commit]] = {}
     try:
-        for commit in repo.iter_commits(bereik, paths=pad):  # newest first, read lazily
-            try:
-                na = van_blob(commit.tree / pad, f"{pad}@{commit.hexsha[:7]}")
-            except KeyError:
-                continue
+        for stap in historie:  # newest first, read lazily
+            na = van_blob(stap.na) if stap.na is not None else None
             if na is None:
                 continue
-            voor: dict[str, Handtekening] | None = oude  # the commit created the file: compare with the old version
-            if commit.parents:
-                try:
-                    voor = van_blob(commit.parents[0].tree / pad, f"{pad}@{commit.parents[0].hexsha[:7]}")
-                except KeyError:
-                    voor = oude
+            # no parent, or the commit created the file: compare with the old version
+            voor = van_blob(stap.voor) if stap.voor is not None else oude
             if voor is None:
                 continue
             for element_id in verschil(voor, na):
-                uit.setdefault(element_id, []).append(commit)
+                uit.setdefault(element_id, []).append(stap.commit)
             if not verschil(voor, oude):
                 break  # before this commit every element asked about was as in the old version
-    except (git.GitCommandError, ValueError):
+    except KaderdiffFout:  # git could not read the history
         return {}
     return {element_id: commits[::-1] for element_id, commits in sorted(uit.items())}
 
 
-def uit_git(w: Wijziging, commits: dict[str, list[git.Commit]]) -> tuple[Verklaring, ...]:
+def uit_git(w: Wijziging, commits: dict[str, list[Commit]]) -> tuple[Verklaring, ...]:
     gezien: dict[str, Verklaring] = {}
     for element_id in w.ids:
         for commit in commits.get(element_id, []):
-            bericht = commit.message if isinstance(commit.message, str) else commit.message.decode()
-            gezien.setdefault(commit.hexsha, Verklaring(" ".join(bericht.split()), "git", commit=commit.hexsha))
+            bericht = " ".join(commit.bericht.split())
+            gezien.setdefault(commit.hexsha, Verklaring(bericht, "git", commit=commit.hexsha))
     return tuple(gezien.values())
 
 
 def verklaar(wijzigingen: list[Wijziging], nieuw: Kader,
-             commits: dict[str, list[git.Commit]] | None = None) -> list[Wijziging]:
+             commits: dict[str, list[Commit]] | None = None) -> list[Wijziging]:
     """Attach explanations: the kader's own toelichting first, git commit messages otherwise."""
     uit = []
     for w in wijzigingen:

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import git
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.importeer import Importresultaat, importeer_docx
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.versiebeheer.tak import Commitstap, maak_reeks, tak_naam_vrij
+from kaderdiff.versiebeheer.repository import Repository
+from kaderdiff.versiebeheer.tak import Commitstap
 
 _JAAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
@@ -83,15 +81,11 @@ def stappen(resultaten: list[Importresultaat], basis: str, vorig_jaar: int | Non
     return uit
 
 
-def op_tak(repo: git.Repo, basis_in_repo: str, naam: str, resultaten: list[Importresultaat],
+def op_tak(repo: Repository, basis_in_repo: str, naam: str, resultaten: list[Importresultaat],
            vorig_jaar: int | None) -> tuple[str, ...]:
     """The years as commits on a new branch of an existing repository, from its HEAD."""
-    tak_naam_vrij(repo, naam)
-    try:
-        kop = repo.head.commit
-    except ValueError:
-        kop = None
-    return maak_reeks(repo, naam, kop, stappen(resultaten, basis_in_repo, vorig_jaar))
+    repo.tak_naam_vrij(naam)
+    return repo.maak_reeks(naam, repo.kop(), stappen(resultaten, basis_in_repo, vorig_jaar))
 
 
 def nieuwe_repo(doel: Path, resultaten: list[Importresultaat]) -> tuple[str, ...]:
@@ -103,13 +97,10 @@ def nieuwe_repo(doel: Path, resultaten: list[Importresultaat]) -> tuple[str, ...
     doel.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.bouw-", dir=doel.parent))
     try:
-        subprocess.run(["git", "init", "-q", "-b", "main", str(tijdelijk)], check=True, capture_output=True)
-        repo = git.Repo(tijdelijk)
-        commits = maak_reeks(repo, "import", None, stappen(resultaten, "kaders", None))
-        repo.git.symbolic_ref("HEAD", "refs/heads/main")
-        repo.git.branch("-m", "import", "main")
-        repo.git.reset("--hard", "main")  # our own new repository: fill its work tree
-        repo.close()
+        repo = Repository.nieuw(tijdelijk)
+        commits = repo.maak_reeks("import", None, stappen(resultaten, "kaders", None))
+        repo.maak_hoofdtak("import", "main")  # our own new repository: fill its work tree
+        repo.sluit()
         if doel.exists():
             doel.rmdir()  # empty, checked above
         tijdelijk.rename(doel)

@@ -38,3 +38,33 @@ class Herkomst:
     versie: str
     commit: str
     vuil: bool
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A git commit as kaderdiff uses it: its id, its commit time (Unix time, and ISO 8601 with the committer's
+    own offset) and its message. Plain data, so no room but versiebeheer/ needs GitPython's objects."""
+
+    hexsha: str
+    tijd: int
+    datum: str
+    bericht: str
+
+
+@dataclass(frozen=True)
+class Blob:
+    """A file's bytes in one commit; `naam` is how messages name it ('kaders/2026/mbo.xml@1a2b3c4')."""
+
+    sha: str
+    data: bytes
+    naam: str
+
+
+@dataclass(frozen=True)
+class Historiestap:
+    """One commit that touched a file: the file after it, and in its first parent (None: not there, or the
+    commit has no parent)."""
+
+    commit: Commit
+    na: Blob | None
+    voor: Blob | None

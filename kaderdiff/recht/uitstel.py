@@ -25,7 +25,7 @@ from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
-from kaderdiff.versiebeheer.tak import Commitstap, maak_reeks, tak_naam_vrij
+from kaderdiff.versiebeheer.tak import Commitstap
 
 UITGESTELD = "uitgesteld"
 
@@ -231,7 +231,7 @@ def stel_uit(kaders: KaderMap, code: str, naar: int, naam: str | None = None, re
         raise KaderdiffFout(f"{kaders.pad} staat niet in een git-repository; uitstel maakt een git-tak")
     code = code.strip().upper()
     tak = naam or f"uitstel/{code.lower()}-{naar}"
-    tak_naam_vrij(kaders.repo, tak)
+    kaders.repo.tak_naam_vrij(tak)
     van = _van_jaar(kaders, code, naar, ref)
     sectoren: list[SectorUitstel] = []
     bestanden: dict[str, bytes] = {}
@@ -247,13 +247,12 @@ def stel_uit(kaders: KaderMap, code: str, naar: int, naam: str | None = None, re
                 raise KaderdiffFout(f"Het uitgestelde kader {pad} voldoet niet aan het schema; geen tak gemaakt",
                                     tuple(meldingen))
             bestanden[pad] = data
-    basis = kaders.repo.commit(ref)
+    basis = kaders.commit(ref)
     elementen = sorted({i for s in sectoren for i in (*s.teruggezet, *s.verwijderd, *s.teruggeplaatst)})
     bericht = (f"Wetswijziging {code} uitgesteld van {van} naar {naar}\n\n"
                f"De wijzigingen die uit {code} volgen zijn uit de kaders van {van} gehaald (elementen zoals in "
                f"het jaar ervoor) en staan in de kaders van {naar}, met hun toelichtingen.\n"
                f"Sectoren: {', '.join(s.sector for s in sectoren)}\n"
                f"Elementen: {', '.join(elementen) or '-'}\n")
-    (commit,) = maak_reeks(kaders.repo, tak, basis,
-                           [Commitstap(bestanden, bericht, basis.committed_datetime.isoformat())])
+    (commit,) = kaders.repo.maak_reeks(tak, basis, [Commitstap(bestanden, bericht, basis.datum)])
     return Uitstel(code, van, naar, tak, commit, basis.hexsha, tuple(sectoren))

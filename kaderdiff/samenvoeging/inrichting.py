@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.samenvoeging.reeks import SAMENVOEGHULP
 from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
+from kaderdiff.versiebeheer.opdracht import GitOntbreekt, Uitkomst, git, git_reden
 
 REPOSJABLONEN = SJABLONEN / "repo"
 ATTRIBUUTREGEL = f"kaders/**/*.xml merge={SAMENVOEGHULP}"
@@ -41,28 +41,12 @@ class Stap:
         return f"{self.wat}: {self.pad}" + (f" ({self.uitleg})" if self.uitleg else "")
 
 
-def _git(map_: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _git(map_: Path, *args: str) -> Uitkomst:
     try:
-        return subprocess.run(["git", *args], cwd=map_, capture_output=True, text=True)
-    except FileNotFoundError:
+        return git(*args, map_=map_)
+    except GitOntbreekt:
         raise KaderdiffFout("git is niet gevonden: installeer git (https://git-scm.com) en draai "
                             "'kaderdiff init' opnieuw") from None
-
-
-#: What git's own (English) messages mean, for the few ways a repository can be unusable.
-_GITREDENEN = (("not a git repository", "git herkent er geen repository in"),
-               ("invalid gitfile format", "het bestand .git wijst niet naar een git-map"),
-               ("bad config", "de git-instellingen (.git/config) zijn onleesbaar"),
-               ("Permission denied", "geen toegang (rechten)"),
-               ("unsafe repository", "de repository is van een andere gebruiker (git: safe.directory)"),
-               ("dubious ownership", "de repository is van een andere gebruiker (git: safe.directory)"))
-
-
-def _git_reden(stderr: str) -> str:
-    """Why a git command failed, in Dutch; git's own first line quoted in the middle, never at the end."""
-    regel = next((r.strip() for r in stderr.splitlines() if r.strip()), "")
-    reden = next((nl for en, nl in _GITREDENEN if en.lower() in regel.lower()), "git meldt een fout")
-    return f"{reden} (git: '{regel}')" if regel else reden
 
 
 def _sjabloon(naam: str) -> str:
@@ -80,20 +64,20 @@ def kaderdiff_opdracht(python: str) -> str:
 def _repository(map_: Path) -> list[Stap]:
     """Make `map_` the top of a git repository (git init when it is in none); refuse a folder inside one."""
     top = _git(map_, "rev-parse", "--show-toplevel")
-    if top.returncode == 0:
-        if Path(top.stdout.strip()).resolve() != map_.resolve():
-            raise KaderdiffFout(f"{map_} ligt binnen de git-repository {top.stdout.strip()} maar is daar niet de "
+    if top.code == 0:
+        if Path(top.tekst.strip()).resolve() != map_.resolve():
+            raise KaderdiffFout(f"{map_} ligt binnen de git-repository {top.tekst.strip()} maar is daar niet de "
                                 "hoofdmap; draai 'kaderdiff init' in de hoofdmap of in een map buiten een repository")
         return [Stap("ongemoeid", ".git", "bestaande git-repository")]
     git_map = map_ / ".git"
     if os.path.lexists(git_map) and not (git_map.is_dir() and not any(git_map.iterdir())):
         # a broken repository: git init would paper over it (or fail halfway), and history may be at stake
-        raise KaderdiffFout(f"{git_map} bestaat, maar is geen bruikbare git-repository: {_git_reden(top.stderr)}. "
+        raise KaderdiffFout(f"{git_map} bestaat, maar is geen bruikbare git-repository: {git_reden(top.fout)}. "
                             "Herstel de repository, of zet .git opzij als u hem niet meer nodig hebt, en draai "
                             "'kaderdiff init' opnieuw. Er is niets gewijzigd.")
     gemaakt = _git(map_, "init", "-q")
-    if gemaakt.returncode != 0:
-        raise KaderdiffFout(f"git init in {map_} mislukte: {_git_reden(gemaakt.stderr)}. Los dat op en draai "
+    if gemaakt.code != 0:
+        raise KaderdiffFout(f"git init in {map_} mislukte: {git_reden(gemaakt.fout)}. Los dat op en draai "
                             "'kaderdiff init' opnieuw.")
     return [Stap("aangemaakt", ".git", "nieuwe git-repository")]
 
@@ -124,10 +108,10 @@ def _git_instellingen(map_: Path, opdracht: str) -> Stap:
                f"merge.{SAMENVOEGHULP}.driver": f"{opdracht}.cli.samenvoeghulp %O %A %B %P"}
     gewijzigd = []
     for sleutel, waarde in gewenst.items():
-        if _git(map_, "config", "--local", "--get", sleutel).stdout.rstrip("\n") != waarde:
+        if _git(map_, "config", "--local", "--get", sleutel).tekst.rstrip("\n") != waarde:
             ingesteld = _git(map_, "config", "--local", sleutel, waarde)
-            if ingesteld.returncode != 0:
-                raise KaderdiffFout(f"git config {sleutel} in {map_} mislukte: {_git_reden(ingesteld.stderr)}. "
+            if ingesteld.code != 0:
+                raise KaderdiffFout(f"git config {sleutel} in {map_} mislukte: {git_reden(ingesteld.fout)}. "
                                     "Los dat op en draai 'kaderdiff init' opnieuw.")
             gewijzigd.append(sleutel)
     if not gewijzigd:
@@ -136,7 +120,7 @@ def _git_instellingen(map_: Path, opdracht: str) -> Stap:
 
 
 def _hook(map_: Path, python: str, naam_hook: str) -> Stap:
-    pad = _git(map_, "rev-parse", "--git-path", f"hooks/{naam_hook}").stdout.strip()
+    pad = _git(map_, "rev-parse", "--git-path", f"hooks/{naam_hook}").tekst.strip()
     doel = map_ / pad
     inhoud = _sjabloon("pre-commit").replace("@PYTHON@", shlex.quote(python))
     naam = str(doel.relative_to(map_)) if doel.is_relative_to(map_) else str(doel)

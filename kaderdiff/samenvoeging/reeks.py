@@ -19,6 +19,7 @@ import hashlib
 import os
 
 from kaderdiff import __version__
+from kaderdiff.versiebeheer.opdracht import GitOntbreekt, git, gitmap, start
 
 TYPE_CHECKING = False  # not `typing`: a later driver start imports only os and hashlib (see cli/samenvoeghulp)
 if TYPE_CHECKING:
@@ -58,42 +59,19 @@ def sleutel(pad: str, basis: bytes, onze: bytes, hun: bytes) -> str:
 
 
 def _git(*args: str, invoer: bytes | None = None) -> bytes | None:
-    """Output of a git plumbing command in the current directory (git starts drivers at the worktree's top)."""
-    import subprocess  # only when preparing: a later driver start does without
-
+    """Output of a git plumbing command in the current directory (git starts drivers at the worktree's top,
+    and names the repository in GIT_DIR); None when git fails or is missing: preparing is only an extra."""
     try:
-        uitkomst = subprocess.run(["git", *args], input=invoer, capture_output=True, check=False)
-    except OSError:
+        uitkomst = git(*args, invoer=invoer)
+    except (GitOntbreekt, OSError):
         return None
-    return uitkomst.stdout if uitkomst.returncode == 0 else None
-
-
-def gitmap(map_: str = ".") -> str | None:
-    """This worktree's git directory as git finds it (GIT_DIR, or `.git` here or above: a folder, or a file
-    that points to one), without starting git; None outside a repository."""
-    if os.environ.get("GIT_DIR"):
-        return os.path.abspath(os.environ["GIT_DIR"])
-    map_ = os.path.abspath(map_)
-    while True:
-        kandidaat = os.path.join(map_, ".git")
-        if os.path.isdir(kandidaat):
-            return kandidaat
-        if os.path.isfile(kandidaat):
-            with open(kandidaat, encoding="utf-8") as f:
-                regel = f.readline().strip()
-            if regel.startswith("gitdir:"):
-                return os.path.normpath(os.path.join(map_, regel[len("gitdir:"):].strip()))
-            return None
-        boven = os.path.dirname(map_)
-        if boven == map_:
-            return None
-        map_ = boven
+    return uitkomst.uit if uitkomst.gelukt else None
 
 
 def voorraadmap() -> str | None:
     """The folder of prepared results in this worktree's git directory; None outside a repository."""
-    git = gitmap()
-    return os.path.join(git, VOORRAAD) if git else None
+    git_map = gitmap()
+    return os.path.join(git_map, VOORRAAD) if git_map else None
 
 
 def lees(map_: str, naam: str) -> Resultaat | None:
@@ -186,8 +164,6 @@ def bereid_voor(map_: str, samenvoeger: Callable[[], Samenvoeger]) -> bool:
     missing (git gave it other bytes) does not prepare everything again. `samenvoeger` loads the merge (while
     git unpacks the versions) and returns it.
     """
-    import subprocess
-
     hun = hun_commit()
     onze = _git("rev-parse", "HEAD") if hun else None
     if not hun or onze is None:
@@ -217,12 +193,15 @@ def bereid_voor(map_: str, samenvoeger: Callable[[], Samenvoeger]) -> bool:
     blobbestand = os.path.join(map_, f"blobs.{os.getpid()}.tmp")
     with open(blobbestand, "w+b") as uitvoer:
         os.unlink(blobbestand)
-        git = subprocess.Popen(["git", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=uitvoer)
-        assert git.stdin is not None
-        git.stdin.write("".join(f"{b}\n" for b in sorted({b for d in drietallen.values() for b in d})).encode())
-        git.stdin.close()
+        try:
+            blobs = start("cat-file", "--batch", uitvoer=uitvoer)
+        except (GitOntbreekt, OSError):
+            return False
+        assert blobs.stdin is not None
+        blobs.stdin.write("".join(f"{b}\n" for b in sorted({b for d in drietallen.values() for b in d})).encode())
+        blobs.stdin.close()
         voeg_samen = samenvoeger()  # loaded once here, not in every forked process
-        if git.wait() != 0:
+        if blobs.wait() != 0:
             return False
         uitvoer.seek(0)
         inhoud = _lees_blobs(uitvoer.read())

@@ -14,7 +14,6 @@ sides visible (exit 1). Never one side alone, whatever the three versions hold.
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 from collections.abc import Callable
 
@@ -23,6 +22,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.samenvoeging.driewegs import voeg_samen
 from kaderdiff.samenvoeging.identiteiten import WORTELTAG, GeenKader
 from kaderdiff.samenvoeging.reeks import Resultaat
+from kaderdiff.versiebeheer.opdracht import GitOntbreekt, git
 
 #: The problems `controleer` finds in a merged kader (each a Dutch line); [] when it accepts it.
 Controle = Callable[[bytes], list[str]]
@@ -56,13 +56,12 @@ def regelgewijs(basis: bytes, onze: bytes, hun: bytes) -> tuple[bytes, int] | No
             with open(paden[-1], "wb") as f:
                 f.write(data)
         try:
-            uitkomst = subprocess.run(["git", "merge-file", "-p", "-L", ONZE, "-L", "basis", "-L", HUN, *paden],
-                                      capture_output=True, check=False)
-        except OSError:
+            uitkomst = git("merge-file", "-p", "-L", ONZE, "-L", "basis", "-L", HUN, *paden)
+        except (GitOntbreekt, OSError):
             return None
-    if not 0 <= uitkomst.returncode <= 127:  # git says -1 (255) for an error, the number of conflicts otherwise
+    if not 0 <= uitkomst.code <= 127:  # git says -1 (255) for an error, the number of conflicts otherwise
         return None
-    return uitkomst.stdout, uitkomst.returncode
+    return uitkomst.uit, uitkomst.code
 
 
 def _soort(data: bytes) -> str | None:

@@ -2,25 +2,28 @@
 
 For every changed element: its standaard, its grondslagen, where the same or a very similar
 sentence stands in the other sectors of the same year (before and after the proposal), and
-other proposal branches that touch the same elements. Pure functions over git objects: the
-working tree is never read or changed.
+other proposal branches that touch the same elements. Pure functions over commits read through
+versiebeheer/: the working tree is never read or changed.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import git
 from rapidfuzz import fuzz
 
-from kaderdiff.bron.versies import KaderMap, git_geeft
+from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import BLAD_SOORTEN, Element, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
-from kaderdiff.model.versie import Versie
+from kaderdiff.model.versie import Commit, Versie
 from kaderdiff.model.voorstelbeoordeling import Conflict, Kaderbestand, Overeenkomst, Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import Wijziging
+
+if TYPE_CHECKING:
+    from kaderdiff.versiebeheer.repository import Repository
 
 #: Minimal rapidfuzz ratio (0-100) for 'a very similar sentence' in another sector.
 DREMPEL = 80.0
@@ -29,26 +32,18 @@ _KADERPAD = re.compile(r"^(\d{4})/([a-z0-9_-]+)\.xml$")
 
 
 # ---------------------------------------------------------------- git helpers
-def _repo(kadermap: KaderMap) -> git.Repo:
+def _repo(kadermap: KaderMap) -> Repository:
     if kadermap.repo is None:
         raise KaderdiffFout(f"{kadermap.pad} staat niet in een git-repository; een voorstel is een git-referentie")
     return kadermap.repo
 
 
-def merge_base(repo: git.Repo, a: git.Commit, b: git.Commit) -> git.Commit:
-    basissen = git_geeft(lambda: repo.merge_base(a, b), f"De gemeenschappelijke voorouder van {a.hexsha[:7]} "
-                                                        f"en {b.hexsha[:7]}")
-    if not basissen or not isinstance(basissen[0], git.Commit):
-        raise KaderdiffFout(f"{a.hexsha[:7]} en {b.hexsha[:7]} hebben geen gemeenschappelijke voorouder")
-    return basissen[0]
-
-
-def gewijzigde_kaders(kadermap: KaderMap, van: git.Commit, naar: git.Commit) -> list[tuple[int, str]]:
+def gewijzigde_kaders(kadermap: KaderMap, van: Commit, naar: Commit) -> list[tuple[int, str]]:
     """(year, SECTOR) of every kader file that differs between two commits."""
     voorvoegsel = kadermap.pad_in_repo(0, "x")[: -len("0/x.xml")]
     uit: set[tuple[int, str]] = set()
-    for d in git_geeft(lambda: van.diff(naar), f"De verschillen tussen {van.hexsha[:7]} en {naar.hexsha[:7]}"):
-        for pad in (d.a_path, d.b_path):
+    for paden in _repo(kadermap).gewijzigde_paden(van, naar):
+        for pad in paden:
             if not pad:
                 continue
             if not pad.startswith(voorvoegsel):
@@ -70,7 +65,7 @@ def _laad_of_geen(kadermap: KaderMap, jaar: int, sector: str, ref: str) -> Kader
     return kadermap.laad(versie, sector)
 
 
-def wijzigingen_tussen(kadermap: KaderMap, van: git.Commit, naar: git.Commit) -> dict[tuple[int, str], list[Wijziging]]:
+def wijzigingen_tussen(kadermap: KaderMap, van: Commit, naar: Commit) -> dict[tuple[int, str], list[Wijziging]]:
     """Rows per (year, sector) for every kader changed between two commits (both versions present)."""
     uit: dict[tuple[int, str], list[Wijziging]] = {}
     for jaar, sector in gewijzigde_kaders(kadermap, van, naar):
@@ -84,7 +79,7 @@ def wijzigingen_tussen(kadermap: KaderMap, van: git.Commit, naar: git.Commit) ->
     return uit
 
 
-def hele_kaders(kadermap: KaderMap, van: git.Commit, naar: git.Commit) -> tuple[Kaderbestand, ...]:
+def hele_kaders(kadermap: KaderMap, van: Commit, naar: Commit) -> tuple[Kaderbestand, ...]:
     """Kader files present on one side only: removed or added as a whole."""
     uit = []
     for jaar, sector in gewijzigde_kaders(kadermap, van, naar):
@@ -153,32 +148,32 @@ def overeenkomsten(w: Wijziging, sector: str, anderen_basis: dict[str, Kader],
     return tuple(uit)
 
 
-def _andere_takken(repo: git.Repo, basis: str, ref: str, ref_commit: git.Commit) -> list[git.Head]:
+def _andere_takken(repo: Repository, basis: str, ref: str, ref_commit: Commit) -> list[tuple[str, Commit]]:
     uit = []
-    for tak in repo.heads:
-        if tak.name in (basis, ref) or tak.commit.hexsha == ref_commit.hexsha:
+    for naam, commit in repo.takken():
+        if naam in (basis, ref) or commit.hexsha == ref_commit.hexsha:
             continue
-        uit.append(tak)
-    return sorted(uit, key=lambda t: t.name)
+        uit.append((naam, commit))
+    return sorted(uit, key=lambda t: t[0])
 
 
 def conflicten(kadermap: KaderMap, basis: str, ref: str,
-               ref_commit: git.Commit) -> dict[tuple[int, str, str], list[str]]:
+               ref_commit: Commit) -> dict[tuple[int, str, str], list[str]]:
     """(year, sector, element id) -> names of other branches whose proposal changes that element."""
     repo = _repo(kadermap)
     basis_commit = kadermap.commit(basis)
     uit: dict[tuple[int, str, str], list[str]] = {}
-    for tak in _andere_takken(repo, basis, ref, ref_commit):
+    for naam, commit in _andere_takken(repo, basis, ref, ref_commit):
         try:
-            mb = merge_base(repo, tak.commit, basis_commit)
+            mb = repo.merge_base(commit, basis_commit)
         except KaderdiffFout:
             continue
-        if mb.hexsha == tak.commit.hexsha:
+        if mb.hexsha == commit.hexsha:
             continue  # nothing proposed on that branch
-        for (jaar, sector), rijen in wijzigingen_tussen(kadermap, mb, tak.commit).items():
+        for (jaar, sector), rijen in wijzigingen_tussen(kadermap, mb, commit).items():
             for w in rijen:
                 for el_id in w.ids:
-                    uit.setdefault((jaar, sector, el_id), []).append(tak.name)
+                    uit.setdefault((jaar, sector, el_id), []).append(naam)
     return uit
 
 
@@ -186,7 +181,7 @@ def beoordeel(kadermap: KaderMap, ref: str, basis: str = "main") -> Voorstel:
     """The review of proposal `ref` against `basis`."""
     repo = _repo(kadermap)
     ref_commit, basis_commit = kadermap.commit(ref), kadermap.commit(basis)
-    mb = merge_base(repo, ref_commit, basis_commit)
+    mb = repo.merge_base(ref_commit, basis_commit)
     per_kader = wijzigingen_tussen(kadermap, mb, ref_commit)
     andere = conflicten(kadermap, basis, ref, ref_commit) if per_kader else {}
     rijen: list[VoorstelRij] = []

@@ -24,7 +24,7 @@ from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.model.versie import Versie
-from kaderdiff.versiebeheer.tak import Commitstap, maak_reeks, tak_naam_vrij
+from kaderdiff.versiebeheer.tak import Commitstap
 from kaderdiff.voorstel.verplaatsingen import LezerVerplaatsing, verplaats, zoek
 from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
 from kaderdiff.word.lezen import Revisie, fragmenten_van, lezer_revisies, pakketdatum_van, runs_van, runtekst
@@ -234,7 +234,7 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
     """Read the document, map the reader's revisions, and create branch `naam` from `basis`."""
     if kadermap.repo is None:
         raise KaderdiffFout(f"{kadermap.pad} staat niet in een git-repository")
-    tak_naam_vrij(kadermap.repo, naam)
+    kadermap.repo.tak_naam_vrij(naam)
     docx = lees_docx(pad)
     sector, jaar = _kader_van(docx)
     pakketdatum = pakketdatum_van(docx)
@@ -262,9 +262,9 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
         elementen = tuple(dict.fromkeys([*teksten, *(v.element_id for v in verplaatsingen)]))
         bericht = (f"Voorstel uit {pad.name}: {aantal} revisie(s) van {auteur}\n\n"
                    f"Gewijzigde elementen: {', '.join(elementen)}\n")
-        stap = Commitstap({pad_in_repo: huidig}, bericht, datum or basis_commit.committed_datetime.isoformat(), auteur)
+        stap = Commitstap({pad_in_repo: huidig}, bericht, datum or basis_commit.datum, auteur)
         stappen.append((auteur, stap, aantal, elementen))
-    ids = maak_reeks(kadermap.repo, naam, basis_commit, [s for _, s, _, _ in stappen]) if stappen else ()
+    ids = kadermap.repo.maak_reeks(naam, basis_commit, [s for _, s, _, _ in stappen]) if stappen else ()
     commits = tuple(TakCommit(hexsha, auteur, aantal, elementen)
                     for hexsha, (auteur, _, aantal, elementen) in zip(ids, stappen, strict=True))
     return ImportResultaat(pad.name, naam, sector, jaar, commits, tuple(verzameld.niet), tuple(verzameld.revisies))
