@@ -13,7 +13,8 @@ def opties(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
                         help="uitvoermap (standaard: build/staat-JAAR)")
     parser.add_argument("--formaat", default="docx,html,json", help="formaten, komma-gescheiden: docx,html,json")
-    parser.add_argument("--streng", action="store_true", help="fout als een wijziging geen toelichting heeft")
+    parser.add_argument("--streng", action="store_true",
+                        help="fout als een wijziging geen toelichting heeft of een koppeling onzeker is")
     parser.add_argument("--koppel-op-inhoud", action="store_true",
                         help="negeer de ids: koppel elementen alleen op tekst en plaats (ter controle, of voor "
                              "kaders van onbekende herkomst)")

@@ -39,11 +39,18 @@ def gewijzigde_ids(voor: Kader, na: Kader) -> set[str]:
     return {i for i in a.keys() | b.keys() if a.get(i) != b.get(i)}
 
 
+def genoemd_als(w: Wijziging, nieuw: Kader) -> set[str]:
+    """The ids by which a toelichting of the new kader names the row: its new id, and its old id only where no
+    element of the new kader has that id (a removed one). With positional ids an old id can be another's."""
+    return {i for i in w.ids if (w.nieuw is not None and i == w.nieuw.id) or i not in nieuw.index}
+
+
 def uit_kader(w: Wijziging, nieuw: Kader) -> tuple[Verklaring, ...]:
-    """Toelichtingen of the new kader that name one of the row's ids."""
+    """Toelichtingen of the new kader that name the row."""
     uit = []
+    ids = genoemd_als(w, nieuw)
     for t in nieuw.toelichtingen:
-        if set(t.betreft) & set(w.ids):
+        if set(t.betreft) & ids:
             wet = nieuw.wetswijziging(t.wetswijziging) if t.wetswijziging else None
             uit.append(Verklaring(t.tekst, "kader", t.categorie, t.wetswijziging, wet.naam if wet else ""))
     return tuple(uit)
