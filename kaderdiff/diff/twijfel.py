@@ -6,8 +6,8 @@ candidate is weighed: another text block of the same kind, anywhere in the other
 pair's two texts resembles about as much as it resembles its partner. Reading the pair the other way (that
 block with this text, and, when that block is paired, its partner with the remaining text) must be clearly
 worse, or the row is in doubt. An id counts as evidence: an id match is only in doubt when the other reading
-is strictly better and strong enough to have overruled an id (DREMPEL_TEKST). A text that is unchanged on
-both sides is that element, and never a rival.
+is clearly better (by the same margin). A text that is unchanged on both sides is that element, and never a
+rival.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kaderdiff.diff.gelijkenis import gelijkenis, kandidaten
-from kaderdiff.diff.uitlijning import DREMPEL_CONTEXT, DREMPEL_TEKST, vergelijkingstekst
+from kaderdiff.diff.uitlijning import DREMPEL_CONTEXT, vergelijkingstekst
 from kaderdiff.model.kader import BLAD_SOORTEN, SOORT_NAAM, Element, Kader, Soort
 from kaderdiff.model.uitlijning import Koppelwijze, Uitlijning
 from kaderdiff.model.wijziging import Wijziging
@@ -74,30 +74,34 @@ def met_twijfel(rijen: list[Wijziging], oud: Kader, nieuw: Kader, uitlijning: Ui
 
 def _weeg(rijen: list[Wijziging], kant_oud: _Kant, kant_nieuw: _Kant, uitlijning: Uitlijning,
           nummers: tuple[dict[str, str], dict[str, str]]) -> list[tuple[Wijziging, str]]:
-    """(row, reason) for every row of one kind with a rival reading about as good as its own (or better)."""
+    """(row, reason) for every row of one kind with a rival reading about as good as its own (or better):
+    the old text of each row against every new block, and the new text against every old block."""
     paren = [(w, w.oud.id, w.nieuw.id) for w in rijen if w.oud is not None and w.nieuw is not None]
     eigen = [gelijkenis(kant_oud.tekst(o), kant_nieuw.tekst(n)) for _, o, n in paren]
+    oud_ids, nieuw_ids = [o for _, o, _ in paren], [n for _, _, n in paren]
+    rijen_ = [w for w, _, _ in paren]
+    return (_rivalen(rijen_, eigen, (oud_ids, nieuw_ids), (kant_oud, kant_nieuw), uitlijning.nieuw_naar_oud,
+                     nummers[1], "de oude tekst lijkt ook op {} in het nieuwe kader")
+            + _rivalen(rijen_, eigen, (nieuw_ids, oud_ids), (kant_nieuw, kant_oud), uitlijning.oud_naar_nieuw,
+                       nummers[0], "de nieuwe tekst lijkt ook op {} in het oude kader"))
+
+
+def _rivalen(rijen: list[Wijziging], eigen: list[float], ids: tuple[list[str], list[str]],
+             kanten: tuple[_Kant, _Kant], partners: dict[str, str], nummers: dict[str, str],
+             zin: str) -> list[tuple[Wijziging, str]]:
+    """Rows whose text on this side (`ids[0]`, `kanten[0]`) resembles a block on the other side about as much
+    as its own partner (`ids[1]`); `partners` maps a block there to its partner here."""
+    (hier, daar), (kant_hier, kant_daar) = ids, kanten
     uit = []
-    # the old text of each row against every new block: a new block that could be the old element
-    for score, r, j in kandidaten([kant_oud.tekst(o) for _, o, _ in paren], kant_nieuw.teksten, DREMPEL_CONTEXT):
-        w, o, n = paren[r]
-        ander = kant_nieuw.elementen[j]
-        if ander.id != n:
-            partner = uitlijning.nieuw_naar_oud.get(ander.id)
-            tegen = (kant_oud.tekst(partner), kant_nieuw.tekst(n)) if partner is not None else None
-            reden = _rivaal(w, score, eigen[r], tegen, kant_nieuw.tekst(ander.id))
-            if reden:
-                uit.append((w, f"de oude tekst lijkt ook op {_naam(ander, nummers[1])} in het nieuwe kader {reden}"))
-    # the new text of each row against every old block: an old block that could be the new element
-    for score, i, r in kandidaten(kant_oud.teksten, [kant_nieuw.tekst(n) for _, _, n in paren], DREMPEL_CONTEXT):
-        w, o, n = paren[r]
-        ander = kant_oud.elementen[i]
-        if ander.id != o:
-            partner = uitlijning.oud_naar_nieuw.get(ander.id)
-            tegen = (kant_nieuw.tekst(partner), kant_oud.tekst(o)) if partner is not None else None
-            reden = _rivaal(w, score, eigen[r], tegen, kant_oud.tekst(ander.id))
-            if reden:
-                uit.append((w, f"de nieuwe tekst lijkt ook op {_naam(ander, nummers[0])} in het oude kader {reden}"))
+    for score, r, j in kandidaten([kant_hier.tekst(h) for h in hier], kant_daar.teksten, DREMPEL_CONTEXT):
+        ander = kant_daar.elementen[j]
+        if ander.id == daar[r]:
+            continue
+        partner = partners.get(ander.id)
+        tegen = (kant_hier.tekst(partner), kant_daar.tekst(daar[r])) if partner is not None else None
+        reden = _rivaal(rijen[r], score, eigen[r], tegen, kant_daar.tekst(ander.id))
+        if reden:
+            uit.append((rijen[r], f"{zin.format(_naam(ander, nummers))} {reden}"))
     return uit
 
 
@@ -118,7 +122,7 @@ def _rivaal(w: Wijziging, score: float, eigen: float, partner: tuple[str, str] |
         anders += kruis if kruis >= DREMPEL_CONTEXT else 0.0
         zo, paren = zo + hun, 2
     if w.koppeling.wijze is Koppelwijze.ID:
-        if score < DREMPEL_TEKST or anders <= zo:
+        if anders <= zo + MARGE * paren:
             return ""  # an id holds unless the texts clearly say otherwise
     elif anders < zo - MARGE * paren:
         return ""
