@@ -12,7 +12,7 @@ Evidence, strongest first, mixed freely (one kader may keep some ids and lose ot
 3. `context`, containers: a new container is the old one where most of its matched children came from,
    when most of that one's children went here, with evidence beyond moved eisen (all children agree, a
    shared descriptive text, or a similar heading): a standard that receives the eisen of two others is
-   a merge, not the larger one renamed.
+   a merge, not the larger one renamed. When most went elsewhere: only with both heading and description.
 4. `context`, leaves: inside a matched pair of parents, a leftover leaf at least DREMPEL_CONTEXT similar,
    or, where the ids there are not kept anyway, the only leftover of its kind in the same place between
    matched siblings (a rewritten eis in the same place of the same standard is that eis, gewijzigd).
