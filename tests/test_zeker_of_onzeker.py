@@ -102,17 +102,23 @@ ZET = ("De eis over de onderwijstijd staat nu na de eis over de onderwijs- en ex
        "waarin de opleiding ze uitvoert.")
 
 
-@pytest.mark.parametrize("ids", ["vast", "op volgorde"])
-def test_verwisselde_buren_de_rij_is_voor_de_verplaatste_eis_en_streng_slaagt(tmp_path: Path, ids: str) -> None:
-    """An editor moves OP1 eis e3 below its neighbour e4 and explains that in a toelichting on e3."""
+@pytest.mark.parametrize(("uitleg", "ids"), [("toelichting", "vast"), ("toelichting", "op volgorde"),
+                                             ("commit", "vast")])
+def test_verwisselde_buren_de_rij_is_voor_de_verplaatste_eis_en_streng_slaagt(tmp_path: Path, uitleg: str,
+                                                                              ids: str) -> None:
+    """An editor moves OP1 eis e3 below its neighbour e4 and explains that in a toelichting on e3, or only in
+    the commit message."""
     repo = maak_repo(tmp_path / "repo")
     mbo = repo / "kaders" / "2026" / "mbo.xml"
-    xml = bewerkt(mbo.read_bytes(), na("st-op1-e3", "st-op1-e4"), _toelichting("st-op1-e3", ZET))
+    bewerkingen = [na("st-op1-e3", "st-op1-e4")]
+    if uitleg == "toelichting":
+        bewerkingen.append(_toelichting("st-op1-e3", ZET))
+    xml = bewerkt(mbo.read_bytes(), *bewerkingen)
     if ids == "op volgorde":  # as imported from Word without --vorige: e3 now bears the id 'st-op1-e4'
         xml, kaart = positioneel(xml)
         assert kaart["st-op1-e4"] == "st-op1-e3"
     mbo.write_bytes(xml)
-    commit_alles(repo, "OP1: eis over onderwijstijd na de OER-eis")
+    commit_alles(repo, ZET if uitleg == "commit" else "OP1: eis over onderwijstijd na de OER-eis")
     uit = tmp_path / "uit"
     code, _, fout = kd(["staat", "--van", "2026@HEAD~1", "--naar", "2026", "--sector", "mbo", "--streng",
                         "--formaat", "json", "--uit", str(uit)], cwd=repo)
@@ -120,7 +126,8 @@ def test_verwisselde_buren_de_rij_is_voor_de_verplaatste_eis_en_streng_slaagt(tm
     [rij] = json.loads((uit / "mbo-2026-staat-van-wijzigingen.json").read_text("utf-8"))["wijzigingen"]
     assert (rij["soort"], rij["oud_id"]) == ("verplaatst", "st-op1-e3")
     assert rij["was"] == rij["wordt"] and rij["was"].startswith("De opleiding verzorgt ten minste")
-    assert [t["tekst"] for t in rij["toelichting"]] == [ZET]
+    assert [(t["tekst"], t["bron"]) for t in rij["toelichting"]] == [(ZET, "kader" if uitleg == "toelichting"
+                                                                      else "git")]
     assert "zekerheid" not in rij["koppeling"]
 
 

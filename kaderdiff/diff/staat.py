@@ -10,7 +10,7 @@ from kaderdiff.diff.verklaring import commits_per_element, genoemd_als, verklaar
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import SOORT_NAAM, Soort
 from kaderdiff.model.versie import Herkomst, Versie
-from kaderdiff.model.wijziging import Staat
+from kaderdiff.model.wijziging import Staat, WijzigingSoort
 
 
 def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
@@ -28,6 +28,11 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     # git history is only read when some change has no toelichting in the kader, and only for its elements
     uit_git = {i for w in wijzigingen if not genoemd_als(w, nieuw) & toegelicht for i in w.ids}
     commits = commits_per_element(kadermap, van, naar, sector, oud, uit_git) if uit_git else {}
+    # a move among siblings changes no element's own content: for such rows git is asked who changed the order
+    volgorde = {i for w in wijzigingen if w.soort is WijzigingSoort.VERPLAATST and set(w.ids) & uit_git
+                and not any(j in commits for j in w.ids) for i in w.ids}
+    if volgorde:
+        commits.update(commits_per_element(kadermap, van, naar, sector, oud, volgorde, volgorde=True))
     staat = Staat(
         sector=nieuw.afkorting,  # 'VO-PRO' for a variant: its numbers are 'VO-PRO-3'
         van=str(van),

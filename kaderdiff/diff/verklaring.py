@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Kader, echte_ouder
+from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Kader, echte_kinderen, echte_ouder
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wijziging import Verklaring, Wijziging
 
@@ -24,14 +24,38 @@ if TYPE_CHECKING:
 Handtekening = tuple[object, ...]
 
 
-def handtekeningen(kader: Kader) -> dict[str, Handtekening]:
-    """Element id -> everything that makes up its own content and place."""
+def handtekeningen(kader: Kader, volgorde: bool = False) -> dict[str, Handtekening]:
+    """Element id -> everything that makes up its own content and place; with `volgorde` also the ids of its
+    parent's children in order (last), so that `verschilt` can tell when its order among them changed."""
     uit: dict[str, Handtekening] = {}
+    broers: dict[str, tuple[str, ...]] = {}
     for el, voorouders in kader.doorloop():
         ouder = echte_ouder(voorouders)
         uit[el.id] = (el.soort, el.nummer, el.titel, el.inhoud, el.grondslagen, el.geen_grondslag, el.kenmerk,
                       ouder.id if ouder else "")
+        if volgorde:
+            if el.soort not in AFGELEIDE_CONTAINERS:  # parents before their children: theirs are known by now
+                kinderen = tuple(k.id for k in echte_kinderen(el))
+                broers.update(dict.fromkeys(kinderen, kinderen))
+            uit[el.id] += (broers.get(el.id, ()),)
     return uit
+
+
+def verschilt(element_id: str, voor: Handtekening | None, na: Handtekening | None, volgorde: bool) -> bool:
+    """Whether the element changed; with `volgorde` also when it changed places with a sibling that is in both
+    versions (an insert or removal next to it moves nothing)."""
+    if not volgorde or voor is None or na is None:
+        return voor != na
+    if voor[:-1] != na[:-1]:
+        return True
+    broers_voor, broers_na = voor[-1], na[-1]
+    assert isinstance(broers_voor, tuple) and isinstance(broers_na, tuple)
+    beide = set(broers_voor) & set(broers_na)
+
+    def ervoor(broers: tuple[str, ...]) -> set[str]:
+        return {b for b in broers[:broers.index(element_id)] if b in beide} if element_id in broers else set()
+
+    return ervoor(broers_voor) != ervoor(broers_na)
 
 
 def gewijzigde_ids(voor: Kader, na: Kader) -> set[str]:
@@ -57,8 +81,9 @@ def uit_kader(w: Wijziging, nieuw: Kader) -> tuple[Verklaring, ...]:
 
 
 def commits_per_element(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, oud: Kader,
-                        ids: Collection[str] | None = None) -> dict[str, list[git.Commit]]:
-    """Element id -> commits (oldest first) that changed it on the way from `van` to `naar`.
+                        ids: Collection[str] | None = None, volgorde: bool = False) -> dict[str, list[git.Commit]]:
+    """Element id -> commits (oldest first) that changed it on the way from `van` to `naar`; with `volgorde`
+    also those that changed its order among its siblings (a reorder changes no element's own content).
 
     Only `ids` are asked about (default: every element). The walk goes back from `naar` through the commits
     that touched its file and stops at the first commit whose parent still held the old version of every
@@ -73,21 +98,21 @@ def commits_per_element(kadermap: KaderMap, van: Versie, naar: Versie, sector: s
     pad = kadermap.pad_in_repo(naar.jaar, sector)
     rev = naar.ref or "HEAD"
     bereik = f"{van.ref}..{rev}" if van.ref and van.jaar == naar.jaar else rev
-    oude = handtekeningen(oud)
+    oude = handtekeningen(oud, volgorde)
     gevraagd = set(ids) if ids is not None else None
     per_blob: dict[str, dict[str, Handtekening] | None] = {}  # blob sha -> signatures (None: not a valid kader)
 
     def van_blob(blob: git.Blob, naam: str) -> dict[str, Handtekening] | None:
         if blob.hexsha not in per_blob:
             try:
-                per_blob[blob.hexsha] = handtekeningen(laad_bytes(blob.data_stream.read(), naam))
+                per_blob[blob.hexsha] = handtekeningen(laad_bytes(blob.data_stream.read(), naam), volgorde)
             except KaderdiffFout:
                 per_blob[blob.hexsha] = None
         return per_blob[blob.hexsha]
 
     def verschil(voor: dict[str, Handtekening], na: dict[str, Handtekening]) -> set[str]:
         kandidaten = gevraagd if gevraagd is not None else voor.keys() | na.keys()
-        return {i for i in kandidaten if voor.get(i) != na.get(i)}
+        return {i for i in kandidaten if verschilt(i, voor.get(i), na.get(i), volgorde)}
 
     uit: dict[str, list[git.Commit]] = {}
     try:
