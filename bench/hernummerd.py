@@ -1,5 +1,5 @@
-"""`python -m bench.hernummerd [CORPUS]`: kaderdiff's quality on the corpus with stable, renumbered and ignored
-ids (the renumbered kaders are made by `bench.hernummer`)."""
+"""`python -m bench.hernummerd [CORPUS]`: kaderdiff's quality on the corpus with stable, renumbered, positional,
+swapped and ignored ids (the renumbered kaders are made by `bench.hernummer`, the others on the fly)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from kaderdiff.bron.laden import laad_bytes
 
 
 def main() -> None:
-    """kaderdiff on the corpus with stable, renumbered and ignored ids."""
+    """kaderdiff on the corpus with stable, renumbered, positional, swapped and ignored ids."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m bench.hernummerd")
@@ -30,10 +30,11 @@ def main() -> None:
         for variant, uitslag in hernummerde_uitslagen(corpus, slot, int(jaar), oud, nieuw).items():
             beoordeel(tellingen.setdefault(variant, Telling()), uitslag, rijen, waarheid.stem)
     print("| variant | pairs | precision | recall | kind acc. | moves found / expected | false moves | "
-          "false split/merge |\n" + "|---" * 8 + "|")
+          "false split/merge | in doubt (of which wrong) |\n" + "|---" * 9 + "|")
     for naam, t in tellingen.items():
         print(f"| {naam} | {t.paren} | {t.precisie:.4f} | {t.recall:.4f} | {t.soortnauwkeurigheid:.4f} | "
-              f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | {t.valse_herindelingen} |")
+              f"{t.zetten_gevonden} / {t.zetten_verwacht} | {t.valse_zetten} | {t.valse_herindelingen} | "
+              f"{t.onzeker} ({t.onzeker_fout}) |")
     for naam, t in tellingen.items():
         if t.missers or t.onterecht or t.soort_fout:
             print(f"\n{naam}: missed {t.missers[:8]}\n  spurious {t.onterecht[:8]}\n  kind {t.soort_fout[:8]}")

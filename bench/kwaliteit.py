@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from bench.hernummer import deel_voor
+from bench.hernummer import deel_voor, positioneel, verwissel_buren
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
@@ -38,6 +38,7 @@ class Uitslag:
     soorten: dict[str, set[str]] = field(default_factory=dict)  # element id -> kinds reported
     fragmenten: dict[str, int] = field(default_factory=dict)  # element id -> changed text pieces
     midden_in_woord: int = 0  # piece boundaries that cut a word
+    onzeker: set[str] = field(default_factory=set)  # element ids of rows whose pair is marked in doubt
 
     def meld(self, element_id: str, soort: str, stukken: int = 0) -> None:
         self.soorten.setdefault(element_id, set()).add(soort)
@@ -56,6 +57,8 @@ class Telling:
     zetten_gevonden: int = 0
     valse_zetten: int = 0
     valse_herindelingen: int = 0  # samengevoegd/gesplitst reported where the ground truth has none
+    onzeker: int = 0  # rows marked 'koppeling onzeker'
+    onzeker_fout: int = 0  # of those, rows that are wrong (not in the ground truth, or of another kind)
     fragmenten: int = 0
     fragmenten_ideaal: int = 0
     bewerkingen: int = 0
@@ -84,6 +87,7 @@ class Telling:
                 "soortnauwkeurigheid": round(self.soortnauwkeurigheid, 4),
                 "zetten_verwacht": self.zetten_verwacht, "zetten_gevonden": self.zetten_gevonden,
                 "valse_zetten": self.valse_zetten, "valse_herindelingen": self.valse_herindelingen,
+                "onzeker": self.onzeker, "onzeker_fout": self.onzeker_fout,
                 "fragmenten": self.fragmenten,
                 "fragmenten_ideaal": self.fragmenten_ideaal, "bewerkingen": self.bewerkingen,
                 "op_ideaal": self.op_ideaal, "midden_in_woord": self.midden_in_woord,
@@ -103,7 +107,11 @@ def beoordeel(t: Telling, uitslag: Uitslag, waarheid: list[dict[str, object]], n
     # required nor counted against a tool.
     gevolg = {str(r["id"]) for r in waarheid if r.get("gevolg")} - set(verwacht)
     uitslag = Uitslag({i: s for i, s in uitslag.soorten.items() if i not in gevolg},
-                      {i: n for i, n in uitslag.fragmenten.items() if i not in gevolg}, uitslag.midden_in_woord)
+                      {i: n for i, n in uitslag.fragmenten.items() if i not in gevolg}, uitslag.midden_in_woord,
+                      uitslag.onzeker - gevolg)
+    t.onzeker += len(uitslag.onzeker)
+    t.onzeker_fout += sum(1 for i in uitslag.onzeker
+                          if i not in verwacht or uitslag.soorten[i] != {verwacht[i]["soort"]})
     t.paren += 1
     t.verwacht += len(verwacht)
     t.gemeld += len(uitslag.soorten)
@@ -169,24 +177,31 @@ def diffdelen_check(delen: Iterable[DiffDeel]) -> tuple[int, int]:
 # ---------------------------------------------------------------- kaderdiff
 def kaderdiff_uitslag(oud: Kader, nieuw: Kader, kaart: dict[str, str] | None = None,
                      op_inhoud: bool = False) -> Uitslag:
-    """kaderdiff's rows; `kaart` maps renumbered ids back to the generator's, `op_inhoud` ignores ids."""
+    """kaderdiff's rows; `kaart` maps the newer kader's ids back to the generator's (a removed element keeps
+    its old id), `op_inhoud` ignores ids."""
     u = Uitslag()
     kaart = kaart or {}
     for w in vergelijk(oud, nieuw, lijn_uit(oud, nieuw, op_inhoud=op_inhoud)):
         stukken, midden = diffdelen_check(w.tekstdiff)
-        u.meld(kaart.get(w.element_id, w.element_id), w.soort.value, stukken)
+        element_id = kaart.get(w.nieuw.id, w.nieuw.id) if w.nieuw is not None else w.element_id
+        u.meld(element_id, w.soort.value, stukken)
         u.midden_in_woord += midden
+        if w.koppeling is not None and w.koppeling.onzeker:
+            u.onzeker.add(element_id)
     return u
 
 
-#: The renumbered variants (issue 14), as rows of the quality table.
+#: The renumbered variants (issue 14) and the positional and swapped ids (issue 25), as rows of the quality table.
 ALLE_IDS_NIEUW = "kaderdiff, all ids new"
 HELFT_IDS_NIEUW = "kaderdiff, half the ids new"
 IDS_GENEGEERD = "kaderdiff, ids ignored (--koppel-op-inhoud)"
+POSITIONELE_IDS = "kaderdiff, positional ids (import without --vorige)"
+VERWISSELDE_IDS = "kaderdiff, first two eisen of each standard with swapped ids"
 
 
 def hernummerde_uitslagen(corpus: Path, slot: str, jaar: int, oud: Kader, nieuw: Kader) -> dict[str, Uitslag]:
-    """kaderdiff on the renumbered newer kader of a pair (ids mapped back), and with ids ignored."""
+    """kaderdiff on the renumbered newer kader of a pair (ids mapped back), on the same kader with positional
+    and with swapped ids, and with ids ignored."""
     map_ = corpus / "hernummerd" / str(jaar)
     uit = {IDS_GENEGEERD: kaderdiff_uitslag(oud, nieuw, op_inhoud=True)}
     if (map_ / f"{slot}.xml").exists():
@@ -194,6 +209,10 @@ def hernummerde_uitslagen(corpus: Path, slot: str, jaar: int, oud: Kader, nieuw:
         hernummerd = laad_bytes((map_ / f"{slot}.xml").read_bytes(), f"{slot}-{jaar}-hernummerd")
         naam = ALLE_IDS_NIEUW if deel_voor(jaar) == 1.0 else HELFT_IDS_NIEUW
         uit[naam] = kaderdiff_uitslag(oud, hernummerd, kaart)
+    nieuw_xml = (corpus / "kaders" / str(jaar) / f"{slot}.xml").read_bytes()
+    for naam, variant in ((POSITIONELE_IDS, positioneel), (VERWISSELDE_IDS, verwissel_buren)):
+        xml, kaart = variant(nieuw_xml)
+        uit[naam] = kaderdiff_uitslag(oud, laad_bytes(xml, f"{slot}-{jaar}-{variant.__name__}"), kaart)
     return dict(sorted(uit.items()))
 
 

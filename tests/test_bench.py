@@ -14,6 +14,8 @@ from bench.kwaliteit import (
     ALLE_IDS_NIEUW,
     HELFT_IDS_NIEUW,
     IDS_GENEGEERD,
+    POSITIONELE_IDS,
+    VERWISSELDE_IDS,
     Telling,
     beoordeel,
     hernummerde_uitslagen,
@@ -62,7 +64,7 @@ def test_klein_corpus_met_nieuwe_ids_en_zonder_ids_volledig_gevonden(tmp_path: P
         nieuw = laad_bytes((corpus / "kaders" / jaar / f"{slot}.xml").read_bytes(), "nieuw")
         for variant, uitslag in hernummerde_uitslagen(corpus, slot, int(jaar), oud, nieuw).items():
             beoordeel(tellingen.setdefault(variant, Telling()), uitslag, lees_waarheid(waarheid), waarheid.stem)
-    assert set(tellingen) == {ALLE_IDS_NIEUW, HELFT_IDS_NIEUW, IDS_GENEGEERD}
+    assert set(tellingen) == {ALLE_IDS_NIEUW, HELFT_IDS_NIEUW, IDS_GENEGEERD, POSITIONELE_IDS, VERWISSELDE_IDS}
     for telling in tellingen.values():
         assert (telling.precisie, telling.recall) == (1.0, 1.0), (telling.missers, telling.onterecht)
         assert telling.soort_fout == [] and telling.valse_zetten == telling.valse_herindelingen == 0

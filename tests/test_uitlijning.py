@@ -147,9 +147,15 @@ def test_herhaalde_tekst_wordt_op_zijn_plek_gekoppeld() -> None:
 def test_koppel_op_inhoud_negeert_gelijke_ids() -> None:
     oud = kader(paragraaf("p", "1.1", "Werkwijze", alinea("a", EISEN[0]), alinea("b", EISEN[1])))
     nieuw = kader(paragraaf("p", "1.1", "Werkwijze", alinea("b", EISEN[0]), alinea("a", EISEN[1])), jaar=2026)
-    assert soorten(oud, nieuw).keys() == {"a", "b"}  # by id: both texts changed (and one moved)
-    assert soorten(oud, nieuw, op_inhoud=True) == {}  # by content nothing changed: the ids were swapped
-    assert lijn_uit(oud, nieuw, op_inhoud=True).oud_naar_nieuw == {"p": "p", "a": "b", "b": "a"}
+    # the ids were swapped: the texts say so, with or without looking at the ids (issue 25)
+    assert soorten(oud, nieuw) == soorten(oud, nieuw, op_inhoud=True) == {}
+    for opties in ({}, {"op_inhoud": True}):
+        assert lijn_uit(oud, nieuw, **opties).oud_naar_nieuw == {"p": "p", "a": "b", "b": "a"}
+    # an id that the content confirms is an id match, unless the ids are ignored
+    herschreven = kader(paragraaf("p", "1.1", "Werkwijze", alinea("a", EISEN[0].replace("alle", "de"))), jaar=2026)
+    assert lijn_uit(oud, herschreven).koppeling("a") == Koppeling(Koppelwijze.ID)
+    koppeling = lijn_uit(oud, herschreven, op_inhoud=True).koppeling("a")
+    assert koppeling is not None and koppeling.wijze is Koppelwijze.TEKST
 
 
 # ---------------------------------------------------------------- the sample kaders renumbered

@@ -13,7 +13,8 @@ def opties(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
                         help="uitvoermap (standaard: build/staat-JAAR)")
     parser.add_argument("--formaat", default="docx,html,json", help="formaten, komma-gescheiden: docx,html,json")
-    parser.add_argument("--streng", action="store_true", help="fout als een wijziging geen toelichting heeft")
+    parser.add_argument("--streng", action="store_true",
+                        help="fout als een wijziging geen toelichting heeft of een koppeling onzeker is")
     parser.add_argument("--koppel-op-inhoud", action="store_true",
                         help="negeer de ids: koppel elementen alleen op tekst en plaats (ter controle, of voor "
                              "kaders van onbekende herkomst)")
@@ -34,7 +35,7 @@ def staat(args: argparse.Namespace) -> int:
     doel = args.uit if args.uit is not None else Path("build") / f"staat-{naar.jaar}"
     moment = datum_van_tijdstip(kaders.commitdatum(naar))
     overzicht = Table(title=f"Staat van wijzigingen {van} → {naar}")
-    for kolom in ("Sector", "Wijzigingen", "Zonder toelichting"):
+    for kolom in ("Sector", "Wijzigingen", "Zonder toelichting", "Koppeling onzeker"):
         overzicht.add_column(kolom)
     with atomaire_map(doel, kaders.beschermd(doel)) as tijdelijk:
         for sector in sectoren_voor(kaders, van, naar, args.sector):
@@ -42,7 +43,8 @@ def staat(args: argparse.Namespace) -> int:
             for naam, inhoud in staat_bestanden(resultaat, formaten, moment, sector).items():
                 schrijf(tijdelijk, naam, inhoud)
             zonder = ", ".join(w.nummer for w in resultaat.zonder_toelichting()) or "-"
-            overzicht.add_row(sector, str(len(resultaat.wijzigingen)), zonder)
+            onzeker = ", ".join(w.nummer for w in resultaat.onzeker()) or "-"
+            overzicht.add_row(sector, str(len(resultaat.wijzigingen)), zonder, onzeker)
     scherm = console()
     scherm.print(overzicht)
     scherm.print(f"Geschreven naar {doel}")

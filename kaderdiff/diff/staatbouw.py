@@ -6,15 +6,16 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
-from kaderdiff.diff.verklaring import commits_per_element, verklaar
+from kaderdiff.diff.verklaring import commits_per_element, genoemd_als, verklaar
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.kader import SOORT_NAAM, Soort
 from kaderdiff.model.versie import Herkomst, Versie
-from kaderdiff.model.wijziging import Staat
+from kaderdiff.model.wijziging import Staat, WijzigingSoort
 
 
 def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
                herkomst: tuple[Herkomst, Herkomst] | None = None, op_inhoud: bool = False) -> Staat:
-    """Compare one sector between two versions; `streng` makes a missing toelichting an error.
+    """Compare one sector between two versions; `streng` makes a missing toelichting or a pair in doubt an error.
 
     Pass `herkomst` when the caller already looked up the commits (the pack does, once for all sectors).
     `op_inhoud` pairs elements by content and place only, ignoring their ids.
@@ -25,8 +26,13 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     wijzigingen = vergelijk(oud, nieuw, uitlijning)
     toegelicht = {ref for t in nieuw.toelichtingen for ref in t.betreft}
     # git history is only read when some change has no toelichting in the kader, and only for its elements
-    uit_git = {i for w in wijzigingen if not set(w.ids) & toegelicht for i in w.ids}
+    uit_git = {i for w in wijzigingen if not genoemd_als(w, nieuw) & toegelicht for i in w.ids}
     commits = commits_per_element(kadermap.historie(van, naar, sector), oud, uit_git) if uit_git else {}
+    # a move among siblings changes no element's own content: for such rows git is asked who changed the order
+    volgorde = {i for w in wijzigingen if w.soort is WijzigingSoort.VERPLAATST and set(w.ids) & uit_git
+                and not any(j in commits for j in w.ids) for i in w.ids}
+    if volgorde:
+        commits.update(commits_per_element(kadermap.historie(van, naar, sector), oud, volgorde, volgorde=True))
     staat = Staat(
         sector=nieuw.afkorting,  # 'VO-PRO' for a variant: its numbers are 'VO-PRO-3'
         van=str(van),
@@ -38,9 +44,15 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
         wetten=register_voor(kadermap.pad),
     )
-    if streng and staat.zonder_toelichting():
-        nummers = ", ".join(w.nummer for w in staat.zonder_toelichting())
-        raise KaderdiffFout(f"{nieuw.naam}: toelichting ontbreekt bij {nummers} (--streng)")
+    if streng and (staat.zonder_toelichting() or staat.onzeker()):
+        bezwaren = []
+        if staat.zonder_toelichting():
+            bezwaren.append(f"toelichting ontbreekt bij {', '.join(w.nummer for w in staat.zonder_toelichting())}")
+        if staat.onzeker():
+            paren = ", ".join(f"{w.nummer} ({SOORT_NAAM[Soort(w.element_soort)]} '{w.element_id}')"
+                              for w in staat.onzeker())
+            bezwaren.append(f"koppeling onzeker bij {paren}: controleer of WAS en WORDT hetzelfde element zijn")
+        raise KaderdiffFout(f"{nieuw.naam}: {'; '.join(bezwaren)} (--streng)")
     return staat
 
 

@@ -1,14 +1,18 @@
 """Align two versions of a kader element by element: which old element is which new one, and why.
 
 Evidence, strongest first, mixed freely (one kader may keep some ids and lose others):
-1. `id`: the same id and kind in both versions (skipped with `op_inhoud`: ids ignored entirely).
+1. `id`: the same id and kind in both versions (skipped with `op_inhoud`: ids ignored entirely). An id is
+   evidence, not proof: where the two texts (a container: headings) differ, the pair waits. A leaf whose
+   text is VOORSPRONG_ID more similar to another leaf than to its namesake goes with that one (positional
+   ids from an import without --vorige, two eisen that swapped ids); a container goes where its children
+   went. What the content does not place elsewhere keeps its id.
 2. `tekst`: a leaf (eis, alinea, item, beslisregel) whose text occurs once on each side, or that is at
    least DREMPEL_TEKST similar to one anywhere in the kader (candidates by blocking, see gelijkenis.py);
    a matched parent breaks ties. A container with no matched children: by its heading.
 3. `context`, containers: a new container is the old one where most of its matched children came from,
    when most of that one's children went here, with evidence beyond moved eisen (all children agree, a
    shared descriptive text, or a similar heading): a standard that receives the eisen of two others is
-   a merge, not the larger one renamed.
+   a merge, not the larger one renamed. When most went elsewhere: only with both heading and description.
 4. `context`, leaves: inside a matched pair of parents, a leftover leaf at least DREMPEL_CONTEXT similar,
    or, where the ids there are not kept anyway, the only leftover of its kind in the same place between
    matched siblings (a rewritten eis in the same place of the same standard is that eis, gewijzigd).
@@ -21,11 +25,12 @@ went apart.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.diff.gelijkenis import exacte_paren, gelijkenis, kandidaten, wijs_toe
-from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort, echte_kinderen, echte_ouder
+from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort, echte_kinderen
 from kaderdiff.model.koppeling import Koppeling, Koppelwijze, Uitlijning
 
 #: Minimal similarity (0..1) for two leaves anywhere in the kader to be the same element.
@@ -36,6 +41,11 @@ DREMPEL_CONTEXT = 0.60
 DREMPEL_KOP = 0.90
 #: Added to the similarity of two leaves whose parents are each other's counterpart (ranking only).
 BONUS_OUDER = 0.1
+#: How much more similar than its namesake another leaf must be to overrule an id whose texts differ.
+VOORSPRONG_ID = 0.15
+#: Below this similarity a pair found only by its place (or by an id in a place where the ids proved to be
+#: positional) is in doubt: the texts are wholly different, so 'removed and added' reads just as well.
+DREMPEL_PLEK = 0.50
 _OP_ID = Koppeling(Koppelwijze.ID)
 _ZELFDE_TEKST = Koppeling(Koppelwijze.TEKST, 1.0)
 #: Found by their place; their similarity is computed later, only for pairs that become a row of the Staat.
@@ -54,12 +64,15 @@ def vergelijkingstekst(el: Element) -> str:
 
 def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
     """Align `oud` and `nieuw` (pure: depends only on the two models); `op_inhoud` ignores the ids."""
-    koppelaar = _Koppelaar(oud, nieuw)
+    koppelaar = _Koppelaar(oud, nieuw, op_inhoud)
     if not op_inhoud:
         koppelaar.op_id()
-    for _ in range(RONDES):
+        koppelaar.betwiste_bladeren()
+    for ronde in range(RONDES):
         koppelaar.bladeren_op_tekst(ook_dubbel=False)
         koppelaar.containers_op_kinderen()
+        if ronde == 0:
+            koppelaar.containers_op_id()
         op_kop = koppelaar.containers_op_kop()
         koppelaar.bladeren_in_context()
         # a leaf found by its place votes for a parent that is matched already; a container found by its
@@ -67,7 +80,20 @@ def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
         if not op_kop:
             break
     koppelaar.bladeren_op_tekst(ook_dubbel=True)  # repeated texts left over: moved, pair them best first
+    if not op_inhoud:
+        koppelaar.containers_op_id()  # what the rounds left of the waiting containers
+    koppelaar.twijfel_aan_ids()
     return Uitlijning(koppelaar.o2n, koppelaar.n2o, koppelaar.hoe)
+
+
+def _zelfde_tekst(oud: Element, nieuw: Element) -> bool:
+    """The same non-empty `vergelijkingstekst`, judged without building it where the parts are equal."""
+    if nieuw.soort not in BLAD_SOORTEN:
+        return bool(nieuw.kop) and nieuw.kop == oud.kop
+    if nieuw.kenmerk == oud.kenmerk and nieuw.inhoud == oud.inhoud:
+        return bool(nieuw.inhoud)
+    tekst = vergelijkingstekst(nieuw)
+    return bool(tekst) and tekst == vergelijkingstekst(oud)
 
 
 class _Boom:
@@ -109,8 +135,11 @@ class _Boom:
 class _Koppelaar:
     """The pairs found so far, and the votes they cast for their parents; lives for one `lijn_uit` only."""
 
-    def __init__(self, oud: Kader, nieuw: Kader) -> None:
+    def __init__(self, oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> None:
         self.oud, self.nieuw = _Boom(oud), _Boom(nieuw)
+        self.op_inhoud = op_inhoud
+        self.wachtend: set[str] = set()  # ids in both versions whose texts or headings differ: not paired yet
+        self.positioneel: set[str] = set()  # new real parents where the content overruled an id
         self.o2n: dict[str, str] = {}
         self.n2o: dict[str, str] = {}
         self.hoe: dict[str, Koppeling] = {}
@@ -120,7 +149,10 @@ class _Koppelaar:
         self.beschrijvend: set[tuple[str, str]] = set()  # (new, old parent) sharing a child that is no eis
 
     def koppel(self, oud_id: str, nieuw_id: str, koppeling: Koppeling) -> None:
-        """Record a pair and its vote; the derived containers of two paired containers follow on the same evidence."""
+        """Record a pair and its vote; the derived containers of two paired containers follow on the same evidence.
+        A pair of equal ids is an id match, whatever confirmed it (unless ids are ignored)."""
+        if oud_id == nieuw_id and not self.op_inhoud:
+            koppeling = Koppeling(Koppelwijze.ID, twijfel=koppeling.twijfel)
         self.o2n[oud_id] = nieuw_id
         self.n2o[nieuw_id] = oud_id
         self.hoe[nieuw_id] = koppeling
@@ -146,10 +178,89 @@ class _Koppelaar:
 
     # ------------------------------------------------------------ 1. ids
     def op_id(self) -> None:
+        """Same id, kind and text (heading): paired. Same id and kind only: waits for the content."""
         for el in self.nieuw.element.values():
             tegenhanger = self.oud.element.get(el.id)
-            if el.soort not in AFGELEIDE_CONTAINERS and tegenhanger is not None and tegenhanger.soort is el.soort:
+            if el.soort in AFGELEIDE_CONTAINERS or tegenhanger is None or tegenhanger.soort is not el.soort:
+                continue
+            if _zelfde_tekst(tegenhanger, el):
                 self.koppel(el.id, el.id, _OP_ID)
+            else:
+                self.wachtend.add(el.id)
+
+    def betwiste_bladeren(self) -> None:
+        """Waiting id pairs of leaves against their best content partners: a text found unchanged elsewhere
+        first (an unchanged text is that element), then best first, the id counting for VOORSPRONG_ID.
+        Repeated texts are left to their place; every waiting pair left whole is an id match."""
+        for soort in sorted(BLAD_SOORTEN):
+            rest_oud = list(self.oud.los[soort].values())
+            rest_nieuw = list(self.nieuw.los[soort].values())
+            if not any(el.id in self.wachtend for el in rest_nieuw):
+                continue
+            teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
+            exact, dubbel = exacte_paren(teksten_oud, teksten_nieuw)
+            for i, j in exact:
+                oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
+                if oud_id in self.wachtend or nieuw_id in self.wachtend:
+                    self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
+                    self.koppel(oud_id, nieuw_id, _ZELFDE_TEKST)
+            rest_oud = [el for el in rest_oud if el.id not in self.o2n]
+            rest_nieuw = [el for el in rest_nieuw if el.id not in self.n2o]
+            teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
+            plek_oud = {el.id: i for i, el in enumerate(rest_oud)}
+            ruw: dict[tuple[int, int], float] = {}
+            for score, i, j in kandidaten(teksten_oud, teksten_nieuw, DREMPEL_TEKST):
+                o, n = rest_oud[i].id, rest_nieuw[j].id
+                if o != n and (o in self.wachtend or n in self.wachtend) and not {
+                        teksten_oud[i], teksten_nieuw[j]} & dubbel:
+                    ruw[i, j] = score
+            for j, el in enumerate(rest_nieuw):
+                if el.id in self.wachtend and el.id in plek_oud:
+                    i = plek_oud[el.id]
+                    ruw[i, j] = gelijkenis(teksten_oud[i], teksten_nieuw[j])
+            paren = wijs_toe([(score + self._bonus(rest_oud[i].id, rest_nieuw[j].id)
+                               + (VOORSPRONG_ID if rest_oud[i].id == rest_nieuw[j].id else 0.0), i, j)
+                              for (i, j), score in ruw.items()])
+            for i, j, _ in paren:
+                oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
+                if oud_id != nieuw_id:
+                    self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
+                self.koppel(oud_id, nieuw_id, Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2)))
+
+    def containers_op_id(self) -> None:
+        """Waiting id pairs of containers that their children did not place elsewhere: the id stands, unless
+        the children went apart (a split or merge: a positional id of one part says nothing)."""
+        for nieuw_id in sorted(self.wachtend, key=self.nieuw.volgorde.__getitem__):
+            if nieuw_id not in self.n2o and nieuw_id not in self.o2n and not self._uit_elkaar(nieuw_id):
+                self.koppel(nieuw_id, nieuw_id, _OP_ID)
+
+    def _uit_elkaar(self, element_id: str) -> bool:
+        """The old container's matched children went (also) to a new container without a partner, or the new
+        one's came (also) from an old container without one: the parts of a split, the sources of a merge."""
+        doelen = {self.nieuw.ouder[self.o2n[k.id]] for k in echte_kinderen(self.oud.element[element_id])
+                  if k.id in self.o2n}
+        bronnen = self.stemmen.get(element_id, {})
+        return (any(d not in (element_id, "") and d not in self.n2o for d in doelen)
+                or any(b not in (element_id, "") and b not in self.o2n for b in bronnen))
+
+    def twijfel_aan_ids(self) -> None:
+        """An id match in a place where the content overruled other ids says no more than that place."""
+        for nieuw_id in self.wachtend:
+            if self.n2o.get(nieuw_id) == nieuw_id and self.nieuw.ouder[nieuw_id] in self.positioneel:
+                twijfel = self._twijfel_op_plek(nieuw_id, nieuw_id, "op id en plek")
+                if twijfel:
+                    self.hoe[nieuw_id] = Koppeling(Koppelwijze.ID, twijfel=twijfel)
+
+    def _twijfel_op_plek(self, oud_id: str, nieuw_id: str, grond: str) -> str:
+        """Doubt about a pair that rests on its place alone: the texts are wholly different."""
+        oud_el, nieuw_el = self.oud.element[oud_id], self.nieuw.element[nieuw_id]
+        if oud_el.soort not in BLAD_SOORTEN:
+            return ""
+        score = gelijkenis(*self.oud.teksten([oud_el]), *self.nieuw.teksten([nieuw_el]))
+        if score >= DREMPEL_PLEK:
+            return ""
+        return (f"alleen {grond} gekoppeld en de teksten zijn maar voor {score:.0%} gelijk: het kan ook een "
+                "vervallen en een nieuwe tekst zijn")
 
     # ------------------------------------------------------------ 2. leaves by their own text
     def bladeren_op_tekst(self, ook_dubbel: bool) -> None:
@@ -206,16 +317,23 @@ class _Koppelaar:
         totaal, van_bron = sum(stemmen.values()), self.gekoppeld_oud[bron]
         if gedeeld == totaal == van_bron:
             return bron  # every matched child agrees
-        if 2 * gedeeld <= totaal or 2 * gedeeld <= van_bron:
+        if 2 * gedeeld <= totaal:
             return None
-        if (el.id, bron) in self.beschrijvend or gelijkenis(self.oud.element[bron].kop, el.kop) >= DREMPEL_KOP:
-            return bron
-        return None
+        zelfde_kop = gelijkenis(self.oud.element[bron].kop, el.kop) >= DREMPEL_KOP
+        beschrijvend = (el.id, bron) in self.beschrijvend
+        if 2 * gedeeld <= van_bron:
+            # at most half of its children came here, the rest went elsewhere: only the same heading and the
+            # same descriptive text together say that this is the container the others left
+            return bron if zelfde_kop and beschrijvend else None
+        return bron if beschrijvend or zelfde_kop else None
 
     def containers_op_kop(self) -> int:
-        """Containers without any matched child (on either side): by their heading."""
-        rest_oud = [el for el in self.oud.containers
-                    if el.id not in self.o2n and el.kop and not self.gekoppeld_oud.get(el.id)]
+        """Containers without any matched child: by their heading. An old one qualifies too when its matched
+        children all went to containers that are matched already (its other eisen moved away, the one left
+        was reworded): no unmatched container can claim it by its children any more."""
+        geclaimd = {bron for nieuw_id, per_bron in self.stemmen.items() if nieuw_id not in self.n2o
+                    for bron in per_bron}
+        rest_oud = [el for el in self.oud.containers if el.id not in self.o2n and el.kop and el.id not in geclaimd]
         rest_nieuw = [el for el in self.nieuw.containers
                       if el.id not in self.n2o and el.kop and not self.stemmen.get(el.id)]
         gevonden = 0
@@ -241,7 +359,8 @@ class _Koppelaar:
                     self.koppel(rest_oud[i].id, rest_nieuw[j].id, Koppeling(Koppelwijze.CONTEXT, round(score, 2)))
             if not self._ids_betrouwbaar(oud_ouder, nieuw_ouder):
                 for oud_kind, nieuw_kind in list(self._zelfde_plek(oud_ouder, nieuw_ouder)):
-                    self.koppel(oud_kind.id, nieuw_kind.id, _OP_PLEK)
+                    twijfel = self._twijfel_op_plek(oud_kind.id, nieuw_kind.id, "op plek")
+                    self.koppel(oud_kind.id, nieuw_kind.id, replace(_OP_PLEK, twijfel=twijfel))
         return len(self.n2o) - voor
 
     def _ids_betrouwbaar(self, oud_ouder: Element, nieuw_ouder: Element) -> bool:
@@ -272,14 +391,3 @@ class _Koppelaar:
                 nieuw_hier = [k for k in gat_nieuw if k.soort is soort]
                 if len(oud_hier) == len(nieuw_hier) == 1:
                     yield oud_hier[0], nieuw_hier[0]
-
-
-def ouders_van_tegenhangers(el: Element, koppeling: dict[str, str], ander: Kader) -> set[str]:
-    """Ids of the real parents, in the other version, of the counterparts of `el`'s children ('' for top level)."""
-    uit = set()
-    for kind in echte_kinderen(el):
-        tegenhanger = koppeling.get(kind.id)
-        if tegenhanger is not None:
-            ouder = echte_ouder(ander.index[tegenhanger][1])
-            uit.add(ouder.id if ouder else "")
-    return uit

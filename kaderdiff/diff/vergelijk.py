@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from kaderdiff.deelrij import stijgende_deelrij
+from kaderdiff.deelrij import beste_stijgende_deelrij, stijgende_deelrij
 from kaderdiff.diff.gelijkenis import gelijkenis
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
-from kaderdiff.diff.uitlijning import lijn_uit, ouders_van_tegenhangers, vergelijkingstekst
+from kaderdiff.diff.twijfel import met_twijfel
+from kaderdiff.diff.uitlijning import lijn_uit, vergelijkingstekst
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
 from kaderdiff.model.koppeling import Koppeling, Koppelwijze, Uitlijning
 from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst
@@ -25,6 +26,17 @@ from kaderdiff.model.wijziging import DiffDeel, Wijziging, WijzigingSoort
 
 #: Text blocks directly inside a merged or split container: its row covers them.
 _BESCHRIJVEND = frozenset({Soort.ALINEA, Soort.LIJST, Soort.ITEM, Soort.TABEL})
+
+
+def ouders_van_tegenhangers(el: Element, koppeling: dict[str, str], ander: Kader) -> set[str]:
+    """Ids of the real parents, in the other version, of the counterparts of `el`'s children ('' for top level)."""
+    uit = set()
+    for kind in echte_kinderen(el):
+        tegenhanger = koppeling.get(kind.id)
+        if tegenhanger is not None:
+            ouder = echte_ouder(ander.index[tegenhanger][1])
+            uit.add(ouder.id if ouder else "")
+    return uit
 
 
 @dataclass(frozen=True)
@@ -120,19 +132,41 @@ def inhoudelijke_soort(oud_el: Element, nieuw_el: Element) -> tuple[WijzigingSoo
 
 
 def verplaatst_in_volgorde(v: Vergelijking) -> set[str]:
-    """New ids whose order among their siblings changed (not explained by inserts or removals)."""
+    """New ids whose order among their siblings changed (not explained by inserts or removals).
+
+    Which of two swapped neighbours moved is a choice among equally long runs that kept their order: the
+    move is blamed on the element someone touched (a toelichting names it, or it changed otherwise), else on
+    the one that moved furthest, else on the later one in the new order (docs/staat-json.md)."""
     naar_oud = v.uitlijning.nieuw_naar_oud
+    toegelicht = frozenset(ref for t in v.nieuw.toelichtingen for ref in t.betreft)
     verplaatst: set[str] = set()
     for el, _ in v.nieuw.doorloop():
         oud_id = naar_oud.get(el.id)
         if oud_id is None or el.soort in AFGELEIDE_CONTAINERS:
             continue
-        oude_plek = {kind.id: i for i, kind in enumerate(echte_kinderen(v.oud.element(oud_id)))}
-        blijvers = [(kind.id, oude_plek[naar_oud[kind.id]]) for kind in echte_kinderen(el)
+        oude_kinderen = list(echte_kinderen(v.oud.element(oud_id)))
+        oude_plek = {kind.id: i for i, kind in enumerate(oude_kinderen)}
+        blijvers = [(oude_kinderen[oude_plek[naar_oud[kind.id]]], kind) for kind in echte_kinderen(el)
                     if naar_oud.get(kind.id) in oude_plek]
-        behouden = stijgende_deelrij([plek for _, plek in blijvers])
-        verplaatst.update(kind_id for i, (kind_id, _) in enumerate(blijvers) if i not in behouden)
+        plekken = [oude_plek[oud.id] for oud, _ in blijvers]
+        if len(stijgende_deelrij(plekken)) == len(plekken):
+            continue  # nothing changed its order here
+        behouden = beste_stijgende_deelrij(plekken, _voorkeuren(blijvers, plekken, toegelicht, v.nieuw))
+        verplaatst.update(nieuw.id for i, (_, nieuw) in enumerate(blijvers) if i not in behouden)
     return verplaatst
+
+
+def _voorkeuren(blijvers: list[tuple[Element, Element]], plekken: list[int], toegelicht: frozenset[str],
+                kader: Kader) -> list[tuple[int, int, int]]:
+    """Per child, what speaks for calling it unmoved: nobody touched it (a toelichting of the new `kader` names
+    it, by its new id; its old id only where the new kader has no such id), it moved little, it comes early."""
+    rang = {plek: r for r, plek in enumerate(sorted(plekken))}
+    uit = []
+    for i, ((oud, nieuw), plek) in enumerate(zip(blijvers, plekken, strict=True)):
+        aangeraakt = (nieuw.id in toegelicht or (oud.id in toegelicht and oud.id not in kader.index)
+                      or inhoudelijke_soort(oud, nieuw)[0] is not None)
+        uit.append((0 if aangeraakt else 1, -abs(rang[plek] - i), -i))
+    return uit
 
 
 def _ouder_id(kader: Kader, element_id: str) -> tuple[str, str]:
@@ -274,7 +308,8 @@ def vergelijk(oud: Kader, nieuw: Kader, uitlijning: Uitlijning | None = None) ->
     """All changes from `oud` to `nieuw`, numbered in document order of the new version."""
     v = Vergelijking.van(oud, nieuw, uitlijning or lijn_uit(oud, nieuw))
     h = herindeling(v)
-    return nummer(rijen_voor_paren(v, h) + rijen_voor_toegevoegd(v, h) + rijen_voor_vervallen(v, h), nieuw.afkorting)
+    rijen = nummer(rijen_voor_paren(v, h) + rijen_voor_toegevoegd(v, h) + rijen_voor_vervallen(v, h), nieuw.afkorting)
+    return met_twijfel(rijen, oud, nieuw, v.uitlijning)
 
 
 def _rij(soort: WijzigingSoort, oud_el: Element | None, nieuw_el: Element | None, v: Vergelijking,

@@ -17,10 +17,16 @@ class Koppelwijze(StrEnum):
 @dataclass(frozen=True)
 class Koppeling:
     """The evidence for one pair; `gelijkenis` (0..1) is the similarity of the pair's own texts (content matches;
-    None for an id match, or where the aligner did not need it: the Staat fills it in for its rows)."""
+    None for an id match, or where the aligner did not need it: the Staat fills it in for its rows). `twijfel`
+    says, in Dutch, why the pair is less than certain ('' when it is certain; docs/staat-json.md)."""
 
     wijze: Koppelwijze
     gelijkenis: float | None = None
+    twijfel: str = ""
+
+    @property
+    def onzeker(self) -> bool:
+        return bool(self.twijfel)
 
 
 @dataclass(frozen=True)

@@ -142,3 +142,7 @@ class Staat:
 
     def zonder_toelichting(self) -> list[Wijziging]:
         return [w for w in self.wijzigingen if not w.verklaringen]
+
+    def onzeker(self) -> list[Wijziging]:
+        """Rows whose old and new element could as well have been paired otherwise."""
+        return [w for w in self.wijzigingen if w.koppeling is not None and w.koppeling.onzeker]

@@ -12,10 +12,18 @@ from docx.text.paragraph import Paragraph
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
+from kaderdiff.render.teksten import (
+    correctie_tekst,
+    grondslag_link,
+    grondslag_tekst,
+    koppeling_regels,
+    referentie,
+    twijfel_regel,
+)
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
 from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (
+    ROOD,
     Koppelingen,
     kopblok,
     liggend,
@@ -30,6 +38,8 @@ from kaderdiff.word.document import (
 SAMENVATTING_CM = [12.0, 13.7]
 #: The paragraphs of the WAS/WORDT table: 2 pt after each, so a row of many lines stays compact.
 RIJRUIMTE = '<w:spacing w:after="40"/>'
+#: The note of a pair in doubt: bold and red, so that nobody reads past it.
+TWIJFELOPMAAK = f'{tabelxml.VET}<w:color w:val="{ROOD}"/>'
 
 
 def titel_van(staat: Staat) -> str:
@@ -165,6 +175,8 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
         if w.vindplaats_oud and w.vindplaats_nieuw and w.vindplaats_oud != w.vindplaats_nieuw:
             vindplaats.append(tabelxml.alinea(tabelxml.run(f"was: {w.vindplaats_oud}", tabelxml.CURSIEF), RIJRUIMTE))
         toelichting = tabelxml.regels("\n".join(toelichting_regels(w, staat, met_grondslag=False)), RIJRUIMTE)
+        if twijfel := twijfel_regel(w):  # first and in bold red: the reader must check this pair
+            toelichting.insert(0, tabelxml.alinea(tabelxml.run(twijfel, TWIJFELOPMAAK), RIJRUIMTE))
         toelichting += grondslag_alineas(grondslag_stukken(w, staat), koppelingen, RIJRUIMTE)
         rijen.append(was_wordt_rij(breedtes, w.nummer, w.soort.label, vindplaats, w.tekstdiff, toelichting,
                                    RIJRUIMTE))

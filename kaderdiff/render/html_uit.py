@@ -10,7 +10,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst, koppeling_regels, referentie
+from kaderdiff.render.teksten import (
+    correctie_tekst,
+    grondslag_link,
+    grondslag_tekst,
+    koppeling_regels,
+    referentie,
+    twijfel_regel,
+)
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 
 
@@ -24,7 +31,8 @@ def omgeving() -> Environment:
     env.filters["citaat"] = grondslag_tekst
     env.filters["nl_datum"] = nl_datum
     env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ, grondslag_link=grondslag_link,
-                       correctie_tekst=correctie_tekst, koppeling_regels=koppeling_regels)
+                       correctie_tekst=correctie_tekst, koppeling_regels=koppeling_regels,
+                       twijfel_regel=twijfel_regel)
     return env
 
 

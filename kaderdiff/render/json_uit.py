@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.koppeling import Koppeling
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
 from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst
 
@@ -27,6 +28,16 @@ def _grondslag(g: Grondslag, k: Kader, staat: Staat) -> dict[str, str]:
             "citaat": grondslag_tekst(g), "link": grondslag_link(g, k.peildatum, staat.wetten)}
 
 
+def _koppeling(koppeling: Koppeling | None) -> dict[str, Any] | None:
+    """How the pair was found; a pair in doubt also says so and why (absent keys: certain)."""
+    if koppeling is None:
+        return None
+    uit: dict[str, Any] = {"wijze": koppeling.wijze.value, "gelijkenis": koppeling.gelijkenis}
+    if koppeling.onzeker:
+        uit.update(zekerheid="onzeker", twijfel=koppeling.twijfel)
+    return uit
+
+
 def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
     return {
         "nummer": w.nummer,
@@ -46,8 +57,7 @@ def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
         "grondslagen_wordt": [_grondslag(g, staat.nieuw, staat) for g in w.grondslagen_wordt],
         "kenmerken": list(w.kenmerken),
         "betrokken": list(w.betrokken),
-        "koppeling": None if w.koppeling is None else {"wijze": w.koppeling.wijze.value,
-                                                        "gelijkenis": w.koppeling.gelijkenis},
+        "koppeling": _koppeling(w.koppeling),
         "toelichting": [
             {"tekst": v.tekst, "bron": v.bron, "categorie": v.categorie, "wetswijziging": v.wetswijziging,
              "wetswijziging_naam": v.wetswijziging_naam, "commit": v.commit}

@@ -39,6 +39,17 @@ def referentie(sector: str, jaar: int, commit: str) -> str:
     return f"KD-{sector}-{jaar}-{commit[:7] if commit else 'werkmap'}"
 
 
+#: How a row whose pair is in doubt begins its note: the reader must check the pair.
+ONZEKER = "koppeling onzeker: controleer"
+
+
+def twijfel_regel(w: Wijziging) -> str:
+    """The visible note of a row whose pair is in doubt ('' when it is certain)."""
+    if w.koppeling is None or not w.koppeling.onzeker:
+        return ""
+    return f"{ONZEKER} of WAS en WORDT hetzelfde element zijn; {w.koppeling.twijfel}"
+
+
 def koppeling_regels(w: Wijziging) -> list[str]:
     """A quiet note for a row whose pair was found by content, not by id: how, how similar, the old id."""
     koppeling = w.koppeling
