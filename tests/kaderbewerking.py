@@ -1,4 +1,5 @@
-"""Edits of a kader by element id, as an editor makes them on a branch (shared by the merge tests)."""
+"""Edits of a kader by element id, as an editor makes them on a branch (shared by the merge tests); the tree is
+changed by kaderdiff's own editor (`bron.bewerken`)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron import bewerken
+from kaderdiff.bron.bewerken import per_id
 from kaderdiff.bron.opmaak import canoniek
+from kaderdiff.model.kader import Fragment
 
 Bewerking = Callable[[dict[str, etree._Element]], None]
-
-
-def per_id(wortel: etree._Element) -> dict[str, etree._Element]:
-    return {el.get("id"): el for el in wortel.iter() if isinstance(el.tag, str) and el.get("id")}
+__all__ = ["Bewerking", "attribuut", "bewerkt", "na", "nieuw", "per_id", "tekst", "verwijder"]
 
 
 def bewerkt(data: bytes, *bewerkingen: Bewerking) -> bytes:
@@ -26,44 +27,37 @@ def bewerkt(data: bytes, *bewerkingen: Bewerking) -> bytes:
 
 def tekst(element_id: str, nieuw: str) -> Bewerking:
     def doe(ids: dict[str, etree._Element]) -> None:
-        el = ids[element_id]
-        doel = el.find("tekst") if el.tag == "eis" else el
-        for kind in list(doel):
-            doel.remove(kind)
-        doel.text = nieuw
+        bewerken.zet_inhoud(ids[element_id], (Fragment(nieuw),))
     return doe
 
 
 def attribuut(element_id: str, naam: str, waarde: str, pad: str = ".") -> Bewerking:
     def doe(ids: dict[str, etree._Element]) -> None:
-        ids[element_id].find(pad).set(naam, waarde)
+        bewerken.zet(ids[element_id].find(pad), **{naam: waarde})
     return doe
 
 
 def verwijder(element_id: str) -> Bewerking:
     def doe(ids: dict[str, etree._Element]) -> None:
-        el = ids[element_id]
-        el.getparent().remove(el)
+        bewerken.verwijder(ids[element_id])
     return doe
 
 
 def na(element_id: str, anker: str) -> Bewerking:
     """Move an element right after another (in the anchor's parent)."""
     def doe(ids: dict[str, etree._Element]) -> None:
-        ids[anker].addnext(ids[element_id])
+        bewerken.plaats_na(ids[element_id], ids[anker])
     return doe
 
 
 def nieuw(anker: str, nieuw_id: str) -> Bewerking:
     """A new element of the anchor's kind right after it (an eis gets a tekst and a grondslag)."""
     def doe(ids: dict[str, etree._Element]) -> None:
-        el = etree.Element(ids[anker].tag, id=nieuw_id)
-        if el.tag == "eis":
-            etree.SubElement(el, "tekst").text = f"Nieuwe eis {nieuw_id}."
-            etree.SubElement(el, "grondslag", wet="WEB", artikel="1.3.6", lid="1")
-        else:
-            el.text = f"Nieuwe tekst {nieuw_id}."
-        ids[anker].addnext(el)
+        tag = str(ids[anker].tag)
+        el = (bewerken.nieuw_element(tag, nieuw_id, f"Nieuwe eis {nieuw_id}.",
+                                     {"wet": "WEB", "artikel": "1.3.6", "lid": "1"}) if tag == "eis"
+              else bewerken.nieuw_element(tag, nieuw_id, f"Nieuwe tekst {nieuw_id}."))
+        bewerken.plaats_na(el, ids[anker])
     return doe
 
 

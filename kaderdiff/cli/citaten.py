@@ -29,12 +29,11 @@ def lees_tekst(bestand: str) -> tuple[str, str]:
         raise KaderdiffFout(f"Bestand niet gevonden: {pad}")
     if pad.suffix.lower() == ".docx":
         from kaderdiff.bron.docxveilig import lees_docx
+        from kaderdiff.word.documenttekst import alineateksten
 
-        W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-        document = lees_docx(pad).deel("word/document.xml")
-        if document is None:
+        alineas = alineateksten(lees_docx(pad))
+        if alineas is None:
             raise KaderdiffFout(f"{pad} heeft geen word/document.xml")
-        alineas = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in document.getroot().iter(f"{W}p")]
         return "\n".join(alineas), str(pad)
     try:
         return pad.read_text(encoding="utf-8"), str(pad)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kaderdiff.bron.docxveilig import Docx, lees_docx
+from kaderdiff.bron.docxveilig import lees_docx
 from kaderdiff.bron.regels import inhoudelijke_fouten
 from kaderdiff.bron.schrijven import kader_xml
 from kaderdiff.fouten import KaderdiffFout
@@ -22,8 +22,8 @@ from kaderdiff.invoer.knopen import Opmerking, S
 from kaderdiff.invoer.opbouw import Bouwer
 from kaderdiff.model.kader import Correctie, Kader
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.word.documenttekst import kop_en_voettekst
 from kaderdiff.word.inhoud import Lezer, Tabel
-from kaderdiff.word.ns import W
 
 SECTOREN = ("PO", "VO", "VSO", "MBO", "HO")
 _SLEUTEL = re.compile(r"^([a-z]{2,3})(?:-([a-z][a-z0-9]{1,11}))?$")
@@ -53,14 +53,6 @@ def lees_sleutel(sleutel: str) -> tuple[str, str]:
     return gevonden.group(1).upper(), gevonden.group(2) or ""
 
 
-def _kopregels(docx: Docx) -> str:
-    teksten = []
-    for naam, boom in sorted(docx.delen.items()):
-        if re.fullmatch(r"word/(header|footer)\d*\.xml", naam):
-            teksten.append("".join(t.text or "" for t in boom.getroot().iter(f"{W}t")))
-    return "\n".join(teksten)
-
-
 def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vorige: Kader | None = None,
                    status: str | None = None, peildatum: date | None = None) -> Importresultaat:
     """Read a Word kader; raises `KaderdiffFout` (Dutch, naming the file) when it is not a kader."""
@@ -71,7 +63,7 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
         if "niets geschreven" in fout.tekst:
             raise
         raise KaderdiffFout(f"{fout.tekst}. Er is niets geschreven.", fout.meldingen) from None
-    kopregels = _kopregels(docx)
+    kopregels = kop_en_voettekst(docx)
     eigen = "Onze referentie KD-" in kopregels
     bronnen = frozenset(e.geen_grondslag.bron for e in vorige.eisen() if e.geen_grondslag) if vorige else frozenset()
     bouwer = Bouwer(sector, register, eigen, bronnen=bronnen)

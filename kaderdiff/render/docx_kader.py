@@ -9,44 +9,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Cm, Pt, RGBColor
-
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import referentie
 from kaderdiff.word.blokken import Blok, blokken
-from kaderdiff.word.document import nieuw_document, opslaan, paginanummers, staand
-from kaderdiff.word.kaderdocument import schrijf_kader, titelblok
+from kaderdiff.word.document import Worddocument, kopregel, nieuw_document, opslaan, paginanummers, staand
+from kaderdiff.word.kaderdocument import grondslagstijl, schrijf_kader, titelblok
 from kaderdiff.word.revisiereeks import BlokStatus, Regel, voeg_samen
 from kaderdiff.word.revisies import Revisies, revisiedatum
 
 
-def _grondslagstijl(doc: DocxDocument) -> None:
-    stijl = doc.styles.add_style("Grondslag", WD_STYLE_TYPE.PARAGRAPH)
-    stijl.base_style = doc.styles["Normal"]
-    stijl.font.italic = True
-    stijl.font.size = Pt(8)
-    stijl.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-    stijl.paragraph_format.left_indent = Cm(0.63)
-    stijl.paragraph_format.space_after = Pt(6)
-
-
-def _kopregel(doc: DocxDocument, tekst: str) -> None:
-    """Document metadata in the page header: it is not kader text, so accept/reject leave it alone."""
-    kop = doc.sections[0].header.paragraphs[0]
-    kop.text = tekst
-    for run in kop.runs:
-        run.font.size = Pt(7.5)
-
-
-def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str) -> DocxDocument:
+def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str) -> Worddocument:
     doc = nieuw_document(kader.titel, moment, onderwerp=soort)
     staand(doc)
-    _grondslagstijl(doc)
-    _kopregel(doc, f"{soort} · Datum {nl_datum(moment.date())} · Onze referentie {kenmerk}")
+    grondslagstijl(doc)
+    kopregel(doc, f"{soort} · Datum {nl_datum(moment.date())} · Onze referentie {kenmerk}")
     paginanummers(doc, kenmerk)
     return doc
 

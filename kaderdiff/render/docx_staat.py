@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.text.paragraph import Paragraph
-
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
@@ -23,23 +18,24 @@ from kaderdiff.render.teksten import (
 from kaderdiff.render.wastabel import was_wordt_rij, was_wordt_tabel
 from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (
-    ROOD,
     Koppelingen,
+    Worddocument,
     kopblok,
     liggend,
     nieuw_document,
     nieuwe_rij,
     opslaan,
     paginanummers,
+    ruimte_na_alineas,
     schrijf_regels,
     tabel,
 )
 
 SAMENVATTING_CM = [12.0, 13.7]
 #: The paragraphs of the WAS/WORDT table: 2 pt after each, so a row of many lines stays compact.
-RIJRUIMTE = '<w:spacing w:after="40"/>'
+RIJRUIMTE = tabelxml.ruimte_na(2)
 #: The note of a pair in doubt: bold and red, so that nobody reads past it.
-TWIJFELOPMAAK = f'{tabelxml.VET}<w:color w:val="{ROOD}"/>'
+TWIJFELOPMAAK = tabelxml.VET_ROOD
 
 
 def titel_van(staat: Staat) -> str:
@@ -116,7 +112,7 @@ def grondslag_alineas(regels: list[list[tuple[str, str]]], koppelingen: Koppelin
                                     for tekst, adres in stukken), eigenschappen) for stukken in regels]
 
 
-def _samenvatting(doc: DocxDocument, staat: Staat) -> None:
+def _samenvatting(doc: Worddocument, staat: Staat) -> None:
     doc.add_heading("Samenvatting", level=2)
     doc.add_paragraph(
         f"Deze staat beschrijft {len(staat.wijzigingen)} wijzigingen van {staat.oud.titel} ({staat.van}) "
@@ -165,8 +161,7 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
 
     doc.add_heading("Wijzigingen", level=2)
     t = was_wordt_tabel(doc, "Vindplaats", "Toelichting en grondslag")
-    for p in t._tbl.iter(qn("w:p")):
-        Paragraph(p, t).paragraph_format.space_after = Pt(2)
+    ruimte_na_alineas(t, 2)
     koppelingen = Koppelingen(doc.part)
     breedtes = tabelxml.kolombreedtes(t)
     rijen = []

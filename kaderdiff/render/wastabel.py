@@ -9,15 +9,14 @@ from kaderdiff.model.wijziging import ERBIJ, WEG, DiffDeel
 from kaderdiff.word import tabelxml
 
 if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
-    from docx.table import Table
+    from kaderdiff.word.document import Worddocument, Wordtabel
 
 #: Nr, where, WAS, WORDT, the last column: A4 landscape between 2 cm margins.
 BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
 
 
-def was_wordt_tabel(doc: DocxDocument, plaats: str, laatste: str, was: str = "Tekst WAS",
-                    wordt: str = "Tekst WORDT", breedtes_cm: list[float] = BREEDTES_CM) -> Table:
+def was_wordt_tabel(doc: Worddocument, plaats: str, laatste: str, was: str = "Tekst WAS",
+                    wordt: str = "Tekst WORDT", breedtes_cm: list[float] = BREEDTES_CM) -> Wordtabel:
     """The table with its repeating header row: 'Nr', `plaats`, `was`, `wordt`, `laatste`."""
     from kaderdiff.word.document import tabel
 

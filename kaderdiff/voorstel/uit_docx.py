@@ -1,7 +1,8 @@
 """A concept kader (.docx) edited in Word with tracked changes -> a proposal branch, one commit per author.
 
-Revisions are read with `word.lezen` (the pack's own count as accepted text). Paragraphs are mapped to kader
-elements through the hidden per-block bookmarks of the concept document. A reader's move of a whole eis
+Revisions are read with `word.lezen` (the pack's own count as accepted text); this module sees paragraphs
+(`Alinea`), never WordprocessingML. Paragraphs are mapped to kader elements through the hidden per-block
+bookmarks of the concept document. The kader is edited with `bron.bewerken`. A reader's move of a whole eis
 (made in Word or LibreOffice) moves the eis on the branch (`voorstel.verplaatsingen`). What cannot be mapped
 (a heading, a grondslag line, a paragraph split or merged, part of a paragraph moved, text outside the kader)
 is listed with its location, never dropped silently. Nothing is written before every check has passed.
@@ -14,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
+from kaderdiff.bron import bewerken
 from kaderdiff.bron.docxveilig import Docx, lees_docx
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.opmaak import canoniek
@@ -27,8 +27,17 @@ from kaderdiff.model.versie import Versie
 from kaderdiff.versiebeheer.tak import Commitstap
 from kaderdiff.voorstel.verplaatsingen import LezerVerplaatsing, verplaats, zoek
 from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
-from kaderdiff.word.lezen import Revisie, fragmenten_van, lezer_revisies, pakketdatum_van, runs_van, runtekst
-from kaderdiff.word.ns import W
+from kaderdiff.word.documenttekst import kop_en_voettekst
+from kaderdiff.word.lezen import (
+    HIER_GEPLAATST,
+    INGEVOEGD,
+    VERWIJDERD,
+    WEG_VERPLAATST,
+    Alinea,
+    Revisie,
+    alineas_van,
+    pakketdatum_van,
+)
 
 _REFERENTIE = re.compile(r"KD-([A-Z]+(?:-[A-Z0-9]+)?)-(\d{4})-")
 _SPATIE = re.compile(r"\s+")
@@ -59,8 +68,7 @@ class AlineaWijziging:
     """A mapped paragraph: the element whose text it is and its fragments per set of accepted authors."""
 
     element_id: str
-    alinea: Any  # the w:p element
-    pakketdatum: str
+    alinea: Alinea
     revisies: tuple[Revisie, ...]
 
     @property
@@ -68,7 +76,7 @@ class AlineaWijziging:
         return frozenset(r.auteur for r in self.revisies)
 
     def fragmenten(self, aanvaard: frozenset[str]) -> tuple[Fragment, ...]:
-        return fragmenten_van(self.alinea, self.pakketdatum, aanvaard)
+        return self.alinea.fragmenten(aanvaard)
 
 
 @dataclass(frozen=True)
@@ -93,12 +101,9 @@ class ImportResultaat:
 
 def _kader_van(docx: Docx) -> tuple[str, int]:
     """Sector and year from 'Onze referentie KD-MBO-2026-…' in the header or footer."""
-    for naam, boom in sorted(docx.delen.items()):
-        if re.fullmatch(r"word/(header|footer)\d*\.xml", naam):
-            tekst = "".join(t.text or "" for t in boom.getroot().iter(f"{W}t"))
-            gevonden = _REFERENTIE.search(tekst)
-            if gevonden:
-                return gevonden.group(1), int(gevonden.group(2))
+    gevonden = _REFERENTIE.search(kop_en_voettekst(docx))
+    if gevonden:
+        return gevonden.group(1), int(gevonden.group(2))
     raise KaderdiffFout(f"{docx.naam} is geen conceptkader van kaderdiff (geen 'Onze referentie KD-…' gevonden). "
                         "Er is niets geschreven.")
 
@@ -129,21 +134,17 @@ class _Verzameling:
 def verzamel(docx: Docx, kader: Kader, blokken_basis: list[Blok], pakketdatum: str) -> _Verzameling:
     """Map every reader revision onto a block of the basis kader, or list it as not mappable."""
     per_merk = {blokmerk(b.sleutel): b for b in blokken_basis}
-    document = docx.deel("word/document.xml")
-    assert document is not None
-    body = document.getroot().find(f"{W}body")
     uit = _Verzameling()
-    if body is None:
+    alineas = alineas_van(docx, pakketdatum)
+    if not alineas:
         return uit
-    alineas = list(body.iter(f"{W}p"))
 
-    def plaats(nummer: int, alinea: Any) -> tuple[str, Blok | None]:
-        merken = [b.get(f"{W}name") or "" for b in alinea.iter(f"{W}bookmarkStart")]
-        blok = per_merk.get(next((m for m in merken if m.startswith(BLOKMERK) and m in per_merk), ""))
+    def plaats(nummer: int, alinea: Alinea) -> tuple[str, Blok | None]:
+        blok = per_merk.get(next((m for m in alinea.merken() if m.startswith(BLOKMERK) and m in per_merk), ""))
         waar = f"alinea {nummer}" + (f" ({blok.element_id}, {blok.deel})" if blok else "")
-        return waar + f": '{_kort(''.join(runtekst(r) for r in runs_van(alinea)), 40)}'", blok
+        return waar + f": '{_kort(alinea.tekst(), 40)}'", blok
 
-    verplaatst = zoek(alineas, per_merk, kader, pakketdatum)
+    verplaatst = zoek(alineas, per_merk, kader)
     uit.verplaatsingen = verplaatst.gevonden
     uit.revisies.extend(r for v in verplaatst.gevonden for r in v.revisies)
     for index, reden, revisies_ in verplaatst.geweigerd:
@@ -154,7 +155,7 @@ def verzamel(docx: Docx, kader: Kader, blokken_basis: list[Blok], pakketdatum: s
         if nummer - 1 in verplaatst.alineas:  # whole paragraphs moved: handled above
             na_samenvoeging = False
             continue
-        revisies = lezer_revisies(alinea, pakketdatum)
+        revisies = alinea.revisies()
         waar, blok = plaats(nummer, alinea)
         samengevoegd = na_samenvoeging
         na_samenvoeging = any(r.soort == "alineateken" for r in revisies)
@@ -164,7 +165,7 @@ def verzamel(docx: Docx, kader: Kader, blokken_basis: list[Blok], pakketdatum: s
         if samengevoegd or na_samenvoeging:
             uit.weiger(waar, "wijziging over twee alinea's of eisen heen (alinea gesplitst of samengevoegd)", revisies)
             continue
-        if any(r.soort in ("moveFrom", "moveTo") for r in revisies):
+        if any(r.soort in (WEG_VERPLAATST, HIER_GEPLAATST) for r in revisies):
             uit.weiger(waar, "verplaatsing van een deel van een alinea wordt niet overgenomen (alleen een hele eis)",
                        revisies)
             continue
@@ -181,49 +182,26 @@ def verzamel(docx: Docx, kader: Kader, blokken_basis: list[Blok], pakketdatum: s
             revisies = [r for r in revisies if r.soort != "opmaak"]
             if not revisies:
                 continue
-        basis = fragmenten_van(alinea, pakketdatum, frozenset())
-        if basis != blok.fragmenten:
+        if alinea.fragmenten(frozenset()) != blok.fragmenten:
             uit.weiger(waar, "de tekst in het document wijkt af van het kader op de basis", revisies)
             continue
-        uit.wijzigingen.append(AlineaWijziging(blok.element_id, alinea, pakketdatum, tuple(revisies)))
+        uit.wijzigingen.append(AlineaWijziging(blok.element_id, alinea, tuple(revisies)))
     return uit
 
 
 # ---------------------------------------------------------------- applying to kader XML
-def _zet_inline(el: Any, fragmenten: tuple[Fragment, ...]) -> None:
-    for kind in list(el):
-        el.remove(kind)
-    el.text = ""
-    vorige: Any = None
-    for f in fragmenten:
-        if f.stijl:
-            vorige = etree.SubElement(el, f.stijl)
-            vorige.text = f.tekst
-            vorige.tail = ""
-        elif vorige is None:
-            el.text = (el.text or "") + f.tekst
-        else:
-            vorige.tail = (vorige.tail or "") + f.tekst
-
-
 def pas_toe(kader_xml: bytes, bron: str, teksten: dict[str, tuple[Fragment, ...]],
             verplaatsingen: tuple[LezerVerplaatsing, ...] = ()) -> bytes:
     """New canonical kader bytes with the inline text of the given elements replaced and eisen moved."""
     boom = parse_veilig(kader_xml, bron)
 
-    def vind(element_id: str) -> Any:
-        gevonden = boom.getroot().xpath("//*[@id=$i]", i=element_id)
-        if not gevonden:
-            raise KaderdiffFout(f"{bron}: element '{element_id}' niet gevonden")
-        return gevonden[0]
+    def vind(element_id: str) -> bewerken.Knoop:
+        return bewerken.vind(boom, element_id, bron)
 
     for v in verplaatsingen:
         verplaats(v, vind)
     for element_id, fragmenten in teksten.items():
-        doel = vind(element_id)
-        if doel.tag == "eis":
-            doel = doel.find("tekst")
-        _zet_inline(doel, fragmenten)
+        bewerken.zet_inhoud(vind(element_id), fragmenten)
     data = canoniek(boom)
     laad_bytes(data, bron)  # still a valid kader (schema and rules)
     return data
@@ -257,7 +235,7 @@ def importeer_docx(kadermap: KaderMap, pad: Path, naam: str, basis: str = "main"
         teksten.update({v.element_id: v.tekst for v in verplaatsingen if v.tekst is not None})
         huidig = pas_toe(huidig, bron, teksten, verplaatsingen)
         eigen = [r for w in verzameld.wijzigingen for r in w.revisies if r.auteur == auteur]
-        aantal = sum(1 for r in eigen if r.soort in ("ins", "del")) + len(verplaatsingen)  # a move counts once
+        aantal = sum(1 for r in eigen if r.soort in (INGEVOEGD, VERWIJDERD)) + len(verplaatsingen)  # a move counts once
         datum = max(r.datum for r in [*eigen, *(r for v in verplaatsingen for r in v.revisies)])
         elementen = tuple(dict.fromkeys([*teksten, *(v.element_id for v in verplaatsingen)]))
         bericht = (f"Voorstel uit {pad.name}: {aantal} revisie(s) van {auteur}\n\n"

@@ -1,28 +1,28 @@
 """A reader's own moves in a concept kader (.docx) -> moving an eis in the kader XML.
 
-Word writes a move as `w:moveFrom` runs in the paragraphs where the text stood and `w:moveTo` runs in new
-paragraphs where it goes, the two joined by ranges with one `w:name`; LibreOffice saves a moved paragraph as
-`w:moveFrom`/`w:moveTo` without ranges (the destination's paragraph mark as `w:ins`). Both are read here:
-whole moved paragraphs are paired by range name, or else by their identical text.
+Word writes a move as runs moved away from the paragraphs where the text stood and runs moved to new
+paragraphs where it goes, the two joined by named ranges; LibreOffice saves a moved paragraph without ranges
+(the destination's paragraph mark as an insertion). Both are read here (word/ says which is which): whole
+moved paragraphs are paired by range name, or else by their identical text.
 
 Only a whole eis (its text, with or without its grondslag line) moved into a basiskwaliteit can be mapped
 onto the kader: after another eis, or as the first eis of a basiskwaliteit. Anything else is refused with a
 reason. The destination's text may differ (an edit inside the move): it becomes the eis's new text.
+The paragraphs are read through `word.lezen.Alinea`; the eis is moved with `bron.bewerken`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from kaderdiff.bron import bewerken
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Fragment, Kader, Soort
 from kaderdiff.word.blokken import BLOKMERK, Blok
-from kaderdiff.word.lezen import Revisie, fragmenten_van, is_pakket, lezer_revisies, runtekst
-from kaderdiff.word.ns import W
+from kaderdiff.word.lezen import HIER_GEPLAATST, INGEVOEGD, WEG_VERPLAATST, Alinea, Revisie
 
-BRON, DOEL = "moveFrom", "moveTo"
+BRON, DOEL = WEG_VERPLAATST, HIER_GEPLAATST
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,8 @@ class _Groep:
     namen: set[str] = field(default_factory=set)
     revisies: list[Revisie] = field(default_factory=list)
 
-    def tekst(self, alineas: list[Any]) -> str:
-        delen = [runtekst(r) for n in self.nummers for w in alineas[n].iter(f"{W}{self.soort}")
-                 for r in w.iter(f"{W}r")]
-        return " ".join("".join(delen).split())
+    def tekst(self, alineas: list[Alinea]) -> str:
+        return " ".join("".join(alineas[n].verplaatste_tekst(self.soort) for n in self.nummers).split())
 
 
 @dataclass
@@ -62,37 +60,25 @@ class Verplaatsingen:
     alineas: set[int] = field(default_factory=set)
 
 
-def _soort_van(alinea: Any, revisies: list[Revisie], pakketdatum: str) -> tuple[str, str] | None:
+def _soort_van(alinea: Alinea, revisies: list[Revisie]) -> tuple[str, str] | None:
     """(BRON or DOEL, author) when the whole paragraph is a reader's move source or destination."""
     op_runs = {r.soort for r in revisies if r.soort not in ("alineateken", "opmaak")}
     auteurs = {r.auteur for r in revisies}
     if len(auteurs) != 1 or not op_runs:
         return None
     auteur = next(iter(auteurs))
-    if op_runs == {BRON} and not fragmenten_van(alinea, pakketdatum, frozenset({auteur})):
+    if op_runs == {BRON} and not alinea.fragmenten(frozenset({auteur})):
         return BRON, auteur
-    if DOEL in op_runs and op_runs <= {DOEL, "ins"} and not fragmenten_van(alinea, pakketdatum, frozenset()):
+    if DOEL in op_runs and op_runs <= {DOEL, INGEVOEGD} and not alinea.fragmenten(frozenset()):
         return DOEL, auteur
     return None
 
 
-def _bereiknamen(alinea: Any, soort: str, pakketdatum: str) -> set[str]:
-    """Names of the reader's move ranges that start in this paragraph or right before it (Word puts the start
-    inside the paragraph, LibreOffice inside the wrapper, the standard's example before the paragraph)."""
-    starts = list(alinea.iter(f"{W}{soort}RangeStart"))
-    vorige = alinea.getprevious()
-    while vorige is not None and vorige.tag.startswith(W) and vorige.tag.endswith("RangeStart"):
-        starts.append(vorige)
-        vorige = vorige.getprevious()
-    return {str(s.get(f"{W}name")) for s in starts
-            if s.tag == f"{W}{soort}RangeStart" and s.get(f"{W}name") and not is_pakket(s, pakketdatum)}
-
-
-def _groepen(alineas: list[Any], pakketdatum: str) -> list[_Groep]:
+def _groepen(alineas: list[Alinea]) -> list[_Groep]:
     groepen: list[_Groep] = []
     for nummer, alinea in enumerate(alineas):
-        revisies = lezer_revisies(alinea, pakketdatum)
-        gevonden = _soort_van(alinea, revisies, pakketdatum) if revisies else None
+        revisies = alinea.revisies()
+        gevonden = _soort_van(alinea, revisies) if revisies else None
         if gevonden is None:
             continue
         soort, auteur = gevonden
@@ -101,12 +87,12 @@ def _groepen(alineas: list[Any], pakketdatum: str) -> list[_Groep]:
             vorige = _Groep(soort, auteur)
             groepen.append(vorige)
         vorige.nummers.append(nummer)
-        vorige.namen |= _bereiknamen(alinea, soort, pakketdatum)
+        vorige.namen |= alinea.bereiknamen(soort)
         vorige.revisies.extend(revisies)
     return groepen
 
 
-def _paren(groepen: list[_Groep], alineas: list[Any]) -> tuple[list[tuple[_Groep, _Groep]], list[_Groep]]:
+def _paren(groepen: list[_Groep], alineas: list[Alinea]) -> tuple[list[tuple[_Groep, _Groep]], list[_Groep]]:
     """Pair sources and destinations: by range name, else by identical moved text; the rest stays alone."""
     bronnen = [g for g in groepen if g.soort == BRON]
     doelen = [g for g in groepen if g.soort == DOEL]
@@ -121,9 +107,8 @@ def _paren(groepen: list[_Groep], alineas: list[Any]) -> tuple[list[tuple[_Groep
     return paren, [g for g in groepen if id(g) not in gepaard]
 
 
-def _blok_van(alinea: Any, per_merk: dict[str, Blok]) -> Blok | None:
-    for b in alinea.iter(f"{W}bookmarkStart"):
-        naam = str(b.get(f"{W}name") or "")
+def _blok_van(alinea: Alinea, per_merk: dict[str, Blok]) -> Blok | None:
+    for naam in alinea.merken():
         if naam.startswith(BLOKMERK) and naam in per_merk:
             return per_merk[naam]
     return None
@@ -146,10 +131,10 @@ def _plek(kader: Kader, eis_id: str, anker: Blok | None) -> tuple[str, str]:
     raise KaderdiffFout("verplaatst naar een plek waar geen eis kan staan (alleen binnen een basiskwaliteit)")
 
 
-def zoek(alineas: list[Any], per_merk: dict[str, Blok], kader: Kader, pakketdatum: str) -> Verplaatsingen:
+def zoek(alineas: list[Alinea], per_merk: dict[str, Blok], kader: Kader) -> Verplaatsingen:
     """Find the whole paragraphs readers moved and map each move onto an eis of the basis kader."""
     uit = Verplaatsingen()
-    groepen = _groepen(alineas, pakketdatum)
+    groepen = _groepen(alineas)
     paren, alleen = _paren(groepen, alineas)
     for groep in alleen:
         uit.alineas.update(groep.nummers)
@@ -161,14 +146,14 @@ def zoek(alineas: list[Any], per_merk: dict[str, Blok], kader: Kader, pakketdatu
         uit.alineas.update(bron.nummers + doel.nummers)
         revisies = bron.revisies + doel.revisies
         try:
-            uit.gevonden.append(_koppel(bron, doel, alineas, per_merk, kader, pakketdatum, bezet, revisies))
+            uit.gevonden.append(_koppel(bron, doel, alineas, per_merk, kader, bezet, revisies))
         except KaderdiffFout as fout:
             uit.geweigerd.append((doel.nummers[0], str(fout), revisies))
     return uit
 
 
-def _koppel(bron: _Groep, doel: _Groep, alineas: list[Any], per_merk: dict[str, Blok], kader: Kader,
-            pakketdatum: str, bezet: set[int], revisies: list[Revisie]) -> LezerVerplaatsing:
+def _koppel(bron: _Groep, doel: _Groep, alineas: list[Alinea], per_merk: dict[str, Blok], kader: Kader,
+            bezet: set[int], revisies: list[Revisie]) -> LezerVerplaatsing:
     blokken = [b for n in bron.nummers + doel.nummers if (b := _blok_van(alineas[n], per_merk)) is not None]
     ids = {b.element_id for b in blokken}
     if len(ids) != 1 or len(bron.nummers) != len(doel.nummers) or len(bron.nummers) > 2:
@@ -178,12 +163,12 @@ def _koppel(bron: _Groep, doel: _Groep, alineas: list[Any], per_merk: dict[str, 
     tekstblok = next((b for b in blokken if b.deel == "tekst"), None)
     if eis is None or eis.soort is not Soort.EIS or tekstblok is None:
         raise KaderdiffFout("alleen een hele eis (met of zonder haar grondslagregel) kan worden verplaatst")
-    if fragmenten_van(alineas[bron.nummers[0]], pakketdatum, frozenset()) != tekstblok.fragmenten:
+    if alineas[bron.nummers[0]].fragmenten(frozenset()) != tekstblok.fragmenten:
         raise KaderdiffFout("de verplaatste tekst wijkt af van de eis in het kader op de basis")
-    nieuw = fragmenten_van(alineas[doel.nummers[0]], pakketdatum, frozenset({doel.auteur}))
+    nieuw = alineas[doel.nummers[0]].fragmenten(frozenset({doel.auteur}))
     if len(doel.nummers) == 2:
-        oud_regel = fragmenten_van(alineas[bron.nummers[1]], pakketdatum, frozenset())
-        if fragmenten_van(alineas[doel.nummers[1]], pakketdatum, frozenset({doel.auteur})) != oud_regel:
+        oud_regel = alineas[bron.nummers[1]].fragmenten(frozenset())
+        if alineas[doel.nummers[1]].fragmenten(frozenset({doel.auteur})) != oud_regel:
             raise KaderdiffFout("wijziging in een grondslagregel; pas de grondslag aan in de kader-XML")
     anker = None
     for n in range(doel.nummers[0] - 1, -1, -1):
@@ -198,20 +183,7 @@ def _koppel(bron: _Groep, doel: _Groep, alineas: list[Any], per_merk: dict[str, 
                              tuple(revisies))
 
 
-def verplaats(v: LezerVerplaatsing, vind: Callable[[str], Any]) -> None:
-    """Move the eis element in a kader XML tree (canonical layout is written afterwards)."""
-    eis = vind(v.element_id)
-    if v.na:
-        if v.na != v.element_id:
-            eis.getparent().remove(eis)
-            vind(v.na).addnext(eis)
-        return
-    basis = vind(v.eerste_in).find("basiskwaliteit")
-    if basis is None:
-        raise KaderdiffFout(f"standaard '{v.eerste_in}' heeft geen basiskwaliteit")
-    eis.getparent().remove(eis)
-    eerste = basis.find("eis")
-    if eerste is None:
-        basis.append(eis)
-    else:
-        eerste.addprevious(eis)
+def verplaats(v: LezerVerplaatsing, vind: Callable[[str], bewerken.Knoop]) -> None:
+    """Move the eis in a kader XML tree (canonical layout is written afterwards)."""
+    bewerken.verplaats_eis(vind(v.element_id), vind(v.na) if v.na else None,
+                           None if v.na else vind(v.eerste_in))

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -45,6 +45,9 @@ LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
 LETTER = "Verdana"
 #: The description every document kaderdiff writes carries: how an earlier output is recognised.
 GEMAAKT = "Gemaakt met kaderdiff"
+#: The python-docx objects a renderer holds: it builds with their public methods, and asks word/ for the rest.
+Worddocument: TypeAlias = DocxDocument
+Wordtabel: TypeAlias = Table
 
 
 def _zet_taal(rpr: object) -> None:
@@ -127,6 +130,14 @@ def paginanummers(doc: DocxDocument, kenmerk: str) -> None:
         run.font.size = Pt(8)
 
 
+def kopregel(doc: DocxDocument, tekst: str, grootte: float = 7.5) -> None:
+    """Document metadata in the page header (small): it is not document text, so accept/reject leave it alone."""
+    kop = doc.sections[0].header.paragraphs[0]
+    kop.text = tekst
+    for run in kop.runs:
+        run.font.size = Pt(grootte)
+
+
 def kopblok(doc: DocxDocument, titel: str, regels: list[tuple[str, str]]) -> None:
     """Title (a real heading) and a Rijkshuisstijl-like block: Datum, Onze referentie, …."""
     doc.add_heading(titel, level=1)
@@ -164,6 +175,12 @@ def tabel(doc: DocxDocument, koppen: list[str], breedtes_cm: list[float]) -> Tab
         kolom.width = Cm(breedte)
     herhaal_als_kop(t.rows[0])
     return t
+
+
+def ruimte_na_alineas(t: Table, punten: float) -> None:
+    """Every paragraph in the table so far gets `punten` pt of space after it (a compact table)."""
+    for p in t._tbl.iter(qn("w:p")):
+        Paragraph(p, t).paragraph_format.space_after = Pt(punten)
 
 
 def cellen_van(rij: _Row, t: Table) -> list[_Cell]:

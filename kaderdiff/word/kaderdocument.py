@@ -18,8 +18,9 @@ from datetime import datetime
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from docx.shared import Cm
+from docx.shared import Cm, Pt, RGBColor
 
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
@@ -64,6 +65,17 @@ EXTRA_STIJLEN = f"""<w:styles {NS_W_DECLARATIE}>
 <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>
 <w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
 </w:styles>"""
+
+
+def grondslagstijl(doc: DocxDocument) -> None:
+    """The paragraph style of a kader's grondslag lines: small, grey and italic, indented under the eis."""
+    stijl = doc.styles.add_style("Grondslag", WD_STYLE_TYPE.PARAGRAPH)
+    stijl.base_style = doc.styles["Normal"]
+    stijl.font.italic = True
+    stijl.font.size = Pt(8)
+    stijl.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    stijl.paragraph_format.left_indent = Cm(0.63)
+    stijl.paragraph_format.space_after = Pt(6)
 
 
 def extra_stijlen(doc: DocxDocument) -> None:

@@ -18,6 +18,9 @@ from kaderdiff.model.kader import Fragment
 from kaderdiff.word.ns import AUTEUR, DCTERMS, W
 
 REVISIES = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+#: The kinds of a reader's revision (`Revisie.soort`) that touch text: inserted, deleted, moved away from
+#: here, moved to here. (Besides these: 'alineateken', a paragraph mark, and 'opmaak', formatting.)
+INGEVOEGD, VERWIJDERD, WEG_VERPLAATST, HIER_GEPLAATST = "ins", "del", "moveFrom", "moveTo"
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Revisie:
 
     auteur: str
     datum: str
-    soort: str  # 'ins', 'del', 'moveFrom', 'moveTo', 'alineateken', 'opmaak'
+    soort: str  # INGEVOEGD, VERWIJDERD, WEG_VERPLAATST, HIER_GEPLAATST, 'alineateken' or 'opmaak'
     tekst: str
 
 
@@ -127,3 +130,59 @@ def pakketdatum_van(docx: Docx) -> str:
     datums = Counter(str(w.get(f"{W}date")) for w in document.getroot().iter(*REVISIES)
                      if w.get(f"{W}author") == AUTEUR) if document is not None else Counter[str]()
     return datums.most_common(1)[0][0] if datums else ""
+
+
+def bereiknamen(alinea: Any, soort: str, pakketdatum: str) -> set[str]:
+    """Names of the reader's move ranges (`soort`: 'moveFrom' or 'moveTo') that start in this paragraph or
+    right before it (Word puts the start inside the paragraph, LibreOffice inside the wrapper, the standard's
+    example before the paragraph)."""
+    starts = list(alinea.iter(f"{W}{soort}RangeStart"))
+    vorige = alinea.getprevious()
+    while vorige is not None and vorige.tag.startswith(W) and vorige.tag.endswith("RangeStart"):
+        starts.append(vorige)
+        vorige = vorige.getprevious()
+    return {str(s.get(f"{W}name")) for s in starts
+            if s.tag == f"{W}{soort}RangeStart" and s.get(f"{W}name") and not is_pakket(s, pakketdatum)}
+
+
+@dataclass(frozen=True)
+class Alinea:
+    """One paragraph of a concept's body as the round trip of a reader's revisions reads it. Only word/ looks
+    inside `element` (the w:p); the rest of kaderdiff asks these methods."""
+
+    element: Any
+    pakketdatum: str
+
+    def merken(self) -> list[str]:
+        """The names of the bookmarks in the paragraph (kaderdiff marks each block of a kader with one)."""
+        return [str(b.get(f"{W}name") or "") for b in self.element.iter(f"{W}bookmarkStart")]
+
+    def tekst(self) -> str:
+        """All text of the paragraph's own runs, deleted text included (to name the paragraph in a report)."""
+        return "".join(runtekst(r) for r in runs_van(self.element))
+
+    def revisies(self) -> list[Revisie]:
+        """The readers' tracked changes in the paragraph (not the pack's own)."""
+        return lezer_revisies(self.element, self.pakketdatum)
+
+    def fragmenten(self, aanvaard: frozenset[str]) -> tuple[Fragment, ...]:
+        """The paragraph's text once the pack and the authors in `aanvaard` are accepted."""
+        return fragmenten_van(self.element, self.pakketdatum, aanvaard)
+
+    def verplaatste_tekst(self, soort: str) -> str:
+        """The text inside the paragraph's move wrappers of this `soort` ('moveFrom' or 'moveTo')."""
+        return "".join(runtekst(r) for w in self.element.iter(f"{W}{soort}") for r in w.iter(f"{W}r"))
+
+    def bereiknamen(self, soort: str) -> set[str]:
+        """The names of the reader's move ranges of this `soort` that belong to the paragraph."""
+        return bereiknamen(self.element, soort, self.pakketdatum)
+
+
+def alineas_van(docx: Docx, pakketdatum: str) -> list[Alinea]:
+    """The paragraphs of the document's body in order, also those in tables ([] without a body)."""
+    document = docx.deel("word/document.xml")
+    assert document is not None  # lees_docx refuses a package without it
+    body = document.getroot().find(f"{W}body")
+    if body is None:
+        return []
+    return [Alinea(p, pakketdatum) for p in body.iter(f"{W}p")]

@@ -21,9 +21,16 @@ if TYPE_CHECKING:
 
 VET = "<w:b/>"
 CURSIEF = "<w:i/>"
+#: What must not be read past (a pair in doubt): bold and red.
+VET_ROOD = f'{VET}<w:color w:val="{ROOD}"/>'
 #: WAS: deleted words struck through in red; WORDT: inserted words underlined in dark green.
 DOORGEHAALD = f'<w:strike/><w:color w:val="{ROOD}"/>'
 ONDERSTREEPT = f'<w:color w:val="{DONKERGROEN}"/><w:u w:val="single"/>'
+
+
+def ruimte_na(punten: float) -> str:
+    """Paragraph properties for `alinea`: `punten` pt of space after the paragraph."""
+    return f'<w:spacing w:after="{round(punten * 20)}"/>'
 
 
 def run(tekst: str, opmaak: str = "") -> str:
