@@ -25,6 +25,7 @@ from typing import Any
 
 from bench.corpus import STANDAARD_DOEL, maak_corpus
 from kaderdiff.bron.versies import KaderMap
+from kaderdiff.diff.staatbouw import met_verwijzingen
 from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.versie import Versie
@@ -76,7 +77,8 @@ def vooraf_berekend(kaders: Path) -> dict[str, float]:
                 continue
             oud, nieuw = kadermap.laad(Versie(a), sector), kadermap.laad(Versie(b), sector)
             uitlijning = lijn_uit(oud, nieuw)
-            staat = Staat(sector, str(a), str(b), oud, nieuw, tuple(vergelijk(oud, nieuw, uitlijning)), uitlijning)
+            staat = met_verwijzingen(Staat(sector, str(a), str(b), oud, nieuw, tuple(vergelijk(oud, nieuw, uitlijning)),
+                                           uitlijning))
             bytes_ += len(render_html(staat, datetime(2026, 5, 20, tzinfo=UTC).date()))
             paren += 1
     return {"paren": paren, "seconden": time.perf_counter() - start, "bytes": bytes_}

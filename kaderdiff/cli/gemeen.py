@@ -55,6 +55,17 @@ def versies(args: argparse.Namespace) -> tuple[Versie, Versie]:
     return Versie.parse(args.van), Versie.parse(args.naar)
 
 
+def lees_formaten(tekst: str, toegestaan: tuple[str, ...]) -> tuple[str, ...]:
+    """'docx,html' -> ('docx', 'html') (--formaat, --formaten); an unknown format is a clear error."""
+    from kaderdiff.fouten import KaderdiffFout
+
+    gevraagd = tuple(dict.fromkeys(f.strip().lower() for f in tekst.split(",") if f.strip()))
+    onbekend = [f for f in gevraagd if f not in toegestaan]
+    if onbekend or not gevraagd:
+        raise KaderdiffFout(f"Onbekend formaat '{', '.join(onbekend) or tekst}': kies uit {', '.join(toegestaan)}")
+    return gevraagd
+
+
 def regel(tekst: str = "") -> None:
     """One line of plain text on standard output."""
     sys.stdout.write(tekst + "\n")

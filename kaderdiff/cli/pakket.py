@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, regel, versies
+from kaderdiff.cli.gemeen import console, kadermap, lees_formaten, optie_kaders, opties_van_naar, regel, versies
 
 STAPPEN_PER_SECTOR = 1
 
@@ -22,9 +22,9 @@ def pakket(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
-    from kaderdiff.pakket.pakketbouw import bouw_pakket, lees_pakketformaten
+    from kaderdiff.pakket.pakketbouw import FORMATEN, bouw_pakket
 
-    gevraagd = lees_pakketformaten(args.formaten)
+    gevraagd = lees_formaten(args.formaten, FORMATEN)
     kaders = kadermap(args)
     van, naar = versies(args)
     doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kaderdiff.bron.wetregister import register_voor
-from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, melding, optie_kaders, regel
+from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, lees_formaten, melding, optie_kaders, regel
 from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Versie
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
     EisGeschiedenis,
@@ -261,8 +260,7 @@ OPDRACHTEN = {
 def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
     """`impact --wet WEB --van-datum … --naar-datum …`: two versions of a law and the eisen on what changed."""
     from kaderdiff.recht.wetimpact import impact_tussen
-    from kaderdiff.render.staat_uit import lees_formaten
-    from kaderdiff.render.wetimpact_uit import wetimpact_bestanden, wetimpact_dict
+    from kaderdiff.render.wetimpact_uit import FORMATEN, wetimpact_dict
 
     van, naar = _datum(args.van_datum), _datum(args.naar_datum)
     if args.wet is None or van is None or naar is None or args.artikel or args.wet_wijziging:
@@ -270,16 +268,10 @@ def _wetimpact(args: argparse.Namespace, kaders: KaderMap) -> int:
                             "(zonder --artikel en --wet-wijziging)")
     resultaat = impact_tussen(kaders, args.wet, van, naar)
     if args.uit is not None:
-        from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
-        from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+        from kaderdiff.pakket.documentmappen import schrijf_wetimpact
 
         # An output folder like the Staat's: empty or kaderdiff's own, replaced as a whole (uitvoer/atomair.py)
-        formaten = lees_formaten(args.formaat)
-        moment = datum_van_tijdstip(kaders.commitdatum(Versie(kaders.jaren()[-1])) if kaders.jaren() else 0)
-        bestanden = wetimpact_bestanden(resultaat, formaten, moment)
-        with atomaire_map(args.uit, kaders.beschermd(args.uit)) as tijdelijk:
-            for naam, inhoud in bestanden.items():
-                schrijf(tijdelijk, naam, inhoud)
+        schrijf_wetimpact(kaders, resultaat, args.uit, lees_formaten(args.formaat, FORMATEN))
     if args.als_json:
         _json(wetimpact_dict(resultaat))
         return 0

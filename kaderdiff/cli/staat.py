@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, opties_van_naar, versies
+from kaderdiff.cli.gemeen import console, kadermap, lees_formaten, optie_kaders, opties_van_naar, versies
 
 
 def opties(parser: argparse.ArgumentParser) -> None:
@@ -24,27 +24,22 @@ def opties(parser: argparse.ArgumentParser) -> None:
 def staat(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor  # here, so `staat -h` starts light
-    from kaderdiff.render.staat_uit import lees_formaten, staat_bestanden
-    from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
-    from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+    from kaderdiff.pakket.documentmappen import schrijf_staten  # here, so `staat -h` starts light
+    from kaderdiff.render.staat_uit import FORMATEN
 
-    formaten = lees_formaten(args.formaat)
+    formaten = lees_formaten(args.formaat, FORMATEN)
     kaders = kadermap(args)
     van, naar = versies(args)
     doel = args.uit if args.uit is not None else Path("build") / f"staat-{naar.jaar}"
-    moment = datum_van_tijdstip(kaders.commitdatum(naar))
+    staten = schrijf_staten(kaders, van, naar, doel, formaten, args.sector, streng=args.streng,
+                            op_inhoud=args.koppel_op_inhoud)
     overzicht = Table(title=f"Staat van wijzigingen {van} → {naar}")
     for kolom in ("Sector", "Wijzigingen", "Zonder toelichting", "Koppeling onzeker"):
         overzicht.add_column(kolom)
-    with atomaire_map(doel, kaders.beschermd(doel)) as tijdelijk:
-        for sector in sectoren_voor(kaders, van, naar, args.sector):
-            resultaat = maak_staat(kaders, van, naar, sector, streng=args.streng, op_inhoud=args.koppel_op_inhoud)
-            for naam, inhoud in staat_bestanden(resultaat, formaten, moment, sector).items():
-                schrijf(tijdelijk, naam, inhoud)
-            zonder = ", ".join(w.nummer for w in resultaat.zonder_toelichting()) or "-"
-            onzeker = ", ".join(w.nummer for w in resultaat.onzeker()) or "-"
-            overzicht.add_row(sector, str(len(resultaat.wijzigingen)), zonder, onzeker)
+    for sector, resultaat in staten:
+        zonder = ", ".join(w.nummer for w in resultaat.zonder_toelichting()) or "-"
+        onzeker = ", ".join(w.nummer for w in resultaat.onzeker()) or "-"
+        overzicht.add_row(sector, str(len(resultaat.wijzigingen)), zonder, onzeker)
     scherm = console()
     scherm.print(overzicht)
     scherm.print(f"Geschreven naar {doel}")

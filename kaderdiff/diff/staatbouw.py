@@ -1,6 +1,9 @@
-"""Build the Staat van wijzigingen for one sector: load -> align -> diff -> explain."""
+"""Build the Staat van wijzigingen for one sector: load -> align -> diff -> explain -> cite."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor
@@ -8,9 +11,11 @@ from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.diff.verklaring import commits_per_element, genoemd_als, verklaar
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import SOORT_NAAM, Soort
+from kaderdiff.model.kader import SOORT_NAAM, Grondslag, Soort
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.model.wijziging import Staat, WijzigingSoort
+from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.juriconnect import link
 
 
 def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
@@ -44,6 +49,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
         wetten=register_voor(kadermap.pad),
     )
+    staat = met_verwijzingen(staat)
     if streng and (staat.zonder_toelichting() or staat.onzeker()):
         bezwaren = []
         if staat.zonder_toelichting():
@@ -54,6 +60,21 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
             bezwaren.append(f"koppeling onzeker bij {paren}: controleer of WAS en WORDT hetzelfde element zijn")
         raise KaderdiffFout(f"{nieuw.naam}: {'; '.join(bezwaren)} (--streng)")
     return staat
+
+
+def met_verwijzingen(staat: Staat) -> Staat:
+    """The Staat with the citation of every grondslag of its rows, and its link on the peildatum of its kader
+    (WAS: the old kader, WORDT: the new one): computed once here, read by every renderer."""
+    citaten: dict[Grondslag, str] = {}
+    links: dict[tuple[Grondslag, date], str] = {}
+    for w in staat.wijzigingen:
+        for grondslagen, kader in ((w.grondslagen_was, staat.oud), (w.grondslagen_wordt, staat.nieuw)):
+            for g in grondslagen:
+                if g not in citaten:
+                    citaten[g] = citeer(g)
+                if (g, kader.peildatum) not in links:
+                    links[(g, kader.peildatum)] = link(g, kader.peildatum, staat.wetten)
+    return replace(staat, citaten=citaten, links=links)
 
 
 def sectoren_voor(kadermap: KaderMap, van: Versie, naar: Versie, sector: str | None) -> list[str]:

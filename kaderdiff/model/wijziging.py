@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -126,6 +127,19 @@ class Staat:
     uitlijning: Uitlijning  # the alignment the rows were computed from (the concept docx reuses it)
     herkomst: tuple[Herkomst, ...] = field(default=())
     wetten: Wetregister | None = None  # the kadermap's law registry (None: the package's), for links
+    #: Every grondslag of the rows as cited, and its link on the peildatum of its kader (WAS: the old kader,
+    #: WORDT: the new one; '' when the law has no BWB id): made once with the Staat (diff/staatbouw), read by
+    #: every renderer.
+    citaten: dict[Grondslag, str] = field(default_factory=dict)
+    links: dict[tuple[Grondslag, date], str] = field(default_factory=dict)
+
+    def citaat(self, g: Grondslag) -> str:
+        """'artikel 7.2.4a, eerste lid, van de WEB'."""
+        return self.citaten[g]
+
+    def link(self, g: Grondslag, peildatum: date) -> str:
+        """The wetten.overheid.nl address of a grondslag as the law read on `peildatum` ('' without one)."""
+        return self.links[(g, peildatum)]
 
     def telling(self) -> dict[WijzigingSoort, int]:
         """Number of changes per kind (every kind present, zero included)."""

@@ -14,7 +14,6 @@ from pathlib import Path
 from kaderdiff import __version__
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor
-from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.pakket.libreoffice import OMZETFORMATEN, Omzetter
 from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
@@ -31,14 +30,6 @@ from kaderdiff.word.blokken import blokken
 
 FORMATEN = ("docx", "odt", "pdf", "html")
 MANIFEST = "manifest.json"
-
-
-def lees_pakketformaten(tekst: str) -> tuple[str, ...]:
-    gevraagd = tuple(dict.fromkeys(f.strip().lower() for f in tekst.split(",") if f.strip()))
-    onbekend = [f for f in gevraagd if f not in FORMATEN]
-    if onbekend or not gevraagd:
-        raise KaderdiffFout(f"Onbekend formaat '{', '.join(onbekend) or tekst}': kies uit {', '.join(FORMATEN)}")
-    return gevraagd
 
 
 @dataclass(frozen=True)

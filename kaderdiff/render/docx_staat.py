@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from kaderdiff.model.kader import Grondslag
@@ -9,8 +10,6 @@ from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import (
     correctie_tekst,
-    grondslag_link,
-    grondslag_tekst,
     koppeling_regels,
     referentie,
     twijfel_regel,
@@ -58,14 +57,15 @@ def toelichting_regels(w: Wijziging, staat: Staat, met_grondslag: bool = True) -
     regels.extend(w.kenmerken)
     regels.extend(koppeling_regels(w))
     if met_grondslag:
-        regels.extend(grondslag_regels(w))
+        regels.extend(grondslag_regels(w, staat.citaat))
     return regels
 
 
-def grondslag_regels(w: Wijziging) -> list[str]:
-    """'Grondslag WAS: …' / 'Grondslag WORDT: …', or one line when unchanged."""
-    was = "; ".join(grondslag_tekst(g) for g in w.grondslagen_was)
-    wordt = "; ".join(grondslag_tekst(g) for g in w.grondslagen_wordt)
+def grondslag_regels(w: Wijziging, citaat: Callable[[Grondslag], str]) -> list[str]:
+    """'Grondslag WAS: …' / 'Grondslag WORDT: …', or one line when unchanged; `citaat` cites a grondslag (the
+    Staat's own citations, `Staat.citaat`)."""
+    was = "; ".join(citaat(g) for g in w.grondslagen_was)
+    wordt = "; ".join(citaat(g) for g in w.grondslagen_wordt)
     regels = []
     if was and was != wordt:
         regels.append(f"Grondslag WAS: {was}")
@@ -87,7 +87,7 @@ def grondslag_stukken(w: Wijziging, staat: Staat) -> list[list[tuple[str, str]]]
         for i, g in enumerate(grondslagen):
             if i:
                 stukken.append(("; ", ""))
-            stukken.append((grondslag_tekst(g), grondslag_link(g, peildatum, staat.wetten)))
+            stukken.append((staat.citaat(g), staat.link(g, peildatum)))
         return stukken
 
     was = lijst(w.grondslagen_was, staat.oud.peildatum)
@@ -101,7 +101,7 @@ def grondslag_stukken(w: Wijziging, staat: Staat) -> list[list[tuple[str, str]]]
         regels = [[("Grondslag: ", ""), *wordt]]
     else:
         regels = []
-    rest = grondslag_regels(w)[len(regels):]  # 'Geen wettelijke grondslag; bron: …'
+    rest = grondslag_regels(w, staat.citaat)[len(regels):]  # 'Geen wettelijke grondslag; bron: …'
     return regels + [[(r, "")] for r in rest]
 
 

@@ -12,8 +12,6 @@ from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import (
     correctie_tekst,
-    grondslag_link,
-    grondslag_tekst,
     koppeling_regels,
     referentie,
     twijfel_regel,
@@ -28,9 +26,8 @@ def omgeving() -> Environment:
         raise KaderdiffFout(f"De sjablonenmap {SJABLONEN} ontbreekt; installeer kaderdiff vanuit de repository")
     env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["citaat"] = grondslag_tekst
     env.filters["nl_datum"] = nl_datum
-    env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ, grondslag_link=grondslag_link,
+    env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ,
                        correctie_tekst=correctie_tekst, koppeling_regels=koppeling_regels,
                        twijfel_regel=twijfel_regel)
     return env

@@ -8,7 +8,7 @@ from typing import Any
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.koppeling import Koppeling
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
-from kaderdiff.render.teksten import correctie_tekst, grondslag_link, grondslag_tekst
+from kaderdiff.render.teksten import correctie_tekst
 
 FORMAAT = "kaderdiff-staat/1"
 _OP = {WEG: "weg", ERBIJ: "erbij"}
@@ -25,7 +25,7 @@ def _kader(k: Kader) -> dict[str, Any]:
 
 def _grondslag(g: Grondslag, k: Kader, staat: Staat) -> dict[str, str]:
     return {"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
-            "citaat": grondslag_tekst(g), "link": grondslag_link(g, k.peildatum, staat.wetten)}
+            "citaat": staat.citaat(g), "link": staat.link(g, k.peildatum)}
 
 
 def _koppeling(koppeling: Koppeling | None) -> dict[str, Any] | None:

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import Staat
 from kaderdiff.render.docx_staat import render_docx
 from kaderdiff.render.html_uit import render_html
 from kaderdiff.render.json_uit import render_json
 
 FORMATEN = ("docx", "html", "json")
-
-
-def lees_formaten(tekst: str, toegestaan: tuple[str, ...] = FORMATEN) -> tuple[str, ...]:
-    """'docx,html' -> ('docx', 'html'); unknown formats are a clear error."""
-    gevraagd = tuple(dict.fromkeys(f.strip().lower() for f in tekst.split(",") if f.strip()))
-    onbekend = [f for f in gevraagd if f not in toegestaan]
-    if onbekend or not gevraagd:
-        raise KaderdiffFout(
-            f"Onbekend formaat '{', '.join(onbekend) or tekst}': kies uit {', '.join(toegestaan)}")
-    return gevraagd
 
 
 def staat_basisnaam(sleutel: str, jaar: int) -> str:

@@ -1,27 +1,12 @@
-"""Small presentation helpers shared by every renderer (grondslag texts and links, references)."""
+"""Small presentation texts shared by the renderers: what a correction corrects, a document's reference, the
+notes of a pair found by content or in doubt. (The citation and link of a grondslag come with the Staat.)"""
 
 from __future__ import annotations
 
-from datetime import date
-
-from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.kader import Kader
 from kaderdiff.model.koppeling import Koppelwijze
-from kaderdiff.model.wet import Wetregister
 from kaderdiff.model.wijziging import Wijziging
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.verwijzing.citeren import citeer
-from kaderdiff.verwijzing.juriconnect import link
-
-
-def grondslag_tekst(g: Grondslag) -> str:
-    """Dutch citation of a grondslag ('artikel 7.2.4a, eerste lid, van de WEB')."""
-    return citeer(g)
-
-
-def grondslag_link(g: Grondslag, peildatum: date, wetten: Wetregister | None = None) -> str:
-    """wetten.overheid.nl link of a grondslag ('' when the law has no BWB id); `wetten`: the kadermap's
-    registry when it has laws of its own."""
-    return link(g, peildatum, wetten)
 
 
 def correctie_tekst(kader: Kader) -> str:

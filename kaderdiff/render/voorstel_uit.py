@@ -11,8 +11,8 @@ from kaderdiff.model.voorstelbeoordeling import Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import ERBIJ, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.docx_staat import grondslag_regels
-from kaderdiff.render.teksten import grondslag_tekst
 from kaderdiff.render.wastabel import BREEDTES_CM, was_wordt_rij, was_wordt_tabel
+from kaderdiff.verwijzing.citeren import citeer
 from kaderdiff.word import tabelxml
 from kaderdiff.word.document import (
     kopblok,
@@ -41,8 +41,8 @@ def _rij_dict(r: VoorstelRij) -> dict[str, Any]:
         "wordt": w.wordt,
         "diff": [{"op": {0: "gelijk", -1: "weg", 1: "erbij"}[d.op], "tekst": d.tekst} for d in w.tekstdiff],
         "kenmerken": list(w.kenmerken),
-        "grondslagen_was": [grondslag_tekst(g) for g in w.grondslagen_was],
-        "grondslagen_wordt": [grondslag_tekst(g) for g in w.grondslagen_wordt],
+        "grondslagen_was": [citeer(g) for g in w.grondslagen_was],
+        "grondslagen_wordt": [citeer(g) for g in w.grondslagen_wordt],
         "grondslag_gewijzigd": r.grondslag_gewijzigd,
         "overeenkomsten": [
             {"sector": o.sector, "element_id": o.element_id, "vindplaats": o.vindplaats,
@@ -68,7 +68,7 @@ def render_voorstel_json(v: Voorstel) -> bytes:
 
 def _context_regels(r: VoorstelRij) -> list[str]:
     regels = [f"Standaard: {r.standaard}"] if r.standaard else []
-    regels += grondslag_regels(r.wijziging)
+    regels += grondslag_regels(r.wijziging, citeer)
     if r.wijziging.oud is not None and r.wijziging.nieuw is not None:
         regels.append("Grondslag gewijzigd door het voorstel." if r.grondslag_gewijzigd
                       else "Grondslag niet gewijzigd door het voorstel.")
