@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from kaderdiff.bron.wetregister import wetten, zoek_wet
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.render.teksten import grondslag_link, grondslag_tekst
 from kaderdiff.verwijzing import juriconnect
 from kaderdiff.verwijzing.juriconnect import jci, link
 
@@ -76,12 +75,6 @@ def test_aliassen_wvo_en_voorganger() -> None:
 
 def test_onbekende_wet_geeft_geen_link() -> None:
     assert link(Grondslag("XYZ", "1"), PEIL) == ""
-
-
-def test_renderhulpen_gebruiken_citeer_en_link() -> None:
-    g = Grondslag("WEB", "7.2.4a", "1")
-    assert grondslag_tekst(g) == "artikel 7.2.4a, eerste lid, van de WEB"
-    assert grondslag_link(g, PEIL).endswith("&lid=1&g=2026-08-01")
 
 
 @settings(max_examples=300, derandomize=True)

@@ -188,6 +188,7 @@ def test_toelichting_uit_git_en_streng(kaderrepo: Path, tmp_path: Path) -> None:
 
 def test_nieuw_kwaliteitsgebied_in_de_staat_met_de_grondslagen_van_zijn_eisen() -> None:
     from kaderdiff.render.docx_staat import grondslag_regels
+    from kaderdiff.verwijzing.citeren import citeer
 
     oud = laad_bestand(KADERS / "2026" / "vo.xml")
     nieuw = laad_bestand(KADERS / "2027" / "vo.xml")
@@ -196,7 +197,7 @@ def test_nieuw_kwaliteitsgebied_in_de_staat_met_de_grondslagen_van_zijn_eisen() 
     eisen = [el for el, _ in nieuw.element("kg-ska").doorloop() if el.soort.value == "eis"]
     assert len(eisen) == 7
     assert set(rij.grondslagen_wordt) == {g for e in eisen for g in e.grondslagen}
-    [regel] = grondslag_regels(rij)
+    [regel] = grondslag_regels(rij, citeer)
     assert regel.startswith("Grondslag: artikel 2.99, eerste lid, van de WVO; artikel 2.99, tweede lid")
 
 
@@ -240,3 +241,34 @@ def test_een_wetnaam_die_zijn_code_al_draagt_krijgt_hem_niet_nog_eens(kaderrepo:
     for tekst in (html, docx):
         assert "beroepsonderwijs (VABA)" in tekst
         assert "(VABA) (VABA)" not in tekst
+
+
+def test_de_staat_draagt_de_citaten_en_links_van_zijn_rijen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every grondslag of a row is cited and linked once, when the Staat is made (WAS on the old kader's
+    peildatum, WORDT on the new one's); the renderers read them from the Staat and cite nothing themselves."""
+    from datetime import UTC, datetime
+
+    from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.diff.staatbouw import maak_staat
+    from kaderdiff.model.versie import Versie
+    from kaderdiff.render import docx_staat, html_uit, json_uit
+    from kaderdiff.verwijzing import citeren, juriconnect
+
+    staat = maak_staat(KaderMap(KADERS), Versie(2025), Versie(2026), "MBO")
+    paren = {(g, staat.oud.peildatum) for w in staat.wijzigingen for g in w.grondslagen_was}
+    paren |= {(g, staat.nieuw.peildatum) for w in staat.wijzigingen for g in w.grondslagen_wordt}
+    assert staat.oud.peildatum != staat.nieuw.peildatum and len(paren) > 10
+    for g, peildatum in paren:
+        assert staat.citaat(g) == citeren.citeer(g)
+        assert staat.link(g, peildatum) == juriconnect.link(g, peildatum, staat.wetten)
+        assert staat.link(g, peildatum).endswith(f"g={peildatum.isoformat()}")
+
+    def verboden(*_: object) -> str:
+        raise AssertionError("een renderer citeert zelf")
+
+    monkeypatch.setattr(citeren, "citeer", verboden)
+    monkeypatch.setattr(juriconnect, "link", verboden)
+    moment = datetime(2026, 5, 20, tzinfo=UTC)
+    assert docx_staat.render_docx(staat, moment) and html_uit.render_html(staat, moment.date())
+    data = json.loads(json_uit.render_json(staat))
+    assert all(g["citaat"].startswith("artikel") for w in data["wijzigingen"] for g in w["grondslagen_wordt"])

@@ -67,29 +67,6 @@ def toon_voorstel(v: Voorstel) -> None:
         scherm.print(tabel)
 
 
-def controleer_bespreekstuk(docx: Path, kaders: KaderMap) -> None:
-    """Before any work: the --docx file may not land in the kadermap or the git directory, and may only
-    replace an existing file that is an earlier document of kaderdiff."""
-    from kaderdiff.uitvoer.atomair import weiger_bestand
-    from kaderdiff.word.document import is_eigen_document
-
-    weiger_bestand(docx, kaders.beschermd(docx), "Het bespreekstuk (--docx)", is_eigen_document,
-                   "document van kaderdiff")
-
-
-def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:
-    from kaderdiff.render.voorstel_uit import render_voorstel_docx
-    from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
-    from kaderdiff.uitvoer.tijd import datum_van_tijdstip
-
-    commit = kaders.commit(v.commit) if kaders.repo is not None else None
-    moment = datum_van_tijdstip(commit.tijd if commit is not None else 0)
-    inhoud = render_voorstel_docx(v, moment)
-    controleer_bespreekstuk(docx, kaders)  # again: nothing may have appeared there meanwhile
-    docx.parent.mkdir(parents=True, exist_ok=True)
-    schrijf_atomair(docx.resolve(), inhoud)
-
-
 def _opties_voorstel(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ref", nargs="?", default=None, metavar="REF", help="het voorstel: een git-tak, tag of commit")
     parser.add_argument("--basis", default="main", help="vergelijk met de gemeenschappelijke voorouder met deze tak")
@@ -112,9 +89,13 @@ def voorstel(args: argparse.Namespace) -> int:
     if args.ref is None:
         raise KaderdiffFout("Geef het voorstel (een git-tak, tag of commit) of --uit-docx BESTAND.docx")
     if args.docx is not None:
+        from kaderdiff.pakket.documentmappen import controleer_bespreekstuk
+
         controleer_bespreekstuk(args.docx, kaders)
     v = beoordeel(kaders, args.ref, args.basis)
     if args.docx is not None:
+        from kaderdiff.pakket.documentmappen import schrijf_bespreekstuk
+
         schrijf_bespreekstuk(v, kaders, args.docx)
     if args.als_json:
         from kaderdiff.render.voorstel_uit import render_voorstel_json
@@ -136,6 +117,8 @@ def _voorstel_uit_docx(args: argparse.Namespace, kaders: KaderMap) -> int:
     if not args.naam:
         raise KaderdiffFout("Bij --uit-docx is --naam verplicht (bijv. --naam voorstel/mbo-bekwaam)")
     if args.docx is not None:
+        from kaderdiff.pakket.documentmappen import controleer_bespreekstuk
+
         controleer_bespreekstuk(args.docx, kaders)
     resultaat = importeer_docx(kaders, args.uit_docx, args.naam, args.basis)
     if not args.als_json:
@@ -151,6 +134,8 @@ def _voorstel_uit_docx(args: argparse.Namespace, kaders: KaderMap) -> int:
         return 1 if resultaat.niet_overgenomen else 0
     v = beoordeel(kaders, args.naam, args.basis)
     if args.docx is not None:
+        from kaderdiff.pakket.documentmappen import schrijf_bespreekstuk
+
         schrijf_bespreekstuk(v, kaders, args.docx)
     if args.als_json:
         from kaderdiff.render.voorstel_uit import voorstel_dict

@@ -17,9 +17,9 @@ from pathlib import Path
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.importeer import Importresultaat, importeer_docx
 from kaderdiff.model.kader import Kader
+from kaderdiff.model.versie import Commitstap
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.versiebeheer.repository import Repository
-from kaderdiff.versiebeheer.tak import Commitstap
 
 _JAAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 

@@ -68,3 +68,14 @@ class Historiestap:
     commit: Commit
     na: Blob | None
     voor: Blob | None
+
+
+@dataclass(frozen=True)
+class Commitstap:
+    """One commit of a series: the files it changes (path in the repository -> new bytes), its message, a fixed
+    date, and its author ('' for the repository's own user, who is always the committer)."""
+
+    bestanden: dict[str, bytes]
+    bericht: str
+    datum: str
+    auteur: str = ""

@@ -1,6 +1,7 @@
-"""The other folders of documents commands write: the Staten van wijzigingen of `kaderdiff staat`, and the
-law-change impact of `impact --uit`. Like the pack, each is built in a temporary folder beside its place and
-swapped in as a whole (uitvoer/atomair.py); the commands only parse, call one function here and print.
+"""The other documents commands write: the Staten van wijzigingen of `kaderdiff staat`, the law-change impact
+of `impact --uit` (folders: like the pack, built in a temporary folder beside their place and swapped in as a
+whole, uitvoer/atomair.py) and the bespreekstuk of `voorstel --docx` (one file, written atomically). The
+commands only parse, call a function here and print.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from pathlib import Path
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor
 from kaderdiff.model.versie import Versie
+from kaderdiff.model.voorstelbeoordeling import Voorstel
 from kaderdiff.model.wijziging import Staat
 from kaderdiff.recht.wetimpact import WetImpact
 from kaderdiff.render.staat_uit import staat_bestanden
+from kaderdiff.render.voorstel_uit import render_voorstel_docx
 from kaderdiff.render.wetimpact_uit import wetimpact_bestanden
-from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
+from kaderdiff.uitvoer.atomair import atomaire_map, schrijf, weiger_bestand
+from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+from kaderdiff.word.document import is_eigen_document
 
 
 def schrijf_staten(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
@@ -41,3 +46,20 @@ def schrijf_wetimpact(kadermap: KaderMap, impact: WetImpact, doel: Path, formate
     with atomaire_map(doel, kadermap.beschermd(doel)) as tijdelijk:
         for naam, inhoud in bestanden.items():
             schrijf(tijdelijk, naam, inhoud)
+
+
+def controleer_bespreekstuk(docx: Path, kaders: KaderMap) -> None:
+    """Before any work: the --docx file may not land in the kadermap or the git directory, and may only
+    replace an existing file that is an earlier document of kaderdiff."""
+    weiger_bestand(docx, kaders.beschermd(docx), "Het bespreekstuk (--docx)", is_eigen_document,
+                   "document van kaderdiff")
+
+
+def schrijf_bespreekstuk(v: Voorstel, kaders: KaderMap, docx: Path) -> None:
+    """The short Word document about a proposal, dated by its commit, into `docx`."""
+    commit = kaders.commit(v.commit) if kaders.repo is not None else None
+    moment = datum_van_tijdstip(commit.tijd if commit is not None else 0)
+    inhoud = render_voorstel_docx(v, moment)
+    controleer_bespreekstuk(docx, kaders)  # again: nothing may have appeared there meanwhile
+    docx.parent.mkdir(parents=True, exist_ok=True)
+    schrijf_atomair(docx.resolve(), inhoud)

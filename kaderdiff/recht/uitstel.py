@@ -24,8 +24,7 @@ from kaderdiff.bron.laden import parse_kader
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Versie
-from kaderdiff.versiebeheer.tak import Commitstap
+from kaderdiff.model.versie import Commitstap, Versie
 
 UITGESTELD = "uitgesteld"
 

@@ -17,7 +17,7 @@ import git
 from gitdb.exc import ODBError  # type: ignore[import-untyped]
 
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Blob, Commit, Historiestap
+from kaderdiff.model.versie import Blob, Commit, Commitstap, Historiestap
 from kaderdiff.versiebeheer import tak
 from kaderdiff.versiebeheer.opdracht import GitOntbreekt, git_reden
 from kaderdiff.versiebeheer.opdracht import git as git_opdracht
@@ -171,7 +171,7 @@ class Repository:
         """Refuse an invalid branch name or one that exists already."""
         tak.tak_naam_vrij(self._repo, naam)
 
-    def maak_reeks(self, naam: str, basis: Commit | None, stappen: list[tak.Commitstap]) -> tuple[str, ...]:
+    def maak_reeks(self, naam: str, basis: Commit | None, stappen: list[Commitstap]) -> tuple[str, ...]:
         """One commit per step on a new branch `naam` (see `tak.maak_reeks`); returns the commit ids."""
         return tak.maak_reeks(self._repo, naam, self._git_commit(basis.hexsha) if basis is not None else None,
                               stappen)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from dataclasses import dataclass
 
 import git
 from gitdb import IStream  # type: ignore[import-untyped]
 
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.versie import Commitstap
 
 
 def tak_naam_vrij(repo: git.Repo, naam: str) -> None:
@@ -33,17 +33,6 @@ def _identiteit(repo: git.Repo) -> tuple[str, str]:
     naam = str(lezer.get_value("user", "name", "")) or "kaderdiff"
     email = str(lezer.get_value("user", "email", "")) or "kaderdiff@localhost"
     return naam, email
-
-
-@dataclass(frozen=True)
-class Commitstap:
-    """One commit of a series: the files it changes (path in the repository -> new bytes), its message, a fixed
-    date, and its author ('' for the repository's own user, who is always the committer)."""
-
-    bestanden: dict[str, bytes]
-    bericht: str
-    datum: str
-    auteur: str = ""
 
 
 def maak_reeks(repo: git.Repo, naam: str, basis: git.Commit | None, stappen: list[Commitstap]) -> tuple[str, ...]:
