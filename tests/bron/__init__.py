@@ -1,0 +1,1 @@
+"""Reading sources: checking kaders, hostile XML, the canonical form, what real kaders contain."""

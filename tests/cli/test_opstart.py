@@ -1,0 +1,112 @@
+"""Start-up: each command imports only what it needs.
+
+Checked by what Python reports importing (`-X importtime`), not by timing: a command that starts
+pulling in GitPython, python-docx, Jinja2 or Rich again fails here on any machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import git
+import pytest
+
+from kaderdiff.bron.versies import KaderMap
+from kaderdiff.cli.app import COMMANDOS
+from kaderdiff.cli.foutafhandeling import FOUT_INTERN, voer_veilig_uit
+from kaderdiff.recht.grondslagindex import RACY_SECONDEN
+from kaderdiff.versiebeheer.plek import zoek_git_map
+from tests.hulp.repos import git_cmd
+
+#: Needed by no small command: documents, templates, git, tables, fuzzy matching, and the standard library's
+#: heavier corners (xml.sax.saxutils pulls in urllib.request; tempfile and traceback only serve errors).
+ZWAAR = ("git", "gitdb", "docx", "jinja2", "rich", "lxml", "rapidfuzz", "diff_match_patch", "xml.sax",
+         "urllib.request", "tempfile", "traceback")
+ARTIKEL = "artikel 7.2.4a, eerste lid, WEB"
+
+
+def start(args: list[str], cwd: Path, omgeving: dict[str, str] | None = None) -> tuple[set[str], str]:
+    """Run `python -m kaderdiff ARGS` in a new process; the modules it imported and its standard output."""
+    proces = subprocess.run([sys.executable, "-X", "importtime", "-m", "kaderdiff", *args], cwd=cwd,
+                            capture_output=True, text=True, timeout=120, env=omgeving)
+    assert proces.returncode == 0, proces.stderr[-2000:]
+    modules = {regel.rsplit("|", 1)[1].strip() for regel in proces.stderr.splitlines()
+               if regel.startswith("import time:") and "|" in regel}
+    assert "kaderdiff.cli.app" in modules, "importtime gaf geen lijst"
+    return modules, proces.stdout
+
+
+def geladen(modules: set[str], pakketten: tuple[str, ...]) -> list[str]:
+    return sorted(p for p in pakketten if any(m == p or m.startswith(p + ".") for m in modules))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["versie"], *([c.naam, "--help"] for c in COMMANDOS)])
+def test_hulp_en_versie_laden_niets_zwaars(args: list[str], tmp_path: Path) -> None:
+    modules, uit = start(args, tmp_path)
+    assert uit.strip()
+    assert geladen(modules, ZWAAR) == []
+
+
+def test_controleer_een_bestand_zonder_git_word_of_tabellen(voorbeeldrepo: Path) -> None:
+    modules, uit = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
+    assert "In orde: 1 kader(s)" in uit
+    assert geladen(modules, ZWAAR) == ["lxml"]  # schema validation needs lxml, nothing else heavy
+
+
+def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> None:
+    # files changed within RACY_SECONDEN are re-hashed (and the index rewritten) next time: wait that out
+    time.sleep(RACY_SECONDEN)
+    # the user's path: no KADERDIFF_CACHE, so the index lives in the repository's git directory
+    omgeving = {k: v for k, v in os.environ.items() if k != "KADERDIFF_CACHE"}
+    eerste, uit = start(["herleid", "--artikel", ARTIKEL, "--json"], voorbeeldrepo, omgeving)
+    assert "lxml" in geladen(eerste, ZWAAR), "de eerste keer worden de kaders gelezen"
+    assert list((voorbeeldrepo / ".git" / "kaderdiff").glob("grondslagindex-*.json"))
+    modules, tweede = start(["herleid", "--artikel", ARTIKEL, "--json"], voorbeeldrepo, omgeving)
+    assert json.loads(tweede) == json.loads(uit)
+    assert json.loads(tweede)["eisen"], "het artikel heeft eisen in de voorbeeldkaders"
+    assert geladen(modules, ZWAAR) == []
+    modules, tabel = start(["herleid", "--artikel", ARTIKEL], voorbeeldrepo, omgeving)
+    assert "st-op1-e2" in tabel
+    assert geladen(modules, ZWAAR) == ["rich"]
+
+
+def test_git_map_zoals_gitpython_hem_vindt(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "kaders" / "2026").mkdir(parents=True)
+    git_cmd(repo, "init", "-q", "-b", "main")
+    (repo / "kaders" / "2026" / "leeg.txt").write_text("x")
+    git_cmd(repo, "add", "-A")
+    git_cmd(repo, "commit", "-q", "-m", "begin")
+    git_cmd(repo, "worktree", "add", "-q", str(tmp_path / "werkboom"), "-b", "tak")
+    buiten = tmp_path / "buiten" / "kaders"
+    buiten.mkdir(parents=True)
+    for pad in (repo / "kaders", repo / "kaders" / "2026", tmp_path / "werkboom" / "kaders", buiten):
+        try:
+            verwacht: Path | None = Path(git.Repo(pad, search_parent_directories=True).git_dir).resolve()
+        except git.InvalidGitRepositoryError:
+            verwacht = None
+        assert zoek_git_map(pad.resolve()) == verwacht, pad
+        assert KaderMap(pad).git_map == verwacht
+    assert zoek_git_map((tmp_path / "werkboom").resolve()) != zoek_git_map(repo.resolve()), "eigen map per werkboom"
+
+
+def test_interne_fout_schrijft_nog_steeds_een_logboek(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def defect() -> int:
+        return 1 // 0
+
+    assert voer_veilig_uit("proef", defect) == FOUT_INTERN
+    logboeken = list(tmp_path.glob("kaderdiff-fout-*.log"))
+    assert len(logboeken) == 1
+    tekst = logboeken[0].read_text(encoding="utf-8")
+    assert "kaderdiff proef" in tekst and "ZeroDivisionError" in tekst and "Traceback" in tekst
+    fout = capsys.readouterr().err
+    assert "Interne fout" in fout and str(logboeken[0]) in fout and "Traceback" not in fout

@@ -1,0 +1,1 @@
+"""Aligning, classifying and explaining: the Staat van wijzigingen."""

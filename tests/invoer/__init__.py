@@ -1,0 +1,1 @@
+"""Importing Word kaders."""

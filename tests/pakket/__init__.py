@@ -1,0 +1,1 @@
+"""The consultation pack: contents, LibreOffice, validity, reproducibility, a build killed midway."""

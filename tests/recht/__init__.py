@@ -1,0 +1,1 @@
+"""Law texts, herleid and impact, citations in prose, postponing a wetswijziging."""

@@ -1,0 +1,113 @@
+"""`kaderdiff citaten`: law references in running Dutch text, measured on a corpus of real-style sentences."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht.citaatzoeker import regel_kolom, zoek_citaten
+from tests.hulp.draai import kd
+from tests.hulp.paden import DATA, REPO
+
+CORPUS = json.loads((DATA / "citaten-corpus.json").read_text(encoding="utf-8"))["zinnen"]
+
+
+def meet() -> dict[str, float | int]:
+    """Precision and recall over the corpus, for the references (per sentence) and for the text spans."""
+    goed = fout = gemist = goed_stuk = fout_stuk = gemist_stuk = 0
+    for i, z in enumerate(CORPUS):
+        vondsten = zoek_citaten(z["zin"])
+        gevonden = {(i, g) for v in vondsten for g in v.grondslagen}
+        verwacht = {(i, Grondslag(*v)) for v in z["verwijzingen"]}
+        goed += len(gevonden & verwacht)
+        fout += len(gevonden - verwacht)
+        gemist += len(verwacht - gevonden)
+        stukken = [v.tekst for v in vondsten]
+        goed_stuk += sum(1 for s in stukken if s in z["stukken"])
+        fout_stuk += sum(1 for s in stukken if s not in z["stukken"])
+        gemist_stuk += sum(1 for s in z["stukken"] if s not in stukken)
+    return {
+        "zinnen": len(CORPUS), "met_verwijzing": sum(1 for z in CORPUS if z["verwijzingen"]),
+        "verwijzingen": goed + gemist,
+        "precisie": goed / (goed + fout) if goed + fout else 1.0, "recall": goed / (goed + gemist),
+        "precisie_stukken": goed_stuk / (goed_stuk + fout_stuk),
+        "recall_stukken": goed_stuk / (goed_stuk + gemist_stuk),
+    }
+
+
+def test_corpus_precisie_en_recall_zijn_1() -> None:
+    cijfers = meet()
+    print(f"\ncitaten-corpus: {cijfers}")  # reported with pytest -s
+    assert cijfers["zinnen"] >= 40 and cijfers["met_verwijzing"] >= 20
+    assert (cijfers["precisie"], cijfers["recall"]) == (1.0, 1.0)
+    assert (cijfers["precisie_stukken"], cijfers["recall_stukken"]) == (1.0, 1.0)
+
+
+@pytest.mark.parametrize("z", CORPUS, ids=lambda z: z["zin"][:40])
+def test_elke_zin(z: dict[str, list[object]]) -> None:
+    vondsten = zoek_citaten(str(z["zin"]))
+    assert [v.tekst for v in vondsten] == z["stukken"]
+    assert [g for v in vondsten for g in v.grondslagen] == [Grondslag(*v) for v in z["verwijzingen"]]  # type: ignore[misc]
+    for v in vondsten:
+        assert str(z["zin"])[v.begin:v.eind] == v.tekst
+
+
+def test_cli_tekstbestand_met_plaats_citaat_en_link(tmp_path: Path) -> None:
+    bestand = tmp_path / "verslag.txt"
+    bestand.write_text("Eerste regel zonder verwijzing.\nDe Ring wijst op art. 4c lid 1 Wpo en\n"
+                       "artikel 7.2.4a, eerste lid, van de WEB.\n", encoding="utf-8")
+    code, uit, fout = kd(["citaten", str(bestand), "--json"])
+    assert (code, fout) == (0, "")
+    data = json.loads(uit)
+    assert [(v["regel"], v["kolom"], v["tekst"]) for v in data["vondsten"]] == [
+        (2, 18, "art. 4c lid 1 Wpo"), (3, 1, "artikel 7.2.4a, eerste lid, van de WEB")]
+    v = data["vondsten"][0]["verwijzingen"][0]
+    assert v == {"wet": "WPO", "artikel": "4c", "lid": "1", "onderdeel": "",
+                 "citaat": "artikel 4c, eerste lid, van de WPO",
+                 "jci": "jci1.3:c:BWBR0003420&artikel=4c&lid=1",
+                 "link": "https://wetten.overheid.nl/jci1.3:c:BWBR0003420&artikel=4c&lid=1"}
+    code, uit, _ = kd(["citaten", str(bestand)])
+    assert code == 0
+    assert f"{bestand}:2:18  art. 4c lid 1 Wpo" in uit and "artikel 7.2.4a, eerste lid, van de WEB" in uit
+    assert "https://wetten.overheid.nl/jci1.3:c:BWBR0007625&artikel=7.2.4a&lid=1" in uit
+    assert "2 verwijzing(en)" in uit
+
+
+def test_cli_leest_stdin_als_proces() -> None:
+    proces = subprocess.run([sys.executable, "-m", "kaderdiff", "citaten", "-", "--json"], cwd=REPO,
+                            input="Zie artikel 11 derde lid en in artikel 15 van de WOT.", capture_output=True,
+                            text=True, timeout=60)
+    assert proces.returncode == 0, proces.stderr
+    citaten = [v["citaat"] for vondst in json.loads(proces.stdout)["vondsten"] for v in vondst["verwijzingen"]]
+    assert citaten == ["artikel 11, derde lid, van de WOT", "artikel 15 van de WOT"]
+
+
+def test_cli_docx(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Kamerbrief over passend onderwijs")
+    document.add_paragraph("De wettelijke basis is artikel 40a, eerste lid, van de WPO.")
+    pad = tmp_path / "brief.docx"
+    document.save(str(pad))
+    code, uit, fout = kd(["citaten", str(pad), "--json"])
+    assert code == 0, fout
+    assert [(v["regel"], v["tekst"]) for v in json.loads(uit)["vondsten"]] == [
+        (2, "artikel 40a, eerste lid, van de WPO")]
+
+
+def test_cli_fouten(tmp_path: Path) -> None:
+    code, _, fout = kd(["citaten", str(tmp_path / "weg.txt")])
+    assert code == 2 and "niet gevonden" in fout
+    (tmp_path / "bin.txt").write_bytes(b"\xff\xfe\x00kapot")
+    code, _, fout = kd(["citaten", str(tmp_path / "bin.txt")])
+    assert code == 2 and "geen UTF-8-tekst" in fout
+
+
+def test_regel_kolom() -> None:
+    assert regel_kolom("ab\ncd", 0) == (1, 1)
+    assert regel_kolom("ab\ncd", 4) == (2, 2)

@@ -1,0 +1,1 @@
+"""The merge driver: by element, in real `git merge` runs, its promise, and `kaderdiff init`."""

@@ -1,0 +1,1 @@
+"""The static website, also in a real browser."""

@@ -1,0 +1,1 @@
+"""Writing safely: only kaderdiff's own output replaced, atomically; XML escaping."""

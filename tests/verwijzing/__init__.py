@@ -1,0 +1,1 @@
+"""Citing a grondslag and reading one back; Juriconnect links."""

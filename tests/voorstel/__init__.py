@@ -1,0 +1,1 @@
+"""Reviewing a proposal; a reader's Word revisions into a branch."""

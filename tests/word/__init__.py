@@ -1,0 +1,1 @@
+"""The Word layer: the template, real Word moves in the concept."""
