@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.samenvoeging.reeks import SAMENVOEGHULP
 from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
-from kaderdiff.versiebeheer.opdracht import GitOntbreekt, Uitkomst, git, git_reden
+from kaderdiff.versiebeheer.opdracht import GitOntbreekt, Uitkomst, git, git_aanwezig, git_reden
 
 REPOSJABLONEN = SJABLONEN / "repo"
 ATTRIBUUTREGEL = f"kaders/**/*.xml merge={SAMENVOEGHULP}"
@@ -144,7 +143,7 @@ def richt_in(map_: Path, python: str) -> list[Stap]:
     """Set up (or complete) a kaders repository in `map_`; `python` is the interpreter git and the hook use."""
     if map_.exists() and not map_.is_dir():
         raise KaderdiffFout(f"{map_} bestaat al en is geen map")
-    if shutil.which("git") is None:
+    if not git_aanwezig():
         _git(Path.cwd(), "--version")  # says in Dutch that git is missing, before anything is made
     map_.mkdir(parents=True, exist_ok=True)
     stappen = _repository(map_)

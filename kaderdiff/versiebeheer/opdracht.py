@@ -54,6 +54,13 @@ def _omgeving(negeer_git_dir: bool, omgeving: dict[str, str] | None) -> dict[str
     return {**basis, **(omgeving or {})}
 
 
+def git_aanwezig() -> bool:
+    """Whether the git program can be found (in PATH)."""
+    import shutil
+
+    return shutil.which("git") is not None
+
+
 def git(*args: str, map_: str | Path | None = None, invoer: bytes | None = None, negeer_git_dir: bool = False,
         omgeving: dict[str, str] | None = None) -> Uitkomst:
     """Run `git ARGS` and wait; raises `GitOntbreekt` when there is no git, never for git's own exit code."""

@@ -51,6 +51,11 @@ class Omgeving:
         assert zoek in tekst, zoek
         return self.bestand(naam, tekst.replace(zoek, vervang, 1))
 
+    def gebroken(self, relatief: str, zoek: str, vervang: str, args: list[str]) -> list[str]:
+        """`breek`, then the command line to run on it."""
+        self.breek(relatief, zoek, vervang)
+        return args
+
     def breek(self, relatief: str, zoek: str, vervang: str) -> None:
         """Change a kader in the repository and commit it."""
         pad = self.repo / "kaders" / relatief
@@ -182,7 +187,7 @@ GEVALLEN: list[Geval] = [
     ("kadermap-bestaat-niet", lambda o: [*STAAT, "--kaders", str(o.tmp / "nergens")], 2, "bestaat niet"),
     ("kadermap-is-een-bestand", lambda o: [*STAAT, "--kaders", o.bestand("k.txt", "x")], 2, "bestaat niet"),
     ("ref-zonder-git", lambda o: ["staat", "--van", "2025@HEAD", "--naar", "2026", "--kaders",
-                                  shutil.copytree(KADERS, o.tmp / "los")], 2, "staat niet in een git-repository"),
+                                  str(shutil.copytree(KADERS, o.tmp / "los"))], 2, "staat niet in een git-repository"),
     ("shallow-clone", _shallow, 2, "shallow"),
     ("geen-git", _zonder_git, 2, "het programma git is niet gevonden"),
     # -- kader files
@@ -207,10 +212,10 @@ GEVALLEN: list[Geval] = [
     ("map-zonder-kaders", lambda o: ["controleer", str(o.tmp)], 2, "Geen kaderbestanden gevonden"),
     ("pad-bestaat-niet", lambda o: ["controleer", str(o.tmp / "nergens.xml")], 2, "Pad niet gevonden"),
     ("fifo", _fifo, 2, "named pipe (FIFO)"),
-    ("dubbele-ids-in-staat", lambda o: (o.breek("2026/mbo.xml", 'id="st-ka1-e2"', 'id="st-ka1-e1"'), STAAT)[1], 2,
+    ("dubbele-ids-in-staat", lambda o: o.gebroken("2026/mbo.xml", 'id="st-ka1-e2"', 'id="st-ka1-e1"', STAAT), 2,
      "komt dubbel voor"),
-    ("kapot-kader-in-staat", lambda o: (o.breek("2026/vo.xml", "</kader>", "</kadr>"),
-                                        [*STAAT, "--uit", str(o.tmp / "u")])[1], 2, "vo.xml"),
+    ("kapot-kader-in-staat", lambda o: o.gebroken("2026/vo.xml", "</kader>", "</kadr>",
+                                                  [*STAAT, "--uit", str(o.tmp / "u")]), 2, "vo.xml"),
     ("streng-zonder-toelichting", _zonder_toelichting, 2, "toelichting ontbreekt"),
     ("opmaak-van-kapot-kader", lambda o: ["opmaak", o.kader("</titel>", "</titl>")], 2,
      "Opmaak afgebroken; er is niets gewijzigd"),

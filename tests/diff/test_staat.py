@@ -117,11 +117,12 @@ def test_staat_docx_html_json(voorbeeldrepo: Path, tmp_path: Path) -> None:
     stijlen = doc.styles.element
     lang = stijlen.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang is not None and lang.get(qn("w:val")) == "nl-NL"
-    assert any(p.style.name == "Heading 1" for p in doc.paragraphs)
+    assert any(p.style is not None and p.style.name == "Heading 1" for p in doc.paragraphs)
     tabel = doc.tables[-1]
     kop = tabel.rows[0]
     assert [c.text for c in kop.cells] == ["Nr", "Vindplaats", "Tekst WAS", "Tekst WORDT", "Toelichting en grondslag"]
-    assert kop._tr.trPr.find(qn("w:tblHeader")) is not None
+    kenmerken = kop._tr.trPr
+    assert kenmerken is not None and kenmerken.find(qn("w:tblHeader")) is not None
     rijen = tabel.rows[1:]
     assert [r.cells[0].paragraphs[0].text for r in rijen] == [w["nummer"] for w in data["wijzigingen"]]
     doorgehaald = onderstreept = 0

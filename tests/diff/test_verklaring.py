@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff import verklaring
 from kaderdiff.diff.staatbouw import maak_staat
@@ -48,7 +49,7 @@ def test_alleen_commits_sinds_de_gevraagde_elementen_afweken(
     assert {c.hexsha for lijst in volledig.values() for c in lijst} == {eerste, *commits}
 
     gelezen: list[str] = []
-    echt = verklaring.laad_bytes
+    echt = laad_bytes
 
     def lees(data: bytes, naam: str) -> object:
         gelezen.append(naam.rsplit("@", 1)[1])

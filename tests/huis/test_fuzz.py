@@ -32,6 +32,9 @@ from tests.hulp.paden import KADERS, REPO, VOORBEELD
 from tests.hulp.repos import commit_alles, git_cmd, maak_repo
 from tests.hulp.vijandig import W, nederlands, tijdslimiet, vijandige_docx, vijandige_xml
 
+#: Property tests with thousands of hostile inputs: left out of the quick run (`-m "not traag"`).
+pytestmark = pytest.mark.traag
+
 AANTAL = int(os.environ.get("KADERDIFF_FUZZ_AANTAL", "500"))
 FUZZ = settings(max_examples=AANTAL, deadline=None, derandomize="KADERDIFF_FUZZ_AANTAL" not in os.environ,
                 database=None, print_blob=True,

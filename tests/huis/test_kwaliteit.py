@@ -20,7 +20,7 @@ def test_mypy_schoon() -> None:
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
 
 
-#: Helpers in tests/echte_clients.py that start LibreOffice, pandoc or Chromium.
+#: Helpers in tests/hulp/echte_clients.py that start LibreOffice, pandoc or Chromium.
 ECHTE_CLIENTS = {"vereist", "naar_odt", "pandoc_woorden", "axe_core"}
 
 

@@ -28,7 +28,7 @@ def kd(args: Sequence[str], cwd: Path | None = None) -> tuple[int, str, str]:
 
 
 def kd_proces(args: Sequence[str], cwd: Path, omgeving: dict[str, str] | None = None, tijdslimiet: float = 600,
-              voor_start: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
+              voor_start: Callable[[], object] | None = None) -> subprocess.CompletedProcess[str]:
     """Run kaderdiff as a separate process (`python -m kaderdiff`), optionally with extra environment
     variables, a shorter time limit, or a function run in the child before it starts (umask, rlimit)."""
     env = {**os.environ, **(omgeving or {})}

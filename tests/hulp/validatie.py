@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity
@@ -37,7 +38,7 @@ def fouten(pad: Path) -> list[str]:
 
 def pdf_kenmerken(pad: Path) -> dict[str, str]:
     """What a PDF says about itself: PDF/A and PDF/UA identification (XMP), language and tagging (catalog)."""
-    catalogus = PdfReader(pad).trailer["/Root"]
+    catalogus: Any = PdfReader(pad).trailer["/Root"]
     xmp = etree.fromstring(catalogus["/Metadata"].get_object().get_data())
     uit = {"taal": str(catalogus.get("/Lang", "")),
            "getagd": str(bool(catalogus.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in catalogus)}

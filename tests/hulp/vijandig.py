@@ -1,5 +1,5 @@
 """Hypothesis strategies for hostile input: mutated real files, random bytes, deep nesting, huge text nodes,
-odd encodings. Used by tests/test_fuzz.py; each strategy starts from a real file (a seed) and breaks it."""
+odd encodings. Used by tests/huis/test_fuzz.py; each strategy starts from a real file (a seed) and breaks it."""
 
 from __future__ import annotations
 
@@ -136,7 +136,7 @@ def boommutaties(draw: st.DrawFn, zaad: bytes, word: bool = False) -> bytes:
         elif soort == "kind":
             nieuw = etree.SubElement(el, draw(st.sampled_from(namen)))
             nieuw.text = draw(waarden)
-    return etree.tostring(wortel.getroottree(), xml_declaration=True, encoding="UTF-8")
+    return bytes(etree.tostring(wortel.getroottree(), xml_declaration=True, encoding="UTF-8"))
 
 
 @st.composite
@@ -275,7 +275,7 @@ def kaderkant(draw: st.DrawFn, basis: bytes) -> bytes:
         return draw(boommutaties(data))
     if breuk == "binair":
         plek = draw(st.integers(0, len(data)))
-        return data[:plek] + draw(st.binary(min_size=1, max_size=8)) + b"\0" + data[plek:]
+        return bytes(data[:plek] + draw(st.binary(min_size=1, max_size=8)) + b"\0" + data[plek:])
     if breuk == "leeg":
         return b""
     if breuk == "willekeurig":

@@ -269,7 +269,7 @@ def test_niets_valt_weg_elk_woord_staat_in_het_kader(tmp_path: Path) -> None:
     assert kd(["importeer", str(docx), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
                "--uit", str(uit)])[0] == 0
     xml = uit.read_text(encoding="utf-8")
-    woorden = set()
+    woorden: set[str] = set()
     for onderdeel in Lezer(lees_docx(docx)).onderdelen():
         alineas = [a for r in onderdeel.rijen for c in r.cellen for a in c] if isinstance(onderdeel, Tabel) \
             else [onderdeel]

@@ -1,6 +1,6 @@
 """Every document kaderdiff writes is valid: OOXML for current Word, ODF 1.3, and PDF/A-2 + PDF/UA-1 with a language.
 
-The validator is openxml-audit (see tests/validatie.py and docs/ooxml.md); it reports errors and warnings,
+The validator is openxml-audit (see tests/hulp/validatie.py and docs/ooxml.md); it reports errors and warnings,
 and these tests require 0 errors.
 """
 

@@ -26,6 +26,9 @@ from tests.hulp.draai import kd
 from tests.hulp.paden import map_sha
 from tests.hulp.repos import commit_alles, maak_repo
 
+#: Builds killed at every step: left out of the quick run (`-m "not traag"`).
+pytestmark = pytest.mark.traag
+
 PAKKET = ["pakket", "--van", "2025", "--naar", "2026"]
 EERDER = ["pakket", "--van", "2025", "--naar", "2026@HEAD~1"]  # the pack as it was before the last commit
 
@@ -48,7 +51,7 @@ def _stappen(stop_bij: int | None, teller: list[int], zonder_wissel: bool) -> No
         setattr(eigenaar, naam, stap)
 
     if zonder_wissel:  # as on a system without renameat2(RENAME_EXCHANGE)
-        atomair.wissel = lambda a, b: False  # type: ignore[assignment]
+        atomair.wissel = lambda a, b: False
     for eigenaar, naam in ((pathlib.Path, "write_bytes"), (os, "rename"), (os, "replace"), (shutil, "rmtree"),
                            (atomair, "wissel")):
         if hasattr(eigenaar, naam):

@@ -124,7 +124,8 @@ def test_bestaand_kader_van_het_latere_jaar_krijgt_de_toelichting(voorbeeldrepo:
     vo_2026 = kaders.laad(Versie(2026, "uitstel/wvo2020-2027"), "VO")
     assert vo_2026.element("st-sk1-e2").grondslagen == kaders.laad(Versie(2025), "VO").element("st-sk1-e2").grondslagen
     staat = _staat(voorbeeldrepo, "2026@uitstel/wvo2020-2027", "2027@uitstel/wvo2020-2027", "vo", tmp_path / "s")
-    assert "WVO2020" in staat["samenvatting"]["per_wetswijziging"]  # type: ignore[operator]
+    samenvatting = staat["samenvatting"]
+    assert isinstance(samenvatting, dict) and "WVO2020" in samenvatting["per_wetswijziging"]
 
 
 def test_uitstel_fouten(voorbeeldrepo: Path, tmp_path: Path) -> None:

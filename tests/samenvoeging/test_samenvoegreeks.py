@@ -18,6 +18,7 @@ from lxml import etree
 
 from kaderdiff.samenvoeging import reeks as samenvoegreeks
 from kaderdiff.uitvoer.parallel import verdeel
+from kaderdiff.versiebeheer.opdracht import gitmap
 from tests.hulp.kaderbewerking import bewerkt, per_id, tekst
 from tests.hulp.repos import GIT_OMGEVING, git_cmd, leg_vast, merge
 
@@ -135,13 +136,13 @@ def test_gitmap_zoals_git_hem_vindt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (repo / "a.txt").write_text("a")
     leg_vast(repo, "a")
     (repo / "sub").mkdir()
-    assert samenvoegreeks.gitmap(str(repo / "sub")) == str(repo / ".git")
+    assert gitmap(str(repo / "sub")) == str(repo / ".git")
     git_cmd(repo, "worktree", "add", "-q", str(tmp_path / "boom"))
     verwacht = git_cmd(tmp_path / "boom", "rev-parse", "--absolute-git-dir")
-    assert samenvoegreeks.gitmap(str(tmp_path / "boom")) == verwacht
+    assert gitmap(str(tmp_path / "boom")) == verwacht
     monkeypatch.setenv("GIT_DIR", "elders/.git")
     monkeypatch.chdir(tmp_path)
-    assert samenvoegreeks.gitmap(str(repo)) == str(tmp_path / "elders" / ".git")
+    assert gitmap(str(repo)) == str(tmp_path / "elders" / ".git")
 
 
 def _schrijf_of_faal(opdracht: tuple[Path, str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 from urllib.parse import quote
 
 import pytest
@@ -77,9 +78,13 @@ def test_onbekende_wet_geeft_geen_link() -> None:
     assert link(Grondslag("XYZ", "1"), PEIL) == ""
 
 
+#: Lone surrogates are no text a reader can type.
+GEEN_SURROGATEN: tuple[Literal["Cs"]] = ("Cs",)
+
+
 @settings(max_examples=300, derandomize=True)
 @given(st.text(alphabet=st.sampled_from(list("0123456789abzAZ.:-_~ °/&?#%é€ß"))
-               | st.characters(exclude_categories=("Cs",)), max_size=12))
+               | st.characters(exclude_categories=GEEN_SURROGATEN), max_size=12))
 def test_waarde_zoals_urllib_quote(tekst: str) -> None:
     """The quick path for plain article numbers gives what urllib's quote gives, for any text."""
     assert juriconnect._waarde(tekst) == quote(tekst, safe=".:")

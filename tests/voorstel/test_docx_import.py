@@ -224,7 +224,7 @@ def test_na_opslaan_in_libreoffice_zelfde_tak(voorbeeldrepo: Path, tmp_path: Pat
 
 def test_inspecteur_met_zelfde_naam_maar_eigen_datum_is_een_lezer(voorbeeldrepo: Path, tmp_path: Path) -> None:
     """Pack revisions are told apart by author AND the pack's fixed date, not by the name alone."""
-    from kaderdiff.word.document import AUTEUR
+    from kaderdiff.word.ns import AUTEUR
 
     wb = Woordbewerker(concept(voorbeeldrepo))
     wb.vervang(wb.alinea("st-ka1-e2"), "systematisch", "jaarlijks", AUTEUR, "2026-04-10T12:00:00Z")
