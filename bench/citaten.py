@@ -7,8 +7,8 @@ and about one reference every 120 characters in the forms people write ("art. 40
 mixed with law names without an article and articles without a law. Seeded: the same size gives the same text.
 
 Usage: python -m bench.citaten [--mb 50] [--json] [--runs 1] [--bestand PAD] [--checkout MAP]
-Each run is a new process (`python -m kaderdiff citaten PAD [--json] > /dev/null`); printed are its wall time
-and peak resident memory (`wait4`'s ru_maxrss), and that per input byte.
+Each run is a new process (`python -m kaderdiff citaten PAD [--json] > /dev/null`); printed are its wall time,
+its CPU time and peak resident memory (`wait4`'s ru_utime + ru_stime and ru_maxrss), and that per input byte.
 """
 
 from __future__ import annotations
@@ -83,8 +83,9 @@ def schrijf(pad: Path, doel_bytes: int) -> int:
     return pad.stat().st_size
 
 
-def meet(pad: Path, als_json: bool, checkout: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS in bytes of one `kaderdiff citaten` process (of `checkout`, if given)."""
+def meet(pad: Path, als_json: bool, checkout: Path | None = None) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system: less moved by other work on a shared machine) and peak RSS in
+    bytes of one `kaderdiff citaten` process (of `checkout`, if given)."""
     opdracht = [sys.executable, "-m", "kaderdiff", "citaten", str(pad.resolve()), *(["--json"] if als_json else [])]
     begin = time.perf_counter()
     with open(os.devnull, "wb") as nul:
@@ -94,7 +95,7 @@ def meet(pad: Path, als_json: bool, checkout: Path | None = None) -> tuple[float
     proces.returncode = os.waitstatus_to_exitcode(status)
     if proces.returncode != 0:
         raise SystemExit(f"kaderdiff citaten stopte met exitcode {proces.returncode}")
-    return duur, gebruik.ru_maxrss * 1024
+    return duur, gebruik.ru_utime + gebruik.ru_stime, gebruik.ru_maxrss * 1024
 
 
 def main() -> None:
@@ -114,8 +115,8 @@ def main() -> None:
         pad = Path(map_) / "verslag.txt"
         grootte = schrijf(pad, doel)
         for _ in range(args.runs):
-            duur, piek = meet(pad, args.als_json, args.checkout)
-            print(f"{grootte / 1e6:.1f} MB{' --json' if args.als_json else ''}: {duur:.1f} s, "
+            duur, cpu, piek = meet(pad, args.als_json, args.checkout)
+            print(f"{grootte / 1e6:.1f} MB{' --json' if args.als_json else ''}: {duur:.1f} s ({cpu:.1f} s CPU), "
                   f"piek {piek / 1e6:.0f} MB ({piek / grootte:.1f} bytes per invoerbyte)")
 
 

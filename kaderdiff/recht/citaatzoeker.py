@@ -27,17 +27,18 @@ from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.citaten import RANGTELWOORDEN, parse, wetpatroon
+from kaderdiff.recht.citaten import RANGTELWOORDEN, SLEUTELLETTERS, parse, wetpatroon
 
 _WOORD = re.compile(
     r"""
-    (?P<art>artikelen|artikel|artt\.|art\.)(?!\w)
-  | (?P<lid>leden|lid)(?!\w)
-  | (?P<rang>""" + "|".join(sorted(RANGTELWOORDEN, key=len, reverse=True)) + r""")(?!\w)
-  | (?P<onder>onderdelen|onderdeel|onder|sub)(?!\w)
-  | (?P<van>van|de|het)(?!\w)
-  | (?P<en>en)(?!\w)
-  | (?P<in>in)(?!\w)
+    (?=""" + SLEUTELLETTERS + r""")(?:
+      (?P<art>artikelen|artikel|artt\.|art\.)(?!\w)
+    | (?P<lid>leden|lid)(?!\w)
+    | (?P<rang>""" + "|".join(sorted(RANGTELWOORDEN, key=len, reverse=True)) + r""")(?!\w)
+    | (?P<onder>onderdelen|onderdeel|onder|sub)(?!\w)
+    | (?P<van>van|de|het)(?!\w)
+    | (?P<en>en)(?!\w)
+    | (?P<in>in)(?!\w))
   | (?P<komma>[,;])
   | (?P<nummer>\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*°?)(?![\w°])
   | (?P<letter>[a-z]{1,2})(?!\w)
