@@ -12,6 +12,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kaderdiff.cli.app import main
 from kaderdiff.model.kader import Grondslag
@@ -176,3 +178,18 @@ def test_veel_tekst_met_weinig_geheugen(tmp_path: Path) -> None:
     assert len(vondsten) > grootte / 150
     tekst = pad.read_text(encoding="utf-8")
     assert all(tekst[v["begin"]:v["eind"]] == v["tekst"] for v in vondsten[::97])
+
+
+_JSON_WAARDEN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda binnen: st.lists(binnen, max_size=4) | st.dictionaries(st.text(max_size=5), binnen, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(waarde=_JSON_WAARDEN)
+def test_de_json_van_citaten_is_die_van_json_dumps(waarde: object) -> None:
+    """`citaten --json` writes each finding itself (json's indenting encoder was a quarter of its time)."""
+    from kaderdiff.cli.citaten import _json
+
+    assert _json(waarde, "") == json.dumps(waarde, ensure_ascii=False, indent=2)

@@ -68,18 +68,20 @@ def _vondsten(alineas: Iterator[Alinea], register: Wetregister) -> Iterator[dict
     """Every reference as the JSON output has it, paragraph by paragraph."""
     from kaderdiff.recht.citaatzoeker import Regels, vind_citaten
     from kaderdiff.recht.citaten import citeer
-    from kaderdiff.recht.juriconnect import jci, link
+    from kaderdiff.recht.juriconnect import jci, link_van
 
     for alinea in alineas:
         regels: Regels | None = None
         for v in vind_citaten(alinea.tekst, register):
             regels = regels or Regels(alinea.tekst)
             r, k = regels.plaats(v.begin)
+            verwijzingen = []
+            for g in v.grondslagen:
+                verwijzing = jci(g, register=register)
+                verwijzingen.append({"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
+                                     "citaat": citeer(g), "jci": verwijzing, "link": link_van(verwijzing)})
             yield {"regel": alinea.regel + r - 1, "kolom": k, "begin": alinea.begin + v.begin,
-                   "eind": alinea.begin + v.eind, "tekst": v.tekst,
-                   "verwijzingen": [{"wet": g.wet, "artikel": g.artikel, "lid": g.lid, "onderdeel": g.onderdeel,
-                                     "citaat": citeer(g), "jci": jci(g, register=register),
-                                     "link": link(g, register=register)} for g in v.grondslagen]}
+                   "eind": alinea.begin + v.eind, "tekst": v.tekst, "verwijzingen": verwijzingen}
 
 
 def _json(waarde: Any, inspringing: str) -> str:
@@ -95,6 +97,8 @@ def _json(waarde: Any, inspringing: str) -> str:
         binnen = inspringing + "  "
         delen = [binnen + _json(w, binnen) for w in waarde]
         return "[\n" + ",\n".join(delen) + f"\n{inspringing}]" if delen else "[]"
+    if isinstance(waarde, int) and not isinstance(waarde, bool):
+        return int.__repr__(waarde)  # as json writes an int (also for a subclass), without its encoder's cost
     return json.dumps(waarde)
 
 
