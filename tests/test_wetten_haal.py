@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -255,16 +258,21 @@ def lees_verzoek(verbinding: socket.socket) -> None:
 
 
 @contextlib.contextmanager
-def ruwe_server(gedrag: Callable[[socket.socket, threading.Event], None]) -> Iterator[str]:
-    """A TCP server on 127.0.0.1 that treats every connection with `gedrag` (no HTTP library in between);
-    yields its address as a repository address."""
+def ruwe_server(gedrag: Callable[[socket.socket, threading.Event], None],
+                tls: ssl.SSLContext | None = None) -> Iterator[str]:
+    """A TCP server on 127.0.0.1 that treats every connection with `gedrag` (no HTTP library in between, TLS
+    if given); yields its address as a repository address."""
     luister = socket.create_server(("127.0.0.1", 0))
     luister.settimeout(0.05)
     stop = threading.Event()
 
     def bedien(verbinding: socket.socket) -> None:
-        with verbinding, contextlib.suppress(OSError):  # OSError: the client gave up
-            gedrag(verbinding, stop)
+        with contextlib.suppress(OSError):  # OSError: the client gave up (or refused the certificate)
+            verbinding.settimeout(30)
+            if tls is not None:
+                verbinding = tls.wrap_socket(verbinding, server_side=True)
+            with verbinding:
+                gedrag(verbinding, stop)
 
     def lus() -> None:
         while not stop.is_set():
@@ -279,7 +287,7 @@ def ruwe_server(gedrag: Callable[[socket.socket, threading.Event], None]) -> Ite
     draad = threading.Thread(target=lus, daemon=True)
     draad.start()
     try:
-        yield f"http://127.0.0.1:{luister.getsockname()[1]}/bwb/"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{luister.getsockname()[1]}/bwb/"
     finally:
         stop.set()
         draad.join()
@@ -427,3 +435,40 @@ def test_timeout_moet_een_gewoon_aantal_seconden_zijn(server: Server, tmp_path: 
     assert "adres" not in fout
     nederlands(fout)
     assert server.verzoeken == [] and not (tmp_path / "wetten").exists()
+
+
+@pytest.fixture
+def certificaat(tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
+    """A self-signed certificate for 127.0.0.1 (made with openssl) and a server context that uses it."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl ontbreekt")
+    cert, sleutel = tmp_path / "cert.pem", tmp_path / "sleutel.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(sleutel), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, sleutel)
+    return cert, context
+
+
+def test_https_binnen_de_termijn_en_met_een_gecontroleerd_certificaat(
+        tmp_path: Path, certificaat: tuple[Path, ssl.SSLContext]) -> None:
+    """Over TLS the deadline holds too; an untrusted certificate is a Dutch message, not 'CERTIFICATE_VERIFY_FAILED'."""
+    cert, context = certificaat
+    (tmp_path / "kaders").mkdir()
+    with ruwe_server(druppel(ook_de_kop=False), context) as url:
+        proces = kd_proces(["wetten", "haal", "WEB", "--datum", "2026-09-01", "--url", url, "--timeout", "1",
+                            "--kaders", str(tmp_path / "kaders")], tmp_path, tijdslimiet=30)
+        assert proces.returncode == 2, proces.stderr
+        assert (f"De BWB-repository is niet bereikbaar op {url}BWBR0007625/manifest.xml: het certificaat van de "
+                "server kon niet worden gecontroleerd") in proces.stderr
+        nederlands(proces.stderr)
+        begin = time.monotonic()
+        proces = kd_proces(["wetten", "haal", "WEB", "--datum", "2026-09-01", "--url", url, "--timeout", "1",
+                            "--kaders", str(tmp_path / "kaders")], tmp_path, {"SSL_CERT_FILE": str(cert)},
+                           tijdslimiet=30)
+        duur = time.monotonic() - begin
+    assert proces.returncode == 2, proces.stderr
+    assert f"Geen antwoord binnen 1 seconde van {url}BWBR0007625/manifest.xml" in proces.stderr
+    assert duur < 10, f"{duur:.1f} s"
+    assert not (tmp_path / "kaders" / "wetten").exists()
