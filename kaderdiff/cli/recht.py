@@ -177,7 +177,8 @@ def _opties_wetten(parser: argparse.ArgumentParser) -> None:
     halen.add_argument("--url", default=None, help="adres van de BWB-repository (standaard: KADERDIFF_BWB_URL, "
                                                    "anders repository.officiele-overheidspublicaties.nl/bwb/)")
     halen.add_argument("--timeout", type=float, default=30.0, metavar="SECONDEN",
-                       help="maximale wachttijd per verzoek (standaard: 30)")
+                       help="maximale duur van elk verzoek, alles inbegrepen: verbinden, doorverwijzen en "
+                            "ontvangen (standaard: 30)")
     optie_kaders(halen)
     uitstellen = sub.add_parser("uitstel", help="verplaats de wijzigingen van een wetswijziging naar een later jaar "
                                                 "(op een nieuwe git-tak)",
@@ -229,8 +230,6 @@ def wetten(args: argparse.Namespace) -> int:
 
         datum = _datum(args.datum)
         assert datum is not None
-        if args.timeout <= 0:
-            raise KaderdiffFout("--timeout moet groter zijn dan 0 seconden")
         tekst, doel, url = haal_wet(args.wet, datum, doelmap, args.url, args.timeout)
         regel(f"Opgehaald: {url}")
         _opgeslagen(tekst, doel)

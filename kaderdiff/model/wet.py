@@ -45,13 +45,26 @@ class Wetregister:
     def __len__(self) -> int:
         return len(self.per_code)
 
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        """Computed once: every citation read looks its pattern up by the registry, hashing it each time."""
+        return hash((self.wetten, self.bron))
+
+    @cached_property
+    def _per_sleutel(self) -> dict[str, Wet]:
+        """Code or alias first, in the registry's order; a full name only where no code or alias matches."""
+        index: dict[str, Wet] = {}
+        for wet in self.wetten:
+            index.setdefault(wet.code.casefold(), wet)
+            for alias in wet.aliassen:
+                index.setdefault(_sleutel(alias), wet)
+        for wet in self.wetten:
+            index.setdefault(_sleutel(wet.naam), wet)
+        return index
+
     def zoek(self, naam: str) -> Wet | None:
         """A law by code, alias or full name, case-insensitively (e.g. 'Wpo', 'WVO 2020')."""
-        sleutel = _sleutel(naam)
-        for wet in self.wetten:
-            if sleutel == wet.code.casefold() or sleutel in (_sleutel(a) for a in wet.aliassen):
-                return wet
-        for wet in self.wetten:
-            if sleutel == _sleutel(wet.naam):
-                return wet
-        return None
+        return self._per_sleutel.get(_sleutel(naam))

@@ -9,9 +9,11 @@ per toestand (label `2025-04-25_3`: the date it took effect and a generation num
 (`zichtdatum_eind` 9999-12-31, else the latest zichtdatum_start). Deleted items are skipped: the
 repository no longer serves them.
 
-urllib is imported only here and only when fetching: other commands do not pay for it. Every failure
-(no connection, timeout, HTTP error, an answer that is not a manifest or not a toestand) is a
-`KaderdiffFout` naming the address; nothing is stored unless the toestand is valid.
+The network (`bron.ophalen`) is imported only when fetching: other commands do not pay for it. Every request
+has one deadline for all of it (`--timeout`), follows redirects only on the same server and protocol, and
+fetches only http(s). Every failure (no connection, timeout, HTTP error, an answer that is not HTTP, not a
+manifest or not a toestand) is a `KaderdiffFout` naming the address; nothing is stored unless the toestand
+is valid.
 """
 
 from __future__ import annotations
@@ -128,32 +130,25 @@ def kies_expressie(expressies: list[Expressie], datum: date, bwb: str) -> Expres
 
 
 def lees_url(url: str, timeout: float) -> bytes:
-    """GET `url`; every network failure becomes a Dutch `KaderdiffFout` naming the address."""
-    import urllib.error
-    import urllib.request
+    """GET `url` within `timeout` seconds in all; every failure becomes a Dutch `KaderdiffFout` naming the address."""
+    from kaderdiff.bron.ophalen import haal_op
 
-    verzoek = urllib.request.Request(url, headers={"Accept": "application/xml", "User-Agent": "kaderdiff"})
-    try:
-        with urllib.request.urlopen(verzoek, timeout=timeout) as antwoord:
-            data: bytes = antwoord.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as fout:
-        if fout.code == 404:
-            raise KaderdiffFout(f"Niet gevonden in de BWB-repository (HTTP 404): {url}") from None
-        raise KaderdiffFout(f"De BWB-repository antwoordde met HTTP {fout.code} ({fout.reason}) op {url}") from None
-    except urllib.error.URLError as fout:
-        if isinstance(fout.reason, TimeoutError):
-            raise KaderdiffFout(f"Geen antwoord binnen {timeout:g} seconden van {url}") from None
-        raise KaderdiffFout(f"De BWB-repository is niet bereikbaar op {url}: {fout.reason}") from None
-    except TimeoutError:
-        raise KaderdiffFout(f"Geen antwoord binnen {timeout:g} seconden van {url}") from None
-    except ValueError as fout:
-        raise KaderdiffFout(f"Ongeldig adres {url} (zie {OMGEVINGSVARIABELE}): {fout}") from None
-    except OSError as fout:
-        raise KaderdiffFout(f"Fout bij het lezen van {url}: {fout}") from None
-    if len(data) > MAX_BYTES:
-        raise KaderdiffFout(f"Het antwoord van {url} is groter dan {MAX_BYTES // (1024 * 1024)} MB; "
-                            "dat is geen wettekst")
-    return data
+    return haal_op(url, timeout, MAX_BYTES, "de BWB-repository")
+
+
+def controleer_basis(opgegeven: str | None) -> str:
+    """The repository address, refused before any request unless it is a plain http(s) address."""
+    from kaderdiff.bron.ophalen import oorsprong
+
+    basis = basis_url(opgegeven)
+    if opgegeven:
+        herkomst = "--url"
+    elif os.environ.get(OMGEVINGSVARIABELE):
+        herkomst = f"uit {OMGEVINGSVARIABELE}"
+    else:
+        herkomst = "het standaardadres"
+    oorsprong(basis, herkomst)
+    return basis
 
 
 def haal_toestand(bwb: str, datum: date, basis: str, timeout: float) -> tuple[bytes, str, Expressie]:
@@ -167,8 +162,12 @@ def haal_toestand(bwb: str, datum: date, basis: str, timeout: float) -> tuple[by
 def haal_wet(wet: str, datum: date, kadersdir: Path, basis: str | None = None,
              timeout: float = 30.0) -> tuple[Wettekst, Path, str]:
     """Fetch, validate and store the toestand of `wet` valid on `datum`; returns it, where, and from where."""
+    from kaderdiff.bron.ophalen import controleer_wachttijd
+
+    controleer_wachttijd(timeout)
+    basis = controleer_basis(basis)
     bwb = bwb_van(wet, register_voor(kadersdir))
-    data, url, expressie = haal_toestand(bwb, datum, basis_url(basis), timeout)
+    data, url, expressie = haal_toestand(bwb, datum, basis, timeout)
     gelezen = lees_wettekst(data, url, expressie.van)
     if gelezen.bwb != bwb:
         raise KaderdiffFout(f"{url} bevat {gelezen.bwb}, niet de gevraagde {bwb}")

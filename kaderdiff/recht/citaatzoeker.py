@@ -11,29 +11,34 @@ it are read backwards while they can belong to a citation (artikel, lid, rangtel
 "van de", "en", commas); the longest stretch starting at "artikel" that the citation parser
 (`citaten.parse`) reads completely is the reference. So anything the parser refuses is no hit, and the
 finder never guesses a part of a reference.
+
+A long text is searched one paragraph at a time (`alineas`): a reference never crosses an empty line (or, in
+a Word document, a paragraph), and the paragraphs are read lazily, so time and memory grow with the text.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.verwijzing.citeren import RANGTELWOORDEN, parse, wetpatroon
+from kaderdiff.verwijzing.citeren import RANGTELWOORDEN, SLEUTELLETTERS, parse, wetpatroon
 
 _WOORD = re.compile(
     r"""
-    (?P<art>artikelen|artikel|artt\.|art\.)(?!\w)
-  | (?P<lid>leden|lid)(?!\w)
-  | (?P<rang>""" + "|".join(sorted(RANGTELWOORDEN, key=len, reverse=True)) + r""")(?!\w)
-  | (?P<onder>onderdelen|onderdeel|onder|sub)(?!\w)
-  | (?P<van>van|de|het)(?!\w)
-  | (?P<en>en)(?!\w)
-  | (?P<in>in)(?!\w)
+    (?=""" + SLEUTELLETTERS + r""")(?:
+      (?P<art>artikelen|artikel|artt\.|art\.)(?!\w)
+    | (?P<lid>leden|lid)(?!\w)
+    | (?P<rang>""" + "|".join(sorted(RANGTELWOORDEN, key=len, reverse=True)) + r""")(?!\w)
+    | (?P<onder>onderdelen|onderdeel|onder|sub)(?!\w)
+    | (?P<van>van|de|het)(?!\w)
+    | (?P<en>en)(?!\w)
+    | (?P<in>in)(?!\w))
   | (?P<komma>[,;])
   | (?P<nummer>\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*°?)(?![\w°])
   | (?P<letter>[a-z]{1,2})(?!\w)
@@ -50,11 +55,11 @@ _IN_VOOR_ARTIKEL = re.compile(r"(?:(?<=\ben)|(?<=,))(\s+in)(?=\s+(?:artikel|art\
 VENSTER = 600
 
 
-@dataclass(frozen=True)
-class Woord:
-    soort: str
-    begin: int
-    eind: int
+#: One word of a candidate stretch: its kind (a group name of `_WOORD`), begin and end. A plain tuple: a dense
+#: text has millions of words, and a tuple is made several times faster than a (frozen) dataclass.
+Woord = tuple[str, int, int]
+#: An empty line, with the line break before it: where one paragraph ends and the next begins.
+_ALINEAGRENS = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 @dataclass(frozen=True)
@@ -67,24 +72,75 @@ class Vondst:
     grondslagen: tuple[Grondslag, ...]
 
 
-def wetnamen_in(tekst: str, register: Wetregister | None = None) -> list[re.Match[str]]:
+@dataclass(frozen=True)
+class Alinea:
+    """A paragraph of a longer text: where its first character is in the whole text, and on which line."""
+
+    tekst: str
+    begin: int
+    regel: int
+
+
+def alineas(tekst: str) -> Iterator[Alinea]:
+    """The paragraphs of a text, split at empty lines (a line of only spaces is empty too)."""
+    begin, regel = 0, 1
+    for grens in _ALINEAGRENS.finditer(tekst):
+        yield Alinea(tekst[begin:grens.start()], begin, regel)
+        regel += tekst.count("\n", begin, grens.end())
+        begin = grens.end()
+    yield Alinea(tekst[begin:], begin, regel)
+
+
+def alineas_uit(delen: Iterable[str]) -> Iterator[Alinea]:
+    """Paragraphs given one by one (a Word document's), as if joined by line breaks into one text."""
+    begin, regel = 0, 1
+    for deel in delen:
+        yield Alinea(deel, begin, regel)
+        begin += len(deel) + 1
+        regel += deel.count("\n") + 1
+
+
+def wetnamen_in(tekst: str, register: Wetregister | None = None) -> Iterator[re.Match[str]]:
     """Law names in the text; an abbreviation (one word) only when it starts with a capital."""
     patroon = wetpatroon(register if register is not None else pakketregister())
-    return [m for m in patroon.finditer(tekst) if " " in m.group(0).strip() or m.group(0)[0].isupper()]
+    return (m for m in patroon.finditer(tekst) if " " in m.group(0).strip() or m.group(0)[0].isupper())
 
 
 def _woorden(tekst: str, begin: int, eind: int) -> list[Woord]:
-    return [Woord(m.lastgroup or "rest", m.start(), m.end()) for m in _WOORD.finditer(tekst, begin, eind)]
+    """The words of tekst[begin:eind] after the last one that cannot belong to a citation: only they can form
+    the stretch.
+
+    Read from the end in growing steps, each starting right after a space: no word contains a space, so the
+    words from there are the words of the whole window from there, and once a word that ends the stretch is
+    among them, nothing before it matters. Prose between two references is then not read word by word.
+    """
+    stap = 64
+    while True:
+        van = max(begin, eind - stap)
+        while van > begin and not tekst[van - 1].isspace():
+            van -= 1
+        woorden: list[Woord] = []
+        afgesloten = False
+        for m in _WOORD.finditer(tekst, van, eind):
+            soort = m.lastgroup or "rest"
+            if soort == "rest":
+                woorden.clear()
+                afgesloten = True
+            else:
+                woorden.append((soort, m.start(), m.end()))
+        if afgesloten or van == begin:
+            return woorden
+        stap *= 4
 
 
 def _terug(woorden: list[Woord]) -> int:
     """Index of the first word of the longest citation-like stretch ending right before the law name."""
     k = len(woorden)
     while k > 0:
-        w = woorden[k - 1]
-        if w.soort == "rest":
+        soort = woorden[k - 1][0]
+        if soort == "rest":
             break
-        if w.soort == "in" and not (k < len(woorden) and woorden[k].soort == "art"):
+        if soort == "in" and not (k < len(woorden) and woorden[k][0] == "art"):
             break
         k -= 1
     return k
@@ -109,21 +165,25 @@ def _lees(stuk: str, register: Wetregister | None = None) -> list[Grondslag] | N
     return None
 
 
-def zoek_citaten(tekst: str, register: Wetregister | None = None) -> list[Vondst]:
+def vind_citaten(tekst: str, register: Wetregister | None = None) -> Iterator[Vondst]:
     """Every law reference in `tekst`, in reading order (laws of `register`, the package's by default)."""
-    uit: list[Vondst] = []
     grens = 0
     for wet in wetnamen_in(tekst, register):
         woorden = _woorden(tekst, max(grens, wet.start() - VENSTER), wet.start())
         grens = wet.end()
-        run = woorden[_terug(woorden):]
-        for woord in (w for w in run if w.soort == "art"):
-            stuk = tekst[woord.begin:wet.end()]
+        for soort, begin, _ in woorden[_terug(woorden):]:
+            if soort != "art":
+                continue
+            stuk = tekst[begin:wet.end()]
             gelezen = _lees(stuk, register)
             if gelezen is not None:
-                uit.append(Vondst(woord.begin, wet.end(), stuk, tuple(gelezen)))
+                yield Vondst(begin, wet.end(), stuk, tuple(gelezen))
                 break
-    return uit
+
+
+def zoek_citaten(tekst: str, register: Wetregister | None = None) -> list[Vondst]:
+    """Every law reference in `tekst`, as a list."""
+    return list(vind_citaten(tekst, register))
 
 
 def regel_kolom(tekst: str, positie: int) -> tuple[int, int]:

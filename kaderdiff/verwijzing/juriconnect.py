@@ -46,5 +46,9 @@ def jci(g: Grondslag, peildatum: date | None = None, register: Wetregister | Non
 
 def link(g: Grondslag, peildatum: date | None = None, register: Wetregister | None = None) -> str:
     """The wetten.overheid.nl address of a grondslag ('' when there is no BWB id)."""
-    verwijzing = jci(g, peildatum, register)
+    return link_van(jci(g, peildatum, register))
+
+
+def link_van(verwijzing: str) -> str:
+    """The wetten.overheid.nl address of a Juriconnect reference ('' for none): for who has the jci already."""
     return WETTEN_OVERHEID + verwijzing if verwijzing else ""

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kaderdiff.cli.app import main
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht.citaatzoeker import regel_kolom, zoek_citaten
 from tests.hulp.draai import kd
@@ -111,3 +117,79 @@ def test_cli_fouten(tmp_path: Path) -> None:
 def test_regel_kolom() -> None:
     assert regel_kolom("ab\ncd", 0) == (1, 1)
     assert regel_kolom("ab\ncd", 4) == (2, 2)
+
+
+def test_een_verwijzing_loopt_niet_over_een_lege_regel(tmp_path: Path) -> None:
+    """Paragraphs are searched one by one: a line break inside one is fine, an empty line ends the reference;
+    line, column and offsets stay those of the whole text."""
+    tekst = ("Eerste alinea eindigt met artikel 8\n\nvan de WPO staat hier los van.\n \t\n"
+             "Zie artikel 7.2.4a, eerste\nlid, van de WEB.\r\n\r\nEn art. 40 lid 4 Wpo.")
+    bestand = tmp_path / "brief.txt"
+    bestand.write_bytes(tekst.encode("utf-8"))
+    code, uit, fout = kd(["citaten", str(bestand), "--json"])
+    assert (code, fout) == (0, "")
+    gelezen = tekst.replace("\r\n", "\n")
+    vondsten = json.loads(uit)["vondsten"]
+    assert [(v["regel"], v["kolom"], v["tekst"]) for v in vondsten] == [
+        (5, 5, "artikel 7.2.4a, eerste\nlid, van de WEB"), (8, 4, "art. 40 lid 4 Wpo")]
+    for v in vondsten:
+        assert gelezen[v["begin"]:v["eind"]] == v["tekst"]
+        regel, kolom = regel_kolom(gelezen, v["begin"])
+        assert (regel, kolom) == (v["regel"], v["kolom"])
+
+
+@pytest.mark.parametrize("omgeving", [{}, {"PYTHONIOENCODING": "utf-8"}], ids=["locale", "utf-8"])
+def test_binaire_standaardinvoer_wordt_geweigerd(omgeving: dict[str, str]) -> None:
+    """Not whatever the locale makes of it (silently kept as surrogates, or a UnicodeDecodeError: exit 70)."""
+    proces = subprocess.run([sys.executable, "-m", "kaderdiff", "citaten", "-", "--json"], cwd=REPO,
+                            input=b"Zie artikel 8 van de WPO.\n\x00\xff\xfe kapot\n", capture_output=True,
+                            timeout=60, env={**os.environ, **omgeving})
+    fout = proces.stderr.decode("utf-8")
+    assert proces.returncode == 2, fout
+    assert "De standaardinvoer is geen UTF-8-tekst (regel 2, byte 27)" in fout
+    assert "Traceback" not in fout and "Interne fout" not in fout
+    assert proces.stdout == b"", "niets half geschreven"
+
+
+def test_veel_tekst_met_weinig_geheugen(tmp_path: Path) -> None:
+    """1 MB dense with references (one in every ~120 characters): the paragraphs are searched one by one and
+    the JSON is written as it is found, so memory stays a small multiple of the input (it was about 50 bytes
+    per input byte, the JSON of all findings held at once) and the output is still json.dumps' own."""
+    from bench.citaten import schrijf
+
+    klein, pad, uit = tmp_path / "klein.txt", tmp_path / "verslag.txt", tmp_path / "uit.json"
+    klein.write_text("Zie artikel 8 van de WPO.\n", encoding="utf-8")
+    grootte = schrijf(pad, 1024 * 1024)
+    with uit.open("w", encoding="utf-8") as stroom, contextlib.redirect_stdout(stroom):
+        assert main(["citaten", str(klein), "--json"]) == 0  # imports and caches before measuring
+        stroom.seek(0)
+        stroom.truncate()
+        tracemalloc.start()
+        try:
+            code = main(["citaten", str(pad), "--json"])
+            _, piek = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert code == 0
+    assert piek < 8 * grootte, f"{piek / grootte:.1f} bytes per invoerbyte"
+    data = uit.read_text(encoding="utf-8")
+    assert data == json.dumps(json.loads(data), ensure_ascii=False, indent=2) + "\n"
+    vondsten = json.loads(data)["vondsten"]
+    assert len(vondsten) > grootte / 150
+    tekst = pad.read_text(encoding="utf-8")
+    assert all(tekst[v["begin"]:v["eind"]] == v["tekst"] for v in vondsten[::97])
+
+
+_JSON_WAARDEN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda binnen: st.lists(binnen, max_size=4) | st.dictionaries(st.text(max_size=5), binnen, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(waarde=_JSON_WAARDEN)
+def test_de_json_van_citaten_is_die_van_json_dumps(waarde: object) -> None:
+    """`citaten --json` writes each finding itself (json's indenting encoder was a quarter of its time)."""
+    from kaderdiff.cli.citaten import _json
+
+    assert _json(waarde, "") == json.dumps(waarde, ensure_ascii=False, indent=2)
