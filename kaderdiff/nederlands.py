@@ -1,4 +1,4 @@
-"""Dutch as readers write it: dates ('20 mei 2026') and ordinal words ('eerste' … 'twintigste')."""
+"""Dutch dates as readers write them ('20 mei 2026')."""
 
 from __future__ import annotations
 

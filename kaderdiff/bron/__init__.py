@@ -1,1 +1,4 @@
-"""Reading the sources: safe XML and docx, the kader schema, loading, versions in git, opmaak and controle."""
+"""Reading the sources: only regular files, safe XML and docx, the kader schema and rules, loading, versions
+(through versiebeheer/), the law registry, opmaak, writing a model back, and the one editor of a kader XML tree
+(bewerken).
+"""

@@ -1,1 +1,3 @@
-"""The consultation pack: every document of every sector, LibreOffice conversions, index, manifest and zip."""
+"""The documents commands write: the consultation pack (every document of every sector, LibreOffice, index,
+manifest, zip), and the folders of `staat` and `impact --uit` and the bespreekstuk of `voorstel --docx`.
+"""

@@ -1,1 +1,3 @@
-"""The law: the registry of laws, citations, Juriconnect, BWB law texts, checks and tracing eisen to articles."""
+"""The law: BWB law texts, checking kaders against them (controle, wetcontrole), references in prose, tracing eisen
+to articles and back, law-change impact, postponing a wetswijziging.
+"""
