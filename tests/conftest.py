@@ -1,9 +1,9 @@
 """Fixtures for every test (the helpers themselves live in tests/hulp/), and the `traag` marker.
 
 `traag` (slow) marks what the quick run `pytest -m "not traag"` leaves out: every test that starts a real client
-(`echte_client`: LibreOffice, pandoc, Chromium, pip), the property tests with hostile input (fuzzing) and the
-tests that kill a build midway. A test module sets `pytestmark = pytest.mark.traag` itself; a real-client test
-gets the marker here, from its `echte_client` marker.
+(`echte_client`: LibreOffice, pandoc, Chromium, pip), fuzzing (every property test with generated input,
+hypothesis' `@given`) and the tests that kill a build midway. A module of such tests sets
+`pytestmark = pytest.mark.traag` itself; a real-client or hypothesis test gets the marker here.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from tests.hulp.repos import git_cmd, leg_vast, maak_repo
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.get_closest_marker("echte_client") is not None:
+        hypothesis = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        if item.get_closest_marker("echte_client") is not None or hypothesis:
             item.add_marker(pytest.mark.traag)
 
 

@@ -128,8 +128,8 @@ def git_buiten_versiebeheer(pakket: Path = PAKKET) -> list[str]:
 def dubbele_modulenamen(pakket: Path = PAKKET) -> list[str]:
     """Module names used twice in the package (a room's __init__ and the entry point aside)."""
     per_naam: dict[str, list[str]] = {}
-    for module in _modules(pakket):
-        if module.split(".")[-1] != "__main__" and _modules(pakket)[module].name != "__init__.py":
+    for module, pad in _modules(pakket).items():
+        if module.split(".")[-1] != "__main__" and pad.name != "__init__.py":
             per_naam.setdefault(module.split(".")[-1], []).append(module)
     return [f"{naam}: {', '.join(modules)}" for naam, modules in sorted(per_naam.items()) if len(modules) > 1]
 

@@ -112,7 +112,8 @@ def test_imports_wijzen_naar_beneden() -> None:
 
 
 def test_geen_importcirkels() -> None:
-    graaf = {m: {d for d in _imports(p) if d in _modules()} for m, p in _modules().items()}
+    modules = _modules()
+    graaf = {m: {d for d in _imports(p) if d in modules} for m, p in modules.items()}
     # Tarjan: strongly connected components of more than one module are circles
     index: dict[str, int] = {}
     laag: dict[str, int] = {}
