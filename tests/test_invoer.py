@@ -16,7 +16,7 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from kaderdiff.bron.laden import laad_bestand, laad_bytes
+from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import VOETNOOT, Element, Grondslag, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
@@ -441,15 +441,22 @@ def test_grondslag_die_niet_te_lezen_is_blijft_als_alinea(tmp_path: Path) -> Non
     doc.add_paragraph("Wettelijke grondslag: artikel 8 van de Wet op de onbekende zaken")
     pad = tmp_path / "k.docx"
     doc.save(str(pad))
-    code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
-                             "--uit", str(tmp_path / "po.xml")])
+    args = ["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS)]
+    # --streng: the fout in the report means nothing is written, and the report says why
+    code, stdout, fout = kd([*args, "--uit", str(tmp_path / "streng.xml"), "--streng"])
+    assert code == 2 and "1 fout(en) in het importrapport" in fout and "niets geschreven" in fout
+    assert "FOUT: grondslag niet te lezen" in stdout and not (tmp_path / "streng.xml").exists()
+    code, stdout, fout = kd([*args, "--uit", str(tmp_path / "po.xml")])
     assert code == 0, fout
-    k = laad_bytes((tmp_path / "po.xml").read_bytes(), "po.xml", regels=False)
-    assert any("onbekende zaken" in e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA)
-    assert "grondslag niet te lezen" in stdout
-    # the kader is written, and what `controleer` (and every other command) will refuse is in the report
-    assert "nog te verbeteren: eis 'st-op1-e1' heeft geen grondslag" in stdout
-    assert kd(["controleer", str(tmp_path / "po.xml")])[0] == 2
+    k = laad_bestand(tmp_path / "po.xml")
+    # nothing lost: the eis (now without legal basis, so no eis) and its line are text at their place
+    teksten = [e.tekst for e, _ in k.doorloop() if e.soort in (Soort.ALINEA, Soort.ITEM)]
+    assert teksten[-2:] == ["Het aanbod omvat de kerndoelen.",
+                            "Wettelijke grondslag: artikel 8 van de Wet op de onbekende zaken"]
+    assert not k.eisen()
+    assert "alinea 7: FOUT: grondslag niet te lezen" in stdout
+    # the importer never writes what its own checker refuses
+    assert kd(["controleer", str(tmp_path / "po.xml")])[0] == 0
 
 
 def _importeer(doc: object, tmp_path: Path, sector: str) -> tuple[Kader, str]:
@@ -530,7 +537,8 @@ def test_eisnummer_en_titel_zonder_eis_erna_worden_een_vette_alinea(tmp_path: Pa
     assert [f[0].tekst for f in vet] == ["OP1.2 Pesten", "OP1.3 Burgerschap"]
     teksten = [e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA]
     assert teksten.index("OP1.2 Pesten") + 1 == teksten.index("Hierover volgt later meer.")
-    assert stdout.count("nummer en titel van een eis zonder eis erna") == 2
+    assert "FOUT: eis OP1.2 zonder wettelijke grondslag" in stdout
+    assert stdout.count("nummer en titel van een eis zonder eis erna") == 1
 
 
 def test_onvolledige_onderdelen_worden_tekst_op_hun_plek(tmp_path: Path) -> None:
