@@ -7,29 +7,40 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.invoer import herkenning as h
 from kaderdiff.invoer.knopen import FOUT, Knoop, S, onvolledig
-from kaderdiff.model.kader import VOETNOOT, Fragment
+from kaderdiff.model.kader import VOETNOOT, Fragment, GeenGrondslag, Grondslag
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.citaten import parse
 
 Meld = Callable[..., None]
 
 
+def noot_als_grondslag(tekst: str, register: Wetregister) -> list[Grondslag] | GeenGrondslag | None:
+    """What a footnote says about the legal basis of the text it stands in: citations ('Artikel 8, eerste lid,
+    WPO.'), no legal basis ('Niet wettelijk verankerd; ontleend aan de handreiking X.'), or nothing (None)."""
+    regel = h.grondslagregel(tekst)
+    if regel is not None and regel.soort == "geen":
+        bron, uitleg = h.splits_bron(regel.tekst)
+        return GeenGrondslag(bron, uitleg) if bron else None
+    try:
+        return parse(regel.tekst if regel is not None else tekst, register) or None
+    except KaderdiffFout:
+        return None
+
+
 def eis_af(eis: Knoop, register: Wetregister) -> None:
-    """An eis without grondslag line: footnotes that are citations are its grondslag."""
+    """An eis without grondslag line: footnotes that cite the law (or say it has no legal basis) are its grondslag."""
     if eis.heeft_grondslagregel or eis.grondslagen or eis.geen is not None:
         return
-    noten = [f for f in eis.inhoud if f.stijl == VOETNOOT]
-    gevonden = []
-    for noot in noten:
-        try:
-            gevonden.extend(parse(noot.tekst, register))
-        except KaderdiffFout:
-            gevonden = []
-            break
-    if noten and gevonden:
-        eis.grondslagen.extend(gevonden)
-        eis.inhoud = tuple(f for f in eis.inhoud if f.stijl != VOETNOOT)
+    noten = [noot_als_grondslag(f.tekst, register) for f in eis.inhoud if f.stijl == VOETNOOT]
+    if len(noten) == 1 and isinstance(noten[0], GeenGrondslag):
+        eis.geen = noten[0]
+    elif noten and all(isinstance(n, list) for n in noten):
+        eis.grondslagen.extend(g for n in noten if isinstance(n, list) for g in n)
+    else:
+        return
+    eis.inhoud = tuple(f for f in eis.inhoud if f.stijl != VOETNOOT)
 
 
 def zonder_grondslag(eis: Knoop) -> bool:

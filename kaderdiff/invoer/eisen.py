@@ -153,7 +153,7 @@ class EisBouwer(KopBouwer):
             return False
         nummer, notitie = noot
         open_ = self.merken.get(nummer)
-        regel = h.grondslagregel(notitie)
+        regel = self._over_grondslag(notitie)
         if not open_:
             self._alinea(a.fragmenten, a.plaats)
             if regel is not None:
@@ -175,6 +175,18 @@ class EisBouwer(KopBouwer):
                 return True
         knoop.inhoud = _zonder_merk(knoop.inhoud, merk, Fragment(notitie, VOETNOOT))
         return True
+
+
+    def _over_grondslag(self, tekst: str) -> h.Grondslagregel | None:
+        """Does a footnote speak of a legal basis (a line that starts like a citation must also read as one)?"""
+        regel = h.grondslagregel(tekst)
+        if regel is None or regel.soort != "kaal":
+            return regel
+        try:
+            parse(regel.tekst, self.register)
+        except KaderdiffFout:
+            return None
+        return regel
 
 
 def _kan_nog(eis: Knoop, regel: h.Grondslagregel) -> bool:

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer import herkenning as h
-from kaderdiff.invoer.afronding import herstel
+from kaderdiff.invoer.afronding import herstel, noot_als_grondslag
 from kaderdiff.invoer.eisen import EisBouwer
 from kaderdiff.invoer.knopen import FOUT, Knoop, S
 from kaderdiff.invoer.tabellen import TabelLezer
 from kaderdiff.model.kader import VOETNOOT, Fragment
-from kaderdiff.recht.citaten import parse
 from kaderdiff.word.blokken import EIND
 from kaderdiff.word.inhoud import Alinea, Onderdeel, Tabel
 
@@ -210,9 +208,6 @@ class Bouwer(EisBouwer):
 
 
 def _noten_zijn_grondslag(fragmenten: tuple[Fragment, ...], bouwer: EisBouwer) -> bool:
-    """Does every footnote of this text cite the law (so that the text is an eis and the notes its grondslag)?"""
-    noten = [f.tekst for f in fragmenten if f.stijl == VOETNOOT]
-    try:
-        return bool(noten) and all(parse(noot, bouwer.register) for noot in noten)
-    except KaderdiffFout:
-        return False
+    """Does every footnote of this text cite the law or say there is none (so that the text is an eis)?"""
+    noten = [noot_als_grondslag(f.tekst, bouwer.register) for f in fragmenten if f.stijl == VOETNOOT]
+    return bool(noten) and all(n is not None for n in noten)
