@@ -660,3 +660,118 @@ def test_bron_met_een_punt_komt_terug_met_het_vorige_jaar(tmp_path: Path) -> Non
     assert kd(["importeer", str(docx), "--sector", "vo-pro", "--jaar", "2026", "--vorige", "2026", "--kaders",
                str(tmp_path / "kaders"), "--uit", str(uit)])[0] == 0
     assert laad_bestand(uit).element("st-op1-e2").geen_grondslag == bron.element("st-op1-e2").geen_grondslag
+
+
+# ---------------------------------------------------------------- issue 29: the importer's own doors
+@pytest.mark.parametrize("jaar", ["99999", "-5", "0", "20x"])
+def test_jaar_heeft_vier_cijfers(jaar: str, tmp_path: Path) -> None:
+    docx = schone_docx(KADERS / "2026" / "po.xml", tmp_path / "po.docx")
+    kaders = tmp_path / "kaders"
+    kaders.mkdir()
+    for optie in ("--jaar", "--vorige"):
+        args = ["importeer", str(docx), "--sector", "po", "--kaders", str(kaders), f"{optie}={jaar}"]
+        code, _, fout = kd(args if optie == "--jaar" else [*args, "--jaar", "2026"])
+        assert code == 2 and "vier cijfers" in fout and "Traceback" not in fout and "Interne fout" not in fout
+    assert list(kaders.rglob("*")) == []
+
+
+def _woorden(aantal: int) -> str:
+    """Text that does not compress like a zip bomb (varied words, fixed seed)."""
+    import random
+
+    kans = random.Random(29)
+    woorden = ("inspectie", "bestuur", "school", "kwaliteit", "onderwijs", "leerling", "toezicht", "eis", "oordeel",
+               "standaard", "aanbod", "veiligheid", "resultaten", "verantwoording", "dialoog", "zorg")
+    return " ".join(kans.choice(woorden) + str(kans.randrange(1000)) for _ in range(aantal))
+
+
+@pytest.mark.parametrize("runs", [1, 25])
+def test_alinea_van_20_mb_wordt_met_naam_geweigerd(runs: int, tmp_path: Path) -> None:
+    """A 20 MB paragraph (one text node, or many runs) is refused naming the paragraph and the limit, not as
+    'geen geldige XML'; nothing is written."""
+    doc = Document()
+    doc.add_paragraph("Onderzoekskader 2026", style="Title")
+    doc.add_heading("1 Inleiding", 1)
+    p = doc.add_paragraph()
+    stuk = _woorden(2_200_000 // runs)
+    for _ in range(runs):
+        p.add_run(stuk + " ")
+    pad = tmp_path / "lang.docx"
+    doc.save(str(pad))
+    uit = tmp_path / "po.xml"
+    code, _, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
+                        "--uit", str(uit)])
+    assert code == 2, fout
+    assert "alinea 3 is te lang" in fout and "10 MB" in fout and "geen geldige XML" not in fout
+    assert "niets geschreven" in fout and not uit.exists()
+
+
+def _kadernota(pad: Path) -> Path:
+    """A document that is no kader but looks a bit like one: 'kader' in its first line, a bold numbered heading."""
+    doc = Document()
+    doc.add_paragraph("Kadernota 2026 gemeente Utrecht")
+    doc.add_paragraph().add_run("1 Aanleiding").bold = True
+    doc.add_paragraph("Hierbij ontvangt u de stukken voor de vergadering van 12 mei.")
+    doc.add_paragraph("Met vriendelijke groet, het college")
+    doc.save(str(pad))
+    return pad
+
+
+def test_document_zonder_kaderstructuur_wordt_geweigerd(tmp_path: Path) -> None:
+    kaders = tmp_path / "kaders"
+    kaders.mkdir()
+    code, _, fout = kd(["importeer", str(_kadernota(tmp_path / "nota.docx")), "--sector", "po", "--jaar", "2026",
+                        "--kaders", str(kaders)])
+    assert code == 2 and "geen kaderstructuur gevonden" in fout and "docs/word-invoer.md" in fout
+    assert list(kaders.rglob("*")) == []
+
+
+def _docx_met_alineas(aantal: int, pad: Path) -> Path:
+    """A kader of `aantal` paragraphs, written as raw WordprocessingML (python-docx would take longer than the
+    import): half running text and bullets in a chapter, half eisen with their grondslag line."""
+    import io
+
+    leeg = io.BytesIO()
+    Document().save(leeg)
+    with zipfile.ZipFile(leeg) as z:
+        delen = {naam: z.read(naam) for naam in z.namelist()}
+
+    def p(tekst: str, stijl: str = "") -> str:
+        eigenschappen = f'<w:pPr><w:pStyle w:val="{stijl}"/></w:pPr>' if stijl else ""
+        return f"<w:p>{eigenschappen}<w:r><w:t>{tekst}</w:t></w:r></w:p>"
+
+    body = [p("Onderzoekskader 2026", "Title"), p("1 Inleiding", "Heading1")]
+    body += [p(f"Alinea {i} over het toezicht van de inspectie op besturen en scholen.",
+               "ListBullet" if i % 10 == 9 else "") for i in range(aantal // 2)]
+    body += [p("Waarderingskader school", "Heading1"), p("OP Onderwijsproces", "Heading2"),
+             p("OP1 Aanbod", "Heading3"), p("Basiskwaliteit", "Heading4")]
+    for i in range(aantal // 4):
+        body += [p(f"De school zorgt voor onderdeel {i} van het aanbod.", "ListBullet"),
+                 p("Wettelijke grondslag: artikel 8, eerste lid, WPO")]
+    delen["word/document.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.'
+        f'org/wordprocessingml/2006/main"><w:body>{"".join(body)}</w:body></w:document>').encode()
+    return _zip(pad, delen)
+
+
+def test_importeer_groeit_lineair_met_het_aantal_alineas(tmp_path: Path) -> None:
+    """100,000 paragraphs take about ten times as long as 10,000 (linear; it grew with the square, and never
+    ended): allowed up to 15 times, CPU time of this process, the best of two runs for the small one."""
+    import time
+
+    from vijandig import tijdslimiet
+
+    def duur(aantal: int, limiet: float = 600.0) -> float:
+        pad = _docx_met_alineas(aantal, tmp_path / f"{aantal}.docx")
+        uit = tmp_path / f"{aantal}.xml"
+        uit.unlink(missing_ok=True)
+        begin = time.process_time()
+        with tijdslimiet(limiet):
+            code, _, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
+                                "--uit", str(uit)])
+        assert code == 0, fout
+        return time.process_time() - begin
+
+    klein = min(duur(10_000), duur(10_000))
+    groot = duur(100_000, limiet=20 * klein + 10)  # wall clock: the quadratic importer fails here, not hangs
+    assert groot / klein < 15, f"10.000 alinea's: {klein:.2f} s, 100.000: {groot:.2f} s ({groot / klein:.1f}×)"

@@ -40,6 +40,7 @@ def eis_af(eis: Knoop, register: Wetregister) -> None:
         eis.grondslagen.extend(g for n in noten if isinstance(n, list) for g in n)
     else:
         return
+    eis.met_noten = eis.inhoud
     eis.inhoud = tuple(f for f in eis.inhoud if f.stijl != VOETNOOT)
 
 
@@ -49,17 +50,20 @@ def zonder_grondslag(eis: Knoop) -> bool:
 
 def als_tekst(eis: Knoop, meld: Meld, eigen: bool) -> list[Knoop]:
     """An eis without legal basis is no eis a kader can hold: its number and title as a bold alinea, its text as
-    the list item or alinea it was in Word. A fout when it was clearly meant as an eis (numbered), else a note."""
+    the list item or alinea it was in Word (with its footnotes), the lines of its grondslag as alinea's after it. A
+    fout when it was clearly meant as an eis (numbered), else a note."""
     uit = [Knoop(S.ALINEA, inhoud=(Fragment(f"{eis.nummer} {eis.titel}".strip(), "sterk"),), plaats=eis.plaats)] \
         if eis.nummer or eis.titel else []
+    inhoud = eis.met_noten or eis.inhoud
     if eis.herkomst in ("opsomming", "genummerd"):
-        item = Knoop(S.ITEM, inhoud=eis.inhoud, plaats=eis.plaats)
+        item = Knoop(S.ITEM, inhoud=inhoud, plaats=eis.plaats)
         item.kinderen.extend(eis.kinderen)
         uit.append(Knoop(S.LIJST, kenmerk=eis.herkomst, kinderen=[item], plaats=eis.plaats, omgezet=True))
         wat = "opsommingsteken"
     else:
-        uit.append(Knoop(S.ALINEA, inhoud=eis.inhoud, plaats=eis.plaats))
+        uit.append(Knoop(S.ALINEA, inhoud=inhoud, plaats=eis.plaats))
         wat = "alinea"
+    uit += [Knoop(S.ALINEA, inhoud=regel, plaats=eis.plaats) for regel in eis.grondslagregels]
     if eis.gemeld or eigen:
         return uit
     if eis.nummer or eis.titel:

@@ -123,6 +123,7 @@ class EisBouwer(KopBouwer):
                           tekst)
             eis.geen = GeenGrondslag(bron, uitleg)
             eis.heeft_grondslagregel = True
+            eis.grondslagregels.append(fragmenten)
             return True
         if regel.tekst.strip(" .").casefold() in _NIET_VERMELD:
             reden = "wettelijke grondslag niet vermeld"
@@ -130,6 +131,7 @@ class EisBouwer(KopBouwer):
             try:
                 eis.grondslagen.extend(parse(regel.tekst, self.register))
                 eis.heeft_grondslagregel = True
+                eis.grondslagregels.append(fragmenten)
                 return True
             except KaderdiffFout as fout:
                 reden = f"grondslag niet te lezen ({fout.tekst})"
@@ -169,9 +171,9 @@ class EisBouwer(KopBouwer):
                 and (knoop.soort is S.ALINEA or _kan_nog(knoop, regel)):
             if knoop.soort is S.ALINEA:
                 knoop.soort, knoop.herkomst = S.EIS, "alinea"
-            knoop.inhoud = _zonder_merk(knoop.inhoud, merk)
             soort = "grondslag" if regel.soort == "kaal" else regel.soort
             if self.hecht(knoop, h.Grondslagregel(soort, regel.tekst), a.fragmenten, a.plaats, tekst):
+                knoop.inhoud = _zonder_merk(knoop.inhoud, merk)
                 return True
         knoop.inhoud = _zonder_merk(knoop.inhoud, merk, Fragment(notitie, VOETNOOT))
         return True

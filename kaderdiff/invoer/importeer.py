@@ -10,13 +10,15 @@ What the importer could not place as what it seems to be is in the report, with 
 
 from __future__ import annotations
 
+import gc
 import re
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from kaderdiff.bron.controle import controleer_bytes
 from kaderdiff.bron.docxveilig import Docx, lees_docx
 from kaderdiff.bron.regels import inhoudelijke_fouten
 from kaderdiff.bron.schrijven import kader_xml
@@ -25,7 +27,7 @@ from kaderdiff.invoer.afronding import als_tekst
 from kaderdiff.invoer.ids import Kop, maak_kader
 from kaderdiff.invoer.knopen import FOUT, Knoop, Opmerking, S
 from kaderdiff.invoer.opbouw import Bouwer
-from kaderdiff.model.kader import Correctie, Kader, Soort
+from kaderdiff.model.kader import Correctie, Element, Grondslag, Kader, Soort
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.wetcontrole import controleer_grondslagen
 from kaderdiff.word.inhoud import Lezer, Tabel, lange_alinea, te_lang
@@ -74,6 +76,20 @@ def _kopregels(docx: Docx) -> str:
     return "\n".join(teksten)
 
 
+@contextmanager
+def _zonder_opruimen() -> Iterator[None]:
+    """The cycle collector paused during an import: everything it makes lives until the kader is written, so each
+    collection would walk all of it again (a fifth of the time of a 100,000-paragraph import); the few cycles it
+    leaves are collected afterwards."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+
+
 def lees_jaar(jaar: int) -> int:
     """A kader year as kaderdiff versions name it: four digits."""
     if not 1000 <= jaar <= 9999:
@@ -120,13 +136,19 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
     sector, variant = lees_sleutel(sleutel)
     lees_jaar(jaar)
     docx = _lees(pad)
+    with _zonder_opruimen():
+        return _importeer(pad, docx, sector, variant, jaar, register, vorige, status, peildatum, kadermap)
+
+
+def _importeer(pad: Path, docx: Docx, sector: str, variant: str, jaar: int, register: Wetregister,
+               vorige: Kader | None, status: str | None, peildatum: date | None,
+               kadermap: Path | None) -> Importresultaat:
     kopregels = _kopregels(docx)
     eigen = "Onze referentie KD-" in kopregels
     bronnen = frozenset(e.geen_grondslag.bron for e in vorige.eisen() if e.geen_grondslag) if vorige else frozenset()
     bouwer = Bouwer(sector, register, eigen, bronnen=bronnen)
-    lezer = Lezer(docx)
     tekst_gezien = False
-    for onderdeel in lezer.onderdelen():
+    for onderdeel in Lezer(docx).onderdelen():
         _weiger_lange_alinea(pad, te_lang(onderdeel, MAX_ALINEA))
         tekst_gezien = tekst_gezien or (bool(onderdeel.rijen) if isinstance(onderdeel, Tabel)
                                         else bool(onderdeel.tekst.strip() or onderdeel.voetnoten))
@@ -161,8 +183,8 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
         _als_tekst(wortel, {knoop: afgewezen[i] for knoop, i in ids.items() if i in afgewezen}, bouwer)
         kader, gekoppeld, ids = maak_kader(kop, wortel, vorige)
     bron = f"{kader.afkorting.lower()}.xml (uit {pad.name})"
-    data = kader_xml(kader, bron)
-    nog = [m for m in controleer_bytes(data, bron, kadermap, (controleer_grondslagen,)) if m.ernst == "fout"]
+    data = kader_xml(kader, bron)  # the schema, unique ids, no text after a list: as `controleer` checks them
+    nog = [m for m in (inhoudelijke_fouten(kader, register) if afgewezen else []) if m.ernst == "fout"]
     if nog:  # pragma: no cover - every rule on eisen is repaired above; this guards the promise
         raise KaderdiffFout(f"{pad.name}: het kader dat hieruit volgt, zou 'kaderdiff controleer' niet doorstaan. "
                             "Er is niets geschreven.", tuple(nog))
@@ -170,15 +192,35 @@ def importeer_docx(pad: Path, sleutel: str, jaar: int, register: Wetregister, vo
 
 
 def _afgewezen_eisen(kader: Kader, register: Wetregister, kadermap: Path | None) -> dict[str, Melding]:
-    """The eisen `controleer` would refuse (no grondslag, an article or lid the law text does not have), by id."""
-    eisen = {el.id for el in kader.eisen()}
-    meldingen = [*inhoudelijke_fouten(kader, register),
-                 *(controleer_grondslagen(kader, kadermap) if kadermap is not None else [])]
+    """The eisen `controleer` would refuse (the rules of `bron.regels`, and a grondslag whose article, lid or
+    onderdeel the stored law text does not have), by id."""
+    eisen = {el.id: el for el in kader.eisen()}
+    meldingen = [*inhoudelijke_fouten(kader, register), *_wetcontrole(kader, kadermap)]
     uit: dict[str, Melding] = {}
     for m in meldingen:
         gevonden = re.match(r"^eis '([^']+)'[: ]", m.tekst)
         if m.ernst == "fout" and gevonden and gevonden.group(1) in eisen:
             uit.setdefault(gevonden.group(1), m)
+    return uit
+
+
+def _wetcontrole(kader: Kader, kadermap: Path | None) -> list[Melding]:
+    """`controleer`'s check against the law texts, asked once per distinct grondslag (a kader cites a few dozen
+    articles many times over; each check reads the law text) and given back to every eis that cites it."""
+    if kadermap is None:
+        return []
+    per_grondslag: dict[Grondslag, list[str]] = {}
+    for eis in kader.eisen():
+        for g in eis.grondslagen:
+            per_grondslag.setdefault(g, []).append(eis.id)
+    proef = [Element(Soort.EIS, f"g{i}", grondslagen=(g,)) for i, g in enumerate(per_grondslag)]
+    uit = []
+    for m in controleer_grondslagen(replace(kader, onderdelen=tuple(proef)), kadermap):
+        gevonden = re.match(r"^eis 'g(\d+)'(.*)$", m.tekst, re.DOTALL)
+        if gevonden is None:  # pragma: no cover - every message names the eis
+            continue
+        for eis_id in per_grondslag[proef[int(gevonden.group(1))].grondslagen[0]]:
+            uit.append(m._replace(tekst=f"eis '{eis_id}'{gevonden.group(2)}"))
     return uit
 
 

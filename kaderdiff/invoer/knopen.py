@@ -131,6 +131,8 @@ class Knoop:
     omgezet: bool = False  # a list made of list items first taken for eisen (kaderdiff's own documents)
     herkomst: str = ""  # for an eis: what it was in Word ('alinea', 'opsomming', 'genummerd', 'tabel')
     gemeld: bool = False  # for an eis: a fout about its legal basis is in the report already
+    grondslagregels: list[tuple[Fragment, ...]] = field(default_factory=list)  # the lines its grondslag came from
+    met_noten: tuple[Fragment, ...] = ()  # its text before its footnotes became its grondslag
 
     def __setattr__(self, naam: str, waarde: object) -> None:
         if naam == "kinderen" and not isinstance(waarde, Kinderen):

@@ -138,7 +138,7 @@ class TabelLezer:
             if regel is None:
                 regel = h.Grondslagregel("grondslag", tekst)
             if not b.hecht(eis, regel, celfragmenten(rij.cellen[1]), f"{plaats}, cel 2", tekst):
-                b.alinea(celfragmenten(rij.cellen[1]), f"{plaats}, cel 2")
+                eis.grondslagregels.append(celfragmenten(rij.cellen[1]))  # kept as text after the eis
         return True
 
     def _tabel(self, tabel: Tabel) -> None:
