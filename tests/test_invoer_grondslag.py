@@ -4,6 +4,7 @@ a line that looks like a legal basis but cannot be attached is a fout in the rep
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,60 @@ def test_niets_valt_weg_ook_niet_wat_niet_te_plaatsen_is(tmp_path: Path) -> None
     assert code == 0, fout
     gevonden = uit.read_text("utf-8") + stdout
     assert {w for w in woorden(tmp_path / "po.docx") if w not in gevonden} - STRUCTUUR == set()
+
+
+# ---------------------------------------------------------------- docs/word-invoer.md and its example document
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_voorbeeld_in_word_komt_uit_het_script_en_leest_zonder_opmerking(tmp_path: Path) -> None:
+    """docs/word-voorbeeld.docx is what docs/maak_word_voorbeeld.py makes (the same bytes), and every layout in it
+    is read without one remark, into a kader `controleer` accepts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("maak_word_voorbeeld", DOCS / "maak_word_voorbeeld.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.maak() == (DOCS / "word-voorbeeld.docx").read_bytes()
+    uit = tmp_path / "mbo.xml"
+    code, stdout, fout = kd(["importeer", str(DOCS / "word-voorbeeld.docx"), "--sector", "mbo", "--jaar", "2026",
+                             "--kaders", str(KADERS), "--uit", str(uit)])
+    assert code == 0, fout
+    assert "0 onderdeel/onderdelen niet als zodanig herkend" in stdout
+    kader = laad_bestand(uit)
+    assert [s.nummer for s in kader.standaarden()] == ["OP1", "OP2", "OP3", "SK1"]
+    assert len(kader.eisen()) == 7 and all(e.grondslagen or e.geen_grondslag for e in kader.eisen())
+    assert kd(["controleer", str(uit)])[0] == 0
+
+
+def _voorbeelden(kopje: str) -> list[str]:
+    """The `examples` on the lines of docs/word-invoer.md that start with `kopje`."""
+    regels = (DOCS / "word-invoer.md").read_text("utf-8").splitlines()
+    return [v for r in regels if r.startswith(kopje) for v in re.findall(r"`([^`]+)`", r)]
+
+
+def test_word_invoer_noemt_alleen_wat_herkend_wordt() -> None:
+    """Every heading and phrase docs/word-invoer.md promises is read as it says."""
+    from kaderdiff.invoer import herkenning as h
+
+    for kopje, soort in (("| Kwaliteitsgebied", Soort.KWALITEITSGEBIED), ("| Standaard", Soort.STANDAARD),
+                         ("| Hoofdstuk", Soort.HOOFDSTUK), ("| Paragraaf", Soort.PARAGRAAF),
+                         ("| Bijlage", Soort.BIJLAGE)):
+        voorbeelden = [v for v in _voorbeelden(kopje) if " " in v or v[:1].isdigit()]
+        assert voorbeelden, kopje
+        for voorbeeld in voorbeelden:
+            kop = h.herken_kop(voorbeeld, True)
+            assert kop is not None and kop.soort is soort, voorbeeld
+    geen = _voorbeelden("- `") + [v for v in _voorbeelden("- `Grondslag: geen (beleid)`")]
+    assert len(geen) >= 8
+    for voorbeeld in geen:
+        regel = h.grondslagregel(voorbeeld)
+        assert regel is not None and regel.soort == "geen", voorbeeld
+    for voorbeeld in _voorbeelden("| grondslagregel") + _voorbeelden("| |"):
+        regel = h.grondslagregel(voorbeeld)
+        assert regel is not None and regel.soort == "grondslag", voorbeeld
+    for voorbeeld in ("OP0.1 Leesonderwijs", "OP 0.1 Leesonderwijs", "OP0.1: Leesonderwijs",
+                      "Eis OP0.1 – Leesonderwijs"):
+        assert voorbeeld in " ".join((DOCS / "word-invoer.md").read_text("utf-8").split())
+        assert h.eisnummer(voorbeeld) == ("OP0.1", "Leesonderwijs")
