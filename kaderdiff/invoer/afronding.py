@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer import herkenning as h
-from kaderdiff.invoer.knopen import FOUT, Knoop, S, onvolledig
+from kaderdiff.invoer.knopen import FOUT, Kinderen, Knoop, S, onvolledig
 from kaderdiff.model.kader import VOETNOOT, Fragment, GeenGrondslag, Grondslag
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.recht.citaten import parse
@@ -94,7 +94,7 @@ def _zonder_lege_eisen(ouder: Knoop, meld: Meld, register: Wetregister, eigen: b
                 vorige.kinderen.extend(blok.kinderen)
             else:
                 nieuw.append(blok)
-    ouder.kinderen = nieuw
+    ouder.kinderen = Kinderen(nieuw)
 
 
 def _uitpakken(knoop: Knoop) -> list[Knoop]:
@@ -136,8 +136,9 @@ def herstel(ouder: Knoop, meld: Meld, register: Wetregister, eigen: bool) -> Non
         blokken = _uitpakken(kind)
         if kind.soort is S.WAARDERINGSKADER:
             nummer = str(sum(1 for k in ouder.kinderen[:index] if k.soort is S.HOOFDSTUK) + 1)
-            kind.soort, kind.nummer, kind.kenmerk = S.HOOFDSTUK, nummer, ""
-            kind.kinderen = blokken[1:] if kind.titel else blokken
+            kind.wordt(S.HOOFDSTUK)
+            kind.nummer, kind.kenmerk = nummer, ""
+            kind.kinderen = Kinderen(blokken[1:] if kind.titel else blokken)
             meld(kind.plaats, f"{reden}; als hoofdstuk {nummer} overgenomen", kind.titel)
             continue
         st = _laatste_standaard(ouder.kinderen[:index])

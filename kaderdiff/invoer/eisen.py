@@ -101,7 +101,7 @@ class EisBouwer(KopBouwer):
     def grondslagregel(self, a: Alinea, tekst: str, regel: h.Grondslagregel) -> None:
         eis = self.laatste
         if eis is not None and eis.soort is S.ALINEA and self.eiscontainer() and not self.eigen:
-            eis.soort, eis.herkomst = S.EIS, "alinea"  # a plain paragraph followed by its grondslag line is an eis
+            eis.wordt(S.EIS, "alinea")  # a plain paragraph followed by its grondslag line is an eis
         if eis is None or eis.soort is not S.EIS or not _kan_nog(eis, regel):
             self._alinea(a.fragmenten, a.plaats)
             self.meld(a.plaats, "grondslagregel hoort bij geen eis; overgenomen als alinea", tekst, FOUT)
@@ -170,7 +170,7 @@ class EisBouwer(KopBouwer):
         if regel is not None and in_eis and knoop.soort in (S.ALINEA, S.EIS) and not self.eigen \
                 and (knoop.soort is S.ALINEA or _kan_nog(knoop, regel)):
             if knoop.soort is S.ALINEA:
-                knoop.soort, knoop.herkomst = S.EIS, "alinea"
+                knoop.wordt(S.EIS, "alinea")
             soort = "grondslag" if regel.soort == "kaal" else regel.soort
             if self.hecht(knoop, h.Grondslagregel(soort, regel.tekst), a.fragmenten, a.plaats, tekst):
                 knoop.inhoud = _zonder_merk(knoop.inhoud, merk)

@@ -25,7 +25,7 @@ from kaderdiff.bron.schrijven import kader_xml
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.invoer.afronding import als_tekst
 from kaderdiff.invoer.ids import Kop, maak_kader
-from kaderdiff.invoer.knopen import FOUT, Knoop, Opmerking, S
+from kaderdiff.invoer.knopen import FOUT, Kinderen, Knoop, Opmerking, S
 from kaderdiff.invoer.opbouw import Bouwer
 from kaderdiff.model.kader import Correctie, Element, Grondslag, Kader, Soort
 from kaderdiff.model.wet import Wetregister
@@ -240,5 +240,5 @@ def _als_tekst(wortel: Knoop, eisen: dict[Knoop, Melding], bouwer: Bouwer) -> No
                             FOUT)
                 kind.gemeld = True
                 nieuw.extend(als_tekst(kind, bouwer.meld, bouwer.eigen))
-            ouder.kinderen = nieuw
+            ouder.kinderen = Kinderen(nieuw)
         stapel.extend(k for k in ouder.kinderen if k.soort is not Soort.EIS)

@@ -42,8 +42,8 @@ class Opmerking:
 
 class Kinderen(list["Knoop"]):
     """The children of a part, counting them per kind: `heeft` is asked for every paragraph placed, so it must not
-    walk the children (an import would grow with the square of the paragraphs). A child that changes its kind
-    (an alinea that turns out to be an eis) updates the count of the list it is in."""
+    walk the children (an import would grow with the square of the paragraphs). A child changes its kind with
+    `Knoop.wordt`, which updates the count of the list it is in; a new list of children is a `Kinderen` too."""
 
     def __init__(self, knopen: Iterable[Knoop] = ()) -> None:
         super().__init__(knopen)
@@ -134,15 +134,18 @@ class Knoop:
     grondslagregels: list[tuple[Fragment, ...]] = field(default_factory=list)  # the lines its grondslag came from
     met_noten: tuple[Fragment, ...] = ()  # its text before its footnotes became its grondslag
 
-    def __setattr__(self, naam: str, waarde: object) -> None:
-        if naam == "kinderen" and not isinstance(waarde, Kinderen):
-            waarde = Kinderen(cast("Iterable[Knoop]", waarde))
-        elif naam == "soort":
-            lijst = self.__dict__.get("_lijst")
-            if lijst is not None:
-                lijst.aantal[self.soort] -= 1
-                lijst.aantal[waarde] += 1
-        object.__setattr__(self, naam, waarde)
+    def __post_init__(self) -> None:
+        if not isinstance(self.kinderen, Kinderen):
+            self.kinderen = Kinderen(self.kinderen)
+
+    def wordt(self, soort: Soort, herkomst: str = "") -> None:
+        """Change kind (an alinea that turns out to be an eis), keeping the count of the list it is in right."""
+        lijst = self.__dict__.get("_lijst")
+        if lijst is not None:
+            lijst.aantal[self.soort] -= 1
+            lijst.aantal[soort] += 1
+        self.soort = soort
+        self.herkomst = herkomst or self.herkomst
 
     def heeft(self, *soorten: Soort) -> bool:
         aantal = cast(Kinderen, self.kinderen).aantal

@@ -99,7 +99,7 @@ class Bouwer(EisBouwer):
             knoop = Knoop(S.ALINEA, inhoud=a.fragmenten)
             self.plaats(knoop, a.plaats)
             if in_eis and _noten_zijn_grondslag(a.fragmenten, self):
-                knoop.soort, knoop.herkomst = S.EIS, "alinea"
+                knoop.wordt(S.EIS, "alinea")
         self.onthoud_merken(knoop, in_eis)
 
     def _alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None:
@@ -136,7 +136,7 @@ class Bouwer(EisBouwer):
         if lijst is None:
             lijst = Knoop(S.LIJST, kenmerk=soort, plaats=eis.plaats, omgezet=True)
             container.kinderen.append(lijst)
-        eis.soort = S.ITEM
+        eis.wordt(S.ITEM)
         lijst.kinderen.append(eis)
         self.laatste = eis
         self.lijsten[:] = [(lijst, 0)]
