@@ -183,21 +183,30 @@ def woorden(pad: Path) -> set[str]:
 
 #: Words that become structure: the parts of a kader, citations and how a legal basis is introduced.
 STRUCTUUR = {"Onderzoekskader", "2026", "Waarderingskader", "school", "OP", "Onderwijsproces", "OP1", "Aanbod",
-             "Basiskwaliteit", "Wettelijke", "grondslag", "artikel", "Artikel", "eerste", "lid", "WPO", "Geen",
-             "wettelijke", "bron", "8", "OP1.2", "Leesplan"}
+             "Basiskwaliteit", "Wettelijke", "grondslag", "vereisten", "artikel", "Artikel", "eerste", "lid", "WPO",
+             "geen", "zie", "8", "9", "OP1.2", "Leesplan"}
 
 
-def test_niets_valt_weg_ook_niet_wat_niet_te_plaatsen_is(tmp_path: Path) -> None:
-    """Every word of the document is in the kader, in the report, or became structure."""
-    doc = basiskwaliteit("Wettelijke grondslag: artikel 8, eerste lid, WPO", "Het aanbod omvat de kerndoelen.",
-                         "Wettelijke grondslag: artikel 8 van de Wet op de kunst",
-                         "² Bijzondere voetnoot zonder teken.",
-                         ("OP1.2 Leesplan", "Heading 5"), "De school heeft een leesplan.",
-                         "Geen wettelijke grondslag; bron: Handreiking lezen.", ("Colofon", "Heading 1"))
-    code, stdout, fout, uit = importeer(doc, tmp_path)
+def test_niets_valt_weg_en_geen_grondslag_wordt_stil_tekst(tmp_path: Path) -> None:
+    """Every word of the document is in the kader, in the report, or became structure; and a line about a legal
+    basis is either the grondslag of an eis or a FOUT in the report: never a plain alinea without a word."""
+    regels = ("Wettelijke grondslag: artikel 8, eerste lid, WPO", "Het aanbod omvat de kerndoelen.",
+              "Wettelijke vereisten: artikel 9, eerste lid, WPO", "De school heeft een taalbeleid.",
+              "Wettelijke grondslag: artikel 8 van de Wet op de kunst", "² Artikel 9, eerste lid, WPO.",
+              ("OP1.2 Leesplan", "Heading 5"), "De school heeft een leesplan.",
+              "Wettelijke grondslag: geen; zie Handreiking lezen.", ("Colofon", "Heading 1"))
+    code, stdout, fout, uit = importeer(basiskwaliteit(*regels), tmp_path)
     assert code == 0, fout
     gevonden = uit.read_text("utf-8") + stdout
     assert {w for w in woorden(tmp_path / "po.docx") if w not in gevonden} - STRUCTUUR == set()
+    from kaderdiff.invoer import herkenning as h
+
+    gemeld = {o["tekst"] for o in fouten(tmp_path)}
+    stil = [e.tekst for e, _ in laad_bestand(uit).doorloop() if e.soort in (Soort.ALINEA, Soort.ITEM)
+            and (h.grondslagregel(e.tekst) or h.voetnootregel(e.tekst)) and e.tekst not in gemeld]
+    assert stil == []
+    assert [e.tekst for e in laad_bestand(uit).eisen()] == ["Het aanbod omvat de kerndoelen.",
+                                                             "De school heeft een leesplan."]
 
 
 # ---------------------------------------------------------------- docs/word-invoer.md and its example document
