@@ -85,11 +85,15 @@ class EisBouwer(KopBouwer):
             return None
         regel = h.grondslagregel(tekst)
         if regel is None and a.stijl.naam == "grondslag":
-            regel = h.Grondslagregel("grondslag", tekst.partition(":")[2] if ":" in tekst else tekst)
-        if regel is None or regel.soort != "kaal":
+            regel = h.Grondslagregel("grondslag", tekst.partition(":")[2] if ":" in tekst else tekst, True)
+        if regel is None or regel.gelabeld:
+            return regel
+        if not self.eiscontainer():
+            return None  # 'Bron: CBS' under a table, 'Geen wettelijke grondslag betekent …' in the werkwijze
+        if regel.soort != "kaal":
             return regel
         vorige = self.laatste
-        if self.eigen or not self.eiscontainer() or vorige is None or vorige.soort not in (S.ALINEA, S.EIS) \
+        if self.eigen or vorige is None or vorige.soort not in (S.ALINEA, S.EIS) \
                 or (vorige.soort is S.EIS and vorige.geen is not None):
             return None
         try:

@@ -177,10 +177,13 @@ def eisnummer(tekst: str) -> tuple[str, str] | None:
 @dataclass(frozen=True)
 class Grondslagregel:
     """A line that gives an eis its legal basis: `soort` 'grondslag' (citations in `tekst`), 'geen' (no legal basis;
-    `tekst` names the source and explains) or 'kaal' (a line that is only a citation, to be read in context)."""
+    `tekst` names the source and explains) or 'kaal' (a line that is only a citation, to be read in context).
+    `gelabeld`: it starts with 'Wettelijke grondslag:' or the like, so it is one wherever it stands; the others
+    ('Bron: …', 'Geen wettelijke grondslag …') only count where eisen are."""
 
     soort: str
     tekst: str
+    gelabeld: bool = False
 
 
 def _zonder_haakjes(tekst: str) -> str:
@@ -213,7 +216,7 @@ def grondslagregel(tekst: str) -> Grondslagregel | None:
     if gevonden:
         rest = gevonden.group(1)
         geen = _GEEN_NA_WOORD.match(rest)
-        return Grondslagregel("geen", geen.group(1)) if geen else Grondslagregel("grondslag", rest)
+        return Grondslagregel("geen", geen.group(1), True) if geen else Grondslagregel("grondslag", rest, True)
     gevonden = _BRON.match(tekst)
     if gevonden:
         rest = gevonden.group(1)

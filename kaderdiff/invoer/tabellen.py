@@ -33,7 +33,7 @@ class Bouwer(Protocol):
 
 #: Header texts of a column with legal bases ('Wettelijke grondslag', 'Grondslag').
 _GRONDSLAGKOP = ("wettelijke grondslag", "wettelijke grondslagen", "grondslag", "grondslagen", "wettelijke basis",
-                 "wettelijke vereisten", "wettelijk vereiste", "wettelijk kader", "bron", "wet- en regelgeving")
+                 "wettelijke vereisten", "wettelijk vereiste", "wettelijk kader", "wet- en regelgeving")
 
 
 def grondslagcel(tekst: str, register: Wetregister) -> h.Grondslagregel | None:
