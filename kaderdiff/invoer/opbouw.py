@@ -70,9 +70,9 @@ class Bouwer(EisBouwer):
             self._item(a)
             return
         if self.in_beslisregels():
-            regel_ = self._beslisregel(a)
-            if regel_ is not None:
-                self.plaats(regel_, a.plaats)
+            beslisregel = self._beslisregel(a)
+            if beslisregel is not None:
+                self.plaats(beslisregel, a.plaats)
                 return
         self._gewone_alinea(a)
 
