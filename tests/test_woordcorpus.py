@@ -158,3 +158,30 @@ def test_staat_op_inhoud_is_de_verwachte(opmaak: str, tmp_path_factory: pytest.T
     gedaan = geimporteerd(opmaak, False, tmp_path_factory)
     vergelijk_met_verwacht(in_bron_ids(staat(gedaan.kaders, tmp_path / "staat", "--koppel-op-inhoud"),
                                        gedaan.kaders))
+
+
+@pytest.mark.echte_client
+def test_elke_opmaak_ook_na_opslaan_in_libreoffice(tmp_path: Path) -> None:
+    """The six typed layouts opened and saved by a real word processor (LibreOffice: docx -> odt -> docx, with
+    its own styles, numbering, footnotes and superscript runs) still give their source kader, without a remark."""
+    import subprocess
+    import tempfile
+
+    from echte_clients import naar_odt, vereist
+    from woordcorpus import LAGEN
+
+    soffice = vereist("soffice")
+    kaders = nieuwe_kadermap(tmp_path)
+    odts = naar_odt([corpus_docx(opmaak, 2026, tmp_path) for opmaak in LAGEN], tmp_path)
+    terug = tmp_path / "terug"
+    with tempfile.TemporaryDirectory() as profiel:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to", "docx",
+                        "--outdir", str(terug), *map(str, odts)], capture_output=True, check=True, timeout=600)
+    oorspronkelijk = laad_bestand(bron(2026))
+    for opmaak in LAGEN:
+        uit = tmp_path / f"{opmaak}.xml"
+        code, stdout, fout = kd(["importeer", str(terug / f"{opmaak}-2026.docx"), "--sector", "po", "--jaar", "2026",
+                                 "--status", "concept", "--kaders", str(kaders), "--uit", str(uit)])
+        assert code == 0, fout
+        assert zonder_ids(laad_bestand(uit)) == zonder_ids(oorspronkelijk), opmaak
+        assert "0 onderdeel/onderdelen niet als zodanig herkend" in stdout, stdout
