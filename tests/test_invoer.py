@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from woordcorpus import hoofdstuknummering, voetnootverwijzing, voetnotendeel
 
 from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.diff.vergelijk import vergelijk
@@ -105,30 +103,6 @@ NOTEN = {1: "Zie ook artikel 3 van de Wet op het onderwijstoezicht over de taken
          2: "Artikel 8, derde lid, onder a, van de WPO."}
 
 
-def _voetnoot(paragraaf: object, nummer: int) -> None:
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    stijl = OxmlElement("w:vertAlign")
-    stijl.set(qn("w:val"), "superscript")
-    rpr.append(stijl)
-    run.append(rpr)
-    verwijzing = OxmlElement("w:footnoteReference")
-    verwijzing.set(qn("w:id"), str(nummer))
-    run.append(verwijzing)
-    paragraaf._p.append(run)  # type: ignore[attr-defined]
-
-
-def _voetnotendeel(doc: object) -> None:
-    noten = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {t}'
-                    f"</w:t></w:r></w:p></w:footnote>" for i, t in NOTEN.items())
-    xml = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-           f'</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-           f"<w:continuationSeparator/></w:r></w:p></w:footnote>{noten}</w:footnotes>")
-    deel = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"),
-                doc.part.package)  # type: ignore[attr-defined]
-    doc.part.relate_to(deel, RELATIONSHIP_TYPE.FOOTNOTES)  # type: ignore[attr-defined]
-
-
 def _vet(doc: object, tekst: str) -> None:
     doc.add_paragraph().add_run(tekst).bold = True  # type: ignore[attr-defined]
 
@@ -158,7 +132,7 @@ def gepubliceerde_docx(pad: Path) -> Path:
     doc.add_heading("1 Inleiding", 1)
     doc.add_paragraph("Dit hoofdstuk beschrijft de taken van de inspectie.")
     doc.add_paragraph("1.1 Doel van het toezicht", style="Kop 2")
-    _voetnoot(doc.add_paragraph("De inspectie houdt toezicht op de kwaliteit van het onderwijs."), 1)
+    voetnootverwijzing(doc.add_paragraph("De inspectie houdt toezicht op de kwaliteit van het onderwijs."), 1)
     doc.add_paragraph("het waarborgen van de basiskwaliteit, met aandacht voor:", style="List Bullet")
     doc.add_paragraph("taal;", style="List Bullet 2")
     doc.add_paragraph("rekenen-wiskunde;", style="List Bullet 2")
@@ -174,7 +148,8 @@ def gepubliceerde_docx(pad: Path) -> Path:
     _vet(doc, "OP 0.1 Leesonderwijs")
     doc.add_paragraph("Het onderwijs in de Nederlandse taal is doelgericht.", style="List Bullet")
     doc.add_paragraph("Wettelijke grondslag: artikel 9, eerste lid, onder b, WPO")
-    _voetnoot(doc.add_paragraph("Het burgerschapsonderwijs is doelgericht en samenhangend.", style="List Bullet"), 2)
+    voetnootverwijzing(doc.add_paragraph("Het burgerschapsonderwijs is doelgericht en samenhangend.",
+                                         style="List Bullet"), 2)
     doc.add_heading("Eigen aspiraties", 4)
     doc.add_paragraph("De school heeft een doordachte leesaanpak.")
     doc.add_heading("OP1 Aanbod", 3)
@@ -193,7 +168,7 @@ def gepubliceerde_docx(pad: Path) -> Path:
     doc.add_paragraph("WPO: Wet op het primair onderwijs", style="List Bullet")
     doc.add_heading("Colofon", 1)
     doc.add_paragraph("Dit is een uitgave van de Inspectie van het Onderwijs.")
-    _voetnotendeel(doc)
+    voetnotendeel(doc, [NOTEN[1], NOTEN[2]])
     doc.save(str(pad))
     return pad
 
@@ -471,19 +446,8 @@ def _importeer(doc: object, tmp_path: Path, sector: str) -> tuple[Kader, str]:
 
 
 def _nummering(doc: object) -> None:
-    """Word's automatic numbering for headings: level 1 '1', level 2 '1.1' (numId 90), as outline numbering."""
-    numbering = doc.part.numbering_part.element  # type: ignore[attr-defined]
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
-        "</w:abstractNum>")
-    eerste_num = numbering.find(qn("w:num"))
-    if eerste_num is not None:
-        eerste_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    """Word's automatic numbering for headings: level 1 '1', level 2 '1.1' (numId 90), through the heading styles."""
+    hoofdstuknummering(doc)
     for stijl, niveau in (("Heading 1", 0), ("Heading 2", 1)):
         ppr = doc.styles[stijl].element.get_or_add_pPr()  # type: ignore[attr-defined]
         ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niveau}"/><w:numId w:val="90"/></w:numPr>'))

@@ -139,16 +139,7 @@ class Schrijver:
             self.merk(p, tekst)
             return
         self.noten.append(tekst)
-        run = OxmlElement("w:r")
-        rpr = OxmlElement("w:rPr")
-        uitlijning = OxmlElement("w:vertAlign")
-        uitlijning.set(qn("w:val"), "superscript")
-        rpr.append(uitlijning)
-        run.append(rpr)
-        verwijzing = OxmlElement("w:footnoteReference")
-        verwijzing.set(qn("w:id"), str(len(self.noten)))
-        run.append(verwijzing)
-        p._p.append(run)
+        voetnootverwijzing(p, len(self.noten))
 
     def merk(self, p: Any, tekst: str) -> None:
         """A footnote typed by hand: a superscript number, its text as a line at the end of the section."""
@@ -172,7 +163,8 @@ class Schrijver:
         for el in kader.onderdelen:
             self.onderdeel(el)
         self.getypte_noten()
-        self._voetnotendeel()
+        if self.noten:
+            voetnotendeel(self.doc, self.noten)
         return self.doc
 
     def onderdeel(self, el: Element) -> None:
@@ -300,23 +292,35 @@ class Schrijver:
             rij.cells[0].paragraphs[0].add_run(regel.kenmerk)
             self.runs(rij.cells[1].paragraphs[0], regel.inhoud)
 
-    # -- the footnotes part ------------------------------------------------------
-    def _voetnotendeel(self) -> None:
-        if not self.noten:
-            return
-        noten = "".join(f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr>'
-                        f'<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space='
-                        f'"preserve"> {escape(t)}</w:t></w:r></w:p></w:footnote>'
-                        for i, t in enumerate(self.noten, start=1))
-        xml = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
-               f'</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-               f"<w:continuationSeparator/></w:r></w:p></w:footnote>{noten}</w:footnotes>")
-        deel = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"),
-                    self.doc.part.package)
-        self.doc.part.relate_to(deel, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
-def _hoofdstuknummering(doc: Any) -> None:
+def voetnootverwijzing(p: Any, nummer: int) -> None:
+    """A Word footnote reference (superscript) at the end of paragraph `p`, to footnote `nummer`."""
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    uitlijning = OxmlElement("w:vertAlign")
+    uitlijning.set(qn("w:val"), "superscript")
+    rpr.append(uitlijning)
+    run.append(rpr)
+    verwijzing = OxmlElement("w:footnoteReference")
+    verwijzing.set(qn("w:id"), str(nummer))
+    run.append(verwijzing)
+    p._p.append(run)
+
+
+def voetnotendeel(doc: Any, noten: list[str]) -> None:
+    """The footnotes part (python-docx has none): footnote 1, 2 … with these texts, and Word's separators."""
+    teksten = "".join(f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr>'
+                      f'<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space='
+                      f'"preserve"> {escape(t)}</w:t></w:r></w:p></w:footnote>' for i, t in enumerate(noten, start=1))
+    xml = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+           f'</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+           f"<w:continuationSeparator/></w:r></w:p></w:footnote>{teksten}</w:footnotes>")
+    deel = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"), doc.part.package)
+    doc.part.relate_to(deel, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
+def hoofdstuknummering(doc: Any) -> None:
     """Word's outline numbering for chapters ('1') and paragraphs ('1.1'), numId 90."""
     numbering = doc.part.numbering_part.element
     abstract = parse_xml(
@@ -401,7 +405,7 @@ def schrijf_docx(kader: Kader, opmaak: str, pad: Path) -> Path:
         return pad
     schrijver = Schrijver(LAGEN[opmaak])
     if schrijver.opmaak.hoofdstuknummering:
-        _hoofdstuknummering(schrijver.doc)
+        hoofdstuknummering(schrijver.doc)
     schrijver.kader(kader).save(str(pad))
     return pad
 
