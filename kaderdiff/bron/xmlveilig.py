@@ -24,13 +24,13 @@ _HANDTEKENINGEN = (
 )
 
 
-def _parser() -> etree.XMLParser:
+def _parser(ruim: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
-        huge_tree=False,
+        huge_tree=ruim,
         remove_comments=False,
     )
 
@@ -64,14 +64,15 @@ def _weiger_dtd(data: bytes, bestand: str) -> KaderdiffFout:
     )
 
 
-def parse_veilig(data: bytes, bestand: str) -> etree._ElementTree:
+def parse_veilig(data: bytes, bestand: str, ruim: bool = False) -> etree._ElementTree:
     """Parse bytes as XML; refuse DOCTYPE/ENTITY declarations with a Dutch message.
 
     The parsed tree is checked (its document type), not the bytes, so a DTD in UTF-16 or UTF-32 is found too;
-    the parser itself never loads a DTD, resolves an entity or touches the network.
+    the parser itself never loads a DTD, resolves an entity or touches the network. `ruim` lifts libxml2's limits
+    on text length and depth (huge_tree): only for data whose size is bounded already, to say what is too long.
     """
     try:
-        wortel = etree.fromstring(data, _parser())
+        wortel = etree.fromstring(data, _parser(ruim))
     except etree.XMLSyntaxError as exc:
         if _DOCTYPE.search(als_tekst(data)):
             raise _weiger_dtd(data, bestand) from None

@@ -18,8 +18,9 @@ def opties(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sector", required=True,
                         help="sector van het kader (po, vo, mbo …), eventueel met variant (vo-pro); ook de "
                              "bestandsnaam")
-    parser.add_argument("--jaar", type=int, default=None, help="het jaar van het kader (verplicht bij één bestand)")
-    parser.add_argument("--vorige", type=int, default=None, metavar="JAAR",
+    parser.add_argument("--jaar", type=_jaartal, default=None,
+                        help="het jaar van het kader (verplicht bij één bestand)")
+    parser.add_argument("--vorige", type=_jaartal, default=None, metavar="JAAR",
                         help="neem de ids over van het kader van dit jaar (zelfde sector), zodat de jaren gekoppeld "
                              "blijven")
     parser.add_argument("--uit", type=Path, default=None, metavar="PAD",
@@ -37,7 +38,17 @@ def opties(parser: argparse.ArgumentParser) -> None:
                              "git-commit per jaar")
     parser.add_argument("--naam", default=None, metavar="TAK",
                         help="met --geschiedenis: naam van de nieuwe tak (standaard: import-SECTOR)")
+    parser.add_argument("--streng", action="store_true",
+                        help="schrijf niets als het importrapport een fout noemt (zoals een grondslag die bij geen "
+                             "eis te plaatsen is)")
     optie_kaders(parser)
+
+
+def _jaartal(tekst: str) -> int:
+    """A kader year: four digits, as every version in kaderdiff is named."""
+    if not re.fullmatch(r"\d{4}", tekst.strip()):
+        raise argparse.ArgumentTypeError(f"ongeldig jaar '{tekst}': een kaderjaar heeft vier cijfers (bijv. 2026)")
+    return int(tekst)
 
 
 def _rapport(resultaten: list[object], doel: Path | None) -> None:
@@ -47,11 +58,13 @@ def _rapport(resultaten: list[object], doel: Path | None) -> None:
     data = []
     for r in resultaten:
         assert isinstance(r, Importresultaat)
+        fouten = f", waarvan {len(r.fouten)} fout(en)" if r.fouten else ""
         regels.append(f"{r.naam} uit {r.bestand}: {len(r.rapport)} onderdeel/onderdelen niet als zodanig herkend"
-                      + (":" if r.rapport else "."))
+                      + (f"{fouten}:" if r.rapport else "."))
         regels += [f"  {o.regel()}" for o in r.rapport]
         data.append({"kader": r.naam, "bestand": r.bestand, "elementen": r.elementen, "gekoppeld": r.gekoppeld,
-                     "niet_geplaatst": [{"plaats": o.plaats, "reden": o.reden, "tekst": o.tekst} for o in r.rapport]})
+                     "niet_geplaatst": [{"plaats": o.plaats, "reden": o.reden, "tekst": o.tekst, "ernst": o.ernst}
+                                        for o in r.rapport]})
     for tekst in regels:
         regel(tekst)
     if doel is not None:
@@ -112,6 +125,17 @@ def _kaderplek(doel: Path, kaders: Path) -> None:
                             "repository. Er is niets geschreven.")
 
 
+def _streng(args: argparse.Namespace, resultaten: list[object]) -> None:
+    """--streng: a fout in the report (a legal basis that could not be attached …) means nothing is written; the
+    report is shown so that the author can correct the document."""
+    from kaderdiff.invoer.importeer import Importresultaat
+
+    fouten = sum(len(r.fouten) for r in resultaten if isinstance(r, Importresultaat))
+    if args.streng and fouten:
+        _rapport(resultaten, None)
+        raise KaderdiffFout(f"{fouten} fout(en) in het importrapport hierboven (--streng). Er is niets geschreven.")
+
+
 def _doelbestand(args: argparse.Namespace, kaders: Path, sleutel: str, jaar: int) -> Path:
     uit: Path | None = args.uit
     if uit is None:
@@ -166,7 +190,9 @@ def importeer(args: argparse.Namespace) -> int:
     _kaderplek(doel, kaders)
     _mag_schrijven(doel, args.overschrijf)
     _rapport_mag(args.rapport, kaders)
-    resultaat = importeer_docx(args.bestand, sleutel, args.jaar, register, vorige, args.status, peildatum)
+    resultaat = importeer_docx(args.bestand, sleutel, args.jaar, register, vorige, args.status, peildatum,
+                               kaders if kaders.is_dir() else None)
+    _streng(args, [resultaat])
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, resultaat.xml)
     gekoppeld = f"; {resultaat.gekoppeld} ids uit {args.vorige}" if vorige is not None else ""
@@ -192,7 +218,8 @@ def _geschiedenis(args: argparse.Namespace, kaders: Path, sleutel: str, register
 
         # not beside the target: that becomes a repository root itself (nieuwe_repo wants it new or empty)
         weiger_beschermd(args.uit, beschermde_plaatsen(kaders), "De nieuwe repository (--uit)")
-    resultaten = importeer_jaren(args.geschiedenis, sleutel, register, vorige)
+    resultaten = importeer_jaren(args.geschiedenis, sleutel, register, vorige, kaders if kaders.is_dir() else None)
+    _streng(args, list(resultaten))
     vorig_jaar = args.vorige
     if args.uit is not None:
         commits = nieuwe_repo(args.uit, resultaten)

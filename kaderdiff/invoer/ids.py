@@ -155,8 +155,8 @@ class Kop:
     correctie: Correctie | None = None
 
 
-def maak_kader(kop: Kop, wortel: Knoop, vorige: Kader | None) -> tuple[Kader, int]:
-    """The kader with its final ids, and how many of them come from `vorige`."""
+def maak_kader(kop: Kop, wortel: Knoop, vorige: Kader | None) -> tuple[Kader, int, dict[Knoop, str]]:
+    """The kader with its final ids, how many of them come from `vorige`, and which part got which id."""
     vast: dict[Knoop, str] = {}
     if vorige is not None:
         voorlopig_ids: dict[Knoop, str] = {}
@@ -170,7 +170,7 @@ def maak_kader(kop: Kop, wortel: Knoop, vorige: Kader | None) -> tuple[Kader, in
         vast = {per_id[n]: o for n, o in n2o.items() if n in per_id}
     bezet = set(vorige.index) if vorige is not None else set()
     ids = ken_ids_toe(wortel, vast, bezet)
-    return _kader(kop, elementen(wortel, ids)), len(vast)
+    return _kader(kop, elementen(wortel, ids)), len(vast), ids
 
 
 #: Below this rapidfuzz ratio two elements in the same place are not taken to be one rewritten element.

@@ -52,12 +52,12 @@ def jaarbestanden(map_: Path) -> list[tuple[int, Path]]:
     return sorted(per_jaar.items())
 
 
-def importeer_jaren(map_: Path, sleutel: str, register: Wetregister,
-                    vorige: Kader | None = None) -> list[Importresultaat]:
+def importeer_jaren(map_: Path, sleutel: str, register: Wetregister, vorige: Kader | None = None,
+                    kadermap: Path | None = None) -> list[Importresultaat]:
     """Import every year, each with the one before it (the first with `vorige`, when given)."""
     uit: list[Importresultaat] = []
     for jaar, pad in jaarbestanden(map_):
-        resultaat = importeer_docx(pad, sleutel, jaar, register, vorige)
+        resultaat = importeer_docx(pad, sleutel, jaar, register, vorige, kadermap=kadermap)
         uit.append(resultaat)
         vorige = resultaat.kader
     return uit

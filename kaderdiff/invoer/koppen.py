@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from kaderdiff.invoer import herkenning as h
-from kaderdiff.invoer.knopen import Knoop, Opmerking, S, accepteert
+from kaderdiff.invoer.knopen import WAARSCHUWING, Knoop, Opmerking, S, accepteert
 from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.word.inhoud import Alinea
@@ -45,8 +45,8 @@ class KopBouwer:
         self.stapel = [self.wortel]
 
     # -- reporting and small helpers ---------------------------------------
-    def meld(self, plaats: str, reden: str, tekst: str = "") -> None:
-        self.rapport.append(Opmerking(plaats, reden, " ".join(tekst.split())))
+    def meld(self, plaats: str, reden: str, tekst: str = "", ernst: str = WAARSCHUWING) -> None:
+        self.rapport.append(Opmerking(plaats, reden, " ".join(tekst.split()), ernst))
 
     def in_beslisregels(self) -> bool:
         return self.stapel[-1].soort is S.BESLISREGELS
@@ -75,7 +75,7 @@ class KopBouwer:
         kop = h.herken_kop(tekst, self.in_waardering())
         if kop is not None and kop.soort in (S.BASISKWALITEIT, S.EIGEN_ASPIRATIES) and a.vet:
             return True
-        return (a.vet or a.groot) and h.lijkt_kop(tekst)
+        return (a.vet or a.groot) and h.lijkt_kop(tekst, self.in_waardering())
 
     def _kop(self, a: Alinea, tekst: str) -> None:
         if _HOOFDSTUKNUMMER.match(a.label) and not tekst[:1].isdigit():
@@ -87,7 +87,8 @@ class KopBouwer:
             kop = self._kop_zonder_naam(a, tekst)
             if kop is None:
                 self._alinea((Fragment(tekst, "sterk"),), a.plaats)
-                self.meld(a.plaats, "kop zonder herkenbare plaats in het kader; overgenomen als vette alinea", tekst)
+                self.meld(a.plaats, "kop zonder herkenbare plaats in het kader (welke koppen herkend worden: "
+                                    "docs/word-invoer.md); overgenomen als vette alinea", tekst)
                 return
         geopend = self._open_kop(kop, a, tekst)
         if geopend is None:
@@ -155,9 +156,9 @@ class KopBouwer:
             return self._heropen(eerste)
         nummer = kop.nummer
         if soort is S.HOOFDSTUK and not nummer:
-            nummer = str(sum(1 for k in self.wortel.kinderen if k.soort is S.HOOFDSTUK) + 1)
+            nummer = str(self.wortel.aantal(S.HOOFDSTUK) + 1)
         if soort is S.BIJLAGE and not nummer:
-            nummer = str(sum(1 for k in self.wortel.kinderen if k.soort is S.BIJLAGE) + 1)
+            nummer = str(self.wortel.aantal(S.BIJLAGE) + 1)
             self.meld(plaats, f"bijlage zonder nummer; nummer {nummer} toegekend", kop.titel)
         titel = kop.titel
         kenmerk = h.niveau_van(titel, self.sector) if soort is S.WAARDERINGSKADER else ""
@@ -180,7 +181,7 @@ class KopBouwer:
             ouder = self.zoek(*WERKWIJZE) or self._impliciet_woord_vooraf(a.plaats)
         nummer = kop.nummer
         if not nummer:
-            eerder = sum(1 for k in ouder.kinderen if k.soort is S.PARAGRAAF) + 1
+            eerder = ouder.aantal(S.PARAGRAAF) + 1
             nummer = f"{ouder.nummer}.{eerder}" if ouder.nummer else str(eerder)
         return self._open_in(ouder, Knoop(S.PARAGRAAF, nummer, kop.titel, plaats=a.plaats, diepte=diepte))
 

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer import herkenning as h
-from kaderdiff.invoer.afronding import herstel
-from kaderdiff.invoer.knopen import Knoop, S, accepteert
-from kaderdiff.invoer.koppen import AFGELEID, KopBouwer
+from kaderdiff.invoer.afronding import herstel, noot_als_grondslag
+from kaderdiff.invoer.eisen import EisBouwer
+from kaderdiff.invoer.knopen import FOUT, Knoop, S
 from kaderdiff.invoer.tabellen import TabelLezer
-from kaderdiff.model.kader import Fragment, GeenGrondslag
-from kaderdiff.verwijzing.citeren import parse
+from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.word.blokken import EIND
 from kaderdiff.word.inhoud import Alinea, Onderdeel, Tabel
 
 
 @dataclass
-class Bouwer(KopBouwer):
-    """Builds one kader: the main loop, text blocks, eisen and their grondslag, lists, beslisregels."""
+class Bouwer(EisBouwer):
+    """Builds one kader: the main loop, text blocks, lists, beslisregels."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -39,9 +37,10 @@ class Bouwer(KopBouwer):
         a = onderdeel
         if not a.tekst.strip() and not a.voetnoten:
             return
-        if self.wachtende_eis is not None and not self._is_grondslagregel(a):
-            self._sluit_wachtende_eis()
         tekst = " ".join(a.tekst.split())
+        regel = self.grondslagregel_van(a, tekst)
+        if self.wachtende_eis is not None and regel is None:
+            self._sluit_wachtende_eis()
         if self.eigen and tekst == EIND:
             return
         if a.stijl.titel and not self.titel and not self.wortel.kinderen:
@@ -54,17 +53,16 @@ class Bouwer(KopBouwer):
         if not self.titel and not self.wortel.kinderen and not a.kopniveau and "kader" in tekst.casefold():
             self.titel = tekst
             return
-        if self._is_grondslagregel(a):
-            self._grondslagregel(a, tekst)
+        if regel is not None:
+            self.grondslagregel(a, tekst, regel)
+            return
+        if self.voetnootregel(a, tekst):
             return
         if a.stijl.naam in ("bijschrift", "caption"):
             self.bijschrift = (tekst, a.plaats)
             return
-        if a.stijl.naam == "eiskop" or (a.vet and not a.lijst and h.eisnummer(tekst) and self.eiscontainer()):
-            gevonden = h.eisnummer(tekst)
-            if gevonden is not None:
-                self.eiskop = (*gevonden, a.plaats)
-                return
+        if self._eiskop(a, tekst):
+            return
         if self._is_kop(a, tekst):
             self._kop(a, tekst)
             return
@@ -72,40 +70,37 @@ class Bouwer(KopBouwer):
             self._item(a)
             return
         if self.in_beslisregels():
-            regel = self._beslisregel(a)
-            if regel is not None:
-                self.plaats(regel, a.plaats)
+            beslisregel = self._beslisregel(a)
+            if beslisregel is not None:
+                self.plaats(beslisregel, a.plaats)
                 return
-        self._alinea(a.fragmenten, a.plaats)
+        self._gewone_alinea(a)
+
+    def _eiskop(self, a: Alinea, tekst: str) -> bool:
+        """'OP0.1 Leesonderwijs' in bold (or as a heading, or in the style Eiskop): number and title of the next eis."""
+        if a.stijl.naam != "eiskop" and (a.lijst is not None or not (a.vet or a.kopniveau) or not self.eiscontainer()):
+            return False
+        gevonden = h.eisnummer(tekst)
+        if gevonden is None:
+            return False
+        self._losse_eiskop()
+        self.eiskop = (*gevonden, a.plaats)
+        return True
 
     # -- text blocks -------------------------------------------------------
-    def tekstcontainer(self, soort: S, plaats: str) -> Knoop:
-        """The deepest open part that may hold a block of this kind (a standaard's text goes in its parts)."""
-        for knoop in reversed(self.stapel):
-            if knoop.soort is S.STANDAARD:
-                deel = knoop.laatste(*AFGELEID)
-                if deel is None and accepteert(knoop, S.OMSCHRIJVING):
-                    deel = Knoop(S.OMSCHRIJVING, plaats=plaats)
-                    knoop.kinderen.append(deel)
-                if deel is not None and accepteert(deel, soort):
-                    return deel
-            elif knoop.soort in AFGELEID:
-                continue
-            elif accepteert(knoop, soort):
-                return knoop
-        return self._impliciet_woord_vooraf(plaats)
-
-    def plaats(self, blok: Knoop, plaats: str) -> Knoop:
-        assert blok.soort is not None
-        container = self.tekstcontainer(blok.soort, plaats)
-        if not accepteert(container, blok.soort):
-            raise KaderdiffFout(f"{plaats}: deze tekst past nergens in het kader")  # pragma: no cover
-        blok.plaats = blok.plaats or plaats
-        container.kinderen.append(blok)
-        self.laatste = blok
-        if blok.soort is not S.ITEM:
-            self.lijsten.clear()
-        return container
+    def _gewone_alinea(self, a: Alinea) -> None:
+        """A paragraph of running text. In a basiskwaliteit it is an eis after an eis number, or when its footnote
+        cites the law; otherwise an alinea that its grondslag line or typed footnote may still make an eis."""
+        in_eis = self.eiscontainer() and not self.eigen
+        if in_eis and self.eiskop is not None:
+            knoop = self.eis(a.fragmenten, a.plaats, "alinea")
+        else:
+            self._losse_eiskop()
+            knoop = Knoop(S.ALINEA, inhoud=a.fragmenten)
+            self.plaats(knoop, a.plaats)
+            if in_eis and _noten_zijn_grondslag(a.fragmenten, self):
+                knoop.wordt(S.EIS, "alinea")
+        self.onthoud_merken(knoop, in_eis)
 
     def _alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None:
         self._losse_eiskop()
@@ -117,70 +112,12 @@ class Bouwer(KopBouwer):
             return
         nummer, titel, plaats = self.eiskop
         self.eiskop = None
-        self._alinea((Fragment(f"{nummer} {titel}", "sterk"),), plaats)
+        self._alinea((Fragment(f"{nummer} {titel}".strip(), "sterk"),), plaats)
         self.meld(plaats, "nummer en titel van een eis zonder eis erna; overgenomen als vette alinea",
-                  f"{nummer} {titel}")
+                  f"{nummer} {titel}", FOUT)
 
     def alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None:
         self._alinea(fragmenten, plaats)
-
-    def eiscontainer(self) -> bool:
-        """Is the text container now a basiskwaliteit or the overige wettelijke vereisten (where eisen are)?"""
-        top = self.stapel[-1]
-        if top.soort is S.STANDAARD:
-            deel = top.laatste(*AFGELEID)
-            return deel is not None and deel.soort is S.BASISKWALITEIT
-        return top.soort in (S.BASISKWALITEIT, S.OVERIGE_VEREISTEN)
-
-    # -- eisen and their grondslag -----------------------------------------
-    def eis(self, fragmenten: tuple[Fragment, ...], plaats: str) -> Knoop:
-        eis = Knoop(S.EIS, inhoud=fragmenten, plaats=plaats)
-        if self.eiskop is not None:
-            eis.nummer, eis.titel, _ = self.eiskop
-            self.eiskop = None
-        container = self.tekstcontainer(S.EIS, plaats)
-        container.kinderen.append(eis)
-        self.laatste = eis
-        self.lijsten.clear()
-        return eis
-
-    def _is_grondslagregel(self, a: Alinea) -> bool:
-        return a.lijst is None and (a.stijl.naam == "grondslag" or h.grondslagregel(a.tekst) is not None)
-
-    def _grondslagregel(self, a: Alinea, tekst: str) -> None:
-        regel = h.grondslagregel(tekst)
-        eis = self.laatste
-        if eis is not None and eis.soort is S.ALINEA and self.eiscontainer() and not self.eigen:
-            eis.soort = S.EIS  # a plain paragraph followed by its grondslag line is an eis
-        if regel is None or eis is None or eis.soort is not S.EIS or eis.heeft_grondslagregel:
-            self._alinea(a.fragmenten, a.plaats)
-            self.meld(a.plaats, "grondslagregel hoort bij geen eis; overgenomen als alinea", tekst)
-            return
-        self.wachtende_eis = None
-        eis.heeft_grondslagregel = True
-        eis.kenmerk = ""
-        soort, rest = regel
-        if soort == "geen":
-            eis.geen = self._geen_grondslag(a, rest)
-            return
-        if rest.strip(" .").casefold() in ("", "niet vermeld", "geen"):
-            return
-        try:
-            eis.grondslagen.extend(parse(rest, self.register))
-        except KaderdiffFout as fout:
-            self._alinea(a.fragmenten, a.plaats)
-            self.meld(a.plaats, f"grondslag niet te lezen ({fout.tekst}); overgenomen als alinea", tekst)
-
-    def _geen_grondslag(self, a: Alinea, rest: str) -> GeenGrondslag:
-        """'Geen wettelijke grondslag; bron: X. Uitleg'. Where the bron ends: a bold run when there is one, else a
-        bron the previous year knows (it may hold a full stop), else the first full stop."""
-        vet = next((f.tekst.strip() for f in a.fragmenten if f.stijl == "sterk" and f.tekst.strip()), "")
-        bekend = [b for b in (vet, *sorted(self.bronnen, key=len, reverse=True))
-                  if b and (rest == b or rest.startswith(f"{b}.") or rest.startswith(f"{b} "))]
-        if bekend:
-            return GeenGrondslag(bekend[0], rest[len(bekend[0]):].lstrip(".").strip())
-        bron, _, uitleg = rest.partition(". ")
-        return GeenGrondslag(bron.rstrip(".").strip() or "onbekend", uitleg.strip())
 
     def _sluit_wachtende_eis(self) -> None:
         """kaderdiff's own document: a list item in a basiskwaliteit without grondslag line is a list item."""
@@ -188,7 +125,9 @@ class Bouwer(KopBouwer):
         if eis is None or eis.heeft_grondslagregel:
             return
         container = self.tekstcontainer(S.EIS, eis.plaats)
-        if eis in container.kinderen:
+        if container.kinderen and container.kinderen[-1] is eis:  # where it normally is: no search
+            container.kinderen.pop()
+        elif any(k is eis for k in container.kinderen):
             container.kinderen.remove(eis)
         vorige = container.kinderen[-1] if container.kinderen else None
         soort, eis.kenmerk = eis.kenmerk or "opsomming", ""
@@ -197,7 +136,7 @@ class Bouwer(KopBouwer):
         if lijst is None:
             lijst = Knoop(S.LIJST, kenmerk=soort, plaats=eis.plaats, omgezet=True)
             container.kinderen.append(lijst)
-        eis.soort = S.ITEM
+        eis.wordt(S.ITEM)
         lijst.kinderen.append(eis)
         self.laatste = eis
         self.lijsten[:] = [(lijst, 0)]
@@ -207,12 +146,14 @@ class Bouwer(KopBouwer):
         assert a.lijst is not None
         soort, niveau = a.lijst
         if self.eiskop is not None or (niveau == 0 and self.eiscontainer() and (self.eigen or not self.lijsten)):
-            eis = self.eis(a.fragmenten, a.plaats)
+            eis = self.eis(a.fragmenten, a.plaats, soort)
             if self.eigen and not eis.nummer:
                 self.wachtende_eis = eis
                 eis.kenmerk = soort  # until its grondslag line shows it is an eis, it may be a list item
+            self.onthoud_merken(eis, not self.eigen)
             return
         item = Knoop(S.ITEM, inhoud=a.fragmenten, plaats=a.plaats)
+        self.onthoud_merken(item, False)
         while self.lijsten and self.lijsten[-1][1] > niveau:
             self.lijsten.pop()
         if self.lijsten and self.lijsten[-1][1] == niveau and self.lijsten[-1][0].kenmerk == soort:
@@ -264,3 +205,9 @@ class Bouwer(KopBouwer):
             self.bijschrift = None
         herstel(self.wortel, self.meld, self.register, self.eigen)
         return self.wortel
+
+
+def _noten_zijn_grondslag(fragmenten: tuple[Fragment, ...], bouwer: EisBouwer) -> bool:
+    """Does every footnote of this text cite the law or say there is none (so that the text is an eis)?"""
+    noten = [noot_als_grondslag(f.tekst, bouwer.register) for f in fragmenten if f.stijl == VOETNOOT]
+    return bool(noten) and all(n is not None for n in noten)

@@ -8,7 +8,7 @@ from typing import Protocol
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer import herkenning as h
 from kaderdiff.invoer.knopen import Knoop, S
-from kaderdiff.model.kader import CELGRENS, Fragment, Grondslag
+from kaderdiff.model.kader import CELGRENS, Fragment
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.verwijzing.citeren import parse
 from kaderdiff.word.inhoud import Alinea, Rij, Tabel
@@ -26,11 +26,39 @@ class Bouwer(Protocol):
     def eiscontainer(self) -> bool: ...
     def alinea(self, fragmenten: tuple[Fragment, ...], plaats: str) -> None: ...
     def beslisregel(self, oordeel: str, fragmenten: tuple[Fragment, ...], plaats: str) -> None: ...
-    def eis(self, fragmenten: tuple[Fragment, ...], plaats: str) -> Knoop: ...
+    def eis(self, fragmenten: tuple[Fragment, ...], plaats: str, herkomst: str = "") -> Knoop: ...
+    def hecht(self, eis: Knoop, regel: h.Grondslagregel, fragmenten: tuple[Fragment, ...], plaats: str,
+              tekst: str) -> bool: ...
     def plaats(self, blok: Knoop, plaats: str) -> Knoop: ...
 
 #: Header texts of a column with legal bases ('Wettelijke grondslag', 'Grondslag').
-_GRONDSLAGKOP = ("wettelijke grondslag", "grondslag", "wettelijke basis")
+_GRONDSLAGKOP = ("wettelijke grondslag", "wettelijke grondslagen", "grondslag", "grondslagen", "wettelijke basis",
+                 "wettelijke vereisten", "wettelijk vereiste", "wettelijk kader", "wet- en regelgeving")
+
+
+def grondslagcel(tekst: str, register: Wetregister) -> h.Grondslagregel | None:
+    """What a cell of the grondslag column says: citations, no legal basis ('Geen (beleid)'), or None when it is
+    neither (then the table is an eis table only if its header says so)."""
+    regel = h.grondslagregel(tekst)
+    if regel is None:
+        regel = h.grondslagregel(f"Wettelijke grondslag: {tekst}")
+    if regel is None or regel.soort == "geen":
+        return regel
+    try:
+        parse(regel.tekst, register)
+    except KaderdiffFout:
+        return None
+    return h.Grondslagregel("grondslag", regel.tekst)
+
+
+def _eiskop_in_cel(cel: tuple[Alinea, ...]) -> tuple[tuple[str, str] | None, tuple[Fragment, ...]]:
+    """A cell whose first paragraph is a bold 'OP0.1 Titel' and that has text after it: number and title, text."""
+    alineas = [a for a in cel if a.tekst.strip()]
+    if len(alineas) >= 2 and alineas[0].vet:
+        gevonden = h.eisnummer(alineas[0].tekst)
+        if gevonden is not None:
+            return gevonden, celfragmenten(tuple(alineas[1:]))
+    return None, celfragmenten(cel)
 
 
 def celfragmenten(cel: tuple[Alinea, ...]) -> tuple[Fragment, ...]:
@@ -89,27 +117,28 @@ class TabelLezer:
         return True
 
     def _eisen(self, tabel: Tabel) -> bool:
-        """Eisen as rows: the eis in the first column, its grondslag in the second."""
+        """Eisen as rows: the eis in the first column (a bold 'OP0.1 Titel' above it gives number and title), its
+        grondslag in the second. A table is one when its header says so, or when every row names a legal basis."""
         b = self.bouwer
-        rijen = [rij for rij in tabel.rijen if len(rij.cellen) >= 2]
-        if len(rijen) != len(tabel.rijen) or any(len(rij.cellen) != 2 for rij in rijen):
+        if any(len(rij.cellen) != 2 for rij in tabel.rijen):
             return False
-        gelezen: list[tuple[Rij, list[Grondslag]]] = []
-        for i, rij in enumerate(rijen):
+        eerste = tabel.rijen[0]
+        kopnaam = celtekst(eerste.cellen[1]).casefold().rstrip(":") in _GRONDSLAGKOP
+        rijen = [(r, rij) for r, rij in enumerate(tabel.rijen, start=1) if not (r == 1 and (eerste.kop or kopnaam))]
+        gelezen = [(r, rij, grondslagcel(celtekst(rij.cellen[1]), b.register)) for r, rij in rijen]
+        if not gelezen or not (kopnaam or all(regel is not None for _, _, regel in gelezen)):
+            return False
+        for r, rij, regel in gelezen:
+            plaats = f"{tabel.plaats}, rij {r}"
+            eiskop, fragmenten = _eiskop_in_cel(rij.cellen[0])
+            eis = b.eis(fragmenten, plaats, "tabel")
+            if eiskop is not None:
+                eis.nummer, eis.titel = eiskop
             tekst = celtekst(rij.cellen[1])
-            if i == 0 and (rij.kop or tekst.casefold().rstrip(":") in _GRONDSLAGKOP):
-                continue
-            try:
-                gelezen.append((rij, parse(tekst, b.register) if tekst else []))
-            except KaderdiffFout:
-                return False
-        if not gelezen:
-            return False
-        for rij, grondslagen in gelezen:
-            r = tabel.rijen.index(rij) + 1
-            eis = b.eis(celfragmenten(rij.cellen[0]), f"{tabel.plaats}, rij {r}")
-            eis.grondslagen.extend(grondslagen)
-            eis.heeft_grondslagregel = bool(grondslagen)
+            if regel is None:
+                regel = h.Grondslagregel("grondslag", tekst)
+            if not b.hecht(eis, regel, celfragmenten(rij.cellen[1]), f"{plaats}, cel 2", tekst):
+                eis.grondslagregels.append(celfragmenten(rij.cellen[1]))  # kept as text after the eis
         return True
 
     def _tabel(self, tabel: Tabel) -> None:

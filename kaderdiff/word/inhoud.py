@@ -4,8 +4,9 @@ Generic OOXML reading for whatever turns a .docx into something structured (the 
 paragraph the style (name and id, followed through `w:basedOn`), the heading level (from the style name
 'heading N'/'Kop N' or an outline level), list membership and level (numbering, direct or via the style,
 or a list style such as 'List Bullet 2'), whether it is bold as a whole, and its text as fragments
-(bold/italic runs, footnote references with their footnote's text). Tracked changes are read as
-accepted: deleted and moved-away text is left out. Each item knows where it stands, for reports.
+(bold/italic runs, footnote references with their footnote's text, footnote marks typed as superscript digits
+as the marks '¹'). Tracked changes are read as accepted: deleted and moved-away text is left out. Each item knows
+where it stands, for reports.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 
 from kaderdiff.bron.docxveilig import Docx
 from kaderdiff.bron.laden import normaliseer, normaliseer_fragmenten
+from kaderdiff.bron.xmlveilig import parse_veilig
+from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.word.lezen import runstijl, runtekst
 from kaderdiff.word.ns import W
@@ -26,6 +29,7 @@ from kaderdiff.word.nummering import Nummering
 _KOPNAAM = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
 _LIJSTNAAM = re.compile(r"^(list (bullet|number)|lijstopsommingsteken|lijstnummering)\s*([2-9])?$", re.IGNORECASE)
 _WEG = (f"{W}del", f"{W}moveFrom")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,11 @@ class Tabel:
 
 
 Onderdeel = Alinea | Tabel
+
+
+def _superscript(rpr: Any) -> bool:
+    uitlijning = rpr.find(f"{W}vertAlign") if rpr is not None else None
+    return uitlijning is not None and uitlijning.get(f"{W}val") == "superscript"
 
 
 def _aan(el: Any) -> bool:
@@ -196,8 +205,10 @@ class Lezer:
             tekst = runtekst(run)
             if not tekst:
                 continue
-            ruw.append((tekst, runstijl(run)))
             rpr = run.find(f"{W}rPr")
+            if _superscript(rpr) and tekst.strip().isdigit():
+                tekst = tekst.translate(_SUPERSCRIPT)  # a typed footnote mark: kept as the mark it is ('¹')
+            ruw.append((tekst, runstijl(run)))
             vet_el = rpr.find(f"{W}b") if rpr is not None else None
             if tekst.strip() and not (_aan(vet_el) if vet_el is not None else stijl.vet):
                 alles_vet = False
@@ -266,3 +277,29 @@ def _runs(p: Any) -> Iterator[Any]:
             ouder = ouder.getparent()
         if ouder is p and not _weggehaald(run, p):
             yield run
+
+
+def te_lang(onderdeel: Onderdeel, grens: int) -> tuple[str, str, int] | None:
+    """The first paragraph (of a table: cell paragraph) with more than `grens` bytes of text: where it is, how it
+    begins, how long it is."""
+    alineas = [a for rij in onderdeel.rijen for cel in rij.cellen for a in cel] if isinstance(onderdeel, Tabel) \
+        else [onderdeel]
+    for a in alineas:
+        lengte = sum(len(f.tekst.encode("utf-8")) for f in a.fragmenten)
+        if lengte > grens:
+            return a.plaats, " ".join(a.tekst[:40].split()), lengte
+    return None
+
+
+def lange_alinea(document: bytes, grens: int) -> tuple[str, str, int] | None:
+    """Which paragraph of a document.xml that the parser refused as too long is that long (see `te_lang`). Read
+    without the parser's text limit: only for a part whose size `lees_docx` has bounded already."""
+    try:
+        boom = parse_veilig(document, "word/document.xml", ruim=True)
+    except KaderdiffFout:
+        return None
+    for onderdeel in Lezer(Docx("", {"word/document.xml": boom})).onderdelen():
+        gevonden = te_lang(onderdeel, grens)
+        if gevonden is not None:
+            return gevonden
+    return None

@@ -1,5 +1,6 @@
 """Property tests with hostile input for the doors that read untrusted files or text: the kader loader, the
-citation parser, the BWB importer, the Word reader of `voorstel --uit-docx` and the merge driver.
+citation parser, the BWB importer, the Word reader of `voorstel --uit-docx`, the Word importer (whose every
+accepted document must give a kader that `controleer` accepts) and the merge driver.
 
 For every generated input: exit code 0 or 2 (1 is `voorstel --uit-docx`'s "nothing adopted" and the merge
 driver's "conflicts left in the file, both sides visible"), a Dutch message,
@@ -30,7 +31,7 @@ from tests.hulp.draai import kd
 from tests.hulp.kaderbewerking import houdt_woord
 from tests.hulp.paden import KADERS, REPO, VOORBEELD
 from tests.hulp.repos import commit_alles, git_cmd, maak_repo
-from tests.hulp.vijandig import W, nederlands, tijdslimiet, vijandige_docx, vijandige_xml
+from tests.hulp.vijandig import W, nederlands, tijdslimiet, veilige_tekst, vijandige_docx, vijandige_xml
 
 #: Property tests with thousands of hostile inputs: left out of the quick run (`-m "not traag"`).
 pytestmark = pytest.mark.traag
@@ -291,4 +292,142 @@ def test_fuzz_samenvoeghulp(onze: bytes, hun: bytes, tmp_path_factory: pytest.Te
         code, _, fout = kd(["merge", str(werk / "basis.xml"), str(pad), str(werk / "hun.xml")], cwd=werk)
         event(houdt_woord(code, fout, pad, onze, hun, werk))
     assert sorted(p.name for p in (werk / "kaders" / "2026").iterdir()) == ["mbo.xml"]
+
+
+# -- the Word importer ----------------------------------------------------------------
+
+_IMPORT: dict[str, tuple[Path, list[bytes]]] = {}
+
+
+def importeer_zaden(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[bytes]]:
+    """A kadermap with the sample law texts, and the seeds: the corpus kader in four layouts people type (headings
+    and bullets, bold lines and plain paragraphs, eisen in a table, typed footnotes) and in kaderdiff's own."""
+    if "zaden" not in _IMPORT:
+        from tests.hulp.woordcorpus import corpus_docx
+
+        map_ = tmp_path_factory.mktemp("fuzz-importeer")
+        kaders = map_ / "kaders"
+        kaders.mkdir()
+        shutil.copytree(KADERS / "wetten", kaders / "wetten")
+        zaden = [corpus_docx(opmaak, 2026, map_).read_bytes()
+                 for opmaak in ("koppen-opsomming", "vet-alinea", "tabel", "getypte-voetnoten", "kaderdiff")]
+        _IMPORT["zaden"] = (kaders, zaden)
+    return _IMPORT["zaden"]
+
+
+#: Lines of kaders as people type them (heading, eis, grondslag, no legal basis, footnote, beslisregel …), from
+#: which `kaderachtige_docx` draws documents: parts in odd orders, citations that are broken or cite articles the
+#: law does not have, footnote marks without their note.
+KADERREGELS = ("Waarderingskader school", "OP Onderwijsproces", "Kwaliteitsgebied Schoolklimaat (SK)",
+               "Standaard OP1 Aanbod", "OP 2 Zicht op ontwikkeling", "Basiskwaliteit", "Eigen aspiraties",
+               "Overige wettelijke vereisten", "Beslisregels school", "1 Inleiding", "1.1 Werkwijze", "Woord vooraf",
+               "Bijlage 1 Afkortingen", "OP1.1 Kerndoelen", "OP 0.2: Rekenen", "Het aanbod omvat de kerndoelen.",
+               "De school volgt de ontwikkeling van de leerlingen.", "Onvoldoende: De school is onvoldoende.",
+               "Wettelijke grondslag: geen; zie Handreiking lezen. Uitleg.", "Grondslag: geen (beleid)",
+               "Geen wettelijke grondslag", "Bron: handreiking", "¹ Artikel 8, eerste lid, WPO.", "² Zie ook de wet.",
+               "Wettelijke grondslag: niet vermeld", "(artikel 9, eerste lid, WPO)", "Colofon", "")
+GRONDSLAGWOORDEN = ("Wettelijke grondslag: ", "Wettelijke vereisten: ", "Wettelijk kader: ", "Grondslag: ", "¹ ",
+                    "(", "")
+STIJLEN = (None, None, None, "List Bullet", "List Number", "List Bullet 2", "Heading 1", "Heading 2", "Heading 3",
+           "Heading 4", "Heading 5", "Title", "Caption")
+#: Citations the sample law texts cannot all confirm: a lid, onderdeel or article they do not have.
+ONBESTAAND = ("artikel 99 WPO", "artikel 8, twintigste lid, WPO", "artikel 4c, eerste lid, onder z, WPO",
+              "artikel 11, achtste lid, WOT", "artikel 8 WPO en artikel 999 WPO")
+
+
+#: A mutated citation with only what Word can hold (no control characters).
+word_citaat = gemuteerd_citaat().map(lambda t: "".join(c for c in t if c.isprintable()))
+
+
+Regel = tuple[str, str | None, bool, str]  # text, style, bold, superscript mark
+
+
+@st.composite
+def eis_met_grondslag(draw: st.DrawFn) -> list[Regel]:
+    """An eis as bullet, numbered item, plain paragraph or under a bold number, with a line about its basis."""
+    stijl = draw(st.sampled_from([None, "List Bullet", "List Number"]))
+    uit: list[Regel] = []
+    if draw(st.booleans()):
+        uit.append((draw(st.sampled_from(["OP1.1 Kerndoelen", "OP 1.2: Rekenen", "Eis OP1.3 Burgerschap"])), None,
+                    True, ""))
+    merk = draw(st.sampled_from(["", "", "1"]))
+    uit.append((draw(st.sampled_from(KADERREGELS[15:17])), stijl, False, merk))
+    grond = draw(st.one_of(st.sampled_from(GELDIG + ONBESTAAND), word_citaat, st.sampled_from(KADERREGELS[18:26])))
+    uit.append(((f"{merk} " if merk and draw(st.booleans()) else "") + draw(st.sampled_from(GRONDSLAGWOORDEN))
+                + grond, None, False, ""))
+    return uit
+
+
+@st.composite
+def kaderachtige_docx(draw: st.DrawFn) -> bytes:
+    """A Word document typed after a kader's skeleton (waarderingskader, kwaliteitsgebied, standaard, eisen with
+    their grondslag), then disturbed: lines replaced, dropped, doubled, swapped, restyled; citations broken or
+    naming articles the law does not have; footnote marks without their note; tables of eisen."""
+    import io
+
+    from docx import Document
+
+    regels: list[Regel] = [("Onderzoekskader 2026", "Title", False, ""),
+                           ("Waarderingskader school", "Heading 1", False, ""),
+                           ("OP Onderwijsproces", "Heading 2", False, ""), ("OP1 Aanbod", "Heading 3", False, ""),
+                           ("Het aanbod is breed.", None, False, ""), ("Basiskwaliteit", "Heading 4", False, "")]
+    for _ in range(draw(st.integers(1, 6))):
+        regels += draw(eis_met_grondslag())
+    for _ in range(draw(st.integers(0, 8))):
+        i = draw(st.integers(0, len(regels) - 1))
+        tekst, stijl, vet, merk = regels[i]
+        soort = draw(st.sampled_from(["vervang", "weg", "dubbel", "wissel", "stijl", "vet", "merk", "tekst"]))
+        if soort == "vervang":
+            regels[i] = (draw(st.sampled_from(KADERREGELS)), stijl, vet, merk)
+        elif soort == "weg" and len(regels) > 1:
+            del regels[i]
+        elif soort == "dubbel":
+            regels.insert(i, regels[i])
+        elif soort == "wissel" and i + 1 < len(regels):
+            regels[i], regels[i + 1] = regels[i + 1], regels[i]
+        elif soort == "stijl":
+            regels[i] = (tekst, draw(st.sampled_from(STIJLEN)), vet, merk)
+        elif soort == "vet":
+            regels[i] = (tekst, stijl, not vet, merk)
+        elif soort == "merk":
+            regels[i] = (tekst, stijl, vet, draw(st.sampled_from(["1", "2", ""])))
+        else:
+            regels[i] = (draw(veilige_tekst), stijl, vet, merk)
+    doc = Document()
+    for tekst, stijl, vet, merk in regels:
+        if draw(st.integers(0, 12)) == 0:  # the eisen of this line as a table: eis | grondslag
+            rijen = draw(st.lists(st.tuples(st.sampled_from(KADERREGELS[14:17]), st.one_of(
+                st.sampled_from(GELDIG + ONBESTAAND), word_citaat)), min_size=1, max_size=3))
+            tabel = doc.add_table(rows=len(rijen), cols=2)
+            for rij, (eis, grond) in zip(tabel.rows, rijen, strict=True):
+                rij.cells[0].text, rij.cells[1].text = eis, grond
+        p = doc.add_paragraph(style=stijl)
+        p.add_run(tekst).bold = vet or None
+        if merk:
+            p.add_run(merk).font.superscript = True
+    uit = io.BytesIO()
+    doc.save(uit)
+    return uit.getvalue()
+
+
+@FUZZ
+@given(keuze=st.integers(0, 5), data=st.data())
+def test_fuzz_importeer(keuze: int, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory,
+                        eigen_tmp: Path) -> None:
+    kaders, zaden = importeer_zaden(tmp_path_factory)
+    docx = data.draw(kaderachtige_docx() if keuze == len(zaden) else vijandige_docx(zaden[keuze]))
+    pad = kaders.parent / "invoer.docx"
+    pad.write_bytes(docx)
+    uit = kaders / "2026" / "po.xml"  # in the kadermap: `controleer` checks it against the law texts there
+    with tijdslimiet(TIJDSLIMIET):
+        code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(kaders),
+                                 "--uit", str(uit)])
+    beoordeel_uitkomst(code, stdout, fout, {0, 2})
+    if code == 0:
+        gecontroleerd, melding, fout_controle = kd(["controleer", str(uit)])
+        assert gecontroleerd == 0, f"importeer schreef wat controleer weigert:\n{melding}{fout_controle}"
+        shutil.rmtree(uit.parent)
+    assert not uit.parent.exists(), "na een fout is niets geschreven"
+    assert sorted(p.name for p in kaders.iterdir()) == ["wetten"]
+    assert pad.read_bytes() == docx
     niets_achtergelaten(eigen_tmp)

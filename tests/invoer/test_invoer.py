@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
-from kaderdiff.bron.laden import laad_bestand, laad_bytes
+from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import VOETNOOT, Element, Grondslag, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
@@ -24,6 +21,7 @@ from kaderdiff.render.docx_kader import render_kader_docx
 from tests.hulp.draai import kd
 from tests.hulp.paden import KADERS, sample_kaders
 from tests.hulp.repos import git_cmd, maak_repo
+from tests.hulp.woordcorpus import hoofdstuknummering, voetnootverwijzing, voetnotendeel
 
 MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -106,30 +104,6 @@ NOTEN = {1: "Zie ook artikel 3 van de Wet op het onderwijstoezicht over de taken
          2: "Artikel 8, derde lid, onder a, van de WPO."}
 
 
-def _voetnoot(paragraaf: object, nummer: int) -> None:
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    stijl = OxmlElement("w:vertAlign")
-    stijl.set(qn("w:val"), "superscript")
-    rpr.append(stijl)
-    run.append(rpr)
-    verwijzing = OxmlElement("w:footnoteReference")
-    verwijzing.set(qn("w:id"), str(nummer))
-    run.append(verwijzing)
-    paragraaf._p.append(run)  # type: ignore[attr-defined]
-
-
-def _voetnotendeel(doc: object) -> None:
-    noten = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {t}'
-                    f"</w:t></w:r></w:p></w:footnote>" for i, t in NOTEN.items())
-    xml = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-           f'</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-           f"<w:continuationSeparator/></w:r></w:p></w:footnote>{noten}</w:footnotes>")
-    deel = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"),
-                doc.part.package)  # type: ignore[attr-defined]
-    doc.part.relate_to(deel, RELATIONSHIP_TYPE.FOOTNOTES)  # type: ignore[attr-defined]
-
-
 def _vet(doc: object, tekst: str) -> None:
     doc.add_paragraph().add_run(tekst).bold = True  # type: ignore[attr-defined]
 
@@ -159,7 +133,7 @@ def gepubliceerde_docx(pad: Path) -> Path:
     doc.add_heading("1 Inleiding", 1)
     doc.add_paragraph("Dit hoofdstuk beschrijft de taken van de inspectie.")
     doc.add_paragraph("1.1 Doel van het toezicht", style="Kop 2")
-    _voetnoot(doc.add_paragraph("De inspectie houdt toezicht op de kwaliteit van het onderwijs."), 1)
+    voetnootverwijzing(doc.add_paragraph("De inspectie houdt toezicht op de kwaliteit van het onderwijs."), 1)
     doc.add_paragraph("het waarborgen van de basiskwaliteit, met aandacht voor:", style="List Bullet")
     doc.add_paragraph("taal;", style="List Bullet 2")
     doc.add_paragraph("rekenen-wiskunde;", style="List Bullet 2")
@@ -175,7 +149,8 @@ def gepubliceerde_docx(pad: Path) -> Path:
     _vet(doc, "OP 0.1 Leesonderwijs")
     doc.add_paragraph("Het onderwijs in de Nederlandse taal is doelgericht.", style="List Bullet")
     doc.add_paragraph("Wettelijke grondslag: artikel 9, eerste lid, onder b, WPO")
-    _voetnoot(doc.add_paragraph("Het burgerschapsonderwijs is doelgericht en samenhangend.", style="List Bullet"), 2)
+    voetnootverwijzing(doc.add_paragraph("Het burgerschapsonderwijs is doelgericht en samenhangend.",
+                                         style="List Bullet"), 2)
     doc.add_heading("Eigen aspiraties", 4)
     doc.add_paragraph("De school heeft een doordachte leesaanpak.")
     doc.add_heading("OP1 Aanbod", 3)
@@ -194,7 +169,7 @@ def gepubliceerde_docx(pad: Path) -> Path:
     doc.add_paragraph("WPO: Wet op het primair onderwijs", style="List Bullet")
     doc.add_heading("Colofon", 1)
     doc.add_paragraph("Dit is een uitgave van de Inspectie van het Onderwijs.")
-    _voetnotendeel(doc)
+    voetnotendeel(doc, [NOTEN[1], NOTEN[2]])
     doc.save(str(pad))
     return pad
 
@@ -442,15 +417,22 @@ def test_grondslag_die_niet_te_lezen_is_blijft_als_alinea(tmp_path: Path) -> Non
     doc.add_paragraph("Wettelijke grondslag: artikel 8 van de Wet op de onbekende zaken")
     pad = tmp_path / "k.docx"
     doc.save(str(pad))
-    code, stdout, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
-                             "--uit", str(tmp_path / "po.xml")])
+    args = ["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS)]
+    # --streng: the fout in the report means nothing is written, and the report says why
+    code, stdout, fout = kd([*args, "--uit", str(tmp_path / "streng.xml"), "--streng"])
+    assert code == 2 and "1 fout(en) in het importrapport" in fout and "niets geschreven" in fout
+    assert "FOUT: grondslag niet te lezen" in stdout and not (tmp_path / "streng.xml").exists()
+    code, stdout, fout = kd([*args, "--uit", str(tmp_path / "po.xml")])
     assert code == 0, fout
-    k = laad_bytes((tmp_path / "po.xml").read_bytes(), "po.xml", regels=False)
-    assert any("onbekende zaken" in e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA)
-    assert "grondslag niet te lezen" in stdout
-    # the kader is written, and what `controleer` (and every other command) will refuse is in the report
-    assert "nog te verbeteren: eis 'st-op1-e1' heeft geen grondslag" in stdout
-    assert kd(["controleer", str(tmp_path / "po.xml")])[0] == 2
+    k = laad_bestand(tmp_path / "po.xml")
+    # nothing lost: the eis (now without legal basis, so no eis) and its line are text at their place
+    teksten = [e.tekst for e, _ in k.doorloop() if e.soort in (Soort.ALINEA, Soort.ITEM)]
+    assert teksten[-2:] == ["Het aanbod omvat de kerndoelen.",
+                            "Wettelijke grondslag: artikel 8 van de Wet op de onbekende zaken"]
+    assert not k.eisen()
+    assert "alinea 7: FOUT: grondslag niet te lezen" in stdout
+    # the importer never writes what its own checker refuses
+    assert kd(["controleer", str(tmp_path / "po.xml")])[0] == 0
 
 
 def _importeer(doc: object, tmp_path: Path, sector: str) -> tuple[Kader, str]:
@@ -465,19 +447,8 @@ def _importeer(doc: object, tmp_path: Path, sector: str) -> tuple[Kader, str]:
 
 
 def _nummering(doc: object) -> None:
-    """Word's automatic numbering for headings: level 1 '1', level 2 '1.1' (numId 90), as outline numbering."""
-    numbering = doc.part.numbering_part.element  # type: ignore[attr-defined]
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
-        "</w:abstractNum>")
-    eerste_num = numbering.find(qn("w:num"))
-    if eerste_num is not None:
-        eerste_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    """Word's automatic numbering for headings: level 1 '1', level 2 '1.1' (numId 90), through the heading styles."""
+    hoofdstuknummering(doc)
     for stijl, niveau in (("Heading 1", 0), ("Heading 2", 1)):
         ppr = doc.styles[stijl].element.get_or_add_pPr()  # type: ignore[attr-defined]
         ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niveau}"/><w:numId w:val="90"/></w:numPr>'))
@@ -531,7 +502,8 @@ def test_eisnummer_en_titel_zonder_eis_erna_worden_een_vette_alinea(tmp_path: Pa
     assert [f[0].tekst for f in vet] == ["OP1.2 Pesten", "OP1.3 Burgerschap"]
     teksten = [e.tekst for e, _ in k.doorloop() if e.soort is Soort.ALINEA]
     assert teksten.index("OP1.2 Pesten") + 1 == teksten.index("Hierover volgt later meer.")
-    assert stdout.count("nummer en titel van een eis zonder eis erna") == 2
+    assert "FOUT: eis OP1.2 zonder wettelijke grondslag" in stdout
+    assert stdout.count("nummer en titel van een eis zonder eis erna") == 1
 
 
 def test_onvolledige_onderdelen_worden_tekst_op_hun_plek(tmp_path: Path) -> None:
@@ -653,3 +625,118 @@ def test_bron_met_een_punt_komt_terug_met_het_vorige_jaar(tmp_path: Path) -> Non
     assert kd(["importeer", str(docx), "--sector", "vo-pro", "--jaar", "2026", "--vorige", "2026", "--kaders",
                str(tmp_path / "kaders"), "--uit", str(uit)])[0] == 0
     assert laad_bestand(uit).element("st-op1-e2").geen_grondslag == bron.element("st-op1-e2").geen_grondslag
+
+
+# ---------------------------------------------------------------- issue 29: the importer's own doors
+@pytest.mark.parametrize("jaar", ["99999", "-5", "0", "20x"])
+def test_jaar_heeft_vier_cijfers(jaar: str, tmp_path: Path) -> None:
+    docx = schone_docx(KADERS / "2026" / "po.xml", tmp_path / "po.docx")
+    kaders = tmp_path / "kaders"
+    kaders.mkdir()
+    for optie in ("--jaar", "--vorige"):
+        args = ["importeer", str(docx), "--sector", "po", "--kaders", str(kaders), f"{optie}={jaar}"]
+        code, _, fout = kd(args if optie == "--jaar" else [*args, "--jaar", "2026"])
+        assert code == 2 and "vier cijfers" in fout and "Traceback" not in fout and "Interne fout" not in fout
+    assert list(kaders.rglob("*")) == []
+
+
+def _woorden(aantal: int) -> str:
+    """Text that does not compress like a zip bomb (varied words, fixed seed)."""
+    import random
+
+    kans = random.Random(29)
+    woorden = ("inspectie", "bestuur", "school", "kwaliteit", "onderwijs", "leerling", "toezicht", "eis", "oordeel",
+               "standaard", "aanbod", "veiligheid", "resultaten", "verantwoording", "dialoog", "zorg")
+    return " ".join(kans.choice(woorden) + str(kans.randrange(1000)) for _ in range(aantal))
+
+
+@pytest.mark.parametrize("runs", [1, 25])
+def test_alinea_van_20_mb_wordt_met_naam_geweigerd(runs: int, tmp_path: Path) -> None:
+    """A 20 MB paragraph (one text node, or many runs) is refused naming the paragraph and the limit, not as
+    'geen geldige XML'; nothing is written."""
+    doc = Document()
+    doc.add_paragraph("Onderzoekskader 2026", style="Title")
+    doc.add_heading("1 Inleiding", 1)
+    p = doc.add_paragraph()
+    stuk = _woorden(2_200_000 // runs)
+    for _ in range(runs):
+        p.add_run(stuk + " ")
+    pad = tmp_path / "lang.docx"
+    doc.save(str(pad))
+    uit = tmp_path / "po.xml"
+    code, _, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
+                        "--uit", str(uit)])
+    assert code == 2, fout
+    assert "alinea 3 is te lang" in fout and "10 MB" in fout and "geen geldige XML" not in fout
+    assert "niets geschreven" in fout and not uit.exists()
+
+
+def _kadernota(pad: Path) -> Path:
+    """A document that is no kader but looks a bit like one: 'kader' in its first line, a bold numbered heading."""
+    doc = Document()
+    doc.add_paragraph("Kadernota 2026 gemeente Utrecht")
+    doc.add_paragraph().add_run("1 Aanleiding").bold = True
+    doc.add_paragraph("Hierbij ontvangt u de stukken voor de vergadering van 12 mei.")
+    doc.add_paragraph("Met vriendelijke groet, het college")
+    doc.save(str(pad))
+    return pad
+
+
+def test_document_zonder_kaderstructuur_wordt_geweigerd(tmp_path: Path) -> None:
+    kaders = tmp_path / "kaders"
+    kaders.mkdir()
+    code, _, fout = kd(["importeer", str(_kadernota(tmp_path / "nota.docx")), "--sector", "po", "--jaar", "2026",
+                        "--kaders", str(kaders)])
+    assert code == 2 and "geen kaderstructuur gevonden" in fout and "docs/word-invoer.md" in fout
+    assert list(kaders.rglob("*")) == []
+
+
+def _docx_met_alineas(aantal: int, pad: Path) -> Path:
+    """A kader of `aantal` paragraphs, written as raw WordprocessingML (python-docx would take longer than the
+    import): half running text and bullets in a chapter, half eisen with their grondslag line."""
+    import io
+
+    leeg = io.BytesIO()
+    Document().save(leeg)
+    with zipfile.ZipFile(leeg) as z:
+        delen = {naam: z.read(naam) for naam in z.namelist()}
+
+    def p(tekst: str, stijl: str = "") -> str:
+        eigenschappen = f'<w:pPr><w:pStyle w:val="{stijl}"/></w:pPr>' if stijl else ""
+        return f"<w:p>{eigenschappen}<w:r><w:t>{tekst}</w:t></w:r></w:p>"
+
+    body = [p("Onderzoekskader 2026", "Title"), p("1 Inleiding", "Heading1")]
+    body += [p(f"Alinea {i} over het toezicht van de inspectie op besturen en scholen.",
+               "ListBullet" if i % 10 == 9 else "") for i in range(aantal // 2)]
+    body += [p("Waarderingskader school", "Heading1"), p("OP Onderwijsproces", "Heading2"),
+             p("OP1 Aanbod", "Heading3"), p("Basiskwaliteit", "Heading4")]
+    for i in range(aantal // 4):
+        body += [p(f"De school zorgt voor onderdeel {i} van het aanbod.", "ListBullet"),
+                 p("Wettelijke grondslag: artikel 8, eerste lid, WPO")]
+    delen["word/document.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.'
+        f'org/wordprocessingml/2006/main"><w:body>{"".join(body)}</w:body></w:document>').encode()
+    return _zip(pad, delen)
+
+
+def test_importeer_groeit_lineair_met_het_aantal_alineas(tmp_path: Path) -> None:
+    """100,000 paragraphs take about ten times as long as 10,000 (linear; it grew with the square, and never
+    ended): allowed up to 15 times, CPU time of this process, the best of two runs for the small one."""
+    import time
+
+    from tests.hulp.vijandig import tijdslimiet
+
+    def duur(aantal: int, limiet: float = 600.0) -> float:
+        pad = _docx_met_alineas(aantal, tmp_path / f"{aantal}.docx")
+        uit = tmp_path / f"{aantal}.xml"
+        uit.unlink(missing_ok=True)
+        begin = time.process_time()
+        with tijdslimiet(limiet):
+            code, _, fout = kd(["importeer", str(pad), "--sector", "po", "--jaar", "2026", "--kaders", str(KADERS),
+                                "--uit", str(uit)])
+        assert code == 0, fout
+        return time.process_time() - begin
+
+    klein = min(duur(10_000), duur(10_000))
+    groot = duur(100_000, limiet=20 * klein + 10)  # wall clock: the quadratic importer fails here, not hangs
+    assert groot / klein < 15, f"10.000 alinea's: {klein:.2f} s, 100.000: {groot:.2f} s ({groot / klein:.1f}×)"
