@@ -134,7 +134,8 @@ def eisrij(e: EisGeschiedenis, kaderurl: dict[tuple[str, int], str], basis: str,
             f'<td data-kop="Standaard">{escape(laatste.standaard)} {escape(laatste.standaard_titel)}</td>'
             f'<td data-kop="Eis"><a href="{basis}{kaderurl[(e.sector, laatste.jaar)]}#{anker}">'
             f"{escape(laatste.tekst)}</a></td>"
-            f'<td data-kop="Jaren">{jaren}</td><td data-kop="Geschiedenis"><ul class="per-jaar">{notities}</ul></td></tr>')
+            f'<td data-kop="Jaren">{jaren}</td>'
+            f'<td data-kop="Geschiedenis"><ul class="per-jaar">{notities}</ul></td></tr>')
 
 
 def _onderdelen(lijst: tuple[Onderdeel, ...]) -> str:
