@@ -391,6 +391,9 @@ def test_site_geeft_de_bladzijde_uit_de_pdf_alleen_met_een_passend_pakket(tmp_pa
     pakket = repo / "build" / "pakket-2026"
     code, _, fout = kd(["site", "--pakket", str(pakket), "--uit", str(tmp_path / "s")], cwd=repo)
     assert code == 2 and "--formaten docx,pdf" in fout, "een pakket zonder pdf heeft geen bladzijden"
+    code, _, fout = kd(["site", "--pakket", str(pakket / "consultatiepakket-2026.zip"), "--uit", str(tmp_path / "s")],
+                       cwd=repo)
+    assert code == 2 and "geen map" in fout and "niet de zip" in fout
     # the pack as a pdf build leaves it (page per change), then the kaders change: other numbers on the site
     json_pad = pakket / "mbo-2026-staat-van-wijzigingen.json"
     nummers = [w["nummer"] for w in json.loads(json_pad.read_bytes())["wijzigingen"]]

@@ -69,7 +69,8 @@ def _rijen(wijzigingen: list[dict[str, Any]]) -> tuple[tuple[str, str, str, str]
 def lees_pakket(pakket: Path) -> dict[tuple[str, int, int], Pakketstaat]:
     """(kader file name, from year, to year) -> the PDF pages of each Staat in the pack folder `pakket`."""
     if not pakket.is_dir():
-        raise KaderdiffFout(f"--pakket {pakket}: die map bestaat niet")
+        raise KaderdiffFout(f"--pakket {pakket}: " + ("geen map; geef de map van het pakket (niet de zip)"
+                                                      if pakket.exists() else "die map bestaat niet"))
     uit: dict[tuple[str, int, int], Pakketstaat] = {}
     for pad in sorted(pakket.iterdir()):
         naam = _STAATBESTAND.fullmatch(pad.name)
