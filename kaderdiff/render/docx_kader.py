@@ -11,14 +11,15 @@ from datetime import datetime
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.gemeen import referentie
+from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.word.blokken import Blok, blokken
-from kaderdiff.word.document import nieuw_document, opslaan, paginanummers, staand
+from kaderdiff.word.document import GEDEMPT, nieuw_document, opslaan, paginanummers, staand
 from kaderdiff.word.kaderdocument import schrijf_kader, titelblok
 from kaderdiff.word.revisies import Revisies, revisiedatum
 from kaderdiff.word.samenvoegen import BlokStatus, Regel, voeg_samen
@@ -28,8 +29,8 @@ def _grondslagstijl(doc: DocxDocument) -> None:
     stijl = doc.styles.add_style("Grondslag", WD_STYLE_TYPE.PARAGRAPH)
     stijl.base_style = doc.styles["Normal"]
     stijl.font.italic = True
-    stijl.font.size = Pt(8)
-    stijl.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    stijl.font.size = Pt(huisstijl().klein_pt)
+    stijl.font.color.rgb = GEDEMPT
     stijl.paragraph_format.left_indent = Cm(0.63)
     stijl.paragraph_format.space_after = Pt(6)
 

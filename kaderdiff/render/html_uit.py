@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
-from kaderdiff.nederlands import nl_datum
+from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.gemeen import (
     correctie_tekst,
     grondslag_link,
@@ -18,6 +18,7 @@ from kaderdiff.render.gemeen import (
     referentie,
     twijfel_regel,
 )
+from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 
 
@@ -30,9 +31,10 @@ def omgeving() -> Environment:
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["citaat"] = grondslag_tekst
     env.filters["nl_datum"] = nl_datum
+    env.filters["aantal"] = aantal
     env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ, grondslag_link=grondslag_link,
                        correctie_tekst=correctie_tekst, koppeling_regels=koppeling_regels,
-                       twijfel_regel=twijfel_regel)
+                       twijfel_regel=twijfel_regel, huisstijl=huisstijl())
     return env
 
 

@@ -24,7 +24,7 @@ from docx.shared import Cm
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
-from kaderdiff.word.document import Koppelingen, cellen_van, rij_toevoegen
+from kaderdiff.word.document import ROOD, Koppelingen, cellen_van, rij_toevoegen
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisies import (
     Links,
@@ -57,7 +57,7 @@ EXTRA_STIJLEN = f"""<w:styles {NS_W_DECLARATIE}>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Tabelkop"><w:name w:val="Tabelkop"/>
 <w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Correctie"><w:name w:val="Correctie"/>
-<w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="C00000"/></w:pBdr>
+<w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="{ROOD}"/></w:pBdr>
 </w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/></w:rPr></w:style>
