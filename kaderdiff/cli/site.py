@@ -20,13 +20,16 @@ def opties(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--van", type=_jaar, default=None, metavar="JAAR", help="eerste jaar (standaard: het oudste)")
     parser.add_argument("--naar", type=_jaar, default=None, metavar="JAAR",
                         help="laatste jaar (standaard: het nieuwste)")
+    parser.add_argument("--pakket", type=Path, default=None, metavar="MAP",
+                        help="een consultatiepakket met pdf (bijv. build/pakket-2026): de Staat-pagina's van zijn "
+                             "jaren geven bij elke wijziging de bladzijde in de PDF-staat")
     optie_kaders(parser)
 
 
 def site(args: argparse.Namespace) -> int:
     from kaderdiff.site.sitebouw import bouw_site
 
-    verslag = bouw_site(kadermap(args), args.uit, args.van, args.naar)
+    verslag = bouw_site(kadermap(args), args.uit, args.van, args.naar, pakket=args.pakket)
     jaren = f"{verslag.jaren[0]}–{verslag.jaren[-1]}" if len(verslag.jaren) > 1 else str(verslag.jaren[0])
     regel(f"Site {jaren} ({', '.join(verslag.sectoren)}): {verslag.paginas} pagina's in {args.uit} "
           f"(open {args.uit / 'index.html'})")

@@ -9,13 +9,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
-from kaderdiff.nederlands import nl_datum
+from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.teksten import (
     correctie_tekst,
     koppeling_regels,
     referentie,
     twijfel_regel,
 )
+from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 
 
@@ -27,9 +28,10 @@ def omgeving() -> Environment:
     env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["nl_datum"] = nl_datum
+    env.filters["aantal"] = aantal
     env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ,
                        correctie_tekst=correctie_tekst, koppeling_regels=koppeling_regels,
-                       twijfel_regel=twijfel_regel)
+                       twijfel_regel=twijfel_regel, huisstijl=huisstijl())
     return env
 
 

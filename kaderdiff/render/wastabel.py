@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kaderdiff.model.wijziging import ERBIJ, WEG, DiffDeel
+from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.word import tabelxml
 
 if TYPE_CHECKING:
     from kaderdiff.word.document import Worddocument, Wordtabel
 
-#: Nr, where, WAS, WORDT, the last column: A4 landscape between 2 cm margins.
-BREEDTES_CM = [2.6, 4.0, 6.9, 6.9, 5.3]
+#: Nr, where, WAS, WORDT, the last column: A4 landscape between 2 cm margins (the house style's, which the
+#: site's print layout of a Staat shares).
+BREEDTES_CM = list(huisstijl().staatkolommen_cm)
 
 
 def was_wordt_tabel(doc: Worddocument, plaats: str, laatste: str, was: str = "Tekst WAS",

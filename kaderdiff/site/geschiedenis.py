@@ -52,25 +52,26 @@ def ketens(kaders: dict[int, Kader], staten: dict[tuple[int, int], Staat],
     return uit
 
 
-def regels_van(st: Element) -> str:
-    """A standaard as lines of text, grondslagen included: what its history page diffs year against year."""
-    regels = []
+def regels_met_soort(st: Element) -> list[tuple[str, str]]:
+    """A standaard as lines of text with what each line is ('deel': Basiskwaliteit and the like, 'eis',
+    'grondslag', 'tekst'): its history page diffs the lines and shows each as a block of its kind."""
+    regels: list[tuple[str, str]] = []
     for sub, voorouders in st.doorloop():
         if sub.soort in AFGELEIDE_CONTAINERS:
             if sub.soort is not Soort.OMSCHRIJVING:
-                regels.append(label(sub))
+                regels.append(("deel", label(sub)))
             continue
         tekst = eigen_tekst(sub)
         if sub.soort is Soort.ITEM:
             tekst = lijstteken(sub, voorouders[-1] if voorouders else None) + tekst
         if tekst:
-            regels.append(tekst)
+            regels.append(("kop" if sub is st else "eis" if sub.soort is Soort.EIS else "tekst", tekst))
         if sub.soort is Soort.EIS:
             if sub.grondslagen:
-                regels.append("Wettelijke grondslag: " + "; ".join(citaat(g) for g in sub.grondslagen))
+                regels.append(("grondslag", "Wettelijke grondslag: " + "; ".join(citaat(g) for g in sub.grondslagen)))
             elif sub.geen_grondslag is not None:
-                regels.append(f"Geen wettelijke grondslag; bron: {sub.geen_grondslag.bron}")
-    return "\n".join(regels)
+                regels.append(("grondslag", f"Geen wettelijke grondslag; bron: {sub.geen_grondslag.bron}"))
+    return regels
 
 
 def regeldiff(oud: str, nieuw: str) -> tuple[DiffDeel, ...]:
@@ -104,13 +105,36 @@ def regeldiff(oud: str, nieuw: str) -> tuple[DiffDeel, ...]:
     return tuple(delen)
 
 
-def diff_html(delen: tuple[DiffDeel, ...]) -> str:
-    """A word diff as HTML: deletions struck (del), insertions underlined (ins)."""
-    uit = []
+def regels_html(delen: tuple[DiffDeel, ...], soorten_oud: list[str], soorten_nieuw: list[str]) -> str:
+    """A word diff of two multi-line texts (`regeldiff`) as one paragraph per line, each with the kind of its
+    line (`regels_met_soort`): an eis, its grondslag and a heading are separate blocks, not one run of text.
+    A deleted or inserted line break ends a line like any other; a line holds new text when it has any."""
+    uit: list[str] = []
+    stukken: list[str] = []
+    oud = nieuw = begin_oud = begin_nieuw = 0
+    heeft_nieuw = False
+
+    def sluit() -> None:
+        nonlocal stukken, begin_oud, begin_nieuw, heeft_nieuw
+        if stukken:
+            soorten, i = (soorten_nieuw, begin_nieuw) if heeft_nieuw else (soorten_oud, begin_oud)
+            soort = soorten[i] if i < len(soorten) else "tekst"
+            uit.append(f'<p class="regel-{soort}">{"".join(stukken)}</p>')
+        stukken, begin_oud, begin_nieuw, heeft_nieuw = [], oud, nieuw, False
+
     for d in delen:
-        tekst = escape(d.tekst, quote=False)
-        uit.append(f"<del>{tekst}</del>" if d.op == WEG else f"<ins>{tekst}</ins>" if d.op == ERBIJ else tekst)
-    return "".join(uit)
+        for k, stuk in enumerate(d.tekst.split("\n")):
+            if k:
+                oud += d.op != ERBIJ
+                nieuw += d.op != WEG
+                sluit()
+            if stuk:
+                tekst = escape(stuk, quote=False)
+                stukken.append(f"<del>{tekst}</del>" if d.op == WEG else f"<ins>{tekst}</ins>" if d.op == ERBIJ
+                               else tekst)
+                heeft_nieuw = heeft_nieuw or d.op != WEG
+    sluit()
+    return "\n".join(uit)
 
 
 def vindplaatsen(kader: Kader) -> dict[str, str]:

@@ -73,6 +73,13 @@ def grondslag_html(el: Element, peildatum: date, basis: str, wetten: Wetregister
     return '<p class="grondslag">Wettelijke grondslag: niet vermeld</p>'
 
 
+def permalink(el: Element) -> str:
+    """A visible link to the element itself, to copy or share: the kader's permanent address of this eis."""
+    eid = escape(el.id)
+    return (f'<p class="eislinks"><a class="permalink" href="#{eid}">vaste link'
+            f'<span class="vb"> naar eis {eid}</span></a></p>')
+
+
 @dataclass
 class KaderHtml:
     """Renders elements of one kader; `nummers` maps element ids to their row in this year's Staat."""
@@ -105,7 +112,7 @@ class KaderHtml:
             case Soort.EIS:
                 kop = f'<p class="eiskop">{escape(el.kop, quote=False)}</p>' if el.kop else ""
                 uit.append(f'<div class="eis" id="{eid}">{kop}<p>{inline(el.inhoud)}{self.wijziging(el.id)}</p>'
-                           f"{grondslag_html(el, self.kader.peildatum, self.basis, self.wetten)}</div>")
+                           f"{grondslag_html(el, self.kader.peildatum, self.basis, self.wetten)}{permalink(el)}</div>")
             case Soort.TABEL:
                 self.tabel(el)
             case Soort.BESLISREGEL:
@@ -148,14 +155,18 @@ class KaderHtml:
                    f"<h{kop}>{escape(kop_tekst(el), quote=False)}</h{kop}>")
         if extra:
             uit.append(f'<p class="bij-kop">{extra.strip()}</p>')
-        regels = [k for k in el.kinderen if k.soort is Soort.BESLISREGEL]
-        if regels and len(regels) == len(el.kinderen):
-            uit.append(f"<table><caption>{escape(kop_tekst(el), quote=False)}</caption><thead><tr>"
-                       '<th scope="col">Oordeel</th><th scope="col">Beslisregel</th></tr></thead><tbody>')
-            self.kinderen(el, niveau + 1)
+        in_tabel = False
+        for kind in el.kinderen:  # consecutive beslisregels form one table, also after an introduction
+            regel = kind.soort is Soort.BESLISREGEL
+            if regel and not in_tabel:
+                uit.append(f"<table><caption>{escape(kop_tekst(el), quote=False)}</caption><thead><tr>"
+                           '<th scope="col">Oordeel</th><th scope="col">Beslisregel</th></tr></thead><tbody>')
+            elif in_tabel and not regel:
+                uit.append("</tbody></table>")
+            in_tabel = regel
+            self.element(kind, niveau + 1)
+        if in_tabel:
             uit.append("</tbody></table>")
-        else:
-            self.kinderen(el, niveau + 1)
         uit.append("</section>")
 
     def kinderen(self, el: Element, niveau: int) -> None:

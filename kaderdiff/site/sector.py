@@ -5,8 +5,8 @@ travels back from a worker process."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -26,15 +26,17 @@ from kaderdiff.render.teksten import referentie
 from kaderdiff.site import paden
 from kaderdiff.site.geschiedenis import (
     Schakel,
-    diff_html,
     ketens,
     nummers_per_element,
     nummers_per_standaard,
     regeldiff,
-    regels_van,
+    regels_html,
+    regels_met_soort,
     vindplaatsen,
 )
 from kaderdiff.site.kaderhtml import KaderHtml, citaat, inhoudsopgave
+from kaderdiff.site.staatbestanden import Pakketstaat, pdfpaginas, schrijf_downloads, zoekrijen
+from kaderdiff.site.wetpaginas import Eiswijziging, eiswijzigingen
 from kaderdiff.uitvoer.atomair import schrijf
 
 
@@ -48,6 +50,7 @@ class Sectoropdracht:
     doel: Path
     herkomst: dict[int, Herkomst]
     moment: datetime
+    pakket: dict[tuple[int, int], Pakketstaat] = field(default_factory=dict)  # the PDF pages of a pack's Staten
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Kaderregel:
     status: str
     titel: str
     url: str
+    peildatum: date
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class Wetswijzigingregel:
     code: str
     naam: str
     status: str
-    inwerkingtreding: str
+    inwerkingtreding: date | None
     omschrijving: str
     jaar: int
     van: int
@@ -101,6 +105,8 @@ class Sectoruitkomst:
     wetswijzigingen: tuple[Wetswijzigingregel, ...]
     zoekitems: tuple[tuple[str, str, str, tuple[int, ...]], ...]  # id, vindplaats, text, years
     paginas: int
+    eiswijzigingen: dict[int, dict[str, Eiswijziging]]  # per year the rows of eisen in that year's Staat
+    zoekrijen: dict[str, tuple[tuple[str, str, str], ...]]  # per Staat page its rows for search
 
 
 def context(opdracht: Sectoropdracht, basis: str) -> dict[str, Any]:
@@ -146,7 +152,10 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         commit = staat.herkomst[-1].commit if staat.herkomst else ""
         pagina(paden.staat(sleutel, a, b), "site/staat.html.j2", staat=staat, sleutel=sleutel,
                referentie=referentie(staat.sector, staat.nieuw.jaar, commit),
-               plekken=_plekken(sleutel, staat, geschiedenis))
+               plekken=_plekken(sleutel, staat, geschiedenis), blz=pdfpaginas(opdracht.pakket.get((a, b)), staat),
+               downloads=(bestanden := schrijf_downloads(opdracht.doel, sleutel, staat, opdracht.moment,
+                                                         opdracht.pakket.get((a, b)))),
+               blz_pdf=bestanden[0].naam if bestanden[0].naam.endswith(".pdf") else "")
     standaarden = []
     per_staat = {paar: nummers_per_standaard(staat) for paar, staat in staten.items()}
     for keten in standaardketens:
@@ -163,11 +172,12 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
     laatste_kader = kaders[jaren[-1]]
     return Sectoruitkomst(
         sleutel, laatste_kader.sector,
-        tuple(Kaderregel(j, k.status, k.titel, paden.kader(sleutel, j)) for j, k in kaders.items()),
+        tuple(Kaderregel(j, k.status, k.titel, paden.kader(sleutel, j), k.peildatum) for j, k in kaders.items()),
         tuple(Staatregel(a, b, len(s.wijzigingen), paden.staat(sleutel, a, b)) for (a, b), s in staten.items()),
         tuple(sorted(standaarden, key=lambda s: s.kop)),
         tuple(index_van_kader(k) for k in kaders.values()),
-        _wetswijzigingen(sleutel, kaders, staten), zoekitems(teksten, plaatsen), paginas)
+        _wetswijzigingen(sleutel, kaders, staten), zoekitems(teksten, plaatsen), paginas,
+        eiswijzigingen(sleutel, staten), {paden.staat(sleutel, a, b): zoekrijen(s) for (a, b), s in staten.items()})
 
 
 @dataclass(frozen=True)
@@ -212,10 +222,12 @@ def _jaargangen(sleutel: str, keten: list[Schakel], kaders: dict[int, Kader], st
     """Per year of a standaard: heading, status, link into the kader, its change numbers and the diff."""
     uit: list[dict[str, Any]] = []
     vorige: str | None = None
+    vorige_soorten: list[str] = []
     for schakel in keten:
         kader = kaders[schakel.jaar]
         st = kader.element(schakel.id)
-        tekst = regels_van(st)
+        regels = regels_met_soort(st)
+        tekst, soorten = "\n".join(t for _, t in regels), [s for s, _ in regels]
         paar = (vorig_jaar[schakel.jaar], schakel.jaar) if schakel.jaar in vorig_jaar else None
         nummers: list[str] = []
         if paar is not None:
@@ -224,13 +236,14 @@ def _jaargangen(sleutel: str, keten: list[Schakel], kaders: dict[int, Kader], st
             nummers = list(dict.fromkeys([*tabel.get(st.id, []), *tabel.get(f"oud:{oud_id}", [])]))
         # a chain only links consecutive years, so a previous link is always last year's standaard
         gewijzigd = vorige is not None and vorige != tekst
-        html = diff_html(regeldiff(vorige, tekst) if vorige is not None and gewijzigd else (DiffDeel(GELIJK, tekst),))
+        delen = regeldiff(vorige, tekst) if vorige is not None and gewijzigd else (DiffDeel(GELIJK, tekst),)
+        html = regels_html(delen, vorige_soorten, soorten)
         uit.append({"jaar": schakel.jaar, "kop": st.kop, "status": kader.status,
                     "kader_url": f"{paden.kader(sleutel, schakel.jaar)}#{st.id}",
                     "vorig": paar[0] if paar and vorige is not None else None,
                     "nummers": nummers, "staat_url": paden.staat(sleutel, *paar) if paar else "",
                     "tekst": Markup(html), "gewijzigd": gewijzigd})
-        vorige = tekst
+        vorige, vorige_soorten = tekst, soorten
     return uit
 
 
@@ -239,7 +252,7 @@ def _wetswijzigingen(sleutel: str, kaders: dict[int, Kader],
     uit: list[Wetswijzigingregel] = []
     for jaar, kader in kaders.items():
         for ww in kader.wetswijzigingen:
-            datum = ww.inwerkingtreding.isoformat() if ww.inwerkingtreding else ""
+            datum = ww.inwerkingtreding
             basis = (ww.code, ww.naam_met_code, ww.status, datum, ww.omschrijving, jaar)
             uit.append(Wetswijzigingregel(*basis, 0, "", "", sleutel.upper(), paden.kader(sleutel, jaar)))
     for (a, b), staat in staten.items():
@@ -249,7 +262,7 @@ def _wetswijzigingen(sleutel: str, kaders: dict[int, Kader],
             if gevonden is None:
                 continue
             ww = gevonden
-            datum = ww.inwerkingtreding.isoformat() if ww.inwerkingtreding else ""
+            datum = ww.inwerkingtreding
             for nummer in nummers:
                 w = rijen[nummer]
                 uit.append(Wetswijzigingregel(code, ww.naam_met_code, ww.status, datum, ww.omschrijving, b, a,

@@ -31,6 +31,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import vaste_info
@@ -39,10 +40,12 @@ from kaderdiff.word.ns import AUTEUR
 #: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
 TAAL = "nl-NL"
-ROOD = RGBColor(0xC0, 0x00, 0x00)
-DONKERGROEN = RGBColor(0x00, 0x4D, 0x00)
-LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
-LETTER = "Verdana"
+#: Colours and typeface from the house style every document shares (templates/huisstijl.toml).
+ROOD = RGBColor.from_string(huisstijl().kleur["doorgehaald"])
+DONKERGROEN = RGBColor.from_string(huisstijl().kleur["ingevoegd"])
+LINTBLAUW = RGBColor.from_string(huisstijl().kleur["lint"])
+GEDEMPT = RGBColor.from_string(huisstijl().kleur["gedempt"])
+LETTER = huisstijl().familie
 #: The description every document kaderdiff writes carries: how an earlier output is recognised.
 GEMAAKT = "Gemaakt met kaderdiff"
 #: The python-docx objects a renderer holds: it builds with their public methods, and asks word/ for the rest.
@@ -70,7 +73,7 @@ def nieuw_document(titel: str, moment: datetime, onderwerp: str = "") -> DocxDoc
         _zet_taal(rpr_default)
     normaal = doc.styles["Normal"]
     normaal.font.name = LETTER
-    normaal.font.size = Pt(9.5)
+    normaal.font.size = Pt(huisstijl().word_pt)
     _zet_taal(normaal.element.get_or_add_rPr())
     for niveau in (1, 2, 3):
         kop = doc.styles[f"Heading {niveau}"]
@@ -127,7 +130,7 @@ def paginanummers(doc: DocxDocument, kenmerk: str) -> None:
     voet.add_run(" van ")
     _veld(voet, "NUMPAGES", "1")
     for run in voet.runs:
-        run.font.size = Pt(8)
+        run.font.size = Pt(huisstijl().klein_pt)
 
 
 def kopregel(doc: DocxDocument, tekst: str, grootte: float = 7.5) -> None:
@@ -146,8 +149,8 @@ def kopblok(doc: DocxDocument, titel: str, regels: list[tuple[str, str]]) -> Non
         p.paragraph_format.space_after = Pt(0)
         kop = p.add_run(f"{label}\t")
         kop.bold = True
-        kop.font.size = Pt(8)
-        p.add_run(waarde).font.size = Pt(8)
+        kop.font.size = Pt(huisstijl().klein_pt)
+        p.add_run(waarde).font.size = Pt(huisstijl().klein_pt)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(4))
     doc.add_paragraph()
 

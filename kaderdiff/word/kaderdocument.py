@@ -20,12 +20,13 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from kaderdiff.model.kader import Fragment, Kader
+from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
-from kaderdiff.word.document import Koppelingen, cellen_van, rij_toevoegen
+from kaderdiff.word.document import GEDEMPT, ROOD, Koppelingen, cellen_van, rij_toevoegen
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisiereeks import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.revisies import (
@@ -58,7 +59,7 @@ EXTRA_STIJLEN = f"""<w:styles {NS_W_DECLARATIE}>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Tabelkop"><w:name w:val="Tabelkop"/>
 <w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Correctie"><w:name w:val="Correctie"/>
-<w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="C00000"/></w:pBdr>
+<w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="{ROOD}"/></w:pBdr>
 </w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/></w:rPr></w:style>
@@ -72,8 +73,8 @@ def grondslagstijl(doc: DocxDocument) -> None:
     stijl = doc.styles.add_style("Grondslag", WD_STYLE_TYPE.PARAGRAPH)
     stijl.base_style = doc.styles["Normal"]
     stijl.font.italic = True
-    stijl.font.size = Pt(8)
-    stijl.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    stijl.font.size = Pt(huisstijl().klein_pt)
+    stijl.font.color.rgb = GEDEMPT
     stijl.paragraph_format.left_indent = Cm(0.63)
     stijl.paragraph_format.space_after = Pt(6)
 

@@ -61,10 +61,10 @@
     var ia = d.jaren.indexOf(a), ib = d.jaren.indexOf(b);
     uit.textContent = "";
     if (ia < 0 || ib < 0) { status.textContent = d.sleutel.toUpperCase() + " heeft geen kader in " + (ia < 0 ? a : b) + "."; return; }
-    var tabel = el("table"), kop = el("thead"), rij = el("tr"), body = el("tbody"), aantal = 0;
+    var tabel = el("table", undefined, "stapel"), kop = el("thead"), rij = el("tr"), body = el("tbody"), aantal = 0;
     tabel.appendChild(el("caption", d.sleutel.toUpperCase() + ": " + a + " vergeleken met " + b));
-    ["Onderdeel", "Wat", "Tekst (" + a + " doorgehaald, " + b + " onderstreept)", "Nummers in de Staten"].forEach(function (k) {
-      var th = el("th", k); th.scope = "col"; rij.appendChild(th); });
+    var koppen = ["Onderdeel", "Wat", "Tekst (" + a + " doorgehaald, " + b + " onderstreept)", "Nummers in de Staten"];
+    koppen.forEach(function (k) { var th = el("th", k); th.scope = "col"; rij.appendChild(th); });
     kop.appendChild(rij); tabel.appendChild(kop); tabel.appendChild(body);
     d.elementen.forEach(function (keten) {
       var x = keten[ia], y = keten[ib];
@@ -89,10 +89,12 @@
       diff(ia < ib ? tx : ty, ia < ib ? ty : tx).forEach(function (deel) {
         tekst.appendChild(deel[0] === 0 ? document.createTextNode(deel[1]) : el(deel[0] < 0 ? "del" : "ins", deel[1]));
       });
-      r.appendChild(plaats); r.appendChild(el("td", wat)); r.appendChild(tekst); r.appendChild(nummers);
+      var watcel = el("td", wat);
+      [watcel, tekst, nummers].forEach(function (cel, k) { cel.setAttribute("data-kop", koppen[k + 1]); });
+      r.appendChild(plaats); r.appendChild(watcel); r.appendChild(tekst); r.appendChild(nummers);
       body.appendChild(r); aantal++;
     });
-    status.textContent = aantal + " onderdelen verschillen tussen " + a + " en " + b + ".";
+    status.textContent = aantal + (aantal === 1 ? " onderdeel verschilt" : " onderdelen verschillen") + " tussen " + a + " en " + b + ".";
     if (aantal) { uit.appendChild(tabel); }
   }
   function vergelijk() {

@@ -118,7 +118,7 @@ def test_artikelpagina_geeft_elke_eis_erop_in_alle_sectoren_en_jaren(site: Path)
     # the old reference 7.4.8 lid 1 of st-op1-e2 went in 2026: the history says so
     oud = pagina(site / "wet" / "web-7.4.8.html").get_element_by_id("lid-1")
     rij = next(r for r in oud.xpath(".//tbody/tr") if "st-op1-e2" in " ".join(r.xpath(".//a/@href")))
-    assert "rust er niet meer op in 2026" in tekst(rij)
+    assert "2026: rust er niet meer op (MBO-9)" in [tekst(li) for li in rij.xpath("td[4]//li")]
 
 
 def test_wetswijzigingpagina_noemt_de_wijzigingen_en_de_naam_eenmaal(site: Path) -> None:
@@ -231,3 +231,214 @@ def test_regeldiff_geeft_precies_oud_en_nieuw_terug(oud: list[str], nieuw: list[
     a, b = "\n".join(oud), "\n".join(nieuw)
     delen = regeldiff(a, b)
     assert oude_tekst(delen) == a and nieuwe_tekst(delen) == b
+
+
+# ---------------------------------------------------------------- what a reader and a jurist trip over (issue 28)
+
+def test_beslisregels_staan_in_een_tabel_met_kopcellen(site: Path, repo: Path) -> None:
+    from kaderdiff.bron.laden import laad_bestand
+    from kaderdiff.model.kader import Soort
+
+    for sector in ("mbo", "po", "vo"):
+        kader = laad_bestand(repo / "kaders" / "2026" / f"{sector}.xml")
+        regels = [el for el, _ in kader.doorloop() if el.soort is Soort.BESLISREGEL]
+        assert regels, sector
+        doc = pagina(site / "kader" / f"{sector}-2026.html")
+        for regel in regels:
+            rij = doc.get_element_by_id(regel.id)
+            assert rij.tag == "tr", regel.id
+            tabel = next(rij.iterancestors("table"))
+            assert [tekst(th) for th in tabel.xpath("thead/tr/th[@scope='col']")] == ["Oordeel", "Beslisregel"]
+            assert tekst(rij.find("th")) == regel.kenmerk and rij.find("th").get("scope") == "row"
+            assert tekst(rij.find("td")).startswith(" ".join(regel.tekst.split()))  # then its change number
+        assert not doc.xpath("//tr[not(ancestor::table)]"), "geen tabelrij buiten een tabel"
+
+
+def test_wetsartikelen_staan_in_de_volgorde_van_hun_nummers(site: Path) -> None:
+    doc = pagina(site / "wet" / "index.html")
+    wpo = [tekst(a).removeprefix("artikel ").removesuffix(" WPO") for a in doc.xpath("//section[@id='wet-wpo']//a")]
+    assert wpo[:7] == ["3", "4c", "8", "9", "9b", "10", "12"] and wpo.index("17c") < wpo.index("148")
+    web = [tekst(a).removeprefix("artikel ").removesuffix(" WEB") for a in doc.xpath("//section[@id='wet-web']//a")]
+    assert web.index("7.2.4") < web.index("7.2.4a") < web.index("7.2.10") < web.index("7.4.5")
+    from kaderdiff.site.wetpaginas import artikelvolgorde
+
+    assert sorted(["10", "148", "17c", "3", "4c", "8"], key=artikelvolgorde) == ["3", "4c", "8", "10", "17c", "148"]
+    assert sorted(["7.2.10", "7.2.4a", "8a.1.1", "7.2.4", "8.1.7a", "I"], key=artikelvolgorde) == \
+        ["7.2.4", "7.2.4a", "7.2.10", "8.1.7a", "8a.1.1", "I"]
+
+
+def test_artikelpagina_toont_de_wettekst_van_elk_lid_zoals_de_kaders_hem_lazen(site: Path) -> None:
+    lid = pagina(site / "wet" / "web-7.2.4a.html").get_element_by_id("lid-1")
+    blokken = lid.xpath("div[@class='wettekst']")
+    assert [tekst(b.find("p")) for b in blokken] == [
+        "Wettekst geldig vanaf 1 augustus 2026 (in de kaders van 2026):",
+        "Wettekst geldig vanaf 1 augustus 2025 (in de kaders van 2025):"], "de tekst veranderde met de Wet VABA"
+    assert "Voor elke leerweg van een beroepsopleiding geldt één studieduur" in tekst(blokken[0])
+    assert "per leerweg een afzonderlijke studieduur" in tekst(blokken[1])
+    # a lid with onderdelen shows them as a list, each with its letter
+    drie = pagina(site / "wet" / "web-1.3.6.html")
+    onderdelen = [tekst(li) for li in drie.xpath("//div[@class='wettekst']/ol/li")]
+    assert onderdelen and all(re.match(r"[a-z]\. ", o) for o in onderdelen), onderdelen
+
+
+def test_artikelpagina_met_echte_wettekst_toont_geneste_onderdelen_en_beide_leden_10(tmp_path: Path) -> None:
+    from tests.hulp.wetten_echt import kader_met
+
+    bevoegd = {"wet": "WEB", "artikel": "4.2.1", "lid": "2", "onderdeel": "b"}
+    kader_met(tmp_path, [("e-bevoegd", "Het personeel is bevoegd.", bevoegd),
+                         ("e-ziek", "Zieke leerlingen krijgen les.", {"wet": "WPO", "artikel": "8", "lid": "10"})])
+    uit = tmp_path / "site"
+    code, _, fout = kd(["site", "--kaders", str(tmp_path / "kaders"), "--uit", str(uit)])
+    assert code == 0, fout
+    lid = pagina(uit / "wet" / "web-4.2.1.html").get_element_by_id("lid-2")
+    wet = lid.xpath("div[@class='wettekst']")[0]
+    b = next(li for li in wet.xpath("ol/li") if tekst(li).startswith("b. voldoet aan de bekwaamheidseisen"))
+    assert [tekst(li)[:2] for li in b.xpath("ol/li")] == ["1°", "2°", "3°", "4°", "5°", "6°"]
+    assert tekst(b.xpath("ol/li")[0]).startswith("1° een getuigschrift als bedoeld in artikel 7.11, eerste lid,")
+    tien = tekst(pagina(uit / "wet" / "wpo-8.html").get_element_by_id("lid-10").xpath("div[@class='wettekst']")[0])
+    assert "ziekte thuis verblijven" in tien and "achterstanden" in tien, "beide leden 10, geen overschreven"
+
+
+def test_geschiedeniskolom_zegt_per_jaar_wat_er_met_de_eis_gebeurde(site: Path) -> None:
+    leeg = []
+    for pad in sorted((site / "wet").glob("*-*.html")):
+        for rij in pagina(pad).xpath("//tbody/tr"):
+            jaren = [tekst(a).split(" ")[0] for a in rij.xpath("td[3]/a")]
+            regels = [tekst(li) for li in rij.xpath("td[4]//li")]
+            if [r.split(":")[0] for r in regels][:len(jaren)] != jaren:
+                leeg.append(f"{pad.name}: {jaren} {regels}")
+    assert not leeg, "\n".join(leeg[:10])
+    rij = pagina(site / "wet" / "web-7.2.4a.html").xpath("//tr[td/a[@href='../kader/mbo-2026.html#st-op1-e2']]")[0]
+    assert [tekst(li) for li in rij.xpath("td[4]//li")] == ["2025: in het eerste kader op deze site",
+                                                             "2026: alleen grondslag gewijzigd (MBO-9)"]
+    assert rij.xpath("td[4]//a/@href") == ["../staat/mbo-2025-2026.html#MBO-9"]
+    # an eis that came with a new kwaliteitsgebied carries the number of that row
+    rij = pagina(site / "wet" / "wms-10.html").xpath("//tr[td/a[@href='../kader/vo-2027.html#st-ska3-e2']]")[0]
+    assert [tekst(li) for li in rij.xpath("td[4]//li")] == ["2027: toegevoegd (VO-13)"]
+
+
+def test_enkelvoud_en_meervoud_en_datums_in_het_nederlands_op_elke_pagina(site: Path) -> None:
+    fouten = []
+    for pad in sorted(site.rglob("*.html")):
+        doc = pagina(pad)
+        for el in doc.xpath("//script | //style"):
+            el.drop_tree()
+        zichtbaar = tekst(doc)
+        fouten += [f"{pad.relative_to(site)}: {m}" for m in re.findall(
+            r"\b1 (?:wijzigingen|eisen|onderdelen|resultaten|artikelen)\b|\b\d{4}-\d\d-\d\d\b", zichtbaar)]
+    assert not fouten, "\n".join(fouten[:10])
+    vaba = pagina(site / "wetswijziging" / "vaba.html")
+    assert tekst(vaba.xpath("//table[1]//td[2]")[0]) == "1 augustus 2026"
+    assert tekst(vaba.xpath("//table[2]/caption")[0]) == "1 wijziging verbonden aan VABA"
+    assert "(1 wijziging)" in tekst(pagina(site / "wetswijziging" / "index.html"))
+
+
+def test_geschiedenis_van_een_standaard_toont_elke_eis_apart(site: Path, repo: Path) -> None:
+    from kaderdiff.bron.laden import laad_bestand
+
+    st = laad_bestand(repo / "kaders" / "2026" / "mbo.xml").element("st-op1")
+    eisen = [" ".join(el.tekst.split()) for el, _ in st.doorloop() if el.soort.value == "eis"]
+    jaar = pagina(site / "standaard" / "mbo-st-op1.html").get_element_by_id("jaar-2026")
+    assert [tekst(p) for p in jaar.xpath(".//p[@class='regel-eis']")] == eisen
+    grondslagen = jaar.xpath(".//p[@class='regel-grondslag']")
+    assert len(grondslagen) == len(eisen) and all(tekst(g).startswith("Wettelijke grondslag:") for g in grondslagen)
+    assert [tekst(d) for d in jaar.iter("del")] == ["; artikel 7.4.8, eerste lid, van de WEB"]
+    assert [tekst(p) for p in jaar.xpath(".//p[@class='regel-deel']")] == ["Basiskwaliteit", "Eigen aspiraties"]
+
+
+def test_staatpagina_biedt_de_staat_als_word_en_json_en_elke_eis_een_vaste_link(site: Path, repo: Path) -> None:
+    from docx import Document
+
+    doc = pagina(site / "staat" / "mbo-2025-2026.html")
+    links = doc.xpath("//p[@class='downloads']/a/@href")
+    assert links == ["mbo-2026-staat-van-wijzigingen.docx", "mbo-2026-staat-van-wijzigingen.json"]
+    word = Document(str(site / "staat" / links[0]))
+    assert "MBO-9" in [c.text.split("\n")[0] for t in word.tables for r in t.rows for c in r.cells[:1]]
+    data = json.loads((site / "staat" / links[1]).read_text(encoding="utf-8"))
+    rijen = doc.xpath("//table[contains(@class, 'wijzigingen')]/tbody/tr/@id")
+    assert [w["nummer"] for w in data["wijzigingen"]] == rijen
+    assert not doc.xpath("//*[@class='blz']"), "zonder pakket geen bladzijden"
+    kader = pagina(site / "kader" / "mbo-2026.html")
+    eisen = kader.xpath("//div[@class='eis']")
+    assert len(eisen) > 40
+    for eis in eisen:
+        link = eis.xpath(".//a[@class='permalink']")
+        assert [a.get("href") for a in link] == [f"#{eis.get('id')}"]
+        assert link[0].text == "vaste link", "zichtbaar, niet alleen voor schermlezers"
+
+
+def test_zoekindex_vindt_wijzigingsnummers_en_toelichtingen(site: Path) -> None:
+    data = (site / "hulp" / "zoekindex.js").read_text(encoding="utf-8")
+    index = json.loads(data.removeprefix("window.KD_ZOEKINDEX=").rstrip().removesuffix(";"))
+    mbo = next(s for s in index["sectoren"] if s["sleutel"] == "mbo")
+    staat = next(s for s in mbo["staten"] if (s["van"], s["naar"]) == (2025, 2026))
+    assert staat["url"] == "staat/mbo-2025-2026.html"
+    rijen = {w[0]: w for w in staat["wijzigingen"]}
+    assert list(rijen) == [f"MBO-{n}" for n in range(1, 18)]
+    assert "Door de Wet VABA wijzigt artikel 7.2.4a" in rijen["MBO-9"][2]
+    assert mbo["plaatsen"][rijen["MBO-9"][1]].endswith("OP1 Aanbod › Basiskwaliteit")
+    assert any("macrodoelmatigheid" in w[2] for w in staat["wijzigingen"]), "staat alleen in een toelichting"
+
+
+def test_site_geeft_de_bladzijde_uit_de_pdf_alleen_met_een_passend_pakket(tmp_path: Path) -> None:
+    from kaderdiff.render.json_uit import met_pdfpaginas
+    from tests.hulp.kaderbewerking import bewerkt, nieuw
+
+    repo = maak_repo(tmp_path / "repo")
+    code, _, fout = kd(["site", "--pakket", str(tmp_path / "geen"), "--uit", str(tmp_path / "s")], cwd=repo)
+    assert code == 2 and "--pakket" in fout and "bestaat niet" in fout
+    assert kd(["pakket", "--van", "2025", "--naar", "2026", "--formaten", "docx"], cwd=repo)[0] == 0
+    pakket = repo / "build" / "pakket-2026"
+    code, _, fout = kd(["site", "--pakket", str(pakket), "--uit", str(tmp_path / "s")], cwd=repo)
+    assert code == 2 and "--formaten docx,pdf" in fout, "een pakket zonder pdf heeft geen bladzijden"
+    code, _, fout = kd(["site", "--pakket", str(pakket / "consultatiepakket-2026.zip"), "--uit", str(tmp_path / "s")],
+                       cwd=repo)
+    assert code == 2 and "geen map" in fout and "niet de zip" in fout
+    # the pack as a pdf build leaves it (page per change), then the kaders change: other numbers on the site
+    json_pad = pakket / "mbo-2026-staat-van-wijzigingen.json"
+    nummers = [w["nummer"] for w in json.loads(json_pad.read_bytes())["wijzigingen"]]
+    json_pad.write_bytes(met_pdfpaginas(json_pad.read_bytes(), "mbo-2026-staat-van-wijzigingen.pdf",
+                                        {n: i + 1 for i, n in enumerate(nummers)}, len(nummers)))
+    mbo = repo / "kaders" / "2026" / "mbo.xml"
+    mbo.write_bytes(bewerkt(mbo.read_bytes(), nieuw("st-op1-e1", "st-op1-nieuw")))
+    commit_alles(repo, "Een eis erbij")
+    code, _, fout = kd(["site", "--pakket", str(pakket), "--uit", str(tmp_path / "s")], cwd=repo)
+    assert code == 2 and "mbo-2026-staat-van-wijzigingen.json" in fout and "hoort niet bij deze kaders" in fout
+    assert not (tmp_path / "s").exists(), "niets half geschreven"
+
+
+def test_kleur_en_letter_komen_voor_word_html_en_site_uit_een_bron(tmp_path: Path) -> None:
+    """Change the one house style file in a copy of kaderdiff: the Word Staat, the HTML Staat and the site all
+    follow (and nothing else keeps the old colour)."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    from tests.hulp.paden import REPO
+
+    kopie = tmp_path / "kopie"
+    shutil.copytree(REPO / "kaderdiff", kopie / "kaderdiff", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "templates", kopie / "templates")
+    stijl = kopie / "templates" / "huisstijl.toml"
+    inhoud = stijl.read_text(encoding="utf-8")
+    for oud, nieuw_ in (('doorgehaald = "C00000"', 'doorgehaald = "9B1C31"'), ('lint = "154273"', 'lint = "2A1F5C"'),
+                        ('familie = "Verdana"', 'familie = "Arial"')):
+        assert oud in inhoud
+        inhoud = inhoud.replace(oud, nieuw_)
+    stijl.write_text(inhoud, encoding="utf-8")
+    repo = maak_repo(tmp_path / "repo")
+    omgeving = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(kopie), "KADERDIFF_CACHE": str(tmp_path / "cache")}
+    for opdracht in (["pakket", "--van", "2025", "--naar", "2026", "--formaten", "docx,html"], ["site"]):
+        uit = subprocess.run([sys.executable, "-m", "kaderdiff", *opdracht], cwd=repo, env=omgeving,
+                             capture_output=True, text=True, timeout=300)
+        assert uit.returncode == 0, uit.stderr
+    with zipfile.ZipFile(repo / "build" / "pakket-2026" / "mbo-2026-staat-van-wijzigingen.docx") as z:
+        document, stijlen = z.read("word/document.xml").decode(), z.read("word/styles.xml").decode()
+    assert '<w:strike/><w:color w:val="9B1C31"/>' in document and "C00000" not in document
+    assert 'w:color w:val="2A1F5C"' in stijlen and 'w:ascii="Arial"' in stijlen and "154273" not in stijlen
+    html = (repo / "build" / "pakket-2026" / "mbo-2026-staat-van-wijzigingen.html").read_text(encoding="utf-8")
+    css = (repo / "build" / "site" / "hulp" / "site.css").read_text(encoding="utf-8")
+    for tekst_ in (html, css):
+        assert "--doorgehaald: #9b1c31" in tekst_ and "--lint: #2a1f5c" in tekst_ and "font-family: Arial," in tekst_
+        assert not re.search(r"#154273|#c00000|#c00\b|Verdana", tekst_, re.IGNORECASE)
