@@ -80,3 +80,31 @@ def test_bench_stopt_luid_als_een_peer_ontbreekt(monkeypatch: pytest.MonkeyPatch
         vereis_peers()
     melding = str(stop.value)
     assert "redlines" in melding and "pip install -e '.[dev,bench]'" in melding
+
+
+# ---------------------------------------------------------------- issue 31: merge scenarios and the Word comparers
+def test_samenvoegscenarios_kaderdiff_geeft_wat_de_readme_zegt_en_nooit_een_fout_resultaat() -> None:
+    from bench.samenvoegscenarios import CONFLICT, FOUT, GOED, SCENARIOS, speel_alle
+
+    uitslagen = speel_alle()
+    for scenario in SCENARIOS:
+        kaderdiff = uitslagen[scenario.naam]["kaderdiff"]
+        assert kaderdiff.oordeel != FOUT, (scenario.naam, kaderdiff)
+        assert kaderdiff.oordeel == scenario.kaderdiff, (scenario.naam, kaderdiff)
+    # the scenarios are worth having: git's own line merge conflicts or goes wrong where kaderdiff merges right,
+    # and where only a conflict is right kaderdiff stops
+    git_mis = {s.naam for s in SCENARIOS if uitslagen[s.naam]["git"].oordeel != GOED and s.kaderdiff == GOED}
+    assert {"verplaatsen-en-bewerken", "grondslag-en-tekst", "opmaak-en-tekst", "elk-een-toelichting"} <= git_mis
+    assert all(uitslagen[s.naam]["kaderdiff"].oordeel == CONFLICT for s in SCENARIOS if not s.verwacht)
+
+
+def test_samenvoegscenarios_zien_een_driver_die_een_kant_laat_vallen() -> None:
+    """A driver that keeps their version and says 'merged' (as `cp %B %A` would) is judged wrong wherever our
+    edit mattered: the test above would fail on such a driver."""
+    from bench.samenvoegscenarios import FOUT, speel_alle
+
+    uitslagen = speel_alle(driver="cp %B %A", wijzen=("kaderdiff",))
+    niet_fout = {naam for naam, per in uitslagen.items() if per["kaderdiff"].oordeel != FOUT}
+    # only there is their version already the right result: a reflow changes no element, and both made one change
+    assert niet_fout == {"opmaak-en-tekst", "dezelfde-wijziging"}
+    assert "silently lost" in uitslagen["verplaatsen-en-bewerken"]["kaderdiff"].detail
