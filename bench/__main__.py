@@ -241,13 +241,13 @@ def main() -> None:
     print(naastelkaar.tabel(deelnemers, rijen))
     print(f"\nSpeed (median of {sn['vergelijk_runs']} runs; commands {runs} pairs):\n")
     print(opdrachten.tabel(rijen), flush=True)
-    scenarios = samenvoegscenarios.speel_alle()
-    print("\nMerge scenarios (sample kader kaders/2026/mbo.xml):\n")
-    print(samenvoegscenarios.tabel(scenarios), flush=True)
     if not args.zonder_groei:
         groei = opdrachten.groei(runs)
         print("\n".join(opdrachten.tabel(groei).splitlines()[2:]))
         rijen += groei
+    scenarios = samenvoegscenarios.speel_alle()
+    print("\nMerge scenarios (sample kader kaders/2026/mbo.xml):\n")
+    print(samenvoegscenarios.tabel(scenarios), flush=True)
     print(f"\npeak traced memory, one staat (docx+html+json): {sn['piek_staat_mb']} MB; "
           f"max RSS of the benchmark process: {sn['maxrss_mb']} MB")
     # issue 14: alignment with renumbered ids, by size, and on the sample kaders (CPU time, see bench/groei.py)
