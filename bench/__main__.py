@@ -14,32 +14,18 @@ import shutil
 import tempfile
 import time
 import tracemalloc
-import warnings
-from collections.abc import Callable
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import opdrachten
-from bench.corpus import EERSTE_JAAR, SNEL, STANDAARD_DOEL, maak_corpus
+from bench import naastelkaar, opdrachten, samenvoegscenarios
+from bench.corpus import EERSTE_JAAR, SNEL, STANDAARD_DOEL, maak_corpus, woorden_in_xml
 from bench.groei import STANDAARD_GROOTTES, meet_voorbeelden
 from bench.groei import meet as meet_groei
 from bench.groei import tabel as groei_tabel
-from bench.kwaliteit import (
-    Tekstdoc,
-    Telling,
-    Uitslag,
-    beoordeel,
-    difflib_bereiken,
-    hernummerde_uitslagen,
-    kaderdiff_uitslag,
-    lees_waarheid,
-    redline_uitslag,
-    redlines_bereiken,
-    tekst_docx,
-    uitslag_uit_bereiken,
-    xmldiff_uitslag,
-)
+from bench.kwaliteit import Telling, beoordeel, hernummerde_uitslagen, kaderdiff_uitslag, lees_waarheid
+from bench.naastelkaar import PEERS, redline_engines
 from bench.opdrachten import Rij, mediaan
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.bron.versies import KaderMap
@@ -50,7 +36,6 @@ from kaderdiff.model.versie import Versie
 from kaderdiff.pakket.pakketbouw import bouw_pakket
 from kaderdiff.recht.grondslagindex import Grondslagindex
 from kaderdiff.recht.herleid import herleid_artikel
-from kaderdiff.render.docx_kader import render_concept_docx
 from kaderdiff.render.staat_uit import staat_bestanden
 from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
 
@@ -68,50 +53,23 @@ def lees(corpus: Path, slot: str, jaar: int) -> bytes:
     return (corpus / "kaders" / str(jaar) / f"{slot}.xml").read_bytes()
 
 
-def kwaliteit(corpus: Path, peers_paren: int, redline_paren: int) -> dict[str, Telling]:
+def kwaliteit(corpus: Path) -> dict[str, Telling]:
+    """kaderdiff on every pair, also with renumbered, positional and swapped ids and with ids ignored."""
     tellingen: dict[str, Telling] = {}
-    alle = paren(corpus)
-    # peers on one pair per sector (the first year), kaderdiff on every pair
-    steekproef = {p for p in alle if p[1] == EERSTE_JAAR + 1}
-    steekproef = set(sorted(steekproef)[:peers_paren])
-    redline_steek = set(sorted(steekproef)[:redline_paren])
-    for slot, jaar in alle:
+    for slot, jaar in paren(corpus):
         naam = f"{slot}-{jaar}"
         waarheid = lees_waarheid(corpus / "waarheid" / f"{naam}.json")
-        oud_xml, nieuw_xml = lees(corpus, slot, jaar - 1), lees(corpus, slot, jaar)
-        oud, nieuw = laad_bytes(oud_xml, f"{slot}-{jaar - 1}"), laad_bytes(nieuw_xml, naam)
+        oud = laad_bytes(lees(corpus, slot, jaar - 1), f"{slot}-{jaar - 1}")
+        nieuw = laad_bytes(lees(corpus, slot, jaar), naam)
         beoordeel(tellingen.setdefault("kaderdiff", Telling()), kaderdiff_uitslag(oud, nieuw), waarheid, naam)
         for variant, uitslag in hernummerde_uitslagen(corpus, slot, jaar, oud, nieuw).items():
             beoordeel(tellingen.setdefault(variant, Telling()), uitslag, waarheid, naam)
-        if (slot, jaar) not in steekproef:
-            continue
-        to, tn = Tekstdoc.van(oud), Tekstdoc.van(nieuw)
-        beoordeel(tellingen.setdefault("difflib", Telling()),
-                  uitslag_uit_bereiken(to, tn, difflib_bereiken(to.tekst, tn.tekst)), waarheid, naam)
-        for peer, meet in peer_kwaliteit(oud_xml, nieuw_xml, to, tn, (slot, jaar) in redline_steek).items():
-            beoordeel(tellingen.setdefault(peer, Telling()), meet, waarheid, naam)
     return tellingen
 
 
-def peer_kwaliteit(oud_xml: bytes, nieuw_xml: bytes, to: Tekstdoc, tn: Tekstdoc,
-                   met_redline: bool) -> dict[str, Uitslag]:
-    uit: dict[str, Uitslag] = {}
-    uit["redlines"] = uitslag_uit_bereiken(to, tn, redlines_bereiken(to.tekst, tn.tekst))
-    uit["xmldiff"] = xmldiff_uitslag(oud_xml, nieuw_xml)
-    if met_redline:
-        for naam, engine in redline_engines().items():
-            redline = engine(tekst_docx(to), tekst_docx(tn))
-            uit[naam], _ = redline_uitslag(redline, to, tn)
-    return uit
-
-
-def _redline_functie(engine: Any) -> Callable[[bytes, bytes], bytes]:
-    def vergelijk_docx(a: bytes, b: bytes) -> bytes:
-        return bytes(engine.run_redline("bench", a, b)[0])
-    return vergelijk_docx
-
-
-PEERS = "pip install -e '.[dev,bench]'"
+def steekproef(corpus: Path, aantal: int) -> list[tuple[str, int]]:
+    """The pairs every tool gets (the peers are slow): the first year pair of each sector, at most `aantal`."""
+    return sorted(p for p in paren(corpus) if p[1] == EERSTE_JAAR + 1)[:aantal]
 
 
 def vereis_peers() -> None:
@@ -122,23 +80,6 @@ def vereis_peers() -> None:
         except ImportError as fout:
             raise SystemExit(f"bench: peer '{module}' ontbreekt ({fout}); installeer met {PEERS}") from None
     redline_engines()
-
-
-def redline_engines() -> dict[str, Callable[[bytes, bytes], bytes]]:
-    """Both python-redlines engines (its [all] extra ships their binaries); a missing one stops the bench."""
-    import python_redlines as pr  # type: ignore[import-untyped,unused-ignore]
-
-    engines: dict[str, Callable[[bytes, bytes], bytes]] = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for naam, cls in (("python-redlines (WmlComparer)", pr.XmlPowerToolsEngine),
-                          ("python-redlines (Docxodus)", pr.DocxodusEngine)):
-            try:
-                engine = cls()
-            except Exception as fout:
-                raise SystemExit(f"bench: {naam} start niet ({fout}); installeer met {PEERS}") from None
-            engines[naam] = _redline_functie(engine)
-    return engines
 
 
 # ---------------------------------------------------------------- speed
@@ -154,7 +95,7 @@ def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
         modellen[:] = [(laad_bytes(oud_xml, "oud"), laad_bytes(nieuw_xml, "nieuw"))]
 
     uit["paar"] = f"{slot} {jaar - 1}->{jaar}"
-    uit["woorden_paar"] = sum(len(t.split()) for t in (Tekstdoc.van(laad_bytes(oud_xml, "o")).tekst,))
+    uit["woorden_paar"] = [woorden_in_xml(oud_xml), woorden_in_xml(nieuw_xml)]
     uit["vergelijk_s"], uit["vergelijk_runs"] = mediaan(lambda: vergelijk(*modellen[0]), runs, vers)
     uit["laden_paar_s"], _ = mediaan(lambda: (laad_bytes(oud_xml, "o"), laad_bytes(nieuw_xml, "n")), runs)
 
@@ -162,23 +103,6 @@ def snelheid(corpus: Path, runs: int) -> dict[str, Any]:
     van, naar = Versie(jaar - 1), Versie(jaar)
     uit["staat_docx_s"], _ = mediaan(
         lambda: staat_bestanden(maak_staat(kadermap, van, naar, slot), ("docx",), MOMENT, slot), runs)
-
-    # peers on the same pair
-    to, tn = Tekstdoc.van(modellen[0][0]), Tekstdoc.van(modellen[0][1])
-    uit["difflib_s"], uit["difflib_runs"] = mediaan(lambda: difflib_bereiken(to.tekst, tn.tekst), runs)
-    uit["redlines_s"], uit["redlines_runs"] = mediaan(lambda: redlines_bereiken(to.tekst, tn.tekst), runs)
-    uit["xmldiff_s"], uit["xmldiff_runs"] = mediaan(lambda: xmldiff_uitslag(oud_xml, nieuw_xml), runs)
-    # python-redlines has no in-memory diff: it compares two docx. Like with like: kaderdiff from the two
-    # kader files' bytes to a tracked docx (parse, align, diff, write), in this process as well
-    docx_o, docx_n = tekst_docx(to), tekst_docx(tn)
-
-    def kaderdiff_docx() -> bytes:
-        staat = maak_staat(KaderMap(corpus / "kaders"), van, naar, slot)
-        return render_concept_docx(staat, MOMENT)
-
-    uit["kaderdiff_docx_s"], _ = mediaan(kaderdiff_docx, runs)
-    for naam, engine in redline_engines().items():
-        uit[f"{naam}_s"], uit[f"{naam}_runs"] = mediaan(lambda e=engine: e(docx_o, docx_n), runs)  # type: ignore[misc]
 
     # full pack for every sector (last year pair) and the I/O floor; a fresh KaderMap per run,
     # so no run reuses kaders parsed by an earlier one
@@ -265,19 +189,11 @@ def tabel(kw: dict[str, Telling]) -> str:
 
 def snelheidsrijen(sn: dict[str, Any]) -> list[Rij]:
     """The in-process figures as table rows, each with its yardstick from the same run."""
-    ons, docx = sn["vergelijk_s"], sn["kaderdiff_docx_s"]
+    ons = sn["vergelijk_s"]
     paar = f"pair {sn['paar']}"
     rijen = [Rij(f"in process: kaderdiff diff in memory, {paar}", ons, "", None,
                  "align + classify + word diff of two parsed kaders"),
              Rij("in process: parse both kaders", sn["laden_paar_s"], "", None, "XML parse, schema, model")]
-    for peer in ("difflib", "redlines", "xmldiff"):
-        rijen.append(Rij(f"in process: {peer} in memory", sn[f"{peer}_s"], "kaderdiff diff in memory",
-                         sn[f"{peer}_s"] / ons, "its diff of the same pair (text peers: one line per element)"))
-    rijen.append(Rij("in process: kaderdiff docx -> docx", docx, "", None,
-                     "kader bytes of both versions -> parse, align, diff -> tracked concept docx"))
-    for sleutel in [k for k in sn if k.startswith("python-redlines") and k.endswith("_s")]:
-        rijen.append(Rij(f"in process: {sleutel[:-2]} docx -> docx", sn[sleutel], "kaderdiff docx -> docx",
-                         sn[sleutel] / docx, "compares the two clean docx of the same pair, writes a redline"))
     rijen += [
         Rij("in process: kaderdiff staat (docx)", sn["staat_docx_s"], "", None, "one sector: Staat as Word"),
         Rij(f"in process: pack, {sn['pakket_sectoren']} sectors, 1 process", sn["pakket_een_proces_s"],
@@ -301,7 +217,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--geen-corpus", action="store_true", help="hergebruik een bestaand corpus")
-    parser.add_argument("--zonder-groei", action="store_true", help="sla de groeicurven (1x/4x/16x) over")
+    parser.add_argument("--zonder-groei", action="store_true", help="sla de groeicurve (drie kadergroottes) over")
     args = parser.parse_args()
     corpus = args.corpus or (Path(tempfile.mkdtemp()) / "corpus" if args.snel else STANDAARD_DOEL)
     if not args.geen_corpus:
@@ -309,20 +225,29 @@ def main() -> None:
         info = maak_corpus(corpus, 2, 3, SNEL) if args.snel else maak_corpus(corpus)
         print(f"corpus {corpus}: {info['woorden_per_kader']} woorden per kader, {time.perf_counter() - start:.1f} s")
     vereis_peers()
-    kw = kwaliteit(corpus, 2 if args.snel else 8, 1 if args.snel else 2)
+    belasting = {"begin": os.getloadavg()}
+    kw = kwaliteit(corpus)
+    print(tabel(kw), flush=True)
+    # every tool on the same pairs, timed on the input it is scored on (the one table of bench/README.md)
+    keren = 1 if args.snel else 3
+    deelnemers = naastelkaar.meet(corpus, steekproef(corpus, 2 if args.snel else 8), keren)
     sn = snelheid(corpus, 1 if args.snel else args.runs)
-    print(tabel(kw))
     runs = 2 if args.snel else args.runs
     processen = bruikbare_processors() if mag_forken() else 1
     rijen = snelheidsrijen(sn) + opdrachten.rijen_voor_corpus(corpus, runs, processen)
     # the renumbered-id corpus (issue 14) is in the quality table (rows 'ids renumbered'/'ids ignored') and in
     # the alignment growth below
+    print(f"\nEvery tool on the same pairs (in-memory tools timed {keren}x per pair, Word comparers once):\n")
+    print(naastelkaar.tabel(deelnemers, rijen))
     print(f"\nSpeed (median of {sn['vergelijk_runs']} runs; commands {runs} pairs):\n")
     print(opdrachten.tabel(rijen), flush=True)
     if not args.zonder_groei:
         groei = opdrachten.groei(runs)
         print("\n".join(opdrachten.tabel(groei).splitlines()[2:]))
         rijen += groei
+    scenarios = samenvoegscenarios.speel_alle()
+    print("\nMerge scenarios (sample kader kaders/2026/mbo.xml):\n")
+    print(samenvoegscenarios.tabel(scenarios), flush=True)
     print(f"\npeak traced memory, one staat (docx+html+json): {sn['piek_staat_mb']} MB; "
           f"max RSS of the benchmark process: {sn['maxrss_mb']} MB")
     # issue 14: alignment with renumbered ids, by size, and on the sample kaders (CPU time, see bench/groei.py)
@@ -333,12 +258,16 @@ def main() -> None:
     print(f"\nSample kaders, align 4 pairs: stable ids {voorbeelden['voorbeelden_stabiel_s'] * 1000:.1f} ms, every "
           f"id renumbered {voorbeelden['voorbeelden_hernummerd_s'] * 1000:.1f} ms "
           f"({voorbeelden['voorbeelden_verhouding']:.2f}×)")
-    resultaat = {"machine": machine(), "kwaliteit": {n: t.als_dict() for n, t in kw.items()}, "snelheid": sn,
-                 "opdrachten": [r.__dict__ for r in rijen], "groei_uitlijning": uitlijning,
+    belasting["eind"] = os.getloadavg()
+    print(f"\nload average (1, 5, 15 min) at the start: {belasting['begin']}, at the end: {belasting['eind']}")
+    resultaat = {"machine": machine(), "belasting": belasting, "kwaliteit": {n: t.als_dict() for n, t in kw.items()},
+                 "naast_elkaar": {n: d.als_dict() for n, d in deelnemers.items()},
+                 "samenvoegscenarios": {n: {w: asdict(u) for w, u in per.items()} for n, per in scenarios.items()},
+                 "snelheid": sn, "opdrachten": [r.__dict__ for r in rijen], "groei_uitlijning": uitlijning,
                  "voorbeelden": voorbeelden}
     if not args.snel:
         RESULTAAT.write_text(json.dumps(resultaat, indent=1, ensure_ascii=False))
-    for n, t in kw.items():
+    for n, t in [*kw.items(), *((f"{d.naam} (same pairs)", d.telling) for d in deelnemers.values())]:
         if t.missers or t.onterecht or t.soort_fout:
             print(f"\n{n}: missed {t.missers[:8]}\n  spurious {t.onterecht[:8]}\n  kind {t.soort_fout[:8]}")
 

@@ -375,6 +375,8 @@ class Bewerker:
         assert bk is not None
         bk.kinderen = eisen
         rijen += [Verwacht(e.id, "verplaatst", "eis naar samengevoegde standaard", 0, True) for e in eisen]
+        # the two standaarden themselves go up in the merged one (a document shows their headings struck)
+        rijen += [Verwacht(x.id, "vervallen", "standaard opgegaan in samenvoeging", None, True) for x in (a, b)]
         kg.kinderen[kg.kinderen.index(a)] = m
         kg.kinderen.remove(b)
         self.bezet_boom(m)
@@ -398,6 +400,7 @@ class Bewerker:
             bk.kinderen = list(stuk)
             rijen += [Verwacht(e.id, "verplaatst", "eis naar deel van gesplitste standaard", 0, True) for e in stuk]
             self.bezet_boom(deel)
+        rijen += [Verwacht(d.id, "toegevoegd", "deel van gesplitste standaard", None, True) for d in delen]
         plek = kg.kinderen.index(st)
         kg.kinderen[plek:plek + 1] = delen
         self.noteer("gesplitst", rijen, "beleid")
@@ -474,6 +477,13 @@ def woorden_in(staat: Staat) -> int:
     return sum(len(" ".join(k.zinnen).split()) + len(k.titel.split()) for k in staat.wortel.doorloop())
 
 
+def woorden_in_xml(data: bytes) -> int:
+    """The words of a written kader file: all its text, toelichtingen included (what a size is labelled by)."""
+    from lxml import etree
+
+    return len(" ".join(etree.fromstring(data).itertext()).split())
+
+
 def maak_corpus(doel: Path, sectoren: int = 8, jaren: int = 10, omvang: Omvang | None = None, seed: int = 2025,
                 git: bool = True) -> dict[str, object]:
     """Write `doel/kaders/JAAR/SLOT.xml` and `doel/waarheid/SLOT-JAAR.json` (changes from JAAR-1 to JAAR)."""
@@ -497,8 +507,9 @@ def maak_corpus(doel: Path, sectoren: int = 8, jaren: int = 10, omvang: Omvang |
                     json.dumps([r.__dict__ for r in bewerker.verwacht], indent=1, ensure_ascii=False))
             pad = doel / "kaders" / str(jaar) / f"{slot}.xml"
             pad.parent.mkdir(parents=True, exist_ok=True)
-            pad.write_bytes(kader_xml(staat, jaar, toelichtingen))
-            woorden.append(woorden_in(staat))
+            data = kader_xml(staat, jaar, toelichtingen)
+            pad.write_bytes(data)
+            woorden.append(woorden_in_xml(data))
         assert isinstance(samenvatting["sectoren"], list)
         samenvatting["sectoren"].append({"slot": slot, "sector": sector})
     samenvatting["woorden_per_kader"] = {"min": min(woorden), "max": max(woorden),

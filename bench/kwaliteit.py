@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import io
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +23,7 @@ from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Kader, Soort
 from kaderdiff.model.plaats import eigen_tekst
-from kaderdiff.model.wijziging import GELIJK, WEG, DiffDeel
+from kaderdiff.model.wijziging import GELIJK, WEG, DiffDeel, Wijziging
 
 _WOORDTEKEN = re.compile(r"\w")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -39,10 +37,17 @@ class Uitslag:
     fragmenten: dict[str, int] = field(default_factory=dict)  # element id -> changed text pieces
     midden_in_woord: int = 0  # piece boundaries that cut a word
     onzeker: set[str] = field(default_factory=set)  # element ids of rows whose pair is marked in doubt
+    # element id -> marked units: what a reader sees marked (a row of kaderdiff, a line of a text peer, a paragraph
+    # or table row of a Word comparer, an action of xmldiff), and of those the units marked as moved
+    eenheden: dict[str, int] = field(default_factory=dict)
+    zeteenheden: dict[str, int] = field(default_factory=dict)
 
-    def meld(self, element_id: str, soort: str, stukken: int = 0) -> None:
+    def meld(self, element_id: str, soort: str, stukken: int = 0, eenheden: int = 1, zeteenheden: int = 0) -> None:
         self.soorten.setdefault(element_id, set()).add(soort)
         self.fragmenten[element_id] = self.fragmenten.get(element_id, 0) + stukken
+        self.eenheden[element_id] = self.eenheden.get(element_id, 0) + eenheden
+        zetten = zeteenheden or (eenheden if soort == "verplaatst" else 0)
+        self.zeteenheden[element_id] = self.zeteenheden.get(element_id, 0) + zetten
 
 
 @dataclass
@@ -57,6 +62,8 @@ class Telling:
     zetten_gevonden: int = 0
     valse_zetten: int = 0
     valse_herindelingen: int = 0  # samengevoegd/gesplitst reported where the ground truth has none
+    valse_eenheden: int = 0  # marked units (rows, lines, paragraphs, actions) of elements that did not change
+    valse_zeteenheden: int = 0  # units marked as moved of elements the ground truth does not move
     onzeker: int = 0  # rows marked 'koppeling onzeker'
     onzeker_fout: int = 0  # of those, rows that are wrong (not in the ground truth, or of another kind)
     fragmenten: int = 0
@@ -78,6 +85,11 @@ class Telling:
         return self.juist / self.verwacht if self.verwacht else 1.0
 
     @property
+    def valse_elementen(self) -> int:
+        """Elements reported that the ground truth does not change (the spurious marks, counted by element)."""
+        return self.gemeld - self.juist
+
+    @property
     def soortnauwkeurigheid(self) -> float:
         return self.soort_juist / self.juist if self.juist else 0.0
 
@@ -87,6 +99,8 @@ class Telling:
                 "soortnauwkeurigheid": round(self.soortnauwkeurigheid, 4),
                 "zetten_verwacht": self.zetten_verwacht, "zetten_gevonden": self.zetten_gevonden,
                 "valse_zetten": self.valse_zetten, "valse_herindelingen": self.valse_herindelingen,
+                "valse_elementen": self.valse_elementen, "valse_eenheden": self.valse_eenheden,
+                "valse_zeteenheden": self.valse_zeteenheden,
                 "onzeker": self.onzeker, "onzeker_fout": self.onzeker_fout,
                 "fragmenten": self.fragmenten,
                 "fragmenten_ideaal": self.fragmenten_ideaal, "bewerkingen": self.bewerkingen,
@@ -108,7 +122,7 @@ def beoordeel(t: Telling, uitslag: Uitslag, waarheid: list[dict[str, object]], n
     gevolg = {str(r["id"]) for r in waarheid if r.get("gevolg")} - set(verwacht)
     uitslag = Uitslag({i: s for i, s in uitslag.soorten.items() if i not in gevolg},
                       {i: n for i, n in uitslag.fragmenten.items() if i not in gevolg}, uitslag.midden_in_woord,
-                      uitslag.onzeker - gevolg)
+                      uitslag.onzeker - gevolg, uitslag.eenheden, uitslag.zeteenheden)
     t.onzeker += len(uitslag.onzeker)
     t.onzeker_fout += sum(1 for i in uitslag.onzeker
                           if i not in verwacht or uitslag.soorten[i] != {verwacht[i]["soort"]})
@@ -123,8 +137,10 @@ def beoordeel(t: Telling, uitslag: Uitslag, waarheid: list[dict[str, object]], n
             t.valse_herindelingen += 1
         if rij is None:
             t.onterecht.append(f"{naam}:{element_id}({'/'.join(sorted(soorten))})")
+            t.valse_eenheden += uitslag.eenheden.get(element_id, 1)
             if "verplaatst" in soorten:
                 t.valse_zetten += 1
+                t.valse_zeteenheden += uitslag.zeteenheden.get(element_id, 1)
             continue
         t.juist += 1
         if soorten == {rij["soort"]}:
@@ -135,6 +151,7 @@ def beoordeel(t: Telling, uitslag: Uitslag, waarheid: list[dict[str, object]], n
             t.zetten_gevonden += 1
         elif "verplaatst" in soorten:
             t.valse_zetten += 1
+            t.valse_zeteenheden += uitslag.zeteenheden.get(element_id, 1)
     for element_id, rij in verwacht.items():
         if rij["soort"] == "verplaatst":
             t.zetten_verwacht += 1
@@ -179,9 +196,14 @@ def kaderdiff_uitslag(oud: Kader, nieuw: Kader, kaart: dict[str, str] | None = N
                      op_inhoud: bool = False) -> Uitslag:
     """kaderdiff's rows; `kaart` maps the newer kader's ids back to the generator's (a removed element keeps
     its old id), `op_inhoud` ignores ids."""
+    return uitslag_uit_rijen(vergelijk(oud, nieuw, lijn_uit(oud, nieuw, op_inhoud=op_inhoud)), kaart)
+
+
+def uitslag_uit_rijen(rijen: Iterable[Wijziging], kaart: dict[str, str] | None = None) -> Uitslag:
+    """kaderdiff's rows (one marked unit each) as a Uitslag; `kaart` as in `kaderdiff_uitslag`."""
     u = Uitslag()
     kaart = kaart or {}
-    for w in vergelijk(oud, nieuw, lijn_uit(oud, nieuw, op_inhoud=op_inhoud)):
+    for w in rijen:
         stukken, midden = diffdelen_check(w.tekstdiff)
         element_id = kaart.get(w.nieuw.id, w.nieuw.id) if w.nieuw is not None else w.element_id
         u.meld(element_id, w.soort.value, stukken)
@@ -303,7 +325,8 @@ def uitslag_uit_bereiken(oud: Tekstdoc, nieuw: Tekstdoc,
     for r, stukken in geraakt_nieuw.items():
         element_id = nieuw.ids[r]
         soort = "toegevoegd" if geheel(nieuw, r, stukken) or element_id not in oude_ids else "gewijzigd"
-        u.meld(element_id, soort, len(stukken))
+        # a changed line is one marked unit, however many of its sides are marked
+        u.meld(element_id, soort, len(stukken), eenheden=0 if element_id in u.eenheden else 1)
     return u
 
 
@@ -368,76 +391,31 @@ def _zoek_posities(tekst: str, tokens: list[str]) -> list[int]:
     return posities
 
 
-# ---------------------------------------------------------------- python-redlines (Word compare)
-def tekst_docx(doc: Tekstdoc) -> bytes:
-    """The text rendering as a plain docx: one paragraph per element line."""
-    import docx
-
-    d = docx.Document()
-    for i in range(len(doc.ids)):
-        d.add_paragraph(doc.regel_tekst(i))
-    uit = io.BytesIO()
-    d.save(uit)
-    return uit.getvalue()
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def redline_uitslag(redline: bytes, oud: Tekstdoc, nieuw: Tekstdoc) -> tuple[Uitslag, int]:
-    """Read the tracked changes of a compared docx back to element ids; also returns the moves it marked."""
-    with zipfile.ZipFile(io.BytesIO(redline)) as z:
-        boom = etree.fromstring(z.read("word/document.xml"))
-    oude_regels = {oud.regel_tekst(i): oud.ids[i] for i in range(len(oud.ids))}
-    nieuwe_regels = {nieuw.regel_tekst(i): nieuw.ids[i] for i in range(len(nieuw.ids))}
-    u = Uitslag()
-    zetten = 0
-    for p in boom.iter(f"{_W}p"):
-        stukken: list[tuple[str, str]] = []  # (op, text) per run in order
-        for r in p.iter(f"{_W}r"):
-            ouder = r.getparent()
-            tag = ouder.tag if ouder is not None else ""
-            op = {f"{_W}ins": "+", f"{_W}del": "-", f"{_W}moveTo": "+>", f"{_W}moveFrom": "->"}.get(tag, "=")
-            tekst = "".join(t.text or "" for t in r.iter(f"{_W}t", f"{_W}delText"))
-            if stukken and stukken[-1][0] == op:
-                stukken[-1] = (op, stukken[-1][1] + tekst)
-            else:
-                stukken.append((op, tekst))
-        gewijzigd = [s for s in stukken if s[0] != "=" and s[1]]
-        if not gewijzigd:
-            continue
-        zetten += sum(1 for s in gewijzigd if s[0] == "+>")
-        oud_t = "".join(t for op, t in stukken if op in ("=", "-", "->"))
-        nieuw_t = "".join(t for op, t in stukken if op in ("=", "+", "+>"))
-        grenzen_o, grenzen_n, po, pn = [], [], 0, 0
-        for op, t in stukken:
-            if op in ("-", "->"):
-                grenzen_o += [po, po + len(t)]
-            if op in ("+", "+>"):
-                grenzen_n += [pn, pn + len(t)]
-            po += len(t) if op in ("=", "-", "->") else 0
-            pn += len(t) if op in ("=", "+", "+>") else 0
-        u.midden_in_woord += midden_in_woord(oud_t, grenzen_o) + midden_in_woord(nieuw_t, grenzen_n)
-        geheel_nieuw = all(op in ("+", "+>") for op, t in stukken if t)
-        geheel_weg = all(op in ("-", "->") for op, t in stukken if t)
-        soort = "verplaatst" if any(op in ("+>", "->") for op, _ in gewijzigd) else (
-            "toegevoegd" if geheel_nieuw else "vervallen" if geheel_weg else "gewijzigd")
-        element_id = nieuwe_regels.get(nieuw_t) if nieuw_t else None
-        element_id = element_id or oude_regels.get(oud_t) or f"?{nieuw_t[:30] or oud_t[:30]}"
-        u.meld(element_id, soort, len(gewijzigd))
-    return u, zetten
-
-
 # ---------------------------------------------------------------- xmldiff (structural)
-def xmldiff_uitslag(oud_xml: bytes, nieuw_xml: bytes) -> Uitslag:
-    """xmldiff's edit script mapped to the nearest element with an id (approximate: paths are evaluated on
-    the old tree, then the new one, while the script refers to the tree as it is being edited)."""
-    from xmldiff import actions, main  # type: ignore[import-untyped,unused-ignore]
+XmldiffScript = tuple[etree._Element, etree._Element, list[object]]
+
+
+def xmldiff_script(oud_xml: bytes, nieuw_xml: bytes) -> XmldiffScript:
+    """What xmldiff does with the two kader files: parse both and compute its edit script (the part that is timed)."""
+    from xmldiff import main  # type: ignore[import-untyped,unused-ignore]
 
     parser = etree.XMLParser(remove_blank_text=True)
     oud = etree.fromstring(oud_xml, parser)
     nieuw = etree.fromstring(nieuw_xml, parser)
-    script = main.diff_trees(oud, nieuw, diff_options={"fast_match": True})
+    return oud, nieuw, list(main.diff_trees(oud, nieuw, diff_options={"fast_match": True}))
+
+
+def xmldiff_uitslag(oud_xml: bytes, nieuw_xml: bytes) -> Uitslag:
+    return xmldiff_uitslag_uit(xmldiff_script(oud_xml, nieuw_xml))
+
+
+def xmldiff_uitslag_uit(script_en_bomen: XmldiffScript) -> Uitslag:
+    """xmldiff's edit script mapped to the nearest element with an id (approximate: paths are evaluated on
+    the old tree, then the new one, while the script refers to the tree as it is being edited); one action is
+    one marked unit."""
+    from xmldiff import actions  # type: ignore[import-untyped,unused-ignore]
+
+    oud, nieuw, script = script_en_bomen
     u = Uitslag()
 
     def id_bij(pad: str) -> str | None:
@@ -459,7 +437,9 @@ def xmldiff_uitslag(oud_xml: bytes, nieuw_xml: bytes) -> Uitslag:
 
     for actie in script:
         if isinstance(actie, actions.InsertAttrib) and actie.name == "id":
-            u.meld(actie.value, "toegevoegd", 1)
+            # a new element's id; toelichtingen are not kader elements (no tool is scored on them)
+            if "/toelichting" not in str(actie.node):
+                u.meld(actie.value, "toegevoegd", 1)
             continue
         pad = str(getattr(actie, "node", None) or getattr(actie, "target", ""))
         element_id = id_bij(pad)
