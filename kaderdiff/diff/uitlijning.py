@@ -29,7 +29,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kaderdiff.deelrij import stijgende_deelrij
-from kaderdiff.diff.gelijkenis import exacte_paren, gelijkenis, kandidaten, wijs_toe
+from kaderdiff.diff.gelijkenis import (
+    exacte_paren,
+    gelijkenis,
+    kandidaten,
+    vergelijkingstekst,
+    wijs_toe,
+    zelfde_tekst,
+)
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort, echte_kinderen
 from kaderdiff.model.uitlijning import Koppeling, Koppelwijze, Uitlijning
 
@@ -54,14 +61,6 @@ _OP_KINDEREN = _OP_PLEK = Koppeling(Koppelwijze.CONTEXT)
 RONDES = 4
 
 
-def vergelijkingstekst(el: Element) -> str:
-    """What two elements are compared on: a leaf's text (with its oordeel), a container's heading."""
-    if el.soort not in BLAD_SOORTEN:
-        return el.kop
-    tekst = "".join([fragment.tekst for fragment in el.inhoud])
-    return f"{el.kenmerk} {tekst}".strip() if el.kenmerk else tekst
-
-
 def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
     """Align `oud` and `nieuw` (pure: depends only on the two models); `op_inhoud` ignores the ids."""
     koppelaar = _Koppelaar(oud, nieuw, op_inhoud)
@@ -84,16 +83,6 @@ def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
         koppelaar.containers_op_id()  # what the rounds left of the waiting containers
     koppelaar.twijfel_aan_ids()
     return Uitlijning(koppelaar.o2n, koppelaar.n2o, koppelaar.hoe)
-
-
-def _zelfde_tekst(oud: Element, nieuw: Element) -> bool:
-    """The same non-empty `vergelijkingstekst`, judged without building it where the parts are equal."""
-    if nieuw.soort not in BLAD_SOORTEN:
-        return bool(nieuw.kop) and nieuw.kop == oud.kop
-    if nieuw.kenmerk == oud.kenmerk and nieuw.inhoud == oud.inhoud:
-        return bool(nieuw.inhoud)
-    tekst = vergelijkingstekst(nieuw)
-    return bool(tekst) and tekst == vergelijkingstekst(oud)
 
 
 class _Boom:
@@ -123,13 +112,9 @@ class _Boom:
 
     def teksten(self, elementen: list[Element]) -> list[str]:
         """`vergelijkingstekst` of each element, computed once per element."""
-        cache, uit = self._teksten, []
-        for el in elementen:
-            tekst = cache.get(el.id)
-            if tekst is None:
-                tekst = cache[el.id] = vergelijkingstekst(el)
-            uit.append(tekst)
-        return uit
+        cache = self._teksten
+        return [cache[el.id] if el.id in cache else cache.setdefault(el.id, vergelijkingstekst(el))
+                for el in elementen]
 
 
 class _Koppelaar:
@@ -159,9 +144,7 @@ class _Koppelaar:
         nieuw_el = self.nieuw.element[nieuw_id]
         soort = nieuw_el.soort
         ouder_oud, ouder_nieuw = self.oud.ouder[oud_id], self.nieuw.ouder[nieuw_id]
-        per_bron = self.stemmen.get(ouder_nieuw)
-        if per_bron is None:
-            per_bron = self.stemmen[ouder_nieuw] = {}
+        per_bron = self.stemmen.setdefault(ouder_nieuw, {})
         per_bron[ouder_oud] = per_bron.get(ouder_oud, 0) + 1
         self.gekoppeld_oud[ouder_oud] = self.gekoppeld_oud.get(ouder_oud, 0) + 1
         if soort is not Soort.EIS:
@@ -183,7 +166,7 @@ class _Koppelaar:
             tegenhanger = self.oud.element.get(el.id)
             if el.soort in AFGELEIDE_CONTAINERS or tegenhanger is None or tegenhanger.soort is not el.soort:
                 continue
-            if _zelfde_tekst(tegenhanger, el):
+            if zelfde_tekst(tegenhanger, el):
                 self.koppel(el.id, el.id, _OP_ID)
             else:
                 self.wachtend.add(el.id)
@@ -298,10 +281,8 @@ class _Koppelaar:
     # ------------------------------------------------------------ 3. containers by their children
     def containers_op_kinderen(self) -> None:
         for el in self.nieuw.containers:
-            if el.id not in self.n2o:
-                bron = self._bron(el)
-                if bron is not None:
-                    self.koppel(bron, el.id, _OP_KINDEREN)
+            if el.id not in self.n2o and (bron := self._bron(el)) is not None:
+                self.koppel(bron, el.id, _OP_KINDEREN)
 
     def _bron(self, el: Element) -> str | None:
         """The old container that `el` is, judged by where its matched children came from."""
