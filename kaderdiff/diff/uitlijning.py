@@ -5,7 +5,9 @@ Evidence, strongest first, mixed freely (one kader may keep some ids and lose ot
    evidence, not proof: where the two texts (a container: headings) differ, the pair waits. A leaf whose
    text is VOORSPRONG_ID more similar to another leaf than to its namesake goes with that one (positional
    ids from an import without --vorige, two eisen that swapped ids); a container goes where its children
-   went. What the content does not place elsewhere keeps its id.
+   went. What the content does not place elsewhere keeps its id. A leaf less than DREMPEL_TEKST like its
+   namesake, in a waiting container of the same id, waits for that container: where it proves split or
+   merged (its id was positional: one part, one source), the id pairs neither it nor its text blocks.
 2. `tekst`: a leaf (eis, alinea, item, beslisregel) whose text occurs once on each side, or that is at
    least DREMPEL_TEKST similar to one anywhere in the kader (candidates by blocking, see gelijkenis.py);
    a matched parent breaks ties. A container with no matched children: by its heading.
@@ -81,6 +83,7 @@ def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
     koppelaar.bladeren_op_tekst(ook_dubbel=True)  # repeated texts left over: moved, pair them best first
     if not op_inhoud:
         koppelaar.containers_op_id()  # what the rounds left of the waiting containers
+        koppelaar.gereserveerd.clear()  # leaves whose containers stayed apart: no id pairs them
     koppelaar.twijfel_aan_ids()
     return Uitlijning(koppelaar.o2n, koppelaar.n2o, koppelaar.hoe)
 
@@ -124,6 +127,9 @@ class _Koppelaar:
         self.oud, self.nieuw = _Boom(oud), _Boom(nieuw)
         self.op_inhoud = op_inhoud
         self.wachtend: set[str] = set()  # ids in both versions whose texts or headings differ: not paired yet
+        # leaves paired by id alone under a waiting container of the same id: per container, until it is settled
+        self.uitgesteld: dict[str, dict[str, Koppeling]] = {}
+        self.gereserveerd: set[str] = set()  # the ids of those leaves
         self.positioneel: set[str] = set()  # new real parents where the content overruled an id
         self.o2n: dict[str, str] = {}
         self.n2o: dict[str, str] = {}
@@ -152,6 +158,8 @@ class _Koppelaar:
         if soort in BLAD_SOORTEN:
             del self.oud.los[soort][oud_id], self.nieuw.los[soort][nieuw_id]
             return
+        if self.uitgesteld:
+            self._beslis_uitgesteld(oud_id, nieuw_id)
         for kind in nieuw_el.kinderen:
             oud_afgeleid = f"{oud_id}.{kind.soort.value}"
             if kind.soort in AFGELEIDE_CONTAINERS and oud_afgeleid in self.oud.element:
@@ -174,7 +182,8 @@ class _Koppelaar:
     def betwiste_bladeren(self) -> None:
         """Waiting id pairs of leaves against their best content partners: a text found unchanged elsewhere
         first (an unchanged text is that element), then best first, the id counting for VOORSPRONG_ID.
-        Repeated texts are left to their place; every waiting pair left whole is an id match."""
+        Repeated texts are left to their place; every waiting pair left whole is an id match, made when its
+        container is settled if that waits too (`_beslis_uitgesteld`)."""
         for soort in sorted(BLAD_SOORTEN):
             rest_oud = list(self.oud.los[soort].values())
             rest_nieuw = list(self.nieuw.los[soort].values())
@@ -206,15 +215,31 @@ class _Koppelaar:
                               for (i, j), score in ruw.items()])
             for i, j, _ in paren:
                 oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
+                koppeling = Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2))
                 if oud_id != nieuw_id:
                     self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
-                self.koppel(oud_id, nieuw_id, Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2)))
+                elif ruw[i, j] < DREMPEL_TEKST and (ouder := self.nieuw.ouder[nieuw_id]) in self.wachtend and (
+                        ouder == self.oud.ouder[oud_id]):  # its container waits too: so does the leaf
+                    self.uitgesteld.setdefault(ouder, {})[nieuw_id] = koppeling
+                    self.gereserveerd.add(nieuw_id)
+                    continue
+                self.koppel(oud_id, nieuw_id, koppeling)
+
+    def _beslis_uitgesteld(self, oud_id: str, nieuw_id: str) -> None:
+        """A container settled: the leaves that wait on its id pair by that id when it paired with its namesake;
+        otherwise the id proved positional, and they are free (a split or merge covers them, or the content)."""
+        for ouder in (oud_id,) if oud_id == nieuw_id else (oud_id, nieuw_id):
+            for blad, koppeling in self.uitgesteld.pop(ouder, {}).items():
+                self.gereserveerd.discard(blad)
+                if oud_id == nieuw_id:
+                    self.koppel(blad, blad, koppeling)
 
     def containers_op_id(self) -> None:
         """Waiting id pairs of containers that their children did not place elsewhere: the id stands, unless
         the children went apart (a split or merge: a positional id of one part says nothing)."""
         for nieuw_id in sorted(self.wachtend, key=self.nieuw.volgorde.__getitem__):
-            if nieuw_id not in self.n2o and nieuw_id not in self.o2n and not self._uit_elkaar(nieuw_id):
+            if (nieuw_id not in self.n2o and nieuw_id not in self.o2n and nieuw_id not in self.gereserveerd
+                    and not self._uit_elkaar(nieuw_id)):
                 self.koppel(nieuw_id, nieuw_id, _OP_ID)
 
     def _uit_elkaar(self, element_id: str) -> bool:
@@ -249,8 +274,8 @@ class _Koppelaar:
     def bladeren_op_tekst(self, ook_dubbel: bool) -> None:
         """Exact and similar texts per kind; repeated texts wait for context unless `ook_dubbel`."""
         for soort in sorted(BLAD_SOORTEN):
-            rest_oud = list(self.oud.los[soort].values())
-            rest_nieuw = list(self.nieuw.los[soort].values())
+            rest_oud = [el for el in self.oud.los[soort].values() if el.id not in self.gereserveerd]
+            rest_nieuw = [el for el in self.nieuw.los[soort].values() if el.id not in self.gereserveerd]
             if not rest_oud or not rest_nieuw:
                 continue
             teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
