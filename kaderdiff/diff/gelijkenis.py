@@ -94,6 +94,19 @@ def kandidaten(oud: Sequence[str], nieuw: Sequence[str], drempel: float) -> list
 
 
 
+def kandidaten_bij(oud: Sequence[str], nieuw: Sequence[str], drempel: float, bij_oud: Sequence[bool],
+                   bij_nieuw: Sequence[bool]) -> list[tuple[float, int, int]]:
+    """`kandidaten`, only the pairs with an old text marked in `bij_oud` or a new one marked in `bij_nieuw`:
+    the few texts in question against all, not all against all."""
+    uit: dict[tuple[int, int], float] = {}
+    plekken_oud, plekken_nieuw = [i for i, ja in enumerate(bij_oud) if ja], [j for j, ja in enumerate(bij_nieuw) if ja]
+    for score, a, j in kandidaten([oud[i] for i in plekken_oud], nieuw, drempel):
+        uit[plekken_oud[a], j] = score
+    for score, i, b in kandidaten(oud, [nieuw[j] for j in plekken_nieuw], drempel):
+        uit[i, plekken_nieuw[b]] = score
+    return [(score, i, j) for (i, j), score in sorted(uit.items())]
+
+
 def _schijven(tekst: str) -> set[str]:
     """Word pairs (shingles) of a text; a text of one or two words is its own words. Pairs, not single words:
     in a kader the same few hundred words recur everywhere, pairs of them far less."""

@@ -35,6 +35,7 @@ from kaderdiff.diff.gelijkenis import (
     exacte_paren,
     gelijkenis,
     kandidaten,
+    kandidaten_bij,
     vergelijkingstekst,
     wijs_toe,
     zelfde_tekst,
@@ -181,31 +182,27 @@ class _Koppelaar:
 
     def betwiste_bladeren(self) -> None:
         """Waiting id pairs of leaves against their best content partners: a text found unchanged elsewhere
-        first (an unchanged text is that element), then best first, the id counting for VOORSPRONG_ID.
-        Repeated texts are left to their place; every waiting pair left whole is an id match, made when its
-        container is settled if that waits too (`_beslis_uitgesteld`)."""
+        first (an unchanged text is that element, and no rival), then best first, the id counting for
+        VOORSPRONG_ID. Repeated texts are left to their place; every waiting pair left whole is an id match,
+        made when its container is settled if that waits too (`_beslis_uitgesteld`)."""
         for soort in sorted(BLAD_SOORTEN):
-            rest_oud = list(self.oud.los[soort].values())
-            rest_nieuw = list(self.nieuw.los[soort].values())
+            rest_oud, rest_nieuw = list(self.oud.los[soort].values()), list(self.nieuw.los[soort].values())
             if not any(el.id in self.wachtend for el in rest_nieuw):
                 continue
-            teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
-            exact, dubbel = exacte_paren(teksten_oud, teksten_nieuw)
-            for i, j in exact:
-                oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
+            exact, dubbel = exacte_paren(self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw))
+            vast_oud, vast_nieuw = {rest_oud[i].id for i, _ in exact}, {rest_nieuw[j].id for _, j in exact}
+            for oud_id, nieuw_id in ((rest_oud[i].id, rest_nieuw[j].id) for i, j in exact):
                 if oud_id in self.wachtend or nieuw_id in self.wachtend:
                     self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
                     self.koppel(oud_id, nieuw_id, _ZELFDE_TEKST)
-            rest_oud = [el for el in rest_oud if el.id not in self.o2n]
-            rest_nieuw = [el for el in rest_nieuw if el.id not in self.n2o]
+            rest_oud = [el for el in rest_oud if el.id not in vast_oud]
+            rest_nieuw = [el for el in rest_nieuw if el.id not in vast_nieuw]
             teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
             plek_oud = {el.id: i for i, el in enumerate(rest_oud)}
-            ruw: dict[tuple[int, int], float] = {}
-            for score, i, j in kandidaten(teksten_oud, teksten_nieuw, DREMPEL_TEKST):
-                o, n = rest_oud[i].id, rest_nieuw[j].id
-                if o != n and (o in self.wachtend or n in self.wachtend) and not {
-                        teksten_oud[i], teksten_nieuw[j]} & dubbel:
-                    ruw[i, j] = score
+            ruw = {(i, j): score for score, i, j in kandidaten_bij(
+                teksten_oud, teksten_nieuw, DREMPEL_TEKST, [el.id in self.wachtend for el in rest_oud],
+                [el.id in self.wachtend for el in rest_nieuw])
+                if rest_oud[i].id != rest_nieuw[j].id and not {teksten_oud[i], teksten_nieuw[j]} & dubbel}
             for j, el in enumerate(rest_nieuw):
                 if el.id in self.wachtend and el.id in plek_oud:
                     i = plek_oud[el.id]
