@@ -131,7 +131,7 @@ class _Koppelaar:
         # leaves paired by id alone under a waiting container of the same id: per container, until it is settled
         self.uitgesteld: dict[str, dict[str, Koppeling]] = {}
         self.gereserveerd: set[str] = set()  # the ids of those leaves
-        self.positioneel: set[str] = set()  # new real parents where the content overruled an id
+        self.positioneel = False  # the content overruled an id somewhere: the ids say no more than a place
         self.o2n: dict[str, str] = {}
         self.n2o: dict[str, str] = {}
         self.hoe: dict[str, Koppeling] = {}
@@ -193,7 +193,7 @@ class _Koppelaar:
             vast_oud, vast_nieuw = {rest_oud[i].id for i, _ in exact}, {rest_nieuw[j].id for _, j in exact}
             for oud_id, nieuw_id in ((rest_oud[i].id, rest_nieuw[j].id) for i, j in exact):
                 if oud_id in self.wachtend or nieuw_id in self.wachtend:
-                    self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
+                    self.positioneel = True
                     self.koppel(oud_id, nieuw_id, _ZELFDE_TEKST)
             rest_oud = [el for el in rest_oud if el.id not in vast_oud]
             rest_nieuw = [el for el in rest_nieuw if el.id not in vast_nieuw]
@@ -213,8 +213,8 @@ class _Koppelaar:
             for i, j, _ in paren:
                 oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
                 koppeling = Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2))
-                if oud_id != nieuw_id:
-                    self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
+                if oud_id != nieuw_id:  # one of them waited: the content overruled its id
+                    self.positioneel = True
                 elif ruw[i, j] < DREMPEL_TEKST and (ouder := self.nieuw.ouder[nieuw_id]) in self.wachtend and (
                         ouder == self.oud.ouder[oud_id]):  # its container waits too: so does the leaf
                     self.uitgesteld.setdefault(ouder, {})[nieuw_id] = koppeling
@@ -249,9 +249,10 @@ class _Koppelaar:
                 or any(b not in (element_id, "") and b not in self.o2n for b in bronnen))
 
     def twijfel_aan_ids(self) -> None:
-        """An id match in a place where the content overruled other ids says no more than that place."""
-        for nieuw_id in self.wachtend:
-            if self.n2o.get(nieuw_id) == nieuw_id and self.nieuw.ouder[nieuw_id] in self.positioneel:
+        """An id match in a kader where the content overruled other ids says no more than its place: the ids
+        were given by position (an import without --vorige, of one year or both) or swapped."""
+        for nieuw_id in self.wachtend if self.positioneel else ():
+            if self.n2o.get(nieuw_id) == nieuw_id:
                 twijfel = self._twijfel_op_plek(nieuw_id, nieuw_id, "op id en plek")
                 if twijfel:
                     self.hoe[nieuw_id] = Koppeling(Koppelwijze.ID, twijfel=twijfel)
