@@ -251,8 +251,10 @@ def _herindeling(ids: dict[str, etree._Element]) -> None:
 
 def _gezien(w: Wijziging, kaart_oud: dict[str, str], kaart_nieuw: dict[str, str]) -> tuple[object, ...]:
     """A row in the ids of the source XML: kind, element, the elements it names, texts, place, doubt."""
-    element = kaart_nieuw.get(w.nieuw.id, w.nieuw.id) if w.nieuw is not None else kaart_oud.get(w.oud.id, w.oud.id)
-    andere = kaart_oud if w.nieuw is not None else kaart_nieuw
+    if w.nieuw is not None:  # the elements a row names are on the other side
+        element, andere = kaart_nieuw.get(w.nieuw.id, w.nieuw.id), kaart_oud
+    else:
+        element, andere = kaart_oud.get(w.element_id, w.element_id), kaart_nieuw
     onzeker = w.koppeling is not None and w.koppeling.onzeker
     return (w.nummer, w.soort.value, element, tuple(andere.get(b, b) for b in w.betrokken), w.was, w.wordt,
             w.grondslagen_was, w.grondslagen_wordt, w.vindplaats, w.kenmerken, onzeker)
@@ -299,9 +301,9 @@ def test_ids_op_volgorde_in_beide_jaren_een_vervangen_eis_is_onzeker() -> None:
     oud_k, nieuw_k = laad_bytes(oud_pos, "oud"), laad_bytes(nieuw_pos, "nieuw")
     anders = []
     for w in vergelijk(oud_k, nieuw_k, lijn_uit(oud_k, nieuw_k)):
-        rij = _gezien(w, kaart_oud, kaart_nieuw)
-        if (rij[1], rij[2]) in stabiel and rij[3:-1] == stabiel[rij[1], rij[2]][3:-1]:
-            assert not rij[-1], rij  # the row of stable ids, and certain
+        gezien = _gezien(w, kaart_oud, kaart_nieuw)
+        if (gezien[1], gezien[2]) in stabiel and gezien[3:-1] == stabiel[gezien[1], gezien[2]][3:-1]:
+            assert not gezien[-1], gezien  # the row of stable ids, and certain
         else:
             anders.append(w)
     [rij] = anders
