@@ -1,4 +1,5 @@
-"""Which texts are the same text: exact matches by hash, similar ones via blocking, one-to-one assignment.
+"""Which texts are the same text: what an element is compared on, exact matches by hash, similar ones via
+blocking, one-to-one assignment.
 
 Comparing every old text with every new one is quadratic (25 s for a 128k-word kader). Here exact
 matches cost one dictionary lookup each; similar pairs are only scored between candidates that could
@@ -17,6 +18,8 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from kaderdiff.model.kader import BLAD_SOORTEN, Element
+
 #: Below this many comparisons, all pairs are scored (a few µs each for paragraph-long texts; measured,
 #: blocking pays for itself from a few thousand pairs on).
 KLEIN = 2_500
@@ -31,6 +34,24 @@ _WOORD = re.compile(r"\w+")
 def gelijkenis(a: str, b: str) -> float:
     """Similarity 0..1 of two texts: rapidfuzz's normalised Indel ratio (1.0: identical)."""
     return fuzz.ratio(a, b) / 100.0
+
+
+def vergelijkingstekst(el: Element) -> str:
+    """What two elements are compared on: a leaf's text (with its oordeel), a container's heading."""
+    if el.soort not in BLAD_SOORTEN:
+        return el.kop
+    tekst = "".join([fragment.tekst for fragment in el.inhoud])
+    return f"{el.kenmerk} {tekst}".strip() if el.kenmerk else tekst
+
+
+def zelfde_tekst(oud: Element, nieuw: Element) -> bool:
+    """The same non-empty `vergelijkingstekst`, judged without building it where the parts are equal."""
+    if nieuw.soort not in BLAD_SOORTEN:
+        return bool(nieuw.kop) and nieuw.kop == oud.kop
+    if nieuw.kenmerk == oud.kenmerk and nieuw.inhoud == oud.inhoud:
+        return bool(nieuw.inhoud)
+    tekst = vergelijkingstekst(nieuw)
+    return bool(tekst) and tekst == vergelijkingstekst(oud)
 
 
 def exacte_paren(oud: Sequence[str], nieuw: Sequence[str]) -> tuple[list[tuple[int, int]], set[str]]:
@@ -70,6 +91,20 @@ def kandidaten(oud: Sequence[str], nieuw: Sequence[str], drempel: float) -> list
         for _, score, k in process.extract(nieuw[j], keuzes, scorer=fuzz.ratio, score_cutoff=grens, limit=None):
             uit.append((score / 100.0, indices[k], j))
     return uit
+
+
+
+def kandidaten_bij(oud: Sequence[str], nieuw: Sequence[str], drempel: float, bij_oud: Sequence[bool],
+                   bij_nieuw: Sequence[bool]) -> list[tuple[float, int, int]]:
+    """`kandidaten`, only the pairs with an old text marked in `bij_oud` or a new one marked in `bij_nieuw`:
+    the few texts in question against all, not all against all."""
+    uit: dict[tuple[int, int], float] = {}
+    plekken_oud, plekken_nieuw = [i for i, ja in enumerate(bij_oud) if ja], [j for j, ja in enumerate(bij_nieuw) if ja]
+    for score, a, j in kandidaten([oud[i] for i in plekken_oud], nieuw, drempel):
+        uit[plekken_oud[a], j] = score
+    for score, i, b in kandidaten(oud, [nieuw[j] for j in plekken_nieuw], drempel):
+        uit[i, plekken_nieuw[b]] = score
+    return [(score, i, j) for (i, j), score in sorted(uit.items())]
 
 
 def _schijven(tekst: str) -> set[str]:

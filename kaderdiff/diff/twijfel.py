@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kaderdiff.diff.gelijkenis import gelijkenis, kandidaten
-from kaderdiff.diff.uitlijning import DREMPEL_CONTEXT, vergelijkingstekst
+from kaderdiff.diff.gelijkenis import gelijkenis, kandidaten, vergelijkingstekst
+from kaderdiff.diff.uitlijning import DREMPEL_CONTEXT
 from kaderdiff.model.kader import BLAD_SOORTEN, SOORT_NAAM, Element, Kader, Soort
 from kaderdiff.model.koppeling import Koppelwijze, Uitlijning
 from kaderdiff.model.wijziging import Wijziging

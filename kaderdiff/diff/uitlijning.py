@@ -5,7 +5,9 @@ Evidence, strongest first, mixed freely (one kader may keep some ids and lose ot
    evidence, not proof: where the two texts (a container: headings) differ, the pair waits. A leaf whose
    text is VOORSPRONG_ID more similar to another leaf than to its namesake goes with that one (positional
    ids from an import without --vorige, two eisen that swapped ids); a container goes where its children
-   went. What the content does not place elsewhere keeps its id.
+   went. What the content does not place elsewhere keeps its id. A leaf less than DREMPEL_TEKST like its
+   namesake, in a waiting container of the same id, waits for that container: where it proves split or
+   merged (its id was positional: one part, one source), the id pairs neither it nor its text blocks.
 2. `tekst`: a leaf (eis, alinea, item, beslisregel) whose text occurs once on each side, or that is at
    least DREMPEL_TEKST similar to one anywhere in the kader (candidates by blocking, see gelijkenis.py);
    a matched parent breaks ties. A container with no matched children: by its heading.
@@ -29,7 +31,15 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kaderdiff.deelrij import stijgende_deelrij
-from kaderdiff.diff.gelijkenis import exacte_paren, gelijkenis, kandidaten, wijs_toe
+from kaderdiff.diff.gelijkenis import (
+    exacte_paren,
+    gelijkenis,
+    kandidaten,
+    kandidaten_bij,
+    vergelijkingstekst,
+    wijs_toe,
+    zelfde_tekst,
+)
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, BLAD_SOORTEN, Element, Kader, Soort, echte_kinderen
 from kaderdiff.model.koppeling import Koppeling, Koppelwijze, Uitlijning
 
@@ -54,14 +64,6 @@ _OP_KINDEREN = _OP_PLEK = Koppeling(Koppelwijze.CONTEXT)
 RONDES = 4
 
 
-def vergelijkingstekst(el: Element) -> str:
-    """What two elements are compared on: a leaf's text (with its oordeel), a container's heading."""
-    if el.soort not in BLAD_SOORTEN:
-        return el.kop
-    tekst = "".join([fragment.tekst for fragment in el.inhoud])
-    return f"{el.kenmerk} {tekst}".strip() if el.kenmerk else tekst
-
-
 def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
     """Align `oud` and `nieuw` (pure: depends only on the two models); `op_inhoud` ignores the ids."""
     koppelaar = _Koppelaar(oud, nieuw, op_inhoud)
@@ -82,18 +84,9 @@ def lijn_uit(oud: Kader, nieuw: Kader, op_inhoud: bool = False) -> Uitlijning:
     koppelaar.bladeren_op_tekst(ook_dubbel=True)  # repeated texts left over: moved, pair them best first
     if not op_inhoud:
         koppelaar.containers_op_id()  # what the rounds left of the waiting containers
+        koppelaar.gereserveerd.clear()  # leaves whose containers stayed apart: no id pairs them
     koppelaar.twijfel_aan_ids()
     return Uitlijning(koppelaar.o2n, koppelaar.n2o, koppelaar.hoe)
-
-
-def _zelfde_tekst(oud: Element, nieuw: Element) -> bool:
-    """The same non-empty `vergelijkingstekst`, judged without building it where the parts are equal."""
-    if nieuw.soort not in BLAD_SOORTEN:
-        return bool(nieuw.kop) and nieuw.kop == oud.kop
-    if nieuw.kenmerk == oud.kenmerk and nieuw.inhoud == oud.inhoud:
-        return bool(nieuw.inhoud)
-    tekst = vergelijkingstekst(nieuw)
-    return bool(tekst) and tekst == vergelijkingstekst(oud)
 
 
 class _Boom:
@@ -123,13 +116,9 @@ class _Boom:
 
     def teksten(self, elementen: list[Element]) -> list[str]:
         """`vergelijkingstekst` of each element, computed once per element."""
-        cache, uit = self._teksten, []
-        for el in elementen:
-            tekst = cache.get(el.id)
-            if tekst is None:
-                tekst = cache[el.id] = vergelijkingstekst(el)
-            uit.append(tekst)
-        return uit
+        cache = self._teksten
+        return [cache[el.id] if el.id in cache else cache.setdefault(el.id, vergelijkingstekst(el))
+                for el in elementen]
 
 
 class _Koppelaar:
@@ -139,7 +128,10 @@ class _Koppelaar:
         self.oud, self.nieuw = _Boom(oud), _Boom(nieuw)
         self.op_inhoud = op_inhoud
         self.wachtend: set[str] = set()  # ids in both versions whose texts or headings differ: not paired yet
-        self.positioneel: set[str] = set()  # new real parents where the content overruled an id
+        # leaves paired by id alone under a waiting container of the same id: per container, until it is settled
+        self.uitgesteld: dict[str, dict[str, Koppeling]] = {}
+        self.gereserveerd: set[str] = set()  # the ids of those leaves
+        self.positioneel = False  # the content overruled an id somewhere: the ids say no more than a place
         self.o2n: dict[str, str] = {}
         self.n2o: dict[str, str] = {}
         self.hoe: dict[str, Koppeling] = {}
@@ -159,9 +151,7 @@ class _Koppelaar:
         nieuw_el = self.nieuw.element[nieuw_id]
         soort = nieuw_el.soort
         ouder_oud, ouder_nieuw = self.oud.ouder[oud_id], self.nieuw.ouder[nieuw_id]
-        per_bron = self.stemmen.get(ouder_nieuw)
-        if per_bron is None:
-            per_bron = self.stemmen[ouder_nieuw] = {}
+        per_bron = self.stemmen.setdefault(ouder_nieuw, {})
         per_bron[ouder_oud] = per_bron.get(ouder_oud, 0) + 1
         self.gekoppeld_oud[ouder_oud] = self.gekoppeld_oud.get(ouder_oud, 0) + 1
         if soort is not Soort.EIS:
@@ -169,6 +159,8 @@ class _Koppelaar:
         if soort in BLAD_SOORTEN:
             del self.oud.los[soort][oud_id], self.nieuw.los[soort][nieuw_id]
             return
+        if self.uitgesteld:
+            self._beslis_uitgesteld(oud_id, nieuw_id)
         for kind in nieuw_el.kinderen:
             oud_afgeleid = f"{oud_id}.{kind.soort.value}"
             if kind.soort in AFGELEIDE_CONTAINERS and oud_afgeleid in self.oud.element:
@@ -183,37 +175,34 @@ class _Koppelaar:
             tegenhanger = self.oud.element.get(el.id)
             if el.soort in AFGELEIDE_CONTAINERS or tegenhanger is None or tegenhanger.soort is not el.soort:
                 continue
-            if _zelfde_tekst(tegenhanger, el):
+            if zelfde_tekst(tegenhanger, el):
                 self.koppel(el.id, el.id, _OP_ID)
             else:
                 self.wachtend.add(el.id)
 
     def betwiste_bladeren(self) -> None:
         """Waiting id pairs of leaves against their best content partners: a text found unchanged elsewhere
-        first (an unchanged text is that element), then best first, the id counting for VOORSPRONG_ID.
-        Repeated texts are left to their place; every waiting pair left whole is an id match."""
+        first (an unchanged text is that element, and no rival), then best first, the id counting for
+        VOORSPRONG_ID. Repeated texts are left to their place; every waiting pair left whole is an id match,
+        made when its container is settled if that waits too (`_beslis_uitgesteld`)."""
         for soort in sorted(BLAD_SOORTEN):
-            rest_oud = list(self.oud.los[soort].values())
-            rest_nieuw = list(self.nieuw.los[soort].values())
+            rest_oud, rest_nieuw = list(self.oud.los[soort].values()), list(self.nieuw.los[soort].values())
             if not any(el.id in self.wachtend for el in rest_nieuw):
                 continue
-            teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
-            exact, dubbel = exacte_paren(teksten_oud, teksten_nieuw)
-            for i, j in exact:
-                oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
+            exact, dubbel = exacte_paren(self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw))
+            vast_oud, vast_nieuw = {rest_oud[i].id for i, _ in exact}, {rest_nieuw[j].id for _, j in exact}
+            for oud_id, nieuw_id in ((rest_oud[i].id, rest_nieuw[j].id) for i, j in exact):
                 if oud_id in self.wachtend or nieuw_id in self.wachtend:
-                    self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
+                    self.positioneel = True
                     self.koppel(oud_id, nieuw_id, _ZELFDE_TEKST)
-            rest_oud = [el for el in rest_oud if el.id not in self.o2n]
-            rest_nieuw = [el for el in rest_nieuw if el.id not in self.n2o]
+            rest_oud = [el for el in rest_oud if el.id not in vast_oud]
+            rest_nieuw = [el for el in rest_nieuw if el.id not in vast_nieuw]
             teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
             plek_oud = {el.id: i for i, el in enumerate(rest_oud)}
-            ruw: dict[tuple[int, int], float] = {}
-            for score, i, j in kandidaten(teksten_oud, teksten_nieuw, DREMPEL_TEKST):
-                o, n = rest_oud[i].id, rest_nieuw[j].id
-                if o != n and (o in self.wachtend or n in self.wachtend) and not {
-                        teksten_oud[i], teksten_nieuw[j]} & dubbel:
-                    ruw[i, j] = score
+            ruw = {(i, j): score for score, i, j in kandidaten_bij(
+                teksten_oud, teksten_nieuw, DREMPEL_TEKST, [el.id in self.wachtend for el in rest_oud],
+                [el.id in self.wachtend for el in rest_nieuw])
+                if rest_oud[i].id != rest_nieuw[j].id and not {teksten_oud[i], teksten_nieuw[j]} & dubbel}
             for j, el in enumerate(rest_nieuw):
                 if el.id in self.wachtend and el.id in plek_oud:
                     i = plek_oud[el.id]
@@ -223,15 +212,31 @@ class _Koppelaar:
                               for (i, j), score in ruw.items()])
             for i, j, _ in paren:
                 oud_id, nieuw_id = rest_oud[i].id, rest_nieuw[j].id
-                if oud_id != nieuw_id:
-                    self.positioneel.update(self.nieuw.ouder[n] for n in (oud_id, nieuw_id) if n in self.wachtend)
-                self.koppel(oud_id, nieuw_id, Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2)))
+                koppeling = Koppeling(Koppelwijze.TEKST, round(ruw[i, j], 2))
+                if oud_id != nieuw_id:  # one of them waited: the content overruled its id
+                    self.positioneel = True
+                elif ruw[i, j] < DREMPEL_TEKST and (ouder := self.nieuw.ouder[nieuw_id]) in self.wachtend and (
+                        ouder == self.oud.ouder[oud_id]):  # its container waits too: so does the leaf
+                    self.uitgesteld.setdefault(ouder, {})[nieuw_id] = koppeling
+                    self.gereserveerd.add(nieuw_id)
+                    continue
+                self.koppel(oud_id, nieuw_id, koppeling)
+
+    def _beslis_uitgesteld(self, oud_id: str, nieuw_id: str) -> None:
+        """A container settled: the leaves that wait on its id pair by that id when it paired with its namesake;
+        otherwise the id proved positional, and they are free (a split or merge covers them, or the content)."""
+        for ouder in (oud_id,) if oud_id == nieuw_id else (oud_id, nieuw_id):
+            for blad, koppeling in self.uitgesteld.pop(ouder, {}).items():
+                self.gereserveerd.discard(blad)
+                if oud_id == nieuw_id:
+                    self.koppel(blad, blad, koppeling)
 
     def containers_op_id(self) -> None:
         """Waiting id pairs of containers that their children did not place elsewhere: the id stands, unless
         the children went apart (a split or merge: a positional id of one part says nothing)."""
         for nieuw_id in sorted(self.wachtend, key=self.nieuw.volgorde.__getitem__):
-            if nieuw_id not in self.n2o and nieuw_id not in self.o2n and not self._uit_elkaar(nieuw_id):
+            if (nieuw_id not in self.n2o and nieuw_id not in self.o2n and nieuw_id not in self.gereserveerd
+                    and not self._uit_elkaar(nieuw_id)):
                 self.koppel(nieuw_id, nieuw_id, _OP_ID)
 
     def _uit_elkaar(self, element_id: str) -> bool:
@@ -244,9 +249,10 @@ class _Koppelaar:
                 or any(b not in (element_id, "") and b not in self.o2n for b in bronnen))
 
     def twijfel_aan_ids(self) -> None:
-        """An id match in a place where the content overruled other ids says no more than that place."""
-        for nieuw_id in self.wachtend:
-            if self.n2o.get(nieuw_id) == nieuw_id and self.nieuw.ouder[nieuw_id] in self.positioneel:
+        """An id match in a kader where the content overruled other ids says no more than its place: the ids
+        were given by position (an import without --vorige, of one year or both) or swapped."""
+        for nieuw_id in self.wachtend if self.positioneel else ():
+            if self.n2o.get(nieuw_id) == nieuw_id:
                 twijfel = self._twijfel_op_plek(nieuw_id, nieuw_id, "op id en plek")
                 if twijfel:
                     self.hoe[nieuw_id] = Koppeling(Koppelwijze.ID, twijfel=twijfel)
@@ -266,8 +272,8 @@ class _Koppelaar:
     def bladeren_op_tekst(self, ook_dubbel: bool) -> None:
         """Exact and similar texts per kind; repeated texts wait for context unless `ook_dubbel`."""
         for soort in sorted(BLAD_SOORTEN):
-            rest_oud = list(self.oud.los[soort].values())
-            rest_nieuw = list(self.nieuw.los[soort].values())
+            rest_oud = [el for el in self.oud.los[soort].values() if el.id not in self.gereserveerd]
+            rest_nieuw = [el for el in self.nieuw.los[soort].values() if el.id not in self.gereserveerd]
             if not rest_oud or not rest_nieuw:
                 continue
             teksten_oud, teksten_nieuw = self.oud.teksten(rest_oud), self.nieuw.teksten(rest_nieuw)
@@ -298,10 +304,8 @@ class _Koppelaar:
     # ------------------------------------------------------------ 3. containers by their children
     def containers_op_kinderen(self) -> None:
         for el in self.nieuw.containers:
-            if el.id not in self.n2o:
-                bron = self._bron(el)
-                if bron is not None:
-                    self.koppel(bron, el.id, _OP_KINDEREN)
+            if el.id not in self.n2o and (bron := self._bron(el)) is not None:
+                self.koppel(bron, el.id, _OP_KINDEREN)
 
     def _bron(self, el: Element) -> str | None:
         """The old container that `el` is, judged by where its matched children came from."""

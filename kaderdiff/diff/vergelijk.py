@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kaderdiff.deelrij import beste_stijgende_deelrij, stijgende_deelrij
-from kaderdiff.diff.gelijkenis import gelijkenis
+from kaderdiff.diff.gelijkenis import gelijkenis, vergelijkingstekst
 from kaderdiff.diff.tekstdiff import alleen_redactioneel, woorddiff
 from kaderdiff.diff.twijfel import met_twijfel
-from kaderdiff.diff.uitlijning import lijn_uit, vergelijkingstekst
+from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Element, Kader, Soort, echte_kinderen, echte_ouder
 from kaderdiff.model.koppeling import Koppeling, Koppelwijze, Uitlijning
 from kaderdiff.model.plaats import alle_grondslagen, eigen_tekst, label, vindplaats, volledige_tekst

@@ -273,3 +273,19 @@ def test_vergelijk_sectoren_vindt_dezelfde_eis_onder_een_ander_id(tmp_path: Path
     assert voor["hernummerd"] == voor["stabiel"]
     vog = next(r for r in voor["hernummerd"] if r["PO"] and "(VOG)" in r["PO"])
     assert vog["PO"] == vog["VO"] == vog["MBO"]
+
+
+def test_ids_op_volgorde_kosten_niet_meer_dan_vaste_ids() -> None:
+    """A 128k-word kader (bench/groei.py) whose newer year has the ids of an import without --vorige: the few
+    ids that both years share and whose texts differ are weighed against all texts, not all texts against all
+    (19x the time of stable ids before, about 1x now); allowed up to 4x, CPU time of this process, medians."""
+    from bench.groei import maak_paar, mediaan
+    from bench.hernummer import positioneel
+
+    oud_xml, nieuw_xml, _, _ = maak_paar(128_000)
+    oud, stabiel = laad_bytes(oud_xml, "oud"), laad_bytes(nieuw_xml, "stabiel")
+    op_volgorde = laad_bytes(positioneel(nieuw_xml)[0], "op volgorde")
+    tijd_stabiel = mediaan(lambda: lijn_uit(oud, stabiel), 3)
+    tijd_op_volgorde = mediaan(lambda: lijn_uit(oud, op_volgorde), 3)
+    assert tijd_op_volgorde < 4 * tijd_stabiel + 0.01, (
+        f"vaste ids {tijd_stabiel:.3f} s, op volgorde {tijd_op_volgorde:.3f} s")

@@ -13,12 +13,13 @@ from lxml import etree
 
 from bench.hernummer import hernummer, positioneel, verwissel_buren
 from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.diff.gelijkenis import gelijkenis, vergelijkingstekst
 from kaderdiff.diff.uitlijning import lijn_uit
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import Kader
 from kaderdiff.model.wijziging import Wijziging
 from tests.hulp.draai import kd
-from tests.hulp.kaderbewerking import Bewerking, attribuut, bewerkt, na, nieuw, tekst
+from tests.hulp.kaderbewerking import Bewerking, attribuut, bewerkt, na, nieuw, tekst, verwijder
 from tests.hulp.paden import KADERS
 from tests.hulp.repos import commit_alles, maak_repo
 
@@ -212,3 +213,101 @@ def test_herschreven_eis_op_inhoud_geen_valse_splitsing(tmp_path: Path) -> None:
     # and a single reworded eis, by content: one gewijzigd row
     alleen = laad_bytes(bewerkt(xml, tekst("st-ka1-e4", herschreven)), "alleen")
     assert [(r[1], r[2]) for r in rijen(oud, alleen, {}, op_inhoud=True)] == [("gewijzigd", "st-ka1-e4")]
+
+
+# ---------------------------------------------------------------- split and merge, with positional ids
+def _standaard(ids: dict[str, etree._Element], voor: str, st_id: str, code: str, titel: str, eisen: list[str],
+               omschrijving: str, aspiratie: str) -> None:
+    """A new standaard before `voor`, holding the eisen of others (moved there, as an editor cuts and pastes
+    them), with an omschrijving and eigen aspiraties of its own."""
+    st = etree.Element("standaard", id=st_id, code=code)
+    etree.SubElement(st, "titel").text = titel
+    etree.SubElement(etree.SubElement(st, "omschrijving"), "alinea", id=f"{st_id}-om1").text = omschrijving
+    basis = etree.SubElement(st, "basiskwaliteit")
+    for eis_id in eisen:
+        basis.append(ids[eis_id])
+    etree.SubElement(etree.SubElement(st, "eigenAspiraties"), "alinea", id=f"{st_id}-ea1").text = aspiratie
+    ids[voor].addprevious(st)
+
+
+def _herindeling(ids: dict[str, etree._Element]) -> None:
+    """FB2 Doelmatigheid and FB3 Rechtmatigheid become one standaard FB2; SK1 Veiligheid is split into SK1
+    Sociale veiligheid and SK2 Klachten en afspraken; SK2 Pedagogisch klimaat becomes SK3."""
+    _standaard(ids, "st-fb2", "st-fb-middelen", "FB2", "Doelmatige en rechtmatige besteding",
+               [f"st-fb{n}-e{i}" for n in (2, 3) for i in (1, 2, 3)],
+               "Het bestuur besteedt de middelen doelmatig en rechtmatig ten behoeve van het onderwijs en legt daar "
+               "juist verantwoording over af.",
+               "Het bestuur maakt per school zichtbaar hoe de middelen, ook de vrijwillige ouderbijdrage, het "
+               "onderwijs ten goede komen.")
+    _standaard(ids, "st-sk1", "st-sk-sociaal", "SK1", "Sociale veiligheid", ["st-sk1-e1", "st-sk1-e2", "st-sk1-e3"],
+               "De school zorgt ervoor dat leerlingen zich veilig voelen en weet hoe zij hun veiligheid ervaren.",
+               "Leerlingen denken mee over de aanpak van pesten en over de uitkomsten van de monitoring.")
+    _standaard(ids, "st-sk1", "st-sk-klachten", "SK2", "Klachten en afspraken in de klas", ["st-sk1-e4", "st-sk1-e5"],
+               "De school heeft duidelijke regels voor klachten en voor digitale apparaten in de klas.",
+               "De school bespreekt de afspraken over telefoons jaarlijks met de leerlingenraad.")
+    for weg in ("st-fb2", "st-fb3", "st-sk1"):
+        ids[weg].getparent().remove(ids[weg])
+    ids["st-sk2"].set("code", "SK3")
+
+
+def _gezien(w: Wijziging, kaart_oud: dict[str, str], kaart_nieuw: dict[str, str]) -> tuple[object, ...]:
+    """A row in the ids of the source XML: kind, element, the elements it names, texts, place, doubt."""
+    if w.nieuw is not None:  # the elements a row names are on the other side
+        element, andere = kaart_nieuw.get(w.nieuw.id, w.nieuw.id), kaart_oud
+    else:
+        element, andere = kaart_oud.get(w.element_id, w.element_id), kaart_nieuw
+    onzeker = w.koppeling is not None and w.koppeling.onzeker
+    return (w.nummer, w.soort.value, element, tuple(andere.get(b, b) for b in w.betrokken), w.was, w.wordt,
+            w.grondslagen_was, w.grondslagen_wordt, w.vindplaats, w.kenmerken, onzeker)
+
+
+def test_gesplitst_en_samengevoegd_met_ids_op_volgorde_geven_de_staat_van_vaste_ids() -> None:
+    """Each year imported from Word on its own gives ids by code and place: the merged standaard FB2 bears the id
+    of its source FB2, the first part of the split SK1 that of SK1, and SK3 that of the old SK2. The Staat must
+    still be the one of stable ids: one 'samengevoegd' row, one 'gesplitst' row, SK2 renumbered, nothing else."""
+    oud_xml = (KADERS / "2026" / "po.xml").read_bytes()
+    nieuw_xml = bewerkt(oud_xml, _herindeling)
+    oud, nieuw_ = laad_bytes(oud_xml, "oud"), laad_bytes(nieuw_xml, "nieuw")
+    verwacht = [_gezien(w, {}, {}) for w in vergelijk(oud, nieuw_, lijn_uit(oud, nieuw_))]
+    assert [(r[1], r[2], r[3]) for r in verwacht] == [
+        ("samengevoegd", "st-fb-middelen", ("st-fb2", "st-fb3")),
+        ("gesplitst", "st-sk1", ("st-sk-sociaal", "st-sk-klachten")),
+        ("hernummerd", "st-sk2", ())]
+    (oud_pos, kaart_oud), (nieuw_pos, kaart_nieuw) = positioneel(oud_xml), positioneel(nieuw_xml)
+    assert kaart_nieuw["st-fb2"] == "st-fb-middelen" and kaart_nieuw["st-sk1"] == "st-sk-sociaal"
+    assert kaart_nieuw["st-sk2"] == "st-sk-klachten" and kaart_nieuw["st-sk3"] == "st-sk2"
+    for naam, (a, ka), (b, kb) in (("beide jaren op volgorde", (oud_pos, kaart_oud), (nieuw_pos, kaart_nieuw)),
+                                   ("alleen het nieuwe jaar", (oud_xml, {}), (nieuw_pos, kaart_nieuw))):
+        oud_k, nieuw_k = laad_bytes(a, "oud"), laad_bytes(b, "nieuw")
+        for opties in ({}, {"op_inhoud": True}):
+            gevonden = [_gezien(w, ka, kb) for w in vergelijk(oud_k, nieuw_k, lijn_uit(oud_k, nieuw_k, **opties))]
+            assert gevonden == verwacht, (naam, opties)
+
+
+def test_ids_op_volgorde_in_beide_jaren_een_vervangen_eis_is_onzeker() -> None:
+    """Both years imported without --vorige. An eis removed from OP1 shifts the ids after it, so no id in this
+    kader is proof of anything. SK2's last eis, replaced by a wholly different one, keeps the id of its place:
+    the 'gewijzigd' row that pairs them could as well be 'vervallen' and 'toegevoegd', and must say so, even
+    though nothing else in SK2 moved. Every other row is the row of stable ids, and certain."""
+    vervanger = "Het bestuur laat elke vier jaar een visitatie uitvoeren door een onafhankelijke commissie."
+    oud_xml = (KADERS / "2026" / "po.xml").read_bytes()
+    nieuw_xml = bewerkt(oud_xml, verwijder("st-op1-e2"), nieuw("st-sk2-e3", "st-sk2-e9"), verwijder("st-sk2-e3"),
+                        tekst("st-sk2-e9", vervanger))
+    oud, nieuw_ = laad_bytes(oud_xml, "oud"), laad_bytes(nieuw_xml, "nieuw")
+    assert gelijkenis(vergelijkingstekst(oud.element("st-sk2-e3")), vervanger) < 0.5
+    stabiel = {(r[1], r[2]): r for r in (_gezien(w, {}, {}) for w in vergelijk(oud, nieuw_, lijn_uit(oud, nieuw_)))}
+    assert {("vervallen", "st-op1-e2"), ("vervallen", "st-sk2-e3"), ("toegevoegd", "st-sk2-e9")} <= set(stabiel)
+    (oud_pos, kaart_oud), (nieuw_pos, kaart_nieuw) = positioneel(oud_xml), positioneel(nieuw_xml)
+    assert "st-sk2-e3" not in kaart_oud and kaart_nieuw["st-sk2-e3"] == "st-sk2-e9"  # kept, taken over
+    oud_k, nieuw_k = laad_bytes(oud_pos, "oud"), laad_bytes(nieuw_pos, "nieuw")
+    anders = []
+    for w in vergelijk(oud_k, nieuw_k, lijn_uit(oud_k, nieuw_k)):
+        gezien = _gezien(w, kaart_oud, kaart_nieuw)
+        if (gezien[1], gezien[2]) in stabiel and gezien[3:-1] == stabiel[gezien[1], gezien[2]][3:-1]:
+            assert not gezien[-1], gezien  # the row of stable ids, and certain
+        else:
+            anders.append(w)
+    [rij] = anders
+    assert (rij.soort.value, rij.oud and rij.oud.tekst, rij.nieuw and rij.nieuw.tekst) == (
+        "gewijzigd", oud.element("st-sk2-e3").tekst, vervanger)
+    assert rij.koppeling is not None and "alleen op id en plek gekoppeld" in rij.koppeling.twijfel

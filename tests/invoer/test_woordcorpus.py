@@ -18,7 +18,6 @@ from tests.hulp.paden import KADERS
 from tests.hulp.woordcorpus import JAREN, NAMEN, bron, corpus_docx
 
 Rij = tuple[str, str]  # (soort, element id in the source XML)
-WACHT = pytest.mark.xfail(reason="wacht op uitlijning (i25b)", strict=False)
 
 
 def verwacht() -> set[Rij]:
@@ -141,7 +140,6 @@ def test_staat_met_vorige_is_de_verwachte(opmaak: str, tmp_path_factory: pytest.
     assert gevonden == staat_van_de_bronnen(tmp_path / "bronnen")
 
 
-@WACHT
 @pytest.mark.parametrize("opmaak", NAMEN)
 def test_staat_zonder_vorige_is_de_verwachte(opmaak: str, tmp_path_factory: pytest.TempPathFactory,
                                             tmp_path: Path) -> None:
