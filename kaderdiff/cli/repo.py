@@ -45,10 +45,11 @@ def init(args: argparse.Namespace) -> int:
     regel(f"Kaders-repository klaar in {args.map.resolve()}. Zet de kaders in kaders/JAAR/SECTOR.xml; "
           f"samenvoegen gaat per element, en {controle}.")
     if args.ci is not None:
-        regel("Voor de CI: zet de pakketindex met kaderdiff (PIP_INDEX_URL) of een wiel (KADERDIFF_PAKKET) als "
-              + ("CI/CD-variabele, voor reacties bij merge requests KADERDIFF_GITLAB_TOKEN, en plan een pijplijn "
-                 "voor 'wetten bewaak'." if args.ci == "gitlab" else "repository-variabele, en zet Pages op "
-                 "'GitHub Actions'."))
+        regel("Voor de CI: zet de pakketindex met kaderdiff (PIP_EXTRA_INDEX_URL) of een wiel in de repository "
+              "(KADERDIFF_PAKKET) als " + ("CI/CD-variabele, voor reacties bij merge requests "
+                                           "KADERDIFF_GITLAB_TOKEN, en plan een pijplijn voor 'wetten bewaak'."
+                                           if args.ci == "gitlab" else "geheim of repository-variabele, en zet Pages "
+                                           "op 'GitHub Actions'."))
     return 0
 
 
