@@ -19,7 +19,7 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.render.voorstel_markdown import LIMIET, render_voorstel_markdown
 from kaderdiff.voorstel.beoordeling import beoordeel
 from tests.hulp.draai import kd
-from tests.hulp.kaderbewerking import bewerkt, tekst
+from tests.hulp.kaderbewerking import bewerkt, nieuw, tekst, verwijder
 from tests.hulp.repos import commit_alles, git_cmd
 
 VOG = "Het bestuur zorgt voor benoembaar/bevoegd en bekwaam personeel dat"
@@ -125,6 +125,20 @@ def test_een_gewijzigd_leesteken_naast_een_woord_wordt_gemarkeerd(voorbeeldrepo:
     assert [woorden(s) for s in was.iter("s")] == ["(VOG)."]
     assert [woorden(s) for s in wordt.iter("strong")] == ["(VOG);"]
     assert "~~" not in woorden(was) and "**" not in woorden(wordt)
+
+
+def test_een_nieuwe_en_een_vervallen_eis(voorbeeldrepo: Path) -> None:
+    voorstel_tak(voorbeeldrepo, "voorstel/erbij-en-weg", "2026/mbo.xml", nieuw("st-ka1-e1", "st-ka1-e9"),
+                 verwijder("st-ka1-e4"))
+    uit = markdown(voorbeeldrepo, "voorstel/erbij-en-weg")
+    weergave = als_html(uit)
+    rijen = {woorden(h4).split(": ")[1]: h4 for h4 in weergave.iter("h4")}
+    assert set(rijen) == {"toegevoegd", "vervallen"}
+    per_soort = dict(zip([woorden(h).split(": ")[1] for h in weergave.iter("h4")], cellen(weergave), strict=True))
+    was, wordt = per_soort["toegevoegd"]
+    assert woorden(was) == "(nieuw)" and [woorden(b) for b in wordt.iter("strong")] == ["Nieuwe eis st-ka1-e9."]
+    was, wordt = per_soort["vervallen"]
+    assert woorden(wordt) == "(vervalt)" and [woorden(s) for s in was.iter("s")] == [woorden(was)]
 
 
 def _veel_wijzigingen(repo: Path) -> int:
