@@ -27,6 +27,9 @@ def _opties_controleer(parser: argparse.ArgumentParser) -> None:
     _optie_pad(parser)
     parser.add_argument("--termen", action="store_true",
                         help="meld ook eisen met inhoudswoorden die in geen van hun geciteerde wetteksten staan")
+    parser.add_argument("--streng", action="store_true",
+                        help="een waarschuwing telt als fout (voor CI): bijvoorbeeld een grondslag die niet "
+                             "gecontroleerd kon worden omdat de wettekst van de peildatum ontbreekt")
 
 
 def _standaard_kadermap() -> Path:
@@ -57,8 +60,10 @@ def controleer(args: argparse.Namespace) -> int:
     for m in meldingen:
         melding(str(m))
     fouten = [m for m in meldingen if m.ernst == "fout"]
-    if fouten:
-        melding(f"{len(fouten)} fout(en) in {len(bestanden)} bestand(en).")
+    waarschuwingen = [m for m in meldingen if m.ernst == "waarschuwing"] if args.streng else []
+    if fouten or waarschuwingen:
+        melding(f"{len(fouten)} fout(en) in {len(bestanden)} bestand(en)."
+                + (f" {len(waarschuwingen)} waarschuwing(en), die met --streng ook tellen." if waarschuwingen else ""))
         return 2
     regel(f"In orde: {len(bestanden)} kader(s) gecontroleerd.")
     return 0

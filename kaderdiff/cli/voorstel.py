@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,8 @@ from kaderdiff.model.versie import Versie
 from kaderdiff.model.voorstelbeoordeling import Voorstel
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.verwijzing.citeren import citeer
+
+FORMATEN = ("tekst", "json", "markdown")
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -70,7 +74,15 @@ def toon_voorstel(v: Voorstel) -> None:
 def _opties_voorstel(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ref", nargs="?", default=None, metavar="REF", help="het voorstel: een git-tak, tag of commit")
     parser.add_argument("--basis", default="main", help="vergelijk met de gemeenschappelijke voorouder met deze tak")
-    parser.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    parser.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON (= --formaat json)")
+    parser.add_argument("--formaat", choices=FORMATEN, default="tekst",
+                        help="tekst (standaard), json, of markdown: voor een reactie bij een merge request")
+    parser.add_argument("--limiet", type=int, default=None, metavar="TEKENS",
+                        help="bij markdown: hoogstens zoveel tekens (standaard 65536, de grens van GitHub; 0: geen); "
+                             "een langere beoordeling wordt ingekort")
+    parser.add_argument("--volledig", default=None, metavar="ADRES",
+                        help="bij markdown: waar de hele beoordeling staat, genoemd onder een ingekorte "
+                             "(standaard: de omgevingsvariabele KADERDIFF_VOLLEDIG_URL)")
     parser.add_argument("--docx", type=Path, default=None, metavar="BESTAND",
                         help="schrijf een kort bespreekstuk (.docx)")
     parser.add_argument("--uit-docx", dest="uit_docx", type=Path, default=None, metavar="BESTAND",
@@ -84,6 +96,14 @@ def voorstel(args: argparse.Namespace) -> int:
     from kaderdiff.voorstel.beoordeling import beoordeel  # GitPython and rapidfuzz: not for `voorstel -h`
 
     kaders = kadermap(args)
+    if args.als_json:
+        args.formaat = "json"
+    args.als_json = args.formaat == "json"
+    if args.formaat == "markdown" and args.uit_docx is not None:
+        raise KaderdiffFout("--formaat markdown gaat niet samen met --uit-docx: maak eerst de tak, "
+                            f"en beoordeel die met 'kaderdiff voorstel {args.naam or 'TAK'} --formaat markdown'")
+    if args.limiet is not None and args.limiet < 0:
+        raise KaderdiffFout(f"--limiet {args.limiet}: geef een aantal tekens (0 of meer)")
     if args.uit_docx is not None:
         return _voorstel_uit_docx(args, kaders)
     if args.ref is None:
@@ -97,10 +117,16 @@ def voorstel(args: argparse.Namespace) -> int:
         from kaderdiff.pakket.documentmappen import schrijf_bespreekstuk
 
         schrijf_bespreekstuk(v, kaders, args.docx)
-    if args.als_json:
+    if args.formaat == "json":
         from kaderdiff.render.voorstel_uit import render_voorstel_json
 
         regel(render_voorstel_json(v).decode("utf-8").rstrip("\n"))
+        return 0
+    if args.formaat == "markdown":
+        from kaderdiff.render.voorstel_markdown import LIMIET, render_voorstel_markdown
+
+        volledig = args.volledig if args.volledig is not None else os.environ.get("KADERDIFF_VOLLEDIG_URL", "")
+        sys.stdout.write(render_voorstel_markdown(v, LIMIET if args.limiet is None else args.limiet, volledig))
         return 0
     toon_voorstel(v)
     if args.docx is not None:

@@ -30,7 +30,8 @@ HOOKS = ("pre-commit", "pre-merge-commit")
 
 @dataclass(frozen=True)
 class Stap:
-    """What `init` did with one thing: 'aangemaakt', 'aangevuld', 'bijgewerkt', 'ongemoeid' or 'let op'."""
+    """What `init` did with one thing: 'aangemaakt', 'aangevuld', 'bijgewerkt', 'verwijderd', 'ongemoeid' or
+    'let op'."""
 
     wat: str
     pad: str
@@ -139,8 +140,19 @@ def _hook(map_: Path, python: str, naam_hook: str) -> Stap:
                                                                          else "samenvoegcommit"))
 
 
-def richt_in(map_: Path, python: str) -> list[Stap]:
-    """Set up (or complete) a kaders repository in `map_`; `python` is the interpreter git and the hook use."""
+def _zonder_hook(map_: Path, naam_hook: str) -> Stap | None:
+    """`init --pre-commit`: the pre-commit framework runs the checks, so our own raw hook goes (an editor's stays)."""
+    doel = map_ / _git(map_, "rev-parse", "--git-path", f"hooks/{naam_hook}").tekst.strip()
+    if not doel.is_file() or HOOKMERKTEKEN not in doel.read_text(encoding="utf-8", errors="replace"):
+        return None
+    doel.unlink()
+    naam = str(doel.relative_to(map_)) if doel.is_relative_to(map_) else str(doel)
+    return Stap("verwijderd", naam, "de controle loopt nu via pre-commit")
+
+
+def richt_in(map_: Path, python: str, git_hooks: bool = True) -> list[Stap]:
+    """Set up (or complete) a kaders repository in `map_`; `python` is the interpreter git and the hook use.
+    Without `git_hooks` (the pre-commit framework takes their place) our own hooks are removed instead."""
     if map_.exists() and not map_.is_dir():
         raise KaderdiffFout(f"{map_} bestaat al en is geen map")
     if not git_aanwezig():
@@ -159,6 +171,9 @@ def richt_in(map_: Path, python: str) -> list[Stap]:
         _nieuw_bestand(map_, ".gitignore", _sjabloon("gitignore"), "build/ buiten git"),
         _gitattributes(map_),
         _git_instellingen(map_, kaderdiff_opdracht(python)),
-        *(_hook(map_, python, naam) for naam in HOOKS),
     ]
+    if git_hooks:
+        stappen += [_hook(map_, python, naam) for naam in HOOKS]
+    else:
+        stappen += [stap for naam in HOOKS if (stap := _zonder_hook(map_, naam)) is not None]
     return stappen

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -193,3 +194,25 @@ def axe_core() -> Path:
     if os.environ.get("KADERDIFF_ECHTE_CLIENTS") == "verplicht":
         pytest.fail("axe-core ontbreekt (npm install --prefix .venv/node axe-core), maar is verplicht (CI)")
     pytest.skip("axe-core is niet geïnstalleerd: npm install --prefix .venv/node axe-core")
+
+
+def naast_python(programma: str) -> str:
+    """A client installed with pip into this venv (pre-commit, actionlint): beside the interpreter, which need not
+    be on PATH (`.venv/bin/python -m pytest`), else on PATH; missing is a skip, or a failure in CI."""
+    pad = Path(sys.executable).parent / programma
+    return str(pad) if pad.is_file() and os.access(pad, os.X_OK) else vereist(programma)
+
+
+def gitlab_ci_local() -> str:
+    """The npm package gitlab-ci-local: $KADERDIFF_GITLAB_CI_LOCAL, where .ci/run installs it (.venv/node), or on
+    PATH. Its shell executor copies the repository with rsync."""
+    vereist("rsync")
+    kandidaten = [Path(os.environ["KADERDIFF_GITLAB_CI_LOCAL"])] if os.environ.get("KADERDIFF_GITLAB_CI_LOCAL") else []
+    kandidaten.append(Path(__file__).resolve().parents[2] / ".venv" / "node" / "node_modules" / ".bin" /
+                      "gitlab-ci-local")
+    for pad in kandidaten:
+        if pad.is_file():
+            return str(pad)
+    if shutil.which("gitlab-ci-local") is None and os.environ.get("KADERDIFF_ECHTE_CLIENTS") != "verplicht":
+        pytest.skip("gitlab-ci-local is niet geïnstalleerd: npm install --prefix .venv/node gitlab-ci-local")
+    return vereist("gitlab-ci-local")
