@@ -26,7 +26,7 @@ from kaderdiff.verwijzing.juriconnect import link
 
 if TYPE_CHECKING:
     from kaderdiff.bron.versies import KaderMap
-    from kaderdiff.recht.wettekst import Wettekst
+    from kaderdiff.model.wettekst import Wettekst
 
 
 def _json(data: Any) -> None:
@@ -234,7 +234,7 @@ def wetten(args: argparse.Namespace) -> int:
         regel(f"Opgehaald: {url}")
         _opgeslagen(tekst, doel)
         return 0
-    from kaderdiff.recht.bwb import importeer
+    from kaderdiff.bron.bwb import importeer
 
     tekst, doel = importeer(args.bestand, doelmap, _datum(args.geldig_vanaf))
     _opgeslagen(tekst, doel)

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bwb import BWB_ID, lees_wettekst, sla_op
 from kaderdiff.bron.wetregister import pakketregister, register_voor
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.model.wettekst import Wettekst
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import BWB_ID, lees_wettekst, sla_op
-from kaderdiff.recht.wettekst import Wettekst
 
 STANDAARD_URL = "https://repository.officiele-overheidspublicaties.nl/bwb/"
 OMGEVINGSVARIABELE = "KADERDIFF_BWB_URL"

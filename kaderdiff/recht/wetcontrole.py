@@ -13,12 +13,11 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from kaderdiff.bron.bwb import versies, wetversie
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
-from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import versies, wetversie
-from kaderdiff.recht.wettekst import (
+from kaderdiff.model.wettekst import (
     GELDIG,
     VERVALLEN,
     Artikel,
@@ -26,6 +25,7 @@ from kaderdiff.recht.wettekst import (
     alle_paden,
     zoek_onderdelen,
 )
+from kaderdiff.nederlands import nl_datum
 from kaderdiff.verwijzing.citeren import citeer
 
 
