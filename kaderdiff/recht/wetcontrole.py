@@ -193,7 +193,7 @@ class Ongecontroleerd:
         uit = []
         for (kadersdir, code), artikelen in sorted(self.per_wet.items()):
             wet = register_voor(Path(kadersdir)).per_code[code]
-            uit.append(Melding(kadersdir, 0, 0,
+            uit.append(Melding(str(Path(kadersdir) / "wetten"), 0, 0,  # where the text would be
                                f"geen wettekst van de {code} ({wet.bwb}): {len(artikelen)} "
                                f"artikel{'' if len(artikelen) == 1 else 'en'} niet gecontroleerd; haal hem met "
                                f"'kaderdiff wetten haal {code}' (of alle geciteerde wetten met "

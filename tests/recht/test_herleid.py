@@ -290,7 +290,7 @@ def test_sample_wetteksten_dekken_alle_grondslagen(voorbeeldrepo: Path) -> None:
     samples), and `controleer` says that it did not check those."""
     code, _uit, fout = kd(["controleer", str(voorbeeldrepo / "kaders")])
     assert code == 0 and alleen_ongecontroleerd(fout), fout
-    assert f"{voorbeeldrepo / 'kaders'}: {ZONDER_WVO_TEKST}: 29 artikelen niet gecontroleerd" in fout
+    assert f"{voorbeeldrepo / 'kaders' / 'wetten'}: {ZONDER_WVO_TEKST}: 29 artikelen niet gecontroleerd" in fout
     assert (voorbeeldrepo / "kaders" / "wetten" / "BWBR0007625" / "2026-08-01.xml").is_file()
 
 

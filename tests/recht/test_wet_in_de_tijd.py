@@ -77,7 +77,7 @@ def test_zonder_wettekst_noemt_controleer_de_wet_en_het_aantal_artikelen(tmp_pat
     assert "7.2.4z" in web and len(web) > 5
     code, uit, fout = kd(["controleer", str(kaders)])
     assert code == 0 and "In orde" in uit, "a notice, not an error: nothing is wrong that could be seen"
-    assert (f"{kaders}: waarschuwing: geen wettekst van de WEB (BWBR0007625): {len(web)} artikelen niet "
+    assert (f"{kaders / 'wetten'}: waarschuwing: geen wettekst van de WEB (BWBR0007625): {len(web)} artikelen niet "
             "gecontroleerd; haal hem met 'kaderdiff wetten haal WEB'") in fout
     assert f"geen wettekst van de WOT (BWBR0013800): {len(wot)} artikel" in fout
     assert len(fout.splitlines()) == 2, "once per law, not per eis"
