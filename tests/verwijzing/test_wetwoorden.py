@@ -94,6 +94,8 @@ def test_zonder_wettekst_geen_lege_uitklap(tmp_path: Path) -> None:
     (repo / "kaders").mkdir(parents=True)
     for jaar in ("2025", "2026"):
         shutil.copytree(KADERS / jaar, repo / "kaders" / jaar)
+    staat = maak_staat(KaderMap(repo / "kaders"), Versie(2025), Versie(2026), "po")
+    assert staat.citaten and staat.wetteksten == {}
     code, _, fout = kd(["staat", "--van", "2025", "--naar", "2026", "--sector", "po", "--formaat", "html",
                         "--uit", str(tmp_path / "staat")], cwd=repo)
     assert code == 0, fout
