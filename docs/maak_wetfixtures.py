@@ -99,9 +99,6 @@ STRUCTUUR: dict[str, dict[str, str]] = {
         "10": "(a b c d e f g h i j)",
         "11": "(a b c d e f g h i j k l m n o p q r)",
     },
-    "WVO1968": {
-        "3b": "1(a b c(1° 2°)) 2",
-    },
 }
 
 Boom = list[tuple[str, "Boom"]]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hulp.bwbserver import Server, bwb_server
 from tests.hulp.draai import kd
 from tests.hulp.paden import KADERS, kaders_sha
 from tests.hulp.repos import git_cmd, leg_vast, maak_repo
@@ -64,3 +65,10 @@ def initrepo(tmp_path: Path) -> Path:
         shutil.copytree(wet, repo / "kaders" / "wetten" / wet.name)
     leg_vast(repo, "Kaders overgenomen")
     return repo
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    """A BWB repository on 127.0.0.1 (tests/hulp/bwbserver.py): routes are set by the test."""
+    with bwb_server() as staat:
+        yield staat

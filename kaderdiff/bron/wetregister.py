@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,13 +28,32 @@ EIGEN_REGISTER = Path("wetten") / "register.toml"
 SOORTEN = ("wet", "amvb", "regeling", "beleidsregel", "verdrag", "grondwet")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 _BWB = re.compile(r"^BWB[RV]\d{7}$")
-_VELDEN = {"naam", "soort", "bwb", "aliassen"}
+_VELDEN = {"naam", "soort", "bwb", "aliassen", "geldig_van", "geldig_tot", "opvolger"}
+_DATUMVELDEN = ("geldig_van", "geldig_tot")
+
+
+def _als_datum(waarde: object) -> date | None:
+    """A TOML date (geldig_tot = 2020-08-01) or the same as text ("2020-08-01"); None for anything else."""
+    if isinstance(waarde, datetime):
+        return None  # a moment, not a day
+    if isinstance(waarde, date):
+        return waarde
+    if isinstance(waarde, str):
+        try:
+            return date.fromisoformat(waarde.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def _wet(code: str, d: dict[str, Any], basis: Wet | None = None) -> Wet:
+    def datum(veld: str) -> date | None:
+        return _als_datum(d[veld]) if veld in d else getattr(basis, veld, None)
+
     return Wet(code, d.get("naam", basis.naam if basis else ""), d.get("soort", basis.soort if basis else ""),
                d.get("bwb", basis.bwb if basis else ""),
-               tuple(d.get("aliassen", basis.aliassen if basis else ())))
+               tuple(d.get("aliassen", basis.aliassen if basis else ())),
+               datum("geldig_van"), datum("geldig_tot"), d.get("opvolger", basis.opvolger if basis else ""))
 
 
 @cache
@@ -108,19 +128,44 @@ def _controleer(ruw: dict[str, Any], tekst: str, bron: str, basis: Wetregister) 
         aliassen = d.get("aliassen", [])
         if not isinstance(aliassen, list) or not all(isinstance(a, str) and a.strip() for a in aliassen):
             fout("'aliassen' moet een lijst van niet-lege teksten zijn")
+        for veld in _DATUMVELDEN:
+            if veld in d and _als_datum(d[veld]) is None:
+                fout(f"'{veld}' moet een datum zijn (JJJJ-MM-DD, bijv. {veld} = 2020-08-01), niet '{d[veld]}'")
+        if "opvolger" in d and (not isinstance(d["opvolger"], str) or not d["opvolger"].strip()):
+            fout("'opvolger' moet de code van een wet zijn (bijv. opvolger = \"WVO\")")
     if meldingen:
         return meldingen
-    # a name must point to one law only, or a citation would be ambiguous
     samen = _voeg_samen(basis, ruw, bron)
-    eigenaar: dict[str, str] = {}
+    meldingen += _controleer_tijd(samen, ruw, tekst, bron)
+    # a name must point to one law at a time, or a citation would be ambiguous
+    eigenaars: dict[str, list[Wet]] = {}
     for wet in samen.wetten:
         for naam in dict.fromkeys(" ".join(n.split()).casefold() for n in (wet.code, wet.naam, *wet.aliassen)):
-            ander = eigenaar.setdefault(naam, wet.code)
-            if ander != wet.code and (wet.code in ruw or ander in ruw):
-                eigen, tweede = (wet.code, ander) if wet.code in ruw else (ander, wet.code)
-                meldingen.append(Melding(bron, _regel(tekst, eigen), 0,
-                                         f"wet '{eigen}': de naam '{naam}' hoort ook bij '{tweede}'; "
-                                         "een verwijzing zou dan niet eenduidig zijn"))
+            eerder = eigenaars.setdefault(naam, [])
+            for ander in eerder:
+                if (wet.code in ruw or ander.code in ruw) and wet.overlapt(ander):
+                    eigen, tweede = (wet.code, ander.code) if wet.code in ruw else (ander.code, wet.code)
+                    meldingen.append(Melding(bron, _regel(tekst, eigen), 0,
+                                             f"wet '{eigen}': de naam '{naam}' hoort ook bij '{tweede}', die in "
+                                             "dezelfde tijd gold; een verwijzing zou dan niet eenduidig zijn (geef "
+                                             "een van beide geldig_tot of geldig_van als de een de ander opvolgde)"))
+            eerder.append(wet)
+    return meldingen
+
+
+def _controleer_tijd(samen: Wetregister, ruw: dict[str, Any], tekst: str, bron: str) -> list[Melding]:
+    """The period of an own law is a period, and its successor a known other law."""
+    meldingen = []
+    for code in ruw:
+        wet = samen.per_code[code]
+        regel = _regel(tekst, code)
+        if wet.geldig_van and wet.geldig_tot and wet.geldig_tot <= wet.geldig_van:
+            meldingen.append(Melding(bron, regel, 0, f"wet '{code}': geldig_tot ({wet.geldig_tot.isoformat()}) ligt "
+                                                     f"niet na geldig_van ({wet.geldig_van.isoformat()})"))
+        if wet.opvolger and (wet.opvolger == code or wet.opvolger not in samen):
+            reden = "is de wet zelf" if wet.opvolger == code else "is geen bekende wet"
+            meldingen.append(Melding(bron, regel, 0, f"wet '{code}': opvolger '{wet.opvolger}' {reden} (bekend: "
+                                                     f"{', '.join(sorted(samen))})"))
     return meldingen
 
 

@@ -28,8 +28,8 @@ def _opties_controleer(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--termen", action="store_true",
                         help="meld ook eisen met inhoudswoorden die in geen van hun geciteerde wetteksten staan")
     parser.add_argument("--streng", action="store_true",
-                        help="een waarschuwing telt als fout (voor CI): bijvoorbeeld een grondslag die niet "
-                             "gecontroleerd kon worden omdat de wettekst van de peildatum ontbreekt")
+                        help="ook een waarschuwing laat de controle mislukken (exitcode 2), zoals artikelen die niet "
+                             "tegen een wettekst gecontroleerd konden worden")
 
 
 def _standaard_kadermap() -> Path:
@@ -40,10 +40,11 @@ def _standaard_kadermap() -> Path:
 
 def controleer(args: argparse.Namespace) -> int:
     from kaderdiff.recht.controle import ExtraControle, controleer_pad
-    from kaderdiff.recht.wetcontrole import controleer_grondslagen
+    from kaderdiff.recht.wetcontrole import Ongecontroleerd, controleer_grondslagen
 
     doelen: list[Path] = args.pad or [_standaard_kadermap()]
-    extra: tuple[ExtraControle, ...] = (controleer_grondslagen,)
+    ongecontroleerd = Ongecontroleerd()
+    extra: tuple[ExtraControle, ...] = (controleer_grondslagen, ongecontroleerd)
     if args.termen:
         from kaderdiff.recht.termen import controleer_termen
 
@@ -57,13 +58,14 @@ def controleer(args: argparse.Namespace) -> int:
         bestanden += gevonden
         meldingen += bij_doel
     meldingen = list(dict.fromkeys(meldingen))  # the law registry of one kadermap is checked once per path
+    meldingen += ongecontroleerd.meldingen()
     for m in meldingen:
         melding(str(m))
     fouten = [m for m in meldingen if m.ernst == "fout"]
-    waarschuwingen = [m for m in meldingen if m.ernst == "waarschuwing"] if args.streng else []
-    if fouten or waarschuwingen:
-        melding(f"{len(fouten)} fout(en) in {len(bestanden)} bestand(en)."
-                + (f" {len(waarschuwingen)} waarschuwing(en), die met --streng ook tellen." if waarschuwingen else ""))
+    waarschuwingen = [m for m in meldingen if m.ernst == "waarschuwing"]
+    if fouten or (args.streng and waarschuwingen):
+        streng = f" en {len(waarschuwingen)} waarschuwing(en) (--streng)" if args.streng and waarschuwingen else ""
+        melding(f"{len(fouten)} fout(en){streng} in {len(bestanden)} bestand(en).")
         return 2
     regel(f"In orde: {len(bestanden)} kader(s) gecontroleerd.")
     return 0

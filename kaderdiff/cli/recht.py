@@ -26,7 +26,8 @@ from kaderdiff.verwijzing.juriconnect import link
 
 if TYPE_CHECKING:
     from kaderdiff.bron.versies import KaderMap
-    from kaderdiff.recht.wettekst import Wettekst
+    from kaderdiff.model.wettekst import Wettekst
+    from kaderdiff.recht.bwbhaal import Gehaald
 
 
 def _json(data: Any) -> None:
@@ -172,14 +173,25 @@ def _opties_wetten(parser: argparse.ArgumentParser) -> None:
                            description="Haal de toestand van een wet die geldt op --datum uit de officiële "
                                        "BWB-repository (adres: KADERDIFF_BWB_URL of --url), controleer haar en sla "
                                        "haar op zoals 'wetten importeer'.")
-    halen.add_argument("wet", metavar="WET", help="code of afkorting (bijv. WPO) of BWB-id (bijv. BWBR0003420)")
-    halen.add_argument("--datum", required=True, metavar="JJJJ-MM-DD", help="de datum waarop de versie geldt")
-    halen.add_argument("--url", default=None, help="adres van de BWB-repository (standaard: KADERDIFF_BWB_URL, "
-                                                   "anders repository.officiele-overheidspublicaties.nl/bwb/)")
-    halen.add_argument("--timeout", type=float, default=30.0, metavar="SECONDEN",
-                       help="maximale duur van elk verzoek, alles inbegrepen: verbinden, doorverwijzen en "
-                            "ontvangen (standaard: 30)")
+    halen.add_argument("wet", nargs="?", default=None, metavar="WET",
+                       help="code of afkorting (bijv. WPO) of BWB-id (bijv. BWBR0003420)")
+    halen.add_argument("--alle", action="store_true",
+                       help="elke wet die de kaders citeren (met een BWB-id), in de versie die geldt op de peildatum "
+                            "van elk kader dat haar citeert; een versie die er al is wordt niet opnieuw gehaald")
+    halen.add_argument("--datum", default=None, metavar="JJJJ-MM-DD",
+                       help="de datum waarop de versie geldt (standaard: de peildata van de kaders die de wet citeren)")
+    _optie_bwb(halen)
     optie_kaders(halen)
+    bewaken = sub.add_parser("bewaak", help="meld nieuwe versies van de geciteerde wetten en de eisen die ze raken",
+                             description="Vraag voor elke wet die de kaders citeren de BWB-repository (adres: "
+                                         "KADERDIFF_BWB_URL of --url) of er een nieuwere versie is dan de "
+                                         "opgeslagen. Elke nieuwe versie wordt opgehaald en opgeslagen, met wat er "
+                                         "veranderde en de eisen die erop rusten (zoals impact --van-datum "
+                                         "--naar-datum). Exitcode 0: niets nieuws; 1: nieuwe versies (zodat een "
+                                         "geplande CI-taak waarschuwt); 2: fout.")
+    _optie_bwb(bewaken)
+    bewaken.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
+    optie_kaders(bewaken)
     uitstellen = sub.add_parser("uitstel", help="verplaats de wijzigingen van een wetswijziging naar een later jaar "
                                                 "(op een nieuwe git-tak)",
                                 description="Haal de wijzigingen die bij een wetswijziging horen uit de kaders van "
@@ -193,6 +205,14 @@ def _opties_wetten(parser: argparse.ArgumentParser) -> None:
                             help="naam van de nieuwe tak (standaard: uitstel/<code>-<jaar>)")
     uitstellen.add_argument("--json", dest="als_json", action="store_true", help="uitvoer als JSON")
     optie_kaders(uitstellen)
+
+
+def _optie_bwb(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", default=None, help="adres van de BWB-repository (standaard: KADERDIFF_BWB_URL, "
+                                                    "anders repository.officiele-overheidspublicaties.nl/bwb/)")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDEN",
+                        help="maximale duur van elk verzoek, alles inbegrepen: verbinden, doorverwijzen en "
+                             "ontvangen (standaard: 30)")
 
 
 def _datum(tekst: str | None) -> date | None:
@@ -226,19 +246,49 @@ def wetten(args: argparse.Namespace) -> int:
               f"{uitstel.naar}@{uitstel.tak}")
         return 0
     if args.wettenopdracht == "haal":
-        from kaderdiff.recht.bwbhaal import haal_wet
+        return _haal(args, doelmap)
+    if args.wettenopdracht == "bewaak":
+        from kaderdiff.cli.wetbewaking import bewaak_opdracht
 
-        datum = _datum(args.datum)
-        assert datum is not None
-        tekst, doel, url = haal_wet(args.wet, datum, doelmap, args.url, args.timeout)
-        regel(f"Opgehaald: {url}")
-        _opgeslagen(tekst, doel)
-        return 0
-    from kaderdiff.recht.bwb import importeer
+        return bewaak_opdracht(args, kadermap(args))
+    from kaderdiff.bron.bwb import importeer
 
     tekst, doel = importeer(args.bestand, doelmap, _datum(args.geldig_vanaf))
     _opgeslagen(tekst, doel)
     return 0
+
+
+def _haal(args: argparse.Namespace, doelmap: Path) -> int:
+    """`wetten haal WET --datum D` (one version), `wetten haal WET` or `--alle` (what the kaders need)."""
+    from kaderdiff.recht.bwbhaal import haal_alle, haal_wet
+
+    if (args.wet is None) == (not args.alle):
+        raise KaderdiffFout("Geef een wet (bijv. WPO) of --alle, niet allebei en niet geen van beide")
+    datum = _datum(args.datum)
+    if args.wet is not None and datum is not None:
+        tekst, doel, url = haal_wet(args.wet, datum, doelmap, args.url, args.timeout)
+        regel(f"Opgehaald: {url}")
+        _opgeslagen(tekst, doel)
+        return 0
+    return toon_gehaald(haal_alle(doelmap, args.url, args.timeout, (args.wet,) if args.wet else (), datum))
+
+
+def toon_gehaald(gehaald: list[Gehaald]) -> int:
+    """What `wetten haal --alle` (or `init --wetten`) fetched, per law; 2 when a law failed."""
+    for wet in gehaald:
+        if wet.fout:
+            melding(f"{wet.wet} ({wet.bwb}): {wet.fout}")
+            continue
+        for tekst, doel, url in wet.opgeslagen:
+            regel(f"Opgehaald: {url}")
+            _opgeslagen(tekst, doel)
+        for vanaf in wet.al_aanwezig:
+            regel(f"Al aanwezig: {wet.wet} ({wet.bwb}), geldig vanaf {vanaf.isoformat()}")
+    mislukt = [w.wet for w in gehaald if w.fout]
+    regel(f"{len(gehaald)} wet(ten): {sum(len(w.opgeslagen) for w in gehaald)} versie(s) opgehaald, "
+          f"{sum(len(w.al_aanwezig) for w in gehaald)} al aanwezig"
+          + (f", mislukt: {', '.join(mislukt)}" if mislukt else "") + ".")
+    return 2 if mislukt else 0
 
 
 def _opgeslagen(tekst: Wettekst, doel: Path) -> None:

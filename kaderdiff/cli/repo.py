@@ -22,6 +22,10 @@ def _opties_init(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hookrepo", default=None, metavar="URL",
                         help="bij --pre-commit: de git-URL of het pad van de repository van kaderdiff, waaruit "
                              "pre-commit de hooks haalt (standaard: kaderdiff van pip, uit de pakketindex)")
+    parser.add_argument("--wetten", action="store_true",
+                        help="haal ook de tekst van elke wet die de kaders citeren uit het BWB (zoals 'kaderdiff "
+                             "wetten haal --alle'; adres: KADERDIFF_BWB_URL); zonder deze optie noemt init alleen "
+                             "welke wetten ontbreken")
 
 
 def init(args: argparse.Namespace) -> int:
@@ -50,7 +54,35 @@ def init(args: argparse.Namespace) -> int:
                                            "KADERDIFF_GITLAB_TOKEN, en plan een pijplijn voor 'wetten bewaak'."
                                            if args.ci == "gitlab" else "geheim of repository-variabele, en zet Pages "
                                            "op 'GitHub Actions'."))
-    return 0
+    return _wetteksten(args.map / "kaders", args.wetten)
+
+
+def _wetteksten(kaders: Path, halen: bool) -> int:
+    """Offer the texts of the laws the kaders cite: name what is missing and how to fetch it, or (--wetten) fetch.
+    Without the texts `controleer` cannot check a cited article (and says so)."""
+    from kaderdiff.fouten import KaderdiffFout
+    from kaderdiff.recht.bwbhaal import haal_alle, zonder_tekst
+
+    try:
+        ontbrekend = zonder_tekst(kaders)
+    except KaderdiffFout as fout:  # a kader that cannot be read: init itself is done, the texts can wait
+        melding(f"let op: de kaders zijn niet te lezen ({fout.tekst}); haal de wetteksten later met "
+                "'kaderdiff wetten haal --alle'")
+        return 0
+    if not any(kaders.glob("[0-9][0-9][0-9][0-9]/*.xml")):
+        regel("Staan de kaders erin, haal dan de tekst van de wetten die ze citeren met 'kaderdiff wetten haal "
+              "--alle': zonder wettekst controleert 'kaderdiff controleer' de geciteerde artikelen niet.")
+        return 0
+    if not ontbrekend:
+        return 0
+    if not halen:
+        regel(f"De kaders citeren {len(ontbrekend)} wet(ten) zonder opgeslagen tekst ({', '.join(ontbrekend)}); "
+              "zonder die tekst controleert 'kaderdiff controleer' hun artikelen niet. Haal ze met 'kaderdiff "
+              "wetten haal --alle' (of draai 'kaderdiff init --wetten').")
+        return 0
+    from kaderdiff.cli.recht import toon_gehaald
+
+    return toon_gehaald(haal_alle(kaders))
 
 
 OPDRACHTEN = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor
@@ -16,6 +17,7 @@ from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.model.wijziging import Staat, WijzigingSoort
 from kaderdiff.verwijzing.citeren import citeer
 from kaderdiff.verwijzing.juriconnect import link
+from kaderdiff.verwijzing.wetwoorden import Wetwoorden
 
 
 def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, streng: bool = False,
@@ -49,7 +51,7 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
         wetten=register_voor(kadermap.pad),
     )
-    staat = met_verwijzingen(staat)
+    staat = met_verwijzingen(staat, kadermap.pad)
     if streng and (staat.zonder_toelichting() or staat.onzeker()):
         bezwaren = []
         if staat.zonder_toelichting():
@@ -62,11 +64,14 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
     return staat
 
 
-def met_verwijzingen(staat: Staat) -> Staat:
-    """The Staat with the citation of every grondslag of its rows, and its link on the peildatum of its kader
-    (WAS: the old kader, WORDT: the new one): computed once here, read by every renderer."""
+def met_verwijzingen(staat: Staat, kadersdir: Path | None = None) -> Staat:
+    """The Staat with the citation of every grondslag of its rows, its link and the law's words there (from the
+    law texts stored under `kadersdir`) on the peildatum of its kader (WAS: the old kader, WORDT: the new one):
+    computed once here, read by every renderer."""
     citaten: dict[Grondslag, str] = {}
     links: dict[tuple[Grondslag, date], str] = {}
+    wetteksten: dict[tuple[Grondslag, date], str] = {}
+    woorden = Wetwoorden(kadersdir, staat.wetten)
     for w in staat.wijzigingen:
         for grondslagen, kader in ((w.grondslagen_was, staat.oud), (w.grondslagen_wordt, staat.nieuw)):
             for g in grondslagen:
@@ -74,7 +79,10 @@ def met_verwijzingen(staat: Staat) -> Staat:
                     citaten[g] = citeer(g)
                 if (g, kader.peildatum) not in links:
                     links[(g, kader.peildatum)] = link(g, kader.peildatum, staat.wetten)
-    return replace(staat, citaten=citaten, links=links)
+                    tekst = woorden.van(g, kader.peildatum)
+                    if tekst:
+                        wetteksten[(g, kader.peildatum)] = tekst
+    return replace(staat, citaten=citaten, links=links, wetteksten=wetteksten)
 
 
 def sectoren_voor(kadermap: KaderMap, van: Versie, naar: Versie, sector: str | None) -> list[str]:

@@ -132,6 +132,9 @@ class Staat:
     #: every renderer.
     citaten: dict[Grondslag, str] = field(default_factory=dict)
     links: dict[tuple[Grondslag, date], str] = field(default_factory=dict)
+    #: The law's words at each cited place as the stored law text reads on the peildatum of its kader (absent:
+    #: no stored text), made with the citations.
+    wetteksten: dict[tuple[Grondslag, date], str] = field(default_factory=dict)
 
     def citaat(self, g: Grondslag) -> str:
         """'artikel 7.2.4a, eerste lid, van de WEB'."""
@@ -140,6 +143,10 @@ class Staat:
     def link(self, g: Grondslag, peildatum: date) -> str:
         """The wetten.overheid.nl address of a grondslag as the law read on `peildatum` ('' without one)."""
         return self.links[(g, peildatum)]
+
+    def wettekst(self, g: Grondslag, peildatum: date) -> str:
+        """The cited lid or onderdeel as the law read on `peildatum` ('' when no law text is stored)."""
+        return self.wetteksten.get((g, peildatum), "")
 
     def telling(self) -> dict[WijzigingSoort, int]:
         """Number of changes per kind (every kind present, zero included)."""

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from kaderdiff.bron.bwb import BWB_ID, lees_wettekst, sla_op, versies
 from kaderdiff.bron.wetregister import pakketregister, register_voor
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.model.wettekst import Wettekst
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import BWB_ID, lees_wettekst, sla_op
-from kaderdiff.recht.wettekst import Wettekst
 
 STANDAARD_URL = "https://repository.officiele-overheidspublicaties.nl/bwb/"
 OMGEVINGSVARIABELE = "KADERDIFF_BWB_URL"
@@ -151,12 +151,21 @@ def controleer_basis(opgegeven: str | None) -> str:
     return basis
 
 
-def haal_toestand(bwb: str, datum: date, basis: str, timeout: float) -> tuple[bytes, str, Expressie]:
-    """The bytes and address of the toestand of `bwb` valid on `datum`."""
+def manifest_van(bwb: str, basis: str, timeout: float) -> list[Expressie]:
+    """The toestanden the repository holds of `bwb` (its manifest)."""
     manifest_url = f"{basis}{bwb}/manifest.xml"
-    expressie = kies_expressie(lees_manifest(lees_url(manifest_url, timeout), manifest_url), datum, bwb)
+    return lees_manifest(lees_url(manifest_url, timeout), manifest_url)
+
+
+def bewaar(bwb: str, expressie: Expressie, basis: str, timeout: float, kadersdir: Path) -> tuple[Wettekst, Path, str]:
+    """Fetch one toestand, check that it is the law asked for, and store it as valid from its inwerkingtreding."""
     url = f"{basis}{bwb}/{expressie.label}/xml/{expressie.bestand}"
-    return lees_url(url, timeout), url, expressie
+    data = lees_url(url, timeout)
+    gelezen = lees_wettekst(data, url, expressie.van)
+    if gelezen.bwb != bwb:
+        raise KaderdiffFout(f"{url} bevat {gelezen.bwb}, niet de gevraagde {bwb}")
+    tekst, doel = sla_op(data, url, kadersdir, expressie.van)
+    return tekst, doel, url
 
 
 def haal_wet(wet: str, datum: date, kadersdir: Path, basis: str | None = None,
@@ -167,9 +176,90 @@ def haal_wet(wet: str, datum: date, kadersdir: Path, basis: str | None = None,
     controleer_wachttijd(timeout)
     basis = controleer_basis(basis)
     bwb = bwb_van(wet, register_voor(kadersdir))
-    data, url, expressie = haal_toestand(bwb, datum, basis, timeout)
-    gelezen = lees_wettekst(data, url, expressie.van)
-    if gelezen.bwb != bwb:
-        raise KaderdiffFout(f"{url} bevat {gelezen.bwb}, niet de gevraagde {bwb}")
-    tekst, doel = sla_op(data, url, kadersdir, expressie.van)
-    return tekst, doel, url
+    return bewaar(bwb, kies_expressie(manifest_van(bwb, basis, timeout), datum, bwb), basis, timeout, kadersdir)
+
+
+def geciteerde_wetten(kadersdir: Path) -> dict[str, set[date]]:
+    """Per law the kaders of the working tree cite (with a BWB id, in force on the kader's peildatum): the
+    peildata of those kaders, so the versions `controleer` checks them against. A law not in force then is
+    left to `controleer`, which refuses it."""
+    from kaderdiff.bron.laden import laad_bestand
+
+    register = register_voor(kadersdir)
+    uit: dict[str, set[date]] = {}
+    for pad in sorted(kadersdir.glob("[0-9][0-9][0-9][0-9]/*.xml")):
+        kader = laad_bestand(pad)
+        for eis in kader.eisen():
+            for g in eis.grondslagen:
+                wet = register.get(g.wet)
+                if wet is not None and wet.bwb and wet.geldt_op(kader.peildatum):
+                    uit.setdefault(wet.code, set()).add(kader.peildatum)
+    return dict(sorted(uit.items()))
+
+
+def zonder_tekst(kadersdir: Path) -> list[str]:
+    """The laws the kaders cite of which no stored version holds on the peildatum of a kader citing them."""
+    register = register_voor(kadersdir)
+    uit = []
+    for code, peildata in geciteerde_wetten(kadersdir).items():
+        opgeslagen = [d for d, _ in versies(kadersdir, register.per_code[code].bwb)]
+        if any(not any(d <= peildatum for d in opgeslagen) for peildatum in peildata):
+            uit.append(code)
+    return uit
+
+
+@dataclass(frozen=True)
+class Gehaald:
+    """One law of `wetten haal --alle`: the versions stored (or already there), or why it failed."""
+
+    wet: str
+    bwb: str
+    peildata: tuple[date, ...]
+    opgeslagen: tuple[tuple[Wettekst, Path, str], ...] = ()
+    al_aanwezig: tuple[date, ...] = ()  # valid-from dates of the versions needed that were stored already
+    fout: str = ""
+
+
+def haal_alle(kadersdir: Path, basis: str | None = None, timeout: float = 30.0,
+              codes: tuple[str, ...] = (), datum: date | None = None) -> list[Gehaald]:
+    """Fetch, for every law the kaders cite (or only `codes`), the toestand valid on each peildatum of the kaders
+    citing it (or on `datum`), one manifest per law; a version already stored is not fetched again. A failure is
+    reported per law and the others are fetched all the same."""
+    from kaderdiff.bron.ophalen import controleer_wachttijd
+
+    controleer_wachttijd(timeout)
+    basis = controleer_basis(basis)
+    register = register_voor(kadersdir)
+    nodig = geciteerde_wetten(kadersdir)
+    if datum is not None:
+        nodig = {code: {datum} for code in nodig}
+    if codes:
+        for code in codes:
+            bwb_van(code, register)  # a law outside the BWB says so
+        gevraagd = {bwb_code(c, register) for c in codes}
+        zonder = sorted(gevraagd - set(nodig))
+        if zonder:
+            raise KaderdiffFout(f"Geen kader citeert de {', '.join(zonder)}; geef met --datum op welke versie u wilt")
+        nodig = {code: data for code, data in nodig.items() if code in gevraagd}
+    uit = []
+    for code, peildata in nodig.items():
+        bwb = register.per_code[code].bwb
+        try:
+            expressies = manifest_van(bwb, basis, timeout)
+            gekozen = {e.label: e for e in (kies_expressie(expressies, d, bwb) for d in sorted(peildata))}
+            aanwezig = {d for d, _ in versies(kadersdir, bwb)}
+            opgeslagen = tuple(bewaar(bwb, e, basis, timeout, kadersdir) for e in gekozen.values()
+                               if e.van not in aanwezig)
+            uit.append(Gehaald(code, bwb, tuple(sorted(peildata)), opgeslagen,
+                               tuple(sorted(e.van for e in gekozen.values() if e.van in aanwezig))))
+        except KaderdiffFout as fout:
+            uit.append(Gehaald(code, bwb, tuple(sorted(peildata)), fout=fout.tekst))
+    return uit
+
+
+def bwb_code(wet: str, register: Wetregister) -> str:
+    """The registry code of a law given by code or alias (refusing a BWB id or an unknown name)."""
+    gevonden = register.zoek(wet)
+    if gevonden is None:
+        raise KaderdiffFout(f"Onbekende wet '{wet}': geef een code ({', '.join(sorted(register.per_code))})")
+    return gevonden.code

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
@@ -62,14 +63,21 @@ Woord = tuple[str, int, int]
 _ALINEAGRENS = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
+#: How the law of a reference was found: named in its sentence, taken from the text before it, or from the
+#: document's heading.
+ZIN, CONTEXT, KOP = "zin", "context", "kop"
+
+
 @dataclass(frozen=True)
 class Vondst:
-    """One reference in the text: where (character offsets, end exclusive), as written, and what it cites."""
+    """One reference in the text: where (character offsets, end exclusive), as written, and what it cites;
+    `wet_uit` says where its law came from (ZIN, CONTEXT or KOP)."""
 
     begin: int
     eind: int
     tekst: str
     grondslagen: tuple[Grondslag, ...]
+    wet_uit: str = ZIN
 
 
 @dataclass(frozen=True)
@@ -146,7 +154,7 @@ def _terug(woorden: list[Woord]) -> int:
     return k
 
 
-def _lees(stuk: str, register: Wetregister | None = None) -> list[Grondslag] | None:
+def _lees(stuk: str, register: Wetregister | None = None, peildatum: date | None = None) -> list[Grondslag] | None:
     """The grondslagen of a candidate stretch, or None when the parser does not read all of it."""
     pogingen = [_IN_VOOR_ARTIKEL.sub("", stuk)]
     # Prose uses the singular where a list follows ('artikel 8 en 9 van de WPO', 'lid 1 en 2'): the plural is meant.
@@ -157,7 +165,7 @@ def _lees(stuk: str, register: Wetregister | None = None) -> list[Grondslag] | N
         pogingen.append(meervoud)
     for poging in pogingen:
         try:
-            gevonden = parse(poging, register)
+            gevonden = parse(poging, register, peildatum)
         except KaderdiffFout:
             continue
         if gevonden and all(g.artikel for g in gevonden):
@@ -165,8 +173,9 @@ def _lees(stuk: str, register: Wetregister | None = None) -> list[Grondslag] | N
     return None
 
 
-def vind_citaten(tekst: str, register: Wetregister | None = None) -> Iterator[Vondst]:
-    """Every law reference in `tekst`, in reading order (laws of `register`, the package's by default)."""
+def vind_citaten(tekst: str, register: Wetregister | None = None, peildatum: date | None = None) -> Iterator[Vondst]:
+    """Every reference in `tekst` that names its law, in reading order (laws of `register`, the package's by
+    default; a name several laws carried in turn is read as of `peildatum`)."""
     grens = 0
     for wet in wetnamen_in(tekst, register):
         woorden = _woorden(tekst, max(grens, wet.start() - VENSTER), wet.start())
@@ -175,15 +184,10 @@ def vind_citaten(tekst: str, register: Wetregister | None = None) -> Iterator[Vo
             if soort != "art":
                 continue
             stuk = tekst[begin:wet.end()]
-            gelezen = _lees(stuk, register)
+            gelezen = _lees(stuk, register, peildatum)
             if gelezen is not None:
                 yield Vondst(begin, wet.end(), stuk, tuple(gelezen))
                 break
-
-
-def zoek_citaten(tekst: str, register: Wetregister | None = None) -> list[Vondst]:
-    """Every law reference in `tekst`, as a list."""
-    return list(vind_citaten(tekst, register))
 
 
 def regel_kolom(tekst: str, positie: int) -> tuple[int, int]:

@@ -21,8 +21,8 @@ from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
+from kaderdiff.model.wettekst import tekst_van
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
-from kaderdiff.recht.wettekst import tekst_van
 from kaderdiff.verwijzing.citeren import citeer
 from kaderdiff.verwijzing.juriconnect import jci, link
 
@@ -72,7 +72,7 @@ def grondslag_info(g: Grondslag, kader: Kader, kadersdir: Path | None) -> Gronds
     register = register_voor(kadersdir)
     wet = register.get(g.wet)
     if kadersdir is not None and wet is not None and wet.bwb and g.artikel:
-        from kaderdiff.recht.bwb import wetversie  # lxml: not needed to trace an article back
+        from kaderdiff.bron.bwb import wetversie  # lxml: not needed to trace an article back
 
         versie = wetversie(kadersdir, wet.bwb, kader.peildatum)
         artikel = versie.artikelen.get(g.artikel.lower()) if versie else None

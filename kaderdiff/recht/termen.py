@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kaderdiff.bron.bwb import versies, wetversie
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.versie import Versie
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.bwb import versies, wetversie
+from kaderdiff.model.wettekst import tekst_van
 from kaderdiff.recht.wetcontrole import kadersdir_van
-from kaderdiff.recht.wettekst import tekst_van
 from kaderdiff.verwijzing.citeren import citeer
 
 STAMMER = "dutch"

@@ -4,21 +4,24 @@ For every grondslag whose law has a stored BWB text, the article, lid and onderd
 and be in force in the version valid on the kader's peildatum. A nested onderdeel is written as a
 jurist writes it (`onderdeel="b, 1°"`) and checked level by level against the nested lists. A link
 to a non-existent article silently lands on the whole law, so a missing one is an error, with the
-closest existing numbers as a suggestion; a vervallen article or lid says so. Laws without a stored
-text are not checked.
+closest existing numbers as a suggestion; a vervallen article or lid says so. A grondslag in a law that
+was not in force on the peildatum (the registry's geldig_van/geldig_tot) is an error naming its successor.
+A law without a stored text cannot be checked, and that is said, per law with the number of its articles
+(`Ongecontroleerd`): no article is left unchecked in silence.
 """
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from kaderdiff.bron.bwb import versies, wetversie
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
-from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import versies, wetversie
-from kaderdiff.recht.wettekst import (
+from kaderdiff.model.wet import Wet, Wetregister
+from kaderdiff.model.wettekst import (
     GELDIG,
     VERVALLEN,
     Artikel,
@@ -26,6 +29,7 @@ from kaderdiff.recht.wettekst import (
     alle_paden,
     zoek_onderdelen,
 )
+from kaderdiff.nederlands import nl_datum
 from kaderdiff.verwijzing.citeren import citeer
 
 
@@ -119,17 +123,35 @@ def _eisen(kader: Kader) -> list[Element]:
     return [el for el, _ in kader.doorloop() if el.soort is Soort.EIS and el.grondslagen]
 
 
+def niet_geldig(wet: Wet, kader: Kader, register: Wetregister) -> str:
+    """Why a law cannot be a grondslag on the kader's peildatum ('' when it can): lapsed, with its successor, or
+    not yet in force."""
+    peildatum = kader.peildatum
+    if wet.geldig_tot is not None and peildatum >= wet.geldig_tot:
+        opvolger = register.get(wet.opvolger) if wet.opvolger else None
+        hint = f"; bedoelt u {opvolger.code} ({opvolger.naam})?" if opvolger is not None else ""
+        return (f"{wet.code} is vervallen per {nl_datum(wet.geldig_tot)}, vóór de peildatum "
+                f"{nl_datum(peildatum)} van dit kader{hint}")
+    if wet.geldig_van is not None and peildatum < wet.geldig_van:
+        return (f"{wet.code} is pas in werking per {nl_datum(wet.geldig_van)}, na de peildatum "
+                f"{nl_datum(peildatum)} van dit kader")
+    return ""
+
+
 def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
-    """Every grondslag of the kader that does not exist in its stored law text."""
+    """Every grondslag of the kader in a law not in force on its peildatum, or that does not exist in its stored
+    law text."""
     kadersdir = kadersdir_van(kader, pad)
-    if kadersdir is None:
-        return []
     register = register_voor(kadersdir)
     meldingen: list[Melding] = []
     for eis in _eisen(kader):
         for g in eis.grondslagen:
             wet = register.get(g.wet)
-            if wet is None or not wet.bwb or not versies(kadersdir, wet.bwb):
+            reden = niet_geldig(wet, kader, register) if wet is not None else ""
+            if reden:
+                meldingen.append(Melding(kader.bron, eis.regel, 0, f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}"))
+                continue
+            if kadersdir is None or wet is None or not wet.bwb or not versies(kadersdir, wet.bwb):
                 continue
             tekst = wetversie(kadersdir, wet.bwb, kader.peildatum)
             if tekst is None:
@@ -144,3 +166,36 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
                                          f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}", ernst))
     return meldingen
+
+
+@dataclass
+class Ongecontroleerd:
+    """A check (`ExtraControle`) that collects, per kadermap and law, the cited articles that could not be
+    checked because no text of that law is stored; `meldingen()` then says so once per law."""
+
+    per_wet: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (kadermap, code) -> articles
+
+    def __call__(self, kader: Kader, pad: Path | None) -> list[Melding]:
+        kadersdir = kadersdir_van(kader, pad)
+        if kadersdir is None:
+            return []
+        register = register_voor(kadersdir)
+        for eis in _eisen(kader):
+            for g in eis.grondslagen:
+                wet = register.get(g.wet)
+                if (g.artikel and wet is not None and wet.bwb and not niet_geldig(wet, kader, register)
+                        and not versies(kadersdir, wet.bwb)):
+                    self.per_wet.setdefault((str(kadersdir), wet.code), set()).add(g.artikel.lower())
+        return []
+
+    def meldingen(self) -> list[Melding]:
+        """Per law without a text: how many of its articles went unchecked, and how to fetch it."""
+        uit = []
+        for (kadersdir, code), artikelen in sorted(self.per_wet.items()):
+            wet = register_voor(Path(kadersdir)).per_code[code]
+            uit.append(Melding(str(Path(kadersdir) / "wetten"), 0, 0,  # where the text would be
+                               f"geen wettekst van de {code} ({wet.bwb}): {len(artikelen)} "
+                               f"artikel{'' if len(artikelen) == 1 else 'en'} niet gecontroleerd; haal hem met "
+                               f"'kaderdiff wetten haal {code}' (of alle geciteerde wetten met "
+                               "'kaderdiff wetten haal --alle')", "waarschuwing"))
+        return uit

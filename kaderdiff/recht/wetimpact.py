@@ -19,17 +19,17 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from kaderdiff.bron.bwb import versies, wetversie
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag, onderdeelpad
+from kaderdiff.model.wettekst import GELDIG, Artikel, Lid, Onderdeel, Wettekst
 from kaderdiff.model.wijziging import DiffDeel
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import versies, wetversie
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.herleid import RustendeEis
-from kaderdiff.recht.wettekst import GELDIG, Artikel, Lid, Onderdeel, Wettekst
 from kaderdiff.verwijzing.citeren import citeer
 
 GEWIJZIGD = "gewijzigd"

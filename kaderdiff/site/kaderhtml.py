@@ -15,9 +15,11 @@ from html import escape
 from kaderdiff.model.kader import BLAD_SOORTEN, VOETNOOT, Element, Fragment, Grondslag, Kader, Soort, cellen_van
 from kaderdiff.model.plaats import label
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.nederlands import nl_datum
 from kaderdiff.site import paden
 from kaderdiff.verwijzing.citeren import citeer
 from kaderdiff.verwijzing.juriconnect import link
+from kaderdiff.verwijzing.wetwoorden import Wetwoorden
 
 #: Kinds that get no heading of their own: their children are shown directly.
 _ZONDER_KOP = frozenset({Soort.OMSCHRIJVING, Soort.LIJST}) | BLAD_SOORTEN
@@ -60,12 +62,24 @@ def _grondslag_deel(g: Grondslag, peildatum: date, basis: str, wetten: Wetregist
     return f'{extern} (<a class="wetlink" href="{basis}{paden.artikel_met_lid(g)}">alle eisen op dit artikel</a>)'
 
 
-def grondslag_html(el: Element, peildatum: date, basis: str, wetten: Wetregister | None = None) -> str:
-    """'Wettelijke grondslag: <artikel …> (alle eisen op dit artikel)', or where the wording comes from;
-    `wetten`: the kadermap's law registry, so a law of its own links to wetten.overheid.nl too."""
+def wetwoorden_html(g: Grondslag, peildatum: date, woorden: Wetwoorden | None) -> str:
+    """The cited words of a grondslag, collapsed: one click shows the law as it read on the peildatum."""
+    tekst = woorden.van(g, peildatum) if woorden is not None else ""
+    if not tekst:
+        return ""
+    return (f'<details class="wettekst"><summary>Wettekst van {escape(citaat(g), quote=False)}, geldend op '
+            f"{nl_datum(peildatum)}</summary><p>{escape(tekst, quote=False)}</p></details>")
+
+
+def grondslag_html(el: Element, peildatum: date, basis: str, wetten: Wetregister | None = None,
+                   woorden: Wetwoorden | None = None) -> str:
+    """'Wettelijke grondslag: <artikel …> (alle eisen op dit artikel)' with the cited words of each (`woorden`: the
+    law texts of the kadermap), or where the wording comes from; `wetten`: the kadermap's law registry, so a law
+    of its own links to wetten.overheid.nl too."""
     if el.grondslagen:
         return '<p class="grondslag">Wettelijke grondslag: ' + "; ".join(
-            _grondslag_deel(g, peildatum, basis, wetten) for g in el.grondslagen) + "</p>"
+            _grondslag_deel(g, peildatum, basis, wetten) for g in el.grondslagen) + "</p>" + "".join(
+            wetwoorden_html(g, peildatum, woorden) for g in el.grondslagen)
     if el.geen_grondslag is not None:
         uitleg = f" {escape(el.geen_grondslag.uitleg, quote=False)}" if el.geen_grondslag.uitleg else ""
         return (f'<p class="grondslag">Geen wettelijke grondslag; bron: '
@@ -92,6 +106,7 @@ class KaderHtml:
     geschiedenis: dict[str, str] = field(default_factory=dict)  # standaard id -> history page
     delen: list[str] = field(default_factory=list)
     wetten: Wetregister | None = None  # the kadermap's law registry (None: the package's)
+    woorden: Wetwoorden | None = None  # the law texts of the kadermap, for the cited words of each grondslag
 
     def wijziging(self, element_id: str) -> str:
         nummer = self.nummers.get(element_id)
@@ -112,7 +127,8 @@ class KaderHtml:
             case Soort.EIS:
                 kop = f'<p class="eiskop">{escape(el.kop, quote=False)}</p>' if el.kop else ""
                 uit.append(f'<div class="eis" id="{eid}">{kop}<p>{inline(el.inhoud)}{self.wijziging(el.id)}</p>'
-                           f"{grondslag_html(el, self.kader.peildatum, self.basis, self.wetten)}{permalink(el)}</div>")
+                           f"{grondslag_html(el, self.kader.peildatum, self.basis, self.wetten, self.woorden)}"
+                           f"{permalink(el)}</div>")
             case Soort.TABEL:
                 self.tabel(el)
             case Soort.BESLISREGEL:

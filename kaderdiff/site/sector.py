@@ -38,6 +38,7 @@ from kaderdiff.site.kaderhtml import KaderHtml, citaat, inhoudsopgave
 from kaderdiff.site.staatbestanden import Pakketstaat, pdfpaginas, schrijf_downloads, zoekrijen
 from kaderdiff.site.wetpaginas import Eiswijziging, eiswijzigingen
 from kaderdiff.uitvoer.atomair import schrijf
+from kaderdiff.verwijzing.wetwoorden import Wetwoorden
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
     sleutel, jaren = opdracht.sleutel, opdracht.jaren
     kaders = {j: kadermap.laad(Versie(j), sleutel) for j in jaren}
     register = register_voor(kadermap.pad)  # a law of the kadermap's own gets its link too
+    woorden = Wetwoorden(kadermap.pad, register)  # each law version read once for all kader pages
     staten: dict[tuple[int, int], Staat] = {
         (a, b): maak_staat(kadermap, Versie(a), Versie(b), sleutel,
                            herkomst=(opdracht.herkomst[a], opdracht.herkomst[b]))
@@ -144,7 +146,7 @@ def bouw_sector(opdracht: Sectoropdracht) -> Sectoruitkomst:
         schrijver = KaderHtml(kader, "../", 2, nummers_per_element(staat) if staat else {},
                               paden.staat(sleutel, staat.oud.jaar, jaar) if staat else "",
                               {st_id: url for (j, st_id), url in geschiedenis.items() if j == jaar},
-                              wetten=register)
+                              wetten=register, woorden=woorden)
         pagina(paden.kader(sleutel, jaar), "site/kader.html.j2", kader=kader, sleutel=sleutel, jaren=jaren,
                staat=staat, inhoud=Markup(schrijver.html(kader.onderdelen)),
                inhoudsopgave=Markup(inhoudsopgave(kader)))

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from kaderdiff.bron.bwb import wetversie
 from kaderdiff.model.kader import Grondslag, Soort
 from kaderdiff.model.wet import Wetregister
+from kaderdiff.model.wettekst import VERVALLEN, Artikel, Onderdeel
 from kaderdiff.model.wijziging import Staat, WijzigingSoort
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.bwb import wetversie
 from kaderdiff.recht.herleid import EisGeschiedenis
-from kaderdiff.recht.wettekst import VERVALLEN, Artikel, Onderdeel
 from kaderdiff.site import paden
 
 

@@ -12,6 +12,7 @@ worse than none.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -75,8 +76,8 @@ def wetpatroon(register: Wetregister) -> re.Pattern[str]:
     return re.compile(rf"{vooraf}(?<![\w-])(?:{alternatieven})(?![\w-])", re.IGNORECASE)
 
 
-def _wetcode(naam: str, register: Wetregister) -> str:
-    wet = register.zoek(naam)
+def _wetcode(naam: str, register: Wetregister, peildatum: date | None = None) -> str:
+    wet = register.zoek(naam, peildatum)
     if wet is not None:
         return wet.code
     raise KaderdiffFout(f"Onbekende wet '{naam}'")  # pragma: no cover - the pattern only finds known names
@@ -260,8 +261,9 @@ class _Lezer:
         return gevonden.tekst.lower()
 
 
-def parse(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
-    """All grondslagen cited in a phrase, in reading order; raises `KaderdiffFout` when unreadable."""
+def parse(tekst: str, register: Wetregister | None = None, peildatum: date | None = None) -> list[Grondslag]:
+    """All grondslagen cited in a phrase, in reading order; raises `KaderdiffFout` when unreadable. A law name
+    several laws carried in turn ('Wvo') is the one in force on `peildatum` (without one: the current law)."""
     register = register if register is not None else pakketregister()
     schoon = " ".join(tekst.split())
     if not schoon:
@@ -269,7 +271,7 @@ def parse(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
     resultaat: list[Grondslag] = []
     vorige = 0
     for m in wetpatroon(register).finditer(schoon):
-        code = _wetcode(m.group(0), register)
+        code = _wetcode(m.group(0), register, peildatum)
         segment = schoon[vorige:m.start()]
         vorige = m.end()
         artikelen = _Lezer(_tokens(segment), schoon).verwijzingen()

@@ -313,6 +313,14 @@ def test_citaten_vindt_eigen_wetten(tmp_path: Path) -> None:
     ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\naliassen = ["Wpo"]\n', "hoort ook bij 'WPO'"),
     ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wetje"\n', "soort 'wetje' is onbekend"),
     ("[LPW\nnaam = 1\n", "geen geldige TOML"),
+    ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\ngeldig_tot = "1 augustus 2020"\n',
+     "'geldig_tot' moet een datum zijn"),
+    ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\ngeldig_van = 1969-08-01\ngeldig_tot = 1969-01-01\n',
+     "geldig_tot (1969-01-01) ligt niet na geldig_van (1969-08-01)"),
+    ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\ngeldig_tot = 2030-01-01\nopvolger = "LPW2030"\n',
+     "opvolger 'LPW2030' is geen bekende wet"),
+    ('[LPW]\nnaam = "Leerplichtwet 1969"\nsoort = "wet"\naliassen = ["Wvo"]\ngeldig_van = 2019-01-01\n',
+     "de naam 'wvo' hoort ook bij 'WVO', die in dezelfde tijd gold"),
 ])
 def test_controleer_valideert_het_register(tmp_path: Path, register: str, stuk: str) -> None:
     repo = maak_repo(tmp_path / "repo")

@@ -14,7 +14,7 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 from tests.hulp.draai import kd
-from tests.hulp.paden import KADERS, VOORBEELD, sample_kaders
+from tests.hulp.paden import KADERS, VOORBEELD, alleen_ongecontroleerd, sample_kaders
 from tests.hulp.repos import commit_alles, git_cmd, maak_repo
 
 ALLE_KADERS = [*sample_kaders(), VOORBEELD]
@@ -28,8 +28,10 @@ def test_er_zijn_sample_kaders_voor_drie_sectoren_en_twee_jaren() -> None:
 
 @pytest.mark.parametrize("pad", ALLE_KADERS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_sample_kader_is_in_orde(pad: Path) -> None:
+    """In orde; what it says on top is only which articles it could not check (the WVO 2020's, whose text is not
+    among the samples, and for the example outside a kadermap the WEB's)."""
     code, uit, fout = kd(["controleer", str(pad)])
-    assert (code, fout) == (0, ""), fout
+    assert code == 0 and alleen_ongecontroleerd(fout, ("WVO", "WEB")), fout
     assert "In orde" in uit
 
 

@@ -17,7 +17,7 @@ from tests.hulp.paden import REPO
 
 DOCUMENTEN = [REPO / "docs" / "handleiding.md", REPO / "templates" / "repo" / "README.md", REPO / "README.md"]
 #: `kaderdiff COMMAND …` where a command starts: at the start of the code, after `&&`, or after a path (.venv/bin/).
-_OPDRACHT = re.compile(r"(?:^|&& |[\w.~]+/)kaderdiff ((?:[a-z][a-z-]*)(?: (?:importeer|haal|uitstel))?)"
+_OPDRACHT = re.compile(r"(?:^|&& |[\w.~]+/)kaderdiff ((?:[a-z][a-z-]*)(?: (?:importeer|haal|uitstel|bewaak))?)"
                        r"((?: [^`|&\n]*)?)")
 _OPTIE = re.compile(r"(?<![\w-])(--[a-z][a-z-]*)")
 

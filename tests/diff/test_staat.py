@@ -253,11 +253,12 @@ def test_de_staat_draagt_de_citaten_en_links_van_zijn_rijen(monkeypatch: pytest.
     peildatum, WORDT on the new one's); the renderers read them from the Staat and cite nothing themselves."""
     from datetime import UTC, datetime
 
+    from kaderdiff.bron import bwb
     from kaderdiff.bron.versies import KaderMap
     from kaderdiff.diff.staatbouw import maak_staat
     from kaderdiff.model.versie import Versie
     from kaderdiff.render import docx_staat, html_uit, json_uit
-    from kaderdiff.verwijzing import citeren, juriconnect
+    from kaderdiff.verwijzing import citeren, juriconnect, wetwoorden
 
     staat = maak_staat(KaderMap(KADERS), Versie(2025), Versie(2026), "MBO")
     paren = {(g, staat.oud.peildatum) for w in staat.wijzigingen for g in w.grondslagen_was}
@@ -271,9 +272,14 @@ def test_de_staat_draagt_de_citaten_en_links_van_zijn_rijen(monkeypatch: pytest.
     def verboden(*_: object) -> str:
         raise AssertionError("een renderer citeert zelf")
 
+    # the law's words at each place too (issue 26), from the sample law texts of the kadermap
+    assert all(staat.wettekst(g, peildatum) for g, peildatum in paren if g.wet in ("WEB", "WOT"))
     monkeypatch.setattr(citeren, "citeer", verboden)
     monkeypatch.setattr(juriconnect, "link", verboden)
+    monkeypatch.setattr(bwb, "wetversie", verboden)
+    monkeypatch.setattr(wetwoorden.Wetwoorden, "van", verboden)
     moment = datetime(2026, 5, 20, tzinfo=UTC)
-    assert docx_staat.render_docx(staat, moment) and html_uit.render_html(staat, moment.date())
+    assert docx_staat.render_docx(staat, moment)
+    assert '<details class="wettekst">' in html_uit.render_html(staat, moment.date()).decode("utf-8")
     data = json.loads(json_uit.render_json(staat))
     assert all(g["citaat"].startswith("artikel") for w in data["wijzigingen"] for g in w["grondslagen_wordt"])

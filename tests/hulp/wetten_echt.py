@@ -13,7 +13,7 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from kaderdiff.recht.bwb import importeer
+from kaderdiff.bron.bwb import importeer
 from tests.hulp.paden import REPO, VOORBEELD
 
 WPO = "BWBR0003420-2016-08-01.xml"

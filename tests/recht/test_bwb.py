@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from kaderdiff.bron.bwb import importeer, lees_wettekst, versies, wetversie
 from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.bwb import importeer, lees_wettekst, versies, wetversie
+from kaderdiff.model.wettekst import tekst_van
 from kaderdiff.recht.controle import controleer_pad
 from kaderdiff.recht.wetcontrole import beoordeel_grondslag, controleer_grondslag, controleer_grondslagen
-from kaderdiff.recht.wettekst import tekst_van
 from tests.hulp.draai import kd
 from tests.hulp.paden import DATA, VOORBEELD
 

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -17,18 +18,23 @@ from hypothesis import strategies as st
 
 from kaderdiff.cli.app import main
 from kaderdiff.model.kader import Grondslag
-from kaderdiff.recht.citaatzoeker import regel_kolom, zoek_citaten
+from kaderdiff.recht.citaatcontext import zoek_citaten
+from kaderdiff.recht.citaatzoeker import regel_kolom
 from tests.hulp.draai import kd
 from tests.hulp.paden import DATA, REPO
 
 CORPUS = json.loads((DATA / "citaten-corpus.json").read_text(encoding="utf-8"))["zinnen"]
 
 
+def _peildatum(z: dict[str, object]) -> date | None:
+    return date.fromisoformat(str(z["peildatum"])) if "peildatum" in z else None
+
+
 def meet() -> dict[str, float | int]:
     """Precision and recall over the corpus, for the references (per sentence) and for the text spans."""
     goed = fout = gemist = goed_stuk = fout_stuk = gemist_stuk = 0
     for i, z in enumerate(CORPUS):
-        vondsten = zoek_citaten(z["zin"])
+        vondsten = zoek_citaten(z["zin"], peildatum=_peildatum(z))
         gevonden = {(i, g) for v in vondsten for g in v.grondslagen}
         verwacht = {(i, Grondslag(*v)) for v in z["verwijzingen"]}
         goed += len(gevonden & verwacht)
@@ -57,11 +63,13 @@ def test_corpus_precisie_en_recall_zijn_1() -> None:
 
 @pytest.mark.parametrize("z", CORPUS, ids=lambda z: z["zin"][:40])
 def test_elke_zin(z: dict[str, list[object]]) -> None:
-    vondsten = zoek_citaten(str(z["zin"]))
+    vondsten = zoek_citaten(str(z["zin"]), peildatum=_peildatum(z))  # type: ignore[arg-type]
     assert [v.tekst for v in vondsten] == z["stukken"]
     assert [g for v in vondsten for g in v.grondslagen] == [Grondslag(*v) for v in z["verwijzingen"]]  # type: ignore[misc]
     for v in vondsten:
         assert str(z["zin"])[v.begin:v.eind] == v.tekst
+    if "wet_uit" in z:
+        assert [v.wet_uit for v in vondsten] == z["wet_uit"]
 
 
 def test_cli_tekstbestand_met_plaats_citaat_en_link(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 
-from kaderdiff.recht.bwb import importeer, lees_wettekst
+from kaderdiff.bron.bwb import importeer, lees_wettekst
 from kaderdiff.recht.wetimpact import Plaats, koppel, vergelijk_wetteksten
 from tests.hulp.draai import kd
 from tests.hulp.repos import maak_repo

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kaderdiff.bron.bwb import lees_wettekst
 from kaderdiff.bron.laden import laad_bestand
-from kaderdiff.recht.bwb import lees_wettekst
+from kaderdiff.model.wettekst import VERVALLEN, tekst_van
 from kaderdiff.recht.wetcontrole import controleer_grondslagen
-from kaderdiff.recht.wettekst import VERVALLEN, tekst_van
 from tests.hulp.draai import kd
 from tests.hulp.wetten_echt import WEB, WPO, echte_wet, kader_met
 

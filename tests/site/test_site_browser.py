@@ -192,6 +192,27 @@ def test_elke_pagina_past_op_een_smal_scherm(site: Path, browser: Any, tmp_path:
 
 
 @pytest.mark.echte_client
+@pytest.mark.parametrize("adres", ["kader/mbo-2026.html", "staat/mbo-2025-2026.html"])
+def test_de_geciteerde_wettekst_opent_met_een_klik(site: Path, browser: Any, adres: str) -> None:
+    """The law's words of a grondslag are one click away; opened (all of them), the page still has no axe violation
+    and still fits a 375 px screen."""
+    vereist("chromium")
+    pagina = _open(browser, site, adres, SMAL)
+    uitklap = pagina.locator("details.wettekst").first
+    tekst = uitklap.locator("p")
+    assert "geldend op 1 augustus 202" in uitklap.locator("summary").inner_text()
+    assert not tekst.is_visible(), "collapsed"
+    uitklap.locator("summary").click()
+    assert tekst.is_visible() and tekst.inner_text().strip()
+    assert pagina.evaluate("document.querySelectorAll('details.wettekst').forEach(d => d.open = true)") is None
+    assert pagina.locator("details.wettekst[open]").count() > 3
+    assert _breedte(pagina) <= SMAL
+    overtredingen = _axe(pagina)
+    assert not overtredingen, "\n".join(overtredingen)
+    pagina.close()
+
+
+@pytest.mark.echte_client
 def test_de_staat_op_papier_volgt_de_pdf_staat(site: Path, browser: Any, tmp_path: Path) -> None:
     """Printed (also from a phone): no navigation, search or footer; the WAS/WORDT table with the columns of the
     Word/PDF Staat in their order, on A4 landscape, each row starting with its number."""

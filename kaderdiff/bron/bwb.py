@@ -23,7 +23,7 @@ from lxml import etree
 from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
-from kaderdiff.recht.wettekst import GELDIG, NOG_NIET, VERVALLEN, Artikel, Lid, Onderdeel, Wettekst
+from kaderdiff.model.wettekst import GELDIG, NOG_NIET, VERVALLEN, Artikel, Lid, Onderdeel, Wettekst
 
 WETTENMAP = "wetten"
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
