@@ -27,6 +27,7 @@ from tests.hulp.draai import kd
 from tests.hulp.echte_clients import gitlab_ci_local
 from tests.hulp.paden import KADERS, REPO
 from tests.hulp.repos import git_cmd, leg_vast
+from tests.hulp.wetplaatsvervanger import leg_plaatsvervanger_neer
 
 pytestmark = pytest.mark.echte_client
 
@@ -63,6 +64,9 @@ def _repo(tmp_path: Path) -> Path:
         shutil.copytree(KADERS / jaar, repo / "kaders" / jaar)
     for wet in (KADERS / "wetten").iterdir():
         shutil.copytree(wet, repo / "kaders" / "wetten" / wet.name)
+    # `controleer --streng` wants the text of every cited law, as a team has after `wetten haal --alle`; the samples
+    # ship no WVO 2020, so a stand-in lies where the fetched text would (this test is about the pipeline)
+    leg_plaatsvervanger_neer(repo / "kaders", "WVO")
     leg_vast(repo, "Kaders overgenomen")
     server = tmp_path / "server.git"
     git_cmd(tmp_path, "init", "-q", "--bare", str(server))
