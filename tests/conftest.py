@@ -8,6 +8,7 @@ hypothesis' `@given`) and the tests that kill a build midway. A module of such t
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.hulp.draai import kd
+from tests.hulp.echte_clients import vereist
 from tests.hulp.paden import KADERS, kaders_sha
 from tests.hulp.repos import git_cmd, leg_vast, maak_repo
 
@@ -64,3 +66,18 @@ def initrepo(tmp_path: Path) -> Path:
         shutil.copytree(wet, repo / "kaders" / "wetten" / wet.name)
     leg_vast(repo, "Kaders overgenomen")
     return repo
+
+
+@pytest.fixture
+def starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A `soffice` on PATH that records each start (pid and arguments), then runs the real soffice; read the
+    starts with `echte_clients.kantoorstarts`."""
+    echt = vereist("soffice")
+    map_ = tmp_path / "bin"
+    map_.mkdir()
+    logboek = tmp_path / "starts.txt"
+    script = map_ / "soffice"
+    script.write_text(f'#!/bin/sh\necho "$$ $*" >> "{logboek}"\nexec "{echt}" "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{map_}{os.pathsep}{os.environ['PATH']}")
+    return logboek
