@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.fouten import KaderdiffFout, os_reden
 from kaderdiff.pakket.libreoffice import MACRO, OMZETFORMATEN, Omzetter, soffice
 from kaderdiff.recht.grondslagindex import standaard_cachemap
 from kaderdiff.uitvoer.atomairbestand import leeft, schrijf_atomair
@@ -46,7 +46,7 @@ GRENS = 256 * 1024 * 1024
 #: The modules whose code shapes the bytes of a conversion (the test checks this against their imports).
 CODE = ("kaderdiff.pakket.libreoffice", "kaderdiff.pakket.vastzetten", "kaderdiff.uitvoer.zipvast",
         "kaderdiff.uitvoer.xmltekst", "kaderdiff.fouten")
-_ENTRY = re.compile(r"([0-9a-f]{64})\.(odt|pdf)")
+_INGANG = re.compile(r"([0-9a-f]{64})\.(odt|pdf)")
 _KOP = re.compile(rb"kaderdiff-omzetting/1 ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9]{1,12})\n")
 _KOPLENGTE = len(FORMAAT) + 2 * 66 + 14
 _REST = re.compile(r"\.[0-9a-f]{64}\.(?:odt|pdf)\.(\d+)-[0-9a-f]{8}\.tmp")  # schrijf_atomair's temporary file
@@ -71,8 +71,10 @@ def libreoffice_kenmerk(programma: str) -> str:
     try:
         uit = subprocess.run([programma, "--version"], capture_output=True, timeout=120, check=False,
                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired) as fout:
-        raise KaderdiffFout(f"LibreOffice ({programma}) geeft zijn versie niet: {fout}") from None
+    except subprocess.TimeoutExpired:
+        raise KaderdiffFout(f"LibreOffice ({programma}) gaf binnen 120 s zijn versie niet") from None
+    except OSError as fout:
+        raise KaderdiffFout(f"LibreOffice ({programma}) start niet: {os_reden(fout)}") from None
     return f"{echt}\n{uit.stdout.decode(errors='replace').strip()}"
 
 
@@ -174,22 +176,22 @@ class Omzetcache:
         except OSError:
             return []
         weg: list[str] = []
-        entries = []
+        ingangen = []
         for item in items:
             if item.is_symlink() or not item.is_file(follow_symlinks=False):
                 continue
             rest = _REST.fullmatch(item.name)
             if rest is not None and not leeft(int(rest[1])) and self._verwijder(item.path):
                 weg.append(item.name)
-            elif _ENTRY.fullmatch(item.name):
+            elif _INGANG.fullmatch(item.name):
                 with contextlib.suppress(OSError):
                     st = item.stat(follow_symlinks=False)
-                    entries.append((st.st_mtime_ns, item.name, st.st_size))
-        if sum(grootte for _, _, grootte in entries) <= self.grens:
+                    ingangen.append((st.st_mtime_ns, item.name, st.st_size))
+        if sum(grootte for _, _, grootte in ingangen) <= self.grens:
             return weg
-        entries = [e for e in entries if self._is_entry(e[1])]  # a file that only looks like one counts for nothing
-        totaal = sum(grootte for _, _, grootte in entries)
-        for _, naam, grootte in sorted(entries):
+        ingangen = [i for i in ingangen if self._is_ingang(i[1])]  # a file that only looks like one counts for nothing
+        totaal = sum(grootte for _, _, grootte in ingangen)
+        for _, naam, grootte in sorted(ingangen):
             if totaal <= self.grens:
                 break
             if naam not in self.gebruikt and self._verwijder(str(self.map / naam)):
@@ -197,7 +199,7 @@ class Omzetcache:
                 totaal -= grootte
         return weg
 
-    def _is_entry(self, naam: str) -> bool:
+    def _is_ingang(self, naam: str) -> bool:
         """Proof that a file is an entry of this cache before it is removed: its name and first line."""
         try:
             fd = os.open(self.map / naam, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
