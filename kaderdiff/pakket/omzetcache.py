@@ -25,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import zlib
@@ -123,6 +124,25 @@ def omzetkenmerk(moment: datetime) -> str:
     return hashlib.sha256(json.dumps(delen, sort_keys=True).encode()).hexdigest()
 
 
+def _begin(pad: Path, lengte: int = -1) -> bytes | None:
+    """The first `lengte` bytes (all with -1) of a regular file that is no symbolic link, else None: a FIFO
+    with an entry's name must not make a build wait."""
+    vlaggen = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(pad, vlaggen)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(lengte)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 class Omzetcache:
     """The entries in one folder, all made under one `kenmerk` (a build's settings)."""
 
@@ -142,11 +162,8 @@ class Omzetcache:
     def lees(self, sleutel: str, formaat: str) -> bytes | None:
         """The stored conversion, or None: missing, or not exactly what was stored under this key."""
         pad = self.map / f"{sleutel}.{formaat}"
-        try:
-            fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with open(fd, "rb") as f:
-                ruw = f.read()
-        except OSError:
+        ruw = _begin(pad)
+        if ruw is None:
             return None
         kop = _KOP.match(ruw)
         data = ruw[kop.end():] if kop else b""
@@ -201,13 +218,7 @@ class Omzetcache:
 
     def _is_ingang(self, naam: str) -> bool:
         """Proof that a file is an entry of this cache before it is removed: its name and first line."""
-        try:
-            fd = os.open(self.map / naam, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with open(fd, "rb") as f:
-                begin = f.read(_KOPLENGTE)
-        except OSError:
-            return False
-        kop = _KOP.match(begin)
+        kop = _KOP.match(_begin(self.map / naam, _KOPLENGTE) or b"")
         return kop is not None and f"{kop[1].decode()}." == naam[:65]
 
     @staticmethod

@@ -72,6 +72,9 @@ def test_een_ingang_komt_terug_zoals_bewaard_en_een_beschadigde_nooit(tmp_path: 
     pad.symlink_to(elders)
     assert cache.lees(sleutel, "pdf") is None, "een symbolische koppeling is geen ingang"
     pad.unlink()
+    os.mkfifo(pad)
+    assert cache.lees(sleutel, "pdf") is None, "een FIFO met de naam van een ingang laat de bouw niet wachten"
+    pad.unlink()
     cache.bewaar(sleutel, "pdf", pdf)
     assert cache.lees(sleutel, "pdf") == pdf, "opnieuw bewaard is hij weer goed"
     assert cache.sleutel(b"docx-bytes", "odt") != sleutel
