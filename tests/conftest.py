@@ -8,6 +8,7 @@ hypothesis' `@given`) and the tests that kill a build midway. A module of such t
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from tests.hulp.bwbserver import Server, bwb_server
 from tests.hulp.draai import kd
+from tests.hulp.echte_clients import vereist
 from tests.hulp.paden import KADERS, kaders_sha
 from tests.hulp.repos import git_cmd, leg_vast, maak_repo
 
@@ -72,3 +74,18 @@ def server() -> Iterator[Server]:
     """A BWB repository on 127.0.0.1 (tests/hulp/bwbserver.py): routes are set by the test."""
     with bwb_server() as staat:
         yield staat
+
+
+@pytest.fixture
+def starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A `soffice` on PATH that records each start (pid and arguments), then runs the real soffice; read the
+    starts with `echte_clients.kantoorstarts`."""
+    echt = vereist("soffice")
+    map_ = tmp_path / "bin"
+    map_.mkdir()
+    logboek = tmp_path / "starts.txt"
+    script = map_ / "soffice"
+    script.write_text(f'#!/bin/sh\necho "$$ $*" >> "{logboek}"\nexec "{echt}" "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{map_}{os.pathsep}{os.environ['PATH']}")
+    return logboek

@@ -15,7 +15,8 @@ from kaderdiff import __version__
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor
 from kaderdiff.model.versie import Herkomst, Versie
-from kaderdiff.pakket.libreoffice import OMZETFORMATEN, Omzetter
+from kaderdiff.pakket.libreoffice import OMZETFORMATEN
+from kaderdiff.pakket.omzetcache import GecachteOmzetter, Omzetcache
 from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import render_reactieformulier
@@ -112,8 +113,8 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
     opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
     conversies = [f for f in OMZETFORMATEN if f in formaten]
-    # LibreOffice starts now and converts each sector's documents while the next sectors are built
-    omzetten = Omzetter(formaten, moment) if conversies else nullcontext()
+    # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the cache
+    omzetten = GecachteOmzetter(formaten, moment, Omzetcache.voor(kadermap, moment)) if conversies else nullcontext()
     with atomaire_map(doel, kadermap.beschermd(doel)) as map_, omzetten as omzetter:
         delen = []
         for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
@@ -124,7 +125,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
             delen.append(deel)
             stap(f"{deel.sector}: klaar")
         if omzetter is not None:
-            stap(f"LibreOffice: {' en '.join(conversies)}")
+            stap(f"LibreOffice: {' en '.join(conversies)}, {omzetter.verslag}")
             omzetter.wacht()
         paginas = _pdfpaginas(map_, delen) if "pdf" in formaten else {}
         stap("index.html en manifest")

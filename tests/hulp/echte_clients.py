@@ -31,6 +31,13 @@ def vereist(programma: str) -> str:
     return pad
 
 
+def kantoorstarts(logboek: Path) -> list[str]:
+    """The LibreOffice processes the `starts` fixture saw start to convert (pid and arguments): not the version
+    question of the conversion cache, which reads the version that way when `soffice` is a script like this."""
+    regels = logboek.read_text(encoding="utf-8").splitlines() if logboek.exists() else []
+    return [r for r in regels if "--version" not in r.split()]
+
+
 def pandoc_woorden(docx: Path, modus: str | None = None) -> list[str]:
     """The words pandoc reads from a docx (optionally accepting or rejecting all revisions).
 

@@ -1,7 +1,7 @@
 """LibreOffice in the pack: two real office processes share the documents, both formats each, stopped on errors.
 
-A small `soffice` in front of the real one (on PATH) writes down every start and its process id; it then
-execs the real program, so what is converted is converted by LibreOffice itself.
+A small `soffice` in front of the real one (on PATH, the `starts` fixture) writes down every start and its process
+id; it then execs the real program, so what is converted is converted by LibreOffice itself.
 """
 
 from __future__ import annotations
@@ -19,29 +19,11 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.pakket import libreoffice
 from kaderdiff.pakket.libreoffice import Omzetter, converteer
 from tests.hulp.draai import kd
-from tests.hulp.echte_clients import odt_wijzigingen, vereist
+from tests.hulp.echte_clients import kantoorstarts, odt_wijzigingen, vereist
 from tests.hulp.repos import commit_alles, maak_repo
 from tests.hulp.validatie import pdf_fonts
 
 MOMENT = datetime(2026, 5, 20, 8, 0)
-
-
-@pytest.fixture
-def starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A `soffice` on PATH that records each start (pid and arguments), then runs the real soffice."""
-    echt = vereist("soffice")
-    map_ = tmp_path / "bin"
-    map_.mkdir()
-    logboek = tmp_path / "starts.txt"
-    script = map_ / "soffice"
-    script.write_text(f'#!/bin/sh\necho "$$ $*" >> "{logboek}"\nexec "{echt}" "$@"\n', encoding="utf-8")
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{map_}{os.pathsep}{os.environ['PATH']}")
-    return logboek
-
-
-def regels(logboek: Path) -> list[str]:
-    return logboek.read_text(encoding="utf-8").splitlines() if logboek.exists() else []
 
 
 def leeft(pid: int) -> bool:
@@ -59,7 +41,7 @@ def test_twee_libreoffices_voor_alle_documenten_en_beide_formaten(starts: Path, 
     code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--formaten", "docx,odt,pdf", "--uit",
                         str(uit)], cwd=repo)
     assert code == 0, fout
-    assert len(regels(starts)) == libreoffice.KANTOREN == 2, regels(starts)
+    assert len(kantoorstarts(starts)) == libreoffice.KANTOREN == 2, kantoorstarts(starts)
     docx = sorted(p.stem for p in uit.glob("*.docx"))
     assert len(docx) == 4 * len(list((repo / "kaders" / "2026").glob("*.xml")))
     assert sorted(p.stem for p in uit.glob("*.odt")) == docx
@@ -89,7 +71,7 @@ def test_fout_in_een_sector_stopt_libreoffice_en_ruimt_het_profiel_op(
     code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--formaten", "docx,pdf", "--uit",
                         str(tmp_path / "pakket")], cwd=repo)
     assert code == 2 and "vo.xml" in fout
-    gestart = regels(starts)
+    gestart = kantoorstarts(starts)
     assert len(gestart) == libreoffice.KANTOREN, "LibreOffice startte al tijdens het bouwen"
     for regel in gestart:
         assert not leeft(int(regel.split()[0])), "onze LibreOffice is gestopt"

@@ -31,7 +31,10 @@ def twee_checkouts(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def bouw(repo: Path, uit: Path, tijdzone: str, formaten: str) -> None:
-    proces = kd_proces([*PAKKET, "--formaten", formaten, "--uit", str(uit)], repo, {"TZ": tijdzone})
+    """Each build its own conversion cache: LibreOffice converts every time, so its bytes are what is compared."""
+    cache = uit.with_name(f"{uit.name}-cache")
+    proces = kd_proces([*PAKKET, "--formaten", formaten, "--uit", str(uit)], repo,
+                       {"TZ": tijdzone, "KADERDIFF_CACHE": str(cache)})
     assert proces.returncode == 0, proces.stderr
 
 
