@@ -102,7 +102,8 @@ def test_reactieformulier_heeft_een_rij_per_wijziging(pakket: Path) -> None:
         tabel = Document(str(pakket / f"{s}-2026-reactieformulier.docx")).tables[-1]
         eerste_kolom = [r.cells[0].text for r in tabel.rows]
         assert eerste_kolom[0] == "Nr"
-        assert eerste_kolom[1:-1] == nummers(pakket, s)
+        assert eerste_kolom[1:-2] == nummers(pakket, s)
+        assert eerste_kolom[-2:] == ["Algemeen", "–"]  # general remarks, then remarks about unchanged text
         assert "ongewijzigde tekst" in tabel.rows[-1].cells[1].text
         assert tabel.rows[1].cells[3].text == tabel.rows[1].cells[4].text == ""
 

@@ -15,7 +15,7 @@ import pytest
 from tests.hulp.draai import kd_proces
 from tests.hulp.echte_clients import vereist
 from tests.hulp.paden import map_sha
-from tests.hulp.repos import GIT_OMGEVING, maak_repo
+from tests.hulp.repos import GIT_OMGEVING, commit_alles, maak_repo
 
 PAKKET = ["pakket", "--van", "2025", "--naar", "2026"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,8 +59,16 @@ def test_twee_tijdzones_en_twee_paden_geven_dezelfde_bytes(tmp_path: Path) -> No
     assert {n.rsplit(".", 1)[-1] for n in lima} >= {"docx", "html", "json", "zip"}
 
 
+def zonder_documentdatum(repo: Path) -> Path:
+    """The sample consultation without its document date: the pack is dated by its commit again."""
+    toml = repo / "kaders" / "2026" / "consultatie.toml"
+    toml.write_text(re.sub(r"(?m)^datum = .*$", "", toml.read_text(encoding="utf-8")), encoding="utf-8")
+    commit_alles(repo, "Zonder documentdatum")
+    return repo
+
+
 def test_geen_pad_of_lokale_tijd_van_de_bouwer_in_het_pakket(tmp_path: Path) -> None:
-    repo = maak_repo(tmp_path / "bouwer-map-geheim" / "repo")
+    repo = zonder_documentdatum(maak_repo(tmp_path / "bouwer-map-geheim" / "repo"))
     uit = tmp_path / "pakket"
     bouw(repo, uit, "America/Lima", "docx,html")
     for pad in uit.iterdir():
@@ -76,7 +84,7 @@ def test_geen_pad_of_lokale_tijd_van_de_bouwer_in_het_pakket(tmp_path: Path) -> 
 def test_datum_van_opmerkingen_is_utc_ook_in_een_andere_tijdzone(tmp_path: Path) -> None:
     """The commit is dated 10:00 +02:00: every date in the concept is 08:00 UTC, written with Z."""
     assert GIT_OMGEVING["GIT_COMMITTER_DATE"] == "2026-05-20T10:00:00+02:00"
-    repo = maak_repo(tmp_path / "repo")
+    repo = zonder_documentdatum(maak_repo(tmp_path / "repo"))
     uit = tmp_path / "pakket"
     proces = kd_proces([*PAKKET, "--sector", "mbo", "--uit", str(uit)], repo, {"TZ": "America/Lima"})
     assert proces.returncode == 0, proces.stderr
