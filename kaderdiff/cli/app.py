@@ -36,6 +36,8 @@ COMMANDOS = (
     Commando("opmaak", "kaderdiff.cli.kaders", "Herschrijf kaders in de vaste opmaak (idempotent)."),
     Commando("importeer", "kaderdiff.cli.invoer",
              "Lees een kader uit Word (.docx) in als kader-XML, of een map met één Word-bestand per jaar."),
+    Commando("nieuw-jaar", "kaderdiff.cli.jaar",
+             "Begin de kaders van een nieuw jaar: een kopie van het vorige jaar, vastgelegd in één commit."),
     Commando("staat", "kaderdiff.cli.staat", "Maak de Staat van wijzigingen (WAS/WORDT) per sector."),
     Commando("pakket", "kaderdiff.cli.pakket", "Bouw het consultatiepakket voor de Ringen."),
     Commando("site", "kaderdiff.cli.site",

@@ -266,6 +266,30 @@ def atomaire_map(doel: Path, beschermd: Iterable[Beschermd] = ()) -> Iterator[Pa
         raise
 
 
+@contextmanager
+def nieuwe_map(doel: Path) -> Iterator[Path]:
+    """Yield an empty temporary directory beside `doel`; on success it becomes `doel`, which may not exist (a new
+    year of kaders: the caller checked that, this refuses should it have appeared meanwhile). No output marker
+    is written: the folder is the user's own. On any error nothing is left."""
+    doel = doel.resolve()
+    tijdelijk: Path | None = None
+    try:
+        ruim_resten_op(doel)
+        tijdelijk = _maak_tijdelijk(doel)
+        yield tijdelijk
+        if os.path.lexists(doel):
+            raise KaderdiffFout(f"{doel} bestaat al; er is niets geschreven")
+        os.rename(tijdelijk, doel)
+    except BaseException as fout:
+        if tijdelijk is not None and tijdelijk.exists():
+            shutil.rmtree(tijdelijk, ignore_errors=True)
+        if isinstance(fout, OSError):
+            vertaald = _als_uitvoerfout(fout, doel, tijdelijk)
+            if vertaald is not fout:
+                raise vertaald from None
+        raise
+
+
 def schrijf(map_: Path, naam: str, inhoud: bytes) -> Path:
     """Write one output file inside a (temporary) output directory; an error names the file."""
     pad = map_ / naam
