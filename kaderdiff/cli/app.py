@@ -40,6 +40,8 @@ COMMANDOS = (
              "Begin de kaders van een nieuw jaar: een kopie van het vorige jaar, vastgelegd in één commit."),
     Commando("staat", "kaderdiff.cli.staat", "Maak de Staat van wijzigingen (WAS/WORDT) per sector."),
     Commando("pakket", "kaderdiff.cli.pakket", "Bouw het consultatiepakket voor de Ringen."),
+    Commando("reacties", "kaderdiff.cli.reacties",
+             "Lees de reacties van de Ringen in (reactienota), of verwerk de ingevulde nota (consultatieverslag)."),
     Commando("site", "kaderdiff.cli.site",
              "Bouw een statische website: elke versie, elke wijziging en elk wetsartikel met een eigen link."),
     Commando("herleid", "kaderdiff.cli.recht",
