@@ -193,10 +193,19 @@ class Omzetter:
                  tb: TracebackType | None) -> None:
         self.stop()
 
-    def voeg_toe(self, docx: Path, doelmap: Path | None = None) -> None:
-        """Queue a written .docx; its conversions go to `doelmap` (default: beside it)."""
-        kantoor = self._kantoren[self._volgende % len(self._kantoren)]
+    def reserveer(self) -> int:
+        """Keep the next place in the turn for a document that is queued later (`voeg_toe(…, plek=)`): the other
+        documents go to the same process as without the wait, so their odt and pdf stay the same bytes."""
         self._volgende += 1
+        return self._volgende - 1
+
+    def voeg_toe(self, docx: Path, doelmap: Path | None = None, plek: int | None = None) -> None:
+        """Queue a written .docx; its conversions go to `doelmap` (default: beside it); `plek`: a place kept with
+        `reserveer`."""
+        if plek is None:
+            plek = self._volgende
+            self._volgende += 1
+        kantoor = self._kantoren[plek % len(self._kantoren)]
         docx = docx.resolve()
         map_ = (doelmap or docx.parent).resolve()
         # Every document gets both exports, the unwanted one into the process's work folder: LibreOffice carries

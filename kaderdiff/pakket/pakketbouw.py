@@ -15,6 +15,7 @@ from kaderdiff import __version__
 from kaderdiff.bron.consultatiebestand import consultatie_voor
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor
+from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.kader import Fragment
 from kaderdiff.model.versie import Herkomst, Versie
@@ -108,12 +109,21 @@ def consultatie_en_moment(kadermap: KaderMap, naar: Versie, sectoren: list[str],
     moment every document is dated with: `datum` (--datum), else the consultation's document date, else the
     commit's date."""
     consultatie = consultatie_voor(kadermap, naar)
-    if consultatie is not None and any(kadermap.laad(naar, s).status != "concept" for s in sectoren):
+    if consultatie is not None and any(_status(kadermap, naar, s) not in ("concept", "") for s in sectoren):
         consultatie = None  # a kader that is vastgesteld is no longer being consulted on
     documentdatum = datum or (consultatie.datum if consultatie is not None else None)
     if documentdatum is not None:
         return consultatie, moment_van_datum(documentdatum)
     return consultatie, datum_van_tijdstip(kadermap.commitdatum(naar))
+
+
+def _status(kadermap: KaderMap, naar: Versie, sector: str) -> str:
+    """The kader's status; '' when it cannot be loaded: building its sector reports why, with LibreOffice
+    already started and stopped again as for any failing sector."""
+    try:
+        return kadermap.laad(naar, sector).status
+    except KaderdiffFout:
+        return ""
 
 
 def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
@@ -140,13 +150,16 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
         # LibreOffice starts now and converts each sector's documents while the next sectors are built
         with Omzetter(formaten, moment) if conversies else nullcontext() as omzetter:
             delen = []
+            plekken: dict[str, int] = {}  # with a pdf: the reactieformulier's place in LibreOffice's turn
             for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
                 formulier = f"{deel.documenten[-1].naam}.docx"
                 for naam, inhoud in bestanden.items():
                     pad = schrijf(map_, naam, inhoud)
-                    if omzetter is not None and naam.endswith(".docx") and not ("pdf" in formaten
-                                                                                 and naam == formulier):
-                        omzetter.voeg_toe(pad)
+                    if omzetter is not None and naam.endswith(".docx"):
+                        if "pdf" in formaten and naam == formulier:
+                            plekken[deel.sector] = omzetter.reserveer()
+                        else:
+                            omzetter.voeg_toe(pad)
                 delen.append(deel)
                 stap(f"{deel.sector}: klaar")
             paginas: dict[str, dict[str, int]] = {}
@@ -157,7 +170,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
                     paginas = _pdfpaginas(map_, delen)
                     for deel in delen:
                         omzetter.voeg_toe(schrijf(map_, f"{deel.documenten[-1].naam}.docx", render_reactieformulier(
-                            deel.formulier, moment, consultatie, paginas[deel.sector])))
+                            deel.formulier, moment, consultatie, paginas[deel.sector])), plek=plekken[deel.sector])
                 omzetter.wacht()
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(
