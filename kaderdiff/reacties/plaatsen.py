@@ -166,6 +166,10 @@ class Plaatser:
         """Documents made from another commit than the concept: their numbers may differ."""
         commit = staat.herkomst[-1].commit[:7] if staat.herkomst else ""
         uit = []
+        if staat.herkomst and staat.herkomst[-1].vuil:
+            uit.append(f"het concept ({staat.naar}) is gelezen uit de werkmap met wijzigingen die niet zijn "
+                       f"vastgelegd; de nota noemt commit {commit or 'onbekend'}, en --verwerk --vastgesteld "
+                       "vergelijkt met die commit")
         for d in self.documenten:
             if d.sector == staat.sector and d.jaar == self.jaar and d.kenmerk and commit and \
                     not d.kenmerk.endswith(f"-{commit}"):

@@ -240,3 +240,16 @@ def test_reacties_zegt_wat_er_mis_is(repo: Path, args: list[str], melding: str) 
     code, _, fout = kd(args, cwd=repo)
     assert code == 2 and melding in fout, fout
     assert "Traceback" not in fout
+
+
+def test_concept_uit_een_gewijzigde_werkmap_geeft_een_waarschuwing(tmp_path: Path, binnen: Path) -> None:
+    """The nota records the commit of its concept; when the working tree differed from it, it says so (--verwerk
+    --vastgesteld compares with that commit)."""
+    repo = maak_repo(tmp_path / "repo")
+    po = repo / "kaders" / "2026" / "po.xml"
+    po.write_text(po.read_text(encoding="utf-8").replace("Woord vooraf", "Voorwoord", 1), encoding="utf-8")
+    code, _, fout = kd(["reacties", str(binnen / "ouders.docx"), "--van", "2025", "--naar", "2026"], cwd=repo)
+    assert code == 0, fout
+    assert "let op: het concept (2026) is gelezen uit de werkmap met wijzigingen die niet zijn vastgelegd" in fout
+    data = lees(repo / "build" / "reacties-2026", "po")
+    assert data["waarschuwingen"] and "werkmap" in str(data["waarschuwingen"])
