@@ -188,8 +188,9 @@ def test_odt_en_pdf_via_libreoffice(repo: Path, tmp_path: Path) -> None:
     tweede = tmp_path / "met-odt-2"
     assert kd(["pakket", "--van", "2025", "--naar", "2026", "--sector", "mbo", "--formaten", "docx,odt",
                "--uit", str(tweede)], cwd=repo)[0] == 0
-    for odt in tweede.glob("*.odt"):
-        assert odt.read_bytes() == (uit / odt.name).read_bytes(), odt.name
+    for odt in tweede.glob("*.odt"):  # the same without a pdf; the form aside: with a pdf it has the pages
+        if not odt.name.endswith("-reactieformulier.odt"):
+            assert odt.read_bytes() == (uit / odt.name).read_bytes(), odt.name
 
 
 def test_mislukte_bouw_laat_het_vorige_pakket_heel(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from tests.hulp.draai import kd
 from tests.hulp.paden import kaders_sha
 from tests.hulp.reactiebestanden import opmerking_bij, vul_formulier, vul_nota
 from tests.hulp.repos import commit_alles, git_cmd, maak_repo
+from tests.hulp.validatie import ooxml_fouten
 from tests.hulp.woordbewerker import Woordbewerker
 
 CONCEPT = "2026@ringen-concept-2026"
@@ -150,6 +151,7 @@ def test_nota_in_word_heeft_de_kolommen_voor_de_inspectie(nota: Path) -> None:
     assert any(t.startswith("Concept\t2026@ringen-concept-2026 (commit ") for t in tekst)
     html = (nota / "mbo-2026-reactienota.html").read_text(encoding="utf-8")
     assert '<tr id="MBO-6.3"><td>MBO-6.3</td><td>MBO Raad</td>' in html
+    assert ooxml_fouten(nota / "mbo-2026-reactienota.docx") == []
 
 
 def test_verwerk_geeft_het_verslag_met_antwoord_en_besluit(repo: Path, nota: Path, tmp_path: Path) -> None:
@@ -173,6 +175,7 @@ def test_verwerk_geeft_het_verslag_met_antwoord_en_besluit(repo: Path, nota: Pat
     assert len(verslag["wijzigingen"]) == 17
     assert docx.Document(str(uit / "mbo-2026-consultatieverslag.docx")).paragraphs[0].text.startswith(
         "Consultatieverslag Onderzoekskader 2026")
+    assert ooxml_fouten(uit / "mbo-2026-consultatieverslag.docx") == []
 
 
 def test_onbekend_besluit_noemt_de_rij_en_schrijft_niets(repo: Path, nota: Path, tmp_path: Path) -> None:
