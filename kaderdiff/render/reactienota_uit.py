@@ -64,7 +64,8 @@ def reactietabel(doc: Worddocument, reacties: tuple[Genoteerd, ...], met_antwoor
     ruimte_na_alineas(t, 2)
 
 
-def _sectie(doc: Worddocument, kop: str, reacties: tuple[Genoteerd, ...]) -> None:
+def sectie(doc: Worddocument, kop: str, reacties: tuple[Genoteerd, ...]) -> None:
+    """A section of reactions (general, unchanged text, not placeable): heading and table, or 'Geen.'."""
     doc.add_heading(kop, level=2)
     if reacties:
         reactietabel(doc, reacties)
@@ -106,9 +107,9 @@ def render_nota_docx(nota: Reactienota, moment: datetime) -> bytes:
         doc.add_paragraph(f"Reacties op {w.nummer}:" if nw.reacties else "Geen reacties.")
         if nw.reacties:
             reactietabel(doc, nw.reacties)
-    _sectie(doc, KOP_ALGEMEEN, nota.algemeen)
-    _sectie(doc, KOP_ONGEWIJZIGD, nota.ongewijzigd)
-    _sectie(doc, KOP_NIET_GEPLAATST, nota.niet_geplaatst)
+    sectie(doc, KOP_ALGEMEEN, nota.algemeen)
+    sectie(doc, KOP_ONGEWIJZIGD, nota.ongewijzigd)
+    sectie(doc, KOP_NIET_GEPLAATST, nota.niet_geplaatst)
     doc.add_heading("Gelezen bestanden", level=2)
     for naam in nota.bestanden:
         doc.add_paragraph(naam, style="List Bullet")

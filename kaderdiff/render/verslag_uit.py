@@ -20,9 +20,9 @@ from kaderdiff.render.reactienota_uit import (
     bron_met_reden,
     reactie_dict,
     reactietabel,
+    sectie,
 )
 from kaderdiff.word.document import (
-    Worddocument,
     kopblok,
     liggend,
     nieuw_document,
@@ -67,14 +67,6 @@ def kopregels(verslag: Consultatieverslag, moment: datetime) -> list[tuple[str, 
     return regels
 
 
-def _sectie(doc: Worddocument, kop: str, verslag_reacties: tuple[Any, ...]) -> None:
-    doc.add_heading(kop, level=2)
-    if verslag_reacties:
-        reactietabel(doc, verslag_reacties)
-    else:
-        doc.add_paragraph("Geen.")
-
-
 def render_verslag_docx(verslag: Consultatieverslag, moment: datetime) -> bytes:
     titel = f"Consultatieverslag {verslag.titel}"
     doc = nieuw_document(titel, moment, onderwerp=f"Consultatieverslag {verslag.sector} {verslag.jaar}")
@@ -102,9 +94,9 @@ def render_verslag_docx(verslag: Consultatieverslag, moment: datetime) -> bytes:
             reactietabel(doc, w.reacties)
         else:
             doc.add_paragraph("Geen reacties.")
-    _sectie(doc, KOP_ALGEMEEN, verslag.algemeen)
-    _sectie(doc, KOP_ONGEWIJZIGD, verslag.ongewijzigd)
-    _sectie(doc, KOP_NIET_GEPLAATST, verslag.niet_geplaatst)
+    sectie(doc, KOP_ALGEMEEN, verslag.algemeen)
+    sectie(doc, KOP_ONGEWIJZIGD, verslag.ongewijzigd)
+    sectie(doc, KOP_NIET_GEPLAATST, verslag.niet_geplaatst)
     if verslag.vastgesteld:
         doc.add_heading("Wijzigingen na de consultatie", level=2)
         if verslag.nieuw:
