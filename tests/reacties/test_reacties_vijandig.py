@@ -3,6 +3,7 @@ never a traceback, a hang, an entity resolved or half a nota written. Also: numb
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -121,3 +122,30 @@ def test_fuzz_teruggestuurde_documenten(repo: Path, keuze: int, data: st.DataObj
     nederlands(fout)
     if code == 2:
         assert fout.strip().startswith("Fout:")
+
+
+def test_opmerking_in_een_odt_concept_komt_bij_haar_wijziging(repo: Path, tmp_path: Path) -> None:
+    """A concept saved as .odt keeps the change's bookmark ('MBO_6') as text:bookmark-start; a reader's
+    office:annotation in that paragraph is placed under MBO-6, the pack's own comment (its author) is not a
+    reaction."""
+    annotatie = ('<office:annotation><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">{}</dc:creator>'
+                 "<text:p>{}</text:p></office:annotation>")
+    alinea = ('<text:p><text:bookmark-start text:name="MBO_6"/>' + annotatie.format("Inspectie van het Onderwijs",
+                                                                                    "MBO-6 (gewijzigd)")
+              + annotatie.format("AVS", "Ook bestuurders vragen om 'bekwaam'.")
+              + 'Het bestuur zorgt voor <text:bookmark-end text:name="MBO_6"/>bekwaam personeel.</text:p>')
+    odt(tmp_path / "avs.odt", alinea)
+    with zipfile.ZipFile(tmp_path / "avs.odt", "a") as z:
+        z.writestr("styles.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-styles '
+                   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:master-styles>'
+                   '<style:master-page><style:footer><text:p>KD-MBO-2026-0000000 — pagina 1</text:p></style:footer>'
+                   "</style:master-page></office:master-styles></office:document-styles>")
+    code, _, fout = kd(["reacties", str(tmp_path / "avs.odt"), *REACTIES, "--uit", str(tmp_path / "nota")], cwd=repo)
+    assert code == 0, fout
+    nota = json.loads((tmp_path / "nota" / "mbo-2026-reactienota.json").read_text(encoding="utf-8"))
+    assert [(r["nummer"], r["organisatie"], r["tekst"], r["soort"]) for r in nota["reacties"]] == [
+        ("MBO-6", "AVS", "Ook bestuurders vragen om 'bekwaam'.", "opmerking")]
+    assert nota["reacties"][0]["bron"] == ("avs.odt, opmerking 2 bij alinea 1 («Het bestuur zorgt voor bekwaam "
+                                           "personeel.»)")
