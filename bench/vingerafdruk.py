@@ -43,8 +43,8 @@ CITAATTEKST = (
 VOG_OUD = "benoembaar/bevoegd en bekwaam"
 VOG_NIEUW = "bekwaam"
 #: Every command (and wetten's subcommands) whose `-h` is fingerprinted.
-HULP = ("controleer", "opmaak", "importeer", "staat", "pakket", "site", "herleid", "impact", "wetten",
-        "wetten importeer", "wetten haal", "wetten bewaak", "wetten uitstel", "citaten", "voorstel",
+HULP = ("controleer", "opmaak", "importeer", "nieuw-jaar", "staat", "pakket", "reacties", "site", "herleid",
+        "impact", "wetten", "wetten importeer", "wetten haal", "wetten bewaak", "wetten uitstel", "citaten", "voorstel",
         "vergelijk-sectoren", "init", "merge", "versie")
 #: Refusals: one Dutch message and exit 2.
 FOUTEN: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from datetime import date
 from typing import TypeAlias
 
 from lxml import etree
@@ -199,18 +200,28 @@ def leeg_weg(wortel: Knoop, naam: str) -> None:
 
 
 def nieuw_jaar(bron: Boom, van: int, naar: int) -> Boom:
-    """A kader for `naar` from the van kader as it was: own year, peildatum, status concept, no toelichtingen
-    and no wetswijzigingen of van (those changes are in force by then)."""
+    """A kader for `naar` from the van kader as it was: own year, title and peildatum (the same day of the new
+    year: 1 August), status concept; without what belonged to van's own changes (toelichtingen, wetswijzigingen,
+    the summary of van's changes, a correctie of van's published kader)."""
     boom = copy.deepcopy(bron)
     wortel = boom.getroot()
     wortel.set("jaar", str(naar))
     wortel.set("status", "concept")
-    wortel.set("peildatum", wortel.get("peildatum", f"{van}-08-01").replace(str(van), str(naar), 1))
+    wortel.set("peildatum", _in_jaar(wortel.get("peildatum", ""), naar))
     titel = wortel.find("titel")
     if titel is not None and titel.text:
         titel.text = titel.text.replace(str(van), str(naar))
-    for naam in ("toelichtingen", "wetswijzigingen"):
+    for naam in ("toelichtingen", "wetswijzigingen", "samenvatting", "correctie"):
         gevonden = wortel.find(naam)
         if gevonden is not None:
             wortel.remove(gevonden)
     return boom
+
+
+def _in_jaar(peildatum: str, jaar: int) -> str:
+    """The same day and month in `jaar` (29 February: 28 February); 1 August when there is no valid date."""
+    try:
+        dag = date.fromisoformat(peildatum)
+    except ValueError:
+        return f"{jaar}-08-01"
+    return (dag.replace(year=jaar) if (dag.month, dag.day) != (2, 29) else date(jaar, 2, 28)).isoformat()

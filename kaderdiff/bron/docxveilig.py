@@ -1,4 +1,4 @@
-"""Reading an untrusted .docx: refuse macros, zip bombs, path traversal and XML entities before use.
+"""Reading an untrusted .docx (or .odt): refuse macros, zip bombs, path traversal and XML entities before use.
 
 Everything is checked on the declared zip directory first, then each part is read with a hard
 size limit and every XML part goes through `xmlveilig.parse_veilig`. Nothing is written anywhere.
@@ -53,11 +53,34 @@ def lees_docx(pad: Path) -> Docx:
     bestand = pad.name
     if pad.suffix.lower() in MACRO_EXTENSIES:
         raise _weiger(bestand, "een Word-document met macro's (.docm/.dotm) wordt niet gelezen")
+    delen = _lees_delen(pad, "geen geldig Word-document (.docx is een zip-bestand)",
+                        ("[Content_Types].xml", "word/document.xml"),
+                        "geen Word-document (word/document.xml of [Content_Types].xml ontbreekt)")
+    typen = delen["[Content_Types].xml"].getroot()
+    for el in typen.iter(f"{CT}Default", f"{CT}Override"):
+        if "macroenabled" in (el.get("ContentType") or "").lower():
+            raise _weiger(bestand, "het document is een Word-document met macro's (macroEnabled)")
+    return Docx(bestand, delen)
+
+
+def lees_odt(pad: Path) -> Docx:
+    """Open and check an OpenDocument text (.odt) with the same limits; its XML parts (content.xml, styles.xml,
+    meta.xml …) parsed. A document with macros (Basic/ or Scripts/) is refused."""
+    delen = _lees_delen(pad, "geen geldig ODF-document (.odt is een zip-bestand)", ("content.xml",),
+                        "geen ODF-tekstdocument (content.xml ontbreekt)")
+    if any(n.startswith(("Basic/", "Scripts/")) for n in delen):
+        raise _weiger(pad.name, "het document bevat macro's")
+    return Docx(pad.name, delen)
+
+
+def _lees_delen(pad: Path, geen_zip: str, vereist: tuple[str, ...], ontbreekt: str) -> dict[str, etree._ElementTree]:
+    """Every XML part of an office zip, checked first on the zip directory: names, sizes, compression."""
+    bestand = pad.name
     inhoud = lees_bestand(pad)  # only a regular file: a FIFO or device is refused, never waited on
     try:
         archief = zipfile.ZipFile(io.BytesIO(inhoud))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
-        raise _weiger(bestand, "geen geldig Word-document (.docx is een zip-bestand)") from None
+        raise _weiger(bestand, geen_zip) from None
     with archief:
         infos = archief.infolist()
         if len(infos) > MAX_DELEN:
@@ -71,8 +94,8 @@ def lees_docx(pad: Path) -> Docx:
             if info.file_size > 1024 * 1024 and info.file_size > MAX_VERHOUDING * max(info.compress_size, 1):
                 raise _weiger(bestand, f"onderdeel {info.filename} is verdacht sterk gecomprimeerd (zip-bom)")
         namen = {i.filename for i in infos}
-        if "[Content_Types].xml" not in namen or "word/document.xml" not in namen:
-            raise _weiger(bestand, "geen Word-document (word/document.xml of [Content_Types].xml ontbreekt)")
+        if any(n not in namen for n in vereist):
+            raise _weiger(bestand, ontbreekt)
         if any(n.lower().endswith("vbaproject.bin") for n in namen):
             raise _weiger(bestand, "het document bevat macro's (vbaProject.bin)")
         delen: dict[str, etree._ElementTree] = {}
@@ -90,8 +113,4 @@ def lees_docx(pad: Path) -> Docx:
             if len(data) > info.file_size:
                 raise _weiger(bestand, f"onderdeel {info.filename} is groter dan opgegeven (zip-bom)")
             delen[info.filename] = parse_veilig(data, f"{bestand}:{info.filename}")
-    typen = delen["[Content_Types].xml"].getroot()
-    for el in typen.iter(f"{CT}Default", f"{CT}Override"):
-        if "macroenabled" in (el.get("ContentType") or "").lower():
-            raise _weiger(bestand, "het document is een Word-document met macro's (macroEnabled)")
-    return Docx(bestand, delen)
+    return delen

@@ -204,6 +204,7 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
         assert vastgesteld is not None  # guaranteed by the schema
         correctie = Correctie(vastgesteld, normaliseer(correctie_el.get("publicatie", "")),
                               normaliseer(correctie_el.text or ""))
+    samenvatting = tuple(a for a in (lees_inline(p) for p in wortel.iterfind("samenvatting/alinea")) if a)
     return Kader(
         sector=wortel.get("sector", ""),
         jaar=int(wortel.get("jaar", "0")),
@@ -216,6 +217,7 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
         bron=bron,
         variant=wortel.get("variant", ""),
         correctie=correctie,
+        samenvatting=samenvatting,
     )
 
 

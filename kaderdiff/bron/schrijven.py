@@ -92,6 +92,10 @@ def kader_boom(kader: Kader) -> etree._ElementTree:
             xml.set("naam", w.naam)
             if w.inwerkingtreding is not None:
                 xml.set("inwerkingtreding", w.inwerkingtreding.isoformat())
+    if kader.samenvatting:
+        samenvatting = etree.SubElement(wortel, "samenvatting")
+        for alinea in kader.samenvatting:
+            schrijf_inline(etree.SubElement(samenvatting, "alinea"), alinea)
     for onderdeel in kader.onderdelen:
         _element(wortel, onderdeel)
     if kader.toelichtingen:

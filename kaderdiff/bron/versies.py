@@ -143,6 +143,21 @@ class KaderMap:
         data = self._repository().lees(commit, pad_in_repo, f"{pad_in_repo}@{versie.ref}")
         return data, f"{pad_in_repo}@{versie.ref}"
 
+    def lees_jaarbestand(self, versie: Versie, naam: str) -> tuple[bytes, str] | None:
+        """Another file of a year's folder (its `consultatie.toml`) and its name for messages; None without one."""
+        self._controleer_jaar(versie)
+        if versie.ref is None:
+            pad = self.pad / str(versie.jaar) / naam
+            if not (pad.exists() or pad.is_symlink()):
+                return None
+            return lees_bestand(pad, self.naam_van(pad)), self.naam_van(pad)
+        map_ = self._relatief(versie.jaar)
+        commit = self._commit(versie.ref).hexsha
+        if naam not in self._repository().bestanden(commit, map_, f"Versie {versie}"):
+            return None
+        return self._repository().lees(commit, f"{map_}/{naam}", f"{map_}/{naam}@{versie.ref}"), \
+            f"{map_}/{naam}@{versie.ref}"
+
     def laad(self, versie: Versie, sector: str) -> Kader:
         """Load one kader of a version; the same bytes are parsed once per KaderMap (Kader is immutable)."""
         data, bron = self.lees_bytes(versie, sector)

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
     from pathlib import Path
 
     from rich.console import Console
@@ -53,6 +54,17 @@ def versies(args: argparse.Namespace) -> tuple[Versie, Versie]:
     from kaderdiff.model.versie import Versie
 
     return Versie.parse(args.van), Versie.parse(args.naar)
+
+
+def datum(tekst: str) -> date:
+    """An argparse type: a date written JJJJ-MM-DD (--datum)."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(tekst.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-16") \
+            from None
 
 
 def lees_formaten(tekst: str, toegestaan: tuple[str, ...]) -> tuple[str, ...]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kaderdiff.cli.gemeen import console, kadermap, lees_formaten, optie_kaders, opties_van_naar, regel, versies
+from kaderdiff.cli.gemeen import (
+    console,
+    datum,
+    kadermap,
+    lees_formaten,
+    optie_kaders,
+    opties_van_naar,
+    regel,
+    versies,
+)
 
 STAPPEN_PER_SECTOR = 1
 
@@ -15,6 +24,9 @@ def opties(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--uit", type=Path, default=None, metavar="MAP",
                         help="uitvoermap (standaard: build/pakket-JAAR)")
     parser.add_argument("--formaten", default="docx,html", help="komma-gescheiden: docx,odt,pdf,html")
+    parser.add_argument("--datum", type=datum, default=None, metavar="JJJJ-MM-DD",
+                        help="de datum van de documenten (standaard: 'datum' uit kaders/JAAR/consultatie.toml, "
+                             "anders de datum van de commit)")
     optie_kaders(parser)
 
 
@@ -39,7 +51,7 @@ def pakket(args: argparse.Namespace) -> int:
             voortgang.update(taak, description=omschrijving, advance=1)
             voortgang.refresh()  # no refresh thread: with one thread the sectors can be built in parallel
 
-        manifest = bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap)
+        manifest = bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap, datum=args.datum)
     bestanden = manifest["bestanden"]
     assert isinstance(bestanden, list)
     regel(f"Consultatiepakket {van} → {naar}: {len(bestanden)} bestanden in {doel} (open {doel / 'index.html'})")

@@ -260,6 +260,9 @@ class Kader:
     bron: str = field(default="", compare=False)
     variant: str = ""  # '' for the sector's own kader; e.g. 'pro', 'bes', 'eoa'
     correctie: Correctie | None = None
+    #: The team's plain-language summary of this year's main changes, paragraph by paragraph: it opens the
+    #: Staat and is not compared (like the toelichtingen, it is about the change, not part of the kader text).
+    samenvatting: tuple[tuple[Fragment, ...], ...] = ()
 
     def doorloop(self) -> Iterator[tuple[Element, tuple[Element, ...]]]:
         """Every element with its ancestors, in document order."""

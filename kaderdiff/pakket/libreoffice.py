@@ -113,7 +113,7 @@ class _Kantoor:
         bereid_profiel_voor(profiel)
         self._schrijf_wachtrij()
         macro = (f'macro:///Standard.Omzetten.Converteer("{self.wachtrij.as_uri()}",'
-                 f'"{self.verslag.as_uri()}",{TIJDSLIMIET * 1000})')
+                 f'"{self.verslag.as_uri()}","{self.gedaan.as_uri()}",{TIJDSLIMIET * 1000})')
         with open(werkmap / "soffice.log", "wb") as log:
             self.proces = subprocess.Popen(
                 [programma, f"-env:UserInstallation={profiel.as_uri()}", "--headless", "--norestore",
@@ -127,6 +127,17 @@ class _Kantoor:
     @property
     def verslag(self) -> Path:
         return self.werkmap / "verslag.txt"
+
+    @property
+    def gedaan(self) -> Path:
+        """The sources converted so far, one URL a line (appended by the macro after each document)."""
+        return self.werkmap / "gedaan.txt"
+
+    def klaar_met(self) -> set[str]:
+        try:
+            return set(self.gedaan.read_text(encoding="utf-8", errors="replace").splitlines())
+        except FileNotFoundError:
+            return set()
 
     def _schrijf_wachtrij(self) -> None:
         """Replace the queue file as a whole: the macro never reads half a line."""
@@ -189,10 +200,19 @@ class Omzetter:
                  tb: TracebackType | None) -> None:
         self.stop()
 
-    def voeg_toe(self, docx: Path, doelmap: Path | None = None) -> None:
-        """Queue a written .docx; its conversions go to `doelmap` (default: beside it)."""
-        kantoor = self._kantoren[self._volgende % len(self._kantoren)]
+    def reserveer(self) -> int:
+        """Keep the next place in the turn for a document that is queued later (`voeg_toe(…, plek=)`): the other
+        documents go to the same process as without the wait, so their odt and pdf stay the same bytes."""
         self._volgende += 1
+        return self._volgende - 1
+
+    def voeg_toe(self, docx: Path, doelmap: Path | None = None, plek: int | None = None) -> None:
+        """Queue a written .docx; its conversions go to `doelmap` (default: beside it); `plek`: a place kept with
+        `reserveer`."""
+        if plek is None:
+            plek = self._volgende
+            self._volgende += 1
+        kantoor = self._kantoren[plek % len(self._kantoren)]
         docx = docx.resolve()
         map_ = (doelmap or docx.parent).resolve()
         # Every document gets both exports, the unwanted one into the process's work folder: LibreOffice carries
@@ -201,6 +221,22 @@ class Omzetter:
                   for f in OMZETFORMATEN}
         self._uitvoer += [(f, doelen[f], kantoor) for f in self.formaten]
         kantoor.voeg_toe("\t".join([docx.as_uri(), *(doelen[f].as_uri() for f in OMZETFORMATEN)]))
+
+    def wacht_op(self, bronnen: list[Path]) -> None:
+        """Wait until these queued documents are converted (the others go on being converted meanwhile)."""
+        einde = time.monotonic() + TIJDSLIMIET
+        gevraagd = {p.resolve().as_uri() for p in bronnen}
+        while True:
+            if gevraagd <= set().union(*(k.klaar_met() for k in self._kantoren)):
+                return
+            gestopt = next((k for k in self._kantoren if k.proces.poll() is not None), None)
+            if gestopt is not None and not gevraagd <= set().union(*(k.klaar_met() for k in self._kantoren)):
+                raise KaderdiffFout(f"LibreOffice stopte voordat alle documenten waren omgezet "
+                                    f"(LibreOffice meldt: {gestopt.reden()})")
+            if time.monotonic() > einde:
+                self.stop()
+                raise KaderdiffFout(f"LibreOffice deed er langer dan {TIJDSLIMIET} s over; conversie afgebroken")
+            time.sleep(0.02)
 
     def wacht(self) -> list[Path]:
         """Wait until every queued document is converted; fix embedded dates so reruns give the same bytes."""

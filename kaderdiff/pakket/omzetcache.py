@@ -253,7 +253,12 @@ class GecachteOmzetter:
                  tb: TracebackType | None) -> None:
         self._stapel.close()  # stops LibreOffice if it runs
 
-    def voeg_toe(self, docx: Path, doelmap: Path | None = None) -> None:
+    def reserveer(self) -> int | None:
+        """A place in LibreOffice's turn for a document queued later (`Omzetter.reserveer`); None while LibreOffice
+        has not started (every document so far came from the cache, so there is no turn to keep)."""
+        return self._omzetter.reserveer() if self._omzetter is not None else None
+
+    def voeg_toe(self, docx: Path, doelmap: Path | None = None, plek: int | None = None) -> None:
         map_ = (doelmap or docx.parent).resolve()
         data = docx.read_bytes()
         sleutels = {f: self.cache.sleutel(data, f) for f in self.formaten}
@@ -266,7 +271,7 @@ class GecachteOmzetter:
             return
         if self._omzetter is None:
             self._omzetter = self._stapel.enter_context(Omzetter(self.formaten, self.moment))
-        self._omzetter.voeg_toe(docx, doelmap)
+        self._omzetter.voeg_toe(docx, doelmap, plek)
         self.omgezet.append(docx.name)
         self._te_bewaren.append((map_, docx.stem, sleutels))
 
@@ -274,6 +279,11 @@ class GecachteOmzetter:
     def verslag(self) -> str:
         """For the progress line: how many documents LibreOffice converts and how many came from the cache."""
         return f"{len(self.omgezet)} omgezet, {len(self.uit_cache)} uit de cache"
+
+    def wacht_op(self, bronnen: list[Path]) -> None:
+        """Wait until these documents are converted: those from the cache are there already."""
+        if self._omzetter is not None:
+            self._omzetter.wacht_op([p for p in bronnen if p.name in self.omgezet])
 
     def wacht(self) -> None:
         """Wait for LibreOffice's conversions, store them, and keep the cache within its bound."""

@@ -8,24 +8,28 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kaderdiff import __version__
+from kaderdiff.bron.consultatiebestand import consultatie_voor
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.staatbouw import maak_staat, sectoren_voor
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.consultatie import Consultatie
+from kaderdiff.model.kader import Fragment
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.pakket.libreoffice import OMZETFORMATEN
 from kaderdiff.pakket.omzetcache import GecachteOmzetter, Omzetcache
 from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
-from kaderdiff.render.docx_reactie import render_reactieformulier
+from kaderdiff.render.docx_reactie import Formulier, render_reactieformulier
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.render.json_uit import met_pdfpaginas
 from kaderdiff.render.staat_uit import staat_basisnaam, staat_bestanden
 from kaderdiff.uitvoer.atomair import atomaire_map, schrijf
 from kaderdiff.uitvoer.parallel import bruikbare_processors, voer_uit
-from kaderdiff.uitvoer.tijd import datum_van_tijdstip
+from kaderdiff.uitvoer.tijd import datum_van_tijdstip, moment_van_datum
 from kaderdiff.uitvoer.zipvast import schrijf_zip
 from kaderdiff.word.blokken import blokken
 
@@ -59,6 +63,8 @@ class Sectordeel:
     wijzigingen: tuple[Indexregel, ...]
     documenten: tuple[Document, ...]
     staat_html: str  # '' when html was not asked for
+    samenvatting: tuple[tuple[Fragment, ...], ...]  # the team's summary of the sector's changes
+    formulier: Formulier  # to write the reactieformulier again with the pages of the PDF Staat
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class Sectoropdracht:
     formaten: tuple[str, ...]
     moment: datetime
     herkomst: tuple[Herkomst, Herkomst]
+    consultatie: Consultatie | None = None
 
 
 def namen(sector: str, jaar: int) -> dict[str, str]:
@@ -97,42 +104,83 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def consultatie_en_moment(kadermap: KaderMap, naar: Versie, sectoren: list[str],
+                          datum: date | None = None) -> tuple[Consultatie | None, datetime]:
+    """The consultation the pack shows (the naar year's consultatie.toml, while its kaders are concepts) and the
+    moment every document is dated with: `datum` (--datum), else the consultation's document date, else the
+    commit's date."""
+    consultatie = consultatie_voor(kadermap, naar)
+    if consultatie is not None and any(_status(kadermap, naar, s) not in ("concept", "") for s in sectoren):
+        consultatie = None  # a kader that is vastgesteld is no longer being consulted on
+    documentdatum = datum or (consultatie.datum if consultatie is not None else None)
+    if documentdatum is not None:
+        return consultatie, moment_van_datum(documentdatum)
+    return consultatie, datum_van_tijdstip(kadermap.commitdatum(naar))
+
+
+def _status(kadermap: KaderMap, naar: Versie, sector: str) -> str:
+    """The kader's status; '' when it cannot be loaded: building its sector reports why, with LibreOffice
+    already started and stopped again as for any failing sector."""
+    try:
+        return kadermap.laad(naar, sector).status
+    except KaderdiffFout:
+        return ""
+
+
 def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
                 sector: str | None = None, stap: Callable[[str], None] = lambda _: None,
-                processen: int | None = None) -> dict[str, object]:
+                processen: int | None = None, datum: date | None = None) -> dict[str, object]:
     """Build the whole pack into `doel` (atomically) and return its manifest.
 
     Sectors are built in parallel worker processes (`processen`, default: one per usable CPU)
     when that is safe (`mag_forken`); each returns its files as bytes and only this process
     writes, in sector order, so the pack is byte-identical whatever the number of processes.
+    With a pdf the reactieformulieren are written again once the pages of the PDF Staten are known (LibreOffice
+    converts the Staten first and goes on with the rest meanwhile), and converted last.
     """
     sectoren = sectoren_voor(kadermap, van, naar, sector)
     if "pdf" in formaten:
         pdftotext()  # before LibreOffice runs for minutes: the page register needs it
-    moment = datum_van_tijdstip(kadermap.commitdatum(naar))
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
-    opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst) for s in sectoren]
     conversies = [f for f in OMZETFORMATEN if f in formaten]
-    # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the cache
-    omzetten = GecachteOmzetter(formaten, moment, Omzetcache.voor(kadermap, moment)) if conversies else nullcontext()
-    with atomaire_map(doel, kadermap.beschermd(doel)) as map_, omzetten as omzetter:
-        delen = []
-        for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
-            for naam, inhoud in bestanden.items():
-                pad = schrijf(map_, naam, inhoud)
-                if omzetter is not None and naam.endswith(".docx"):
-                    omzetter.voeg_toe(pad)
-            delen.append(deel)
-            stap(f"{deel.sector}: klaar")
-        if omzetter is not None:
-            stap(f"LibreOffice: {' en '.join(conversies)}, {omzetter.verslag}")
-            omzetter.wacht()
-        paginas = _pdfpaginas(map_, delen) if "pdf" in formaten else {}
+    with atomaire_map(doel, kadermap.beschermd(doel)) as map_:
+        # in here: a repair of a killed earlier build comes first, whatever is wrong with the kaders
+        consultatie, moment = consultatie_en_moment(kadermap, naar, sectoren, datum)
+        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst, consultatie)
+                      for s in sectoren]
+        # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the
+        # cache (it starts at the first document that is not)
+        omzetten = GecachteOmzetter(formaten, moment, Omzetcache.voor(kadermap, moment)) if conversies else None
+        with omzetten if omzetten is not None else nullcontext() as omzetter:
+            delen = []
+            plekken: dict[str, int | None] = {}  # with a pdf: the reactieformulier's place in LibreOffice's turn
+            for deel, bestanden in _voer_uit(opdrachten, processen or bruikbare_processors()):
+                formulier = f"{deel.documenten[-1].naam}.docx"
+                for naam, inhoud in bestanden.items():
+                    pad = schrijf(map_, naam, inhoud)
+                    if omzetter is not None and naam.endswith(".docx"):
+                        if "pdf" in formaten and naam == formulier:
+                            plekken[deel.sector] = omzetter.reserveer()  # None: nothing went to LibreOffice yet
+                        else:
+                            omzetter.voeg_toe(pad)
+                delen.append(deel)
+                stap(f"{deel.sector}: klaar")
+            paginas: dict[str, dict[str, int]] = {}
+            if omzetter is not None:
+                if "pdf" in formaten:  # the Staten first: their pages go into the reactieformulieren
+                    omzetter.wacht_op([map_ / f"{deel.documenten[0].naam}.docx" for deel in delen])
+                    paginas = _pdfpaginas(map_, delen)
+                    for deel in delen:
+                        omzetter.voeg_toe(schrijf(map_, f"{deel.documenten[-1].naam}.docx", render_reactieformulier(
+                            deel.formulier, moment, consultatie, paginas[deel.sector])), plek=plekken[deel.sector])
+                stap(f"LibreOffice: {' en '.join(conversies)}, {omzetter.verslag}")
+                omzetter.wacht()
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(
             delen=delen, van=str(van), naar=str(naar), jaar=naar.jaar, herkomst=herkomst, moment=moment,
             formaten=[f for f in FORMATEN if f in formaten or f == "docx"], formaatnaam=FORMAATNAAM,
-            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file(), paginas=paginas)
+            zipnaam=zipnaam(naar), bestaat=lambda naam: (map_ / naam).is_file(), paginas=paginas,
+            consultatie=consultatie)
         schrijf(map_, "index.html", index.encode("utf-8"))
         bestanden = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}  # read once
         manifest = maak_manifest(bestanden, herkomst, van, naar, moment)
@@ -171,17 +219,18 @@ def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]
     staat = maak_staat(KaderMap(opdracht.kaders), opdracht.van, opdracht.naar, sector, herkomst=opdracht.herkomst)
     n = namen(sector, staat.nieuw.jaar)
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
-    bestanden = staat_bestanden(staat, staatformaten, moment, sector)
+    bestanden = staat_bestanden(staat, staatformaten, moment, sector, opdracht.consultatie)
     nieuwe_blokken = blokken(staat.nieuw, staat.wetten)  # the concept and the clean kader show the same blocks
     bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment, nieuwe_blokken)
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
     bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken)
-    bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(staat, moment)
+    formulier = Formulier.van(staat)
+    bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(formulier, moment, opdracht.consultatie)
     documenten = tuple(Document(n[sleutel], OMSCHRIJVING[sleutel]) for sleutel in ("staat", "concept", "schoon",
                                                                                      "reactie"))
     wijzigingen = tuple(Indexregel(w.nummer, w.soort.label, w.vindplaats) for w in staat.wijzigingen)
     deel = Sectordeel(sector, staat.nieuw.titel, wijzigingen, documenten,
-                      f"{n['staat']}.html" if "html" in formaten else "")
+                      f"{n['staat']}.html" if "html" in formaten else "", staat.nieuw.samenvatting, formulier)
     return deel, bestanden
 
 

@@ -1,9 +1,16 @@
-"""The reactieformulier: one row per change number, empty columns for the Ringen's reactions."""
+"""The reactieformulier: one row per change number, empty columns for the Ringen's reactions.
+
+Readers cite "blz. 13 van de WAS/WORDT lijst": when the pack has a PDF Staat, each row says on which page of it
+the change stands. A row for general remarks and one for unchanged text come last. What the form holds is small
+(`Formulier`), so the pack can write it again once the PDF's pages are known, in its own process.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.wijziging import Staat
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import referentie
@@ -20,27 +27,76 @@ from kaderdiff.word.document import (
 
 KOLOMMEN = ["Nr", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
 BREEDTES_CM = [2.2, 6.0, 3.5, 4.0, 10.0]
+#: With the pages of a PDF Staat: a column 'Blz.' after the number (the vindplaats gives it its width).
+KOLOMMEN_MET_BLZ = ["Nr", "Blz.", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
+BREEDTES_MET_BLZ_CM = [2.2, 1.4, 4.6, 3.5, 4.0, 10.0]
+#: The Nr of the last two rows, as the reactions are read back (`reacties/`).
+ALGEMEEN = "Algemeen"
+ONGEWIJZIGD = "–"
 
 
-def render_reactieformulier(staat: Staat, moment: datetime) -> bytes:
-    titel = f"Reactieformulier {staat.nieuw.titel}"
-    doc = nieuw_document(titel, moment, onderwerp=f"Consultatie {staat.sector} {staat.naar}")
+@dataclass(frozen=True)
+class Formulierregel:
+    nummer: str
+    vindplaats: str
+    soort: str
+
+
+@dataclass(frozen=True)
+class Formulier:
+    """What a reactieformulier shows of a Staat: small, so it travels back from a worker process."""
+
+    sector: str
+    jaar: int
+    naar: str
+    titel: str
+    commit: str
+    regels: tuple[Formulierregel, ...]
+
+    @classmethod
+    def van(cls, staat: Staat) -> Formulier:
+        commit = staat.herkomst[-1].commit if staat.herkomst else ""
+        return cls(staat.sector, staat.nieuw.jaar, staat.naar, staat.nieuw.titel, commit,
+                   tuple(Formulierregel(w.nummer, w.vindplaats, w.soort.label) for w in staat.wijzigingen))
+
+
+def _uitleg(formulier: Formulier, met_blz: bool) -> str:
+    blz = ("De kolom Blz. geeft de bladzijde van de wijziging in de PDF van de Staat van wijzigingen. "
+           if met_blz else "")
+    return ("Gebruik per wijziging het nummer uit de Staat van wijzigingen (bijvoorbeeld "
+            f"{formulier.sector}-1). Vul de naam van uw organisatie en uw vraag of opmerking in. {blz}Algemene "
+            "opmerkingen kunt u kwijt in de rij Algemeen, opmerkingen over tekst die niet is gewijzigd in de laatste "
+            "rij. Voeg gerust rijen toe, één per vraag of opmerking.")
+
+
+def render_reactieformulier(formulier: Formulier, moment: datetime, consultatie: Consultatie | None = None,
+                            paginas: dict[str, int] | None = None) -> bytes:
+    """The form; with a `consultatie` also until when and where to send it, with `paginas` (change number ->
+    page in the PDF Staat) a column with the page."""
+    titel = f"Reactieformulier {formulier.titel}"
+    doc = nieuw_document(titel, moment, onderwerp=f"Consultatie {formulier.sector} {formulier.naar}")
     liggend(doc)
-    commit = staat.herkomst[-1].commit if staat.herkomst else ""
-    kenmerk = referentie(staat.sector, staat.nieuw.jaar, commit)
+    kenmerk = referentie(formulier.sector, formulier.jaar, formulier.commit)
     paginanummers(doc, kenmerk)
-    kopblok(doc, titel, [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk)])
-    doc.add_paragraph(
-        "Gebruik per wijziging het nummer uit de Staat van wijzigingen (bijvoorbeeld "
-        f"{staat.sector}-1). Vul de naam van uw organisatie en uw vraag of opmerking in. Opmerkingen over "
-        "tekst die niet is gewijzigd kunt u kwijt in de laatste rij.")
-    t = tabel(doc, KOLOMMEN, BREEDTES_CM)
-    for w in staat.wijzigingen:
+    regels = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk)]
+    if consultatie is not None:
+        regels += [("Reageren", f"zo snel mogelijk, uiterlijk {nl_datum(consultatie.uiterlijk)}"),
+                   ("Reacties naar", consultatie.adres)]
+        if consultatie.contactpersoon:
+            regels.append(("Contactpersoon", consultatie.contactpersoon))
+    kopblok(doc, titel, regels)
+    met_blz = paginas is not None
+    doc.add_paragraph(_uitleg(formulier, met_blz))
+    t = tabel(doc, KOLOMMEN_MET_BLZ if met_blz else KOLOMMEN, BREEDTES_MET_BLZ_CM if met_blz else BREEDTES_CM)
+    for r in formulier.regels:
         cellen = nieuwe_rij(t)
-        schrijf_regels(cellen[0], w.nummer)
-        schrijf_regels(cellen[1], w.vindplaats)
-        schrijf_regels(cellen[2], w.soort.label)
-    cellen = nieuwe_rij(t)
-    schrijf_regels(cellen[0], "–")
-    schrijf_regels(cellen[1], "Opmerkingen over ongewijzigde tekst (vermeld hoofdstuk, paragraaf of standaard)")
+        waarden = [r.nummer, *([f"blz. {paginas[r.nummer]}"] if paginas is not None else []), r.vindplaats, r.soort]
+        for cel, waarde in zip(cellen, waarden, strict=False):
+            schrijf_regels(cel, waarde)
+    for nummer, omschrijving in ((ALGEMEEN, "Algemene opmerkingen over het concept of de Staat van wijzigingen"),
+                                 (ONGEWIJZIGD, "Opmerkingen over ongewijzigde tekst (vermeld hoofdstuk, paragraaf "
+                                               "of standaard)")):
+        cellen = nieuwe_rij(t)
+        schrijf_regels(cellen[0], nummer)
+        schrijf_regels(cellen[2 if met_blz else 1], omschrijving)
     return opslaan(doc, moment)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.consultatie import Consultatie
+from kaderdiff.model.kader import Fragment, Grondslag
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import (
@@ -112,8 +113,28 @@ def grondslag_alineas(regels: list[list[tuple[str, str]]], koppelingen: Koppelin
                                     for tekst, adres in stukken), eigenschappen) for stukken in regels]
 
 
+def alinea_met_opmaak(doc: Worddocument, fragmenten: tuple[Fragment, ...]) -> None:
+    """One paragraph of running text with its emphasis (the team's summary)."""
+    p = doc.add_paragraph()
+    for f in fragmenten:
+        run = p.add_run(f.tekst)
+        run.italic = f.stijl == "nadruk" or None
+        run.bold = f.stijl == "sterk" or None
+
+
+def consultatie_regels(consultatie: Consultatie) -> list[tuple[str, str]]:
+    """The lines of a title block about the consultation: deadline, address, contact person."""
+    regels = [("Reageren", f"zo snel mogelijk, uiterlijk {nl_datum(consultatie.uiterlijk)}"),
+              ("Reacties naar", consultatie.adres)]
+    if consultatie.contactpersoon:
+        regels.append(("Contactpersoon", consultatie.contactpersoon))
+    return regels
+
+
 def _samenvatting(doc: Worddocument, staat: Staat) -> None:
     doc.add_heading("Samenvatting", level=2)
+    for alinea in staat.nieuw.samenvatting:  # the team's own words first: they open the Staat
+        alinea_met_opmaak(doc, alinea)
     doc.add_paragraph(
         f"Deze staat beschrijft {len(staat.wijzigingen)} wijzigingen van {staat.oud.titel} ({staat.van}) "
         f"naar {staat.nieuw.titel} ({staat.naar}). Elke wijziging heeft een vast nummer "
@@ -142,8 +163,9 @@ def _samenvatting(doc: Worddocument, staat: Staat) -> None:
         schrijf_regels(cellen[1], ", ".join(nummers))
 
 
-def render_docx(staat: Staat, moment: datetime) -> bytes:
-    """The whole document; `moment` fixes every date in it (Datum and zip/core timestamps)."""
+def render_docx(staat: Staat, moment: datetime, consultatie: Consultatie | None = None) -> bytes:
+    """The whole document; `moment` fixes every date in it (Datum and zip/core timestamps); with a
+    `consultatie` the title block says until when and where to react, and on what basis."""
     titel = titel_van(staat)
     doc = nieuw_document(titel, moment, onderwerp=f"{staat.sector} {staat.van} → {staat.naar}")
     liggend(doc)
@@ -152,11 +174,15 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
     paginanummers(doc, kenmerk)
     regels = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
               ("Vergeleken", f"{staat.van} met {staat.naar}")]
+    if consultatie is not None:
+        regels += consultatie_regels(consultatie)
     if staat.nieuw.correctie is not None:
         regels.append(("Correctie", correctie_tekst(staat.nieuw)))
     regels += [(f"Bron {h.versie}", f"commit {h.commit or 'onbekend'}"
                 + (" met niet-vastgelegde wijzigingen" if h.vuil else "")) for h in staat.herkomst]
     kopblok(doc, titel, regels)
+    for alinea in consultatie.grondslag_alineas if consultatie is not None else ():
+        doc.add_paragraph(alinea)
     _samenvatting(doc, staat)
 
     doc.add_heading("Wijzigingen", level=2)

@@ -8,6 +8,7 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
 from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.teksten import (
@@ -35,8 +36,9 @@ def omgeving() -> Environment:
     return env
 
 
-def render_html(staat: Staat, datum: date) -> bytes:
+def render_html(staat: Staat, datum: date, consultatie: Consultatie | None = None) -> bytes:
     nieuw_commit = staat.herkomst[-1].commit if staat.herkomst else ""
     html = omgeving().get_template("staat.html.j2").render(
-        staat=staat, datum=datum, referentie=referentie(staat.sector, staat.nieuw.jaar, nieuw_commit))
+        staat=staat, datum=datum, referentie=referentie(staat.sector, staat.nieuw.jaar, nieuw_commit),
+        consultatie=consultatie)
     return html.encode("utf-8")

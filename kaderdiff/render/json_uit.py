@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.consultatie import Consultatie
+from kaderdiff.model.kader import Fragment, Grondslag, Kader
 from kaderdiff.model.koppeling import Koppeling
 from kaderdiff.model.wijziging import ERBIJ, WEG, Staat, Wijziging
 from kaderdiff.render.teksten import correctie_tekst
@@ -66,7 +67,28 @@ def wijziging_dict(w: Wijziging, staat: Staat) -> dict[str, Any]:
     }
 
 
-def staat_dict(staat: Staat) -> dict[str, Any]:
+def platte_tekst(fragmenten: tuple[Fragment, ...]) -> str:
+    return "".join(f.tekst for f in fragmenten)
+
+
+def consultatie_dict(c: Consultatie) -> dict[str, Any]:
+    return {"uiterlijk": c.uiterlijk.isoformat(), "adres": c.adres, "contactpersoon": c.contactpersoon,
+            "grondslag": list(c.grondslag_alineas), "datum": c.datum.isoformat() if c.datum else None}
+
+
+def staat_dict(staat: Staat, consultatie: Consultatie | None = None) -> dict[str, Any]:
+    uit = _staat_dict(staat)
+    # only when there is one: the JSON of a Staat without them stays as it was
+    if staat.nieuw.samenvatting:
+        uit["samenvatting"] = {"tekst": [platte_tekst(a) for a in staat.nieuw.samenvatting],
+                               **uit["samenvatting"]}
+    if consultatie is not None:
+        uit = {**{k: v for k, v in uit.items() if k != "wijzigingen"}, "consultatie": consultatie_dict(consultatie),
+               "wijzigingen": uit["wijzigingen"]}
+    return uit
+
+
+def _staat_dict(staat: Staat) -> dict[str, Any]:
     return {
         "formaat": FORMAAT,
         "sector": staat.sector,
@@ -85,8 +107,8 @@ def staat_dict(staat: Staat) -> dict[str, Any]:
     }
 
 
-def render_json(staat: Staat) -> bytes:
-    return (json.dumps(staat_dict(staat), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def render_json(staat: Staat, consultatie: Consultatie | None = None) -> bytes:
+    return (json.dumps(staat_dict(staat, consultatie), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def met_pdfpaginas(data: bytes, pdfnaam: str, register: dict[str, int], paginas: int) -> bytes:

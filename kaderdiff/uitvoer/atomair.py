@@ -236,6 +236,17 @@ def _als_uitvoerfout(fout: OSError, doel: Path, tijdelijk: Path | None) -> BaseE
     return KaderdiffFout(f"{waar} kan niet worden geschreven: {os_reden(fout)}. Er is niets half geschreven.{eerder}")
 
 
+def _ruim_op(fout: BaseException, doel: Path, tijdelijk: Path | None) -> None:
+    """After a failed build: the temporary directory goes; an OSError about it is raised as a Dutch error naming
+    `doel` (the caller re-raises anything else)."""
+    if tijdelijk is not None and tijdelijk.exists():
+        shutil.rmtree(tijdelijk, ignore_errors=True)
+    if isinstance(fout, OSError):
+        vertaald = _als_uitvoerfout(fout, doel, tijdelijk)
+        if vertaald is not fout:
+            raise vertaald from None
+
+
 @contextmanager
 def atomaire_map(doel: Path, beschermd: Iterable[Beschermd] = ()) -> Iterator[Path]:
     """Yield an empty temporary directory; on success it replaces `doel` as a whole, in one step.
@@ -257,12 +268,26 @@ def atomaire_map(doel: Path, beschermd: Iterable[Beschermd] = ()) -> Iterator[Pa
         _controleer_bestaand(doel)  # nothing else appeared there while we were building
         zet_op_zijn_plaats(tijdelijk, doel)
     except BaseException as fout:
-        if tijdelijk is not None and tijdelijk.exists():
-            shutil.rmtree(tijdelijk, ignore_errors=True)
-        if isinstance(fout, OSError):
-            vertaald = _als_uitvoerfout(fout, doel, tijdelijk)
-            if vertaald is not fout:
-                raise vertaald from None
+        _ruim_op(fout, doel, tijdelijk)
+        raise
+
+
+@contextmanager
+def nieuwe_map(doel: Path) -> Iterator[Path]:
+    """Yield an empty temporary directory beside `doel`; on success it becomes `doel`, which may not exist (a new
+    year of kaders: the caller checked that, this refuses should it have appeared meanwhile). No output marker
+    is written: the folder is the user's own. On any error nothing is left."""
+    doel = doel.resolve()
+    tijdelijk: Path | None = None
+    try:
+        ruim_resten_op(doel)
+        tijdelijk = _maak_tijdelijk(doel)
+        yield tijdelijk
+        if os.path.lexists(doel):
+            raise KaderdiffFout(f"{doel} bestaat al; er is niets geschreven")
+        os.rename(tijdelijk, doel)
+    except BaseException as fout:
+        _ruim_op(fout, doel, tijdelijk)
         raise
 
 

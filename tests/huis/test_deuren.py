@@ -33,6 +33,7 @@ DERDEN: dict[str, set[str]] = {
     "render": {"jinja2"},
     "voorstel": {"rapidfuzz"},
     "invoer": {"rapidfuzz"},
+    "reacties": set(),
     "pakket": {"subprocess"},
     "site": {"markupsafe"},
     "cli": {"rich"},
@@ -41,7 +42,7 @@ BEPERKT_STANDAARD = {"subprocess"}
 #: Our own doors, and the rooms that may go through them (besides the door's own room).
 DEUREN: dict[str, set[str]] = {
     "kaderdiff.versiebeheer": {"bron", "samenvoeging", "invoer", "voorstel", "cli"},  # git
-    "kaderdiff.word": {"render", "voorstel", "invoer", "pakket", "cli"},  # OOXML
+    "kaderdiff.word": {"render", "voorstel", "invoer", "reacties", "pakket", "cli"},  # OOXML
     "kaderdiff.bron.bewerken": {"recht", "voorstel"},  # changing a kader XML tree
 }
 #: WordprocessingML written or read by name: 'w:p', '<w:spacing …>', the namespace URI.

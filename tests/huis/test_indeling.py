@@ -29,6 +29,7 @@ LAGEN = {
     "render": 8,
     "voorstel": 8,
     "invoer": 8,
+    "reacties": 8,
     "pakket": 9,
     "site": 9,
     "cli": 10,

@@ -110,7 +110,9 @@ def test_volledig_pakket_in_alle_formaten_is_geldig(repo: Path, tmp_path: Path) 
     assert all(annotaties[p.name][0] > 0 for p in per_formaat["pdf"] if "concept-met" in p.name), annotaties
     for pagina in per_formaat["html"]:
         assert html.parse(str(pagina)).getroot().get("lang") == "nl", pagina.name
-    # reproducible: a second build gives the same odt bytes (without the dropped folder entries)
+    # reproducible: a second build gives the same odt bytes (without the dropped folder entries); the
+    # reactieformulier aside: with a pdf it has a column with the pages of the PDF Staat
     nog_eens = bouw(repo, "2026", "2027", tmp_path / "p27-nog-eens", "docx,odt")
     for pad in p27.glob("*.odt"):
-        assert (nog_eens / pad.name).read_bytes() == pad.read_bytes(), pad.name
+        if not pad.name.endswith("-reactieformulier.odt"):
+            assert (nog_eens / pad.name).read_bytes() == pad.read_bytes(), pad.name

@@ -15,7 +15,7 @@ import pytest
 from tests.hulp.draai import kd_proces
 from tests.hulp.echte_clients import vereist
 from tests.hulp.paden import map_sha
-from tests.hulp.repos import GIT_OMGEVING, maak_repo
+from tests.hulp.repos import GIT_OMGEVING, commit_alles, maak_repo
 
 PAKKET = ["pakket", "--van", "2025", "--naar", "2026"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -62,8 +62,16 @@ def test_twee_tijdzones_en_twee_paden_geven_dezelfde_bytes(tmp_path: Path) -> No
     assert {n.rsplit(".", 1)[-1] for n in lima} >= {"docx", "html", "json", "zip"}
 
 
+def zonder_documentdatum(repo: Path) -> Path:
+    """The sample consultation without its document date: the pack is dated by its commit again."""
+    toml = repo / "kaders" / "2026" / "consultatie.toml"
+    toml.write_text(re.sub(r"(?m)^datum = .*$", "", toml.read_text(encoding="utf-8")), encoding="utf-8")
+    commit_alles(repo, "Zonder documentdatum")
+    return repo
+
+
 def test_geen_pad_of_lokale_tijd_van_de_bouwer_in_het_pakket(tmp_path: Path) -> None:
-    repo = maak_repo(tmp_path / "bouwer-map-geheim" / "repo")
+    repo = zonder_documentdatum(maak_repo(tmp_path / "bouwer-map-geheim" / "repo"))
     uit = tmp_path / "pakket"
     bouw(repo, uit, "America/Lima", "docx,html")
     for pad in uit.iterdir():
@@ -79,7 +87,7 @@ def test_geen_pad_of_lokale_tijd_van_de_bouwer_in_het_pakket(tmp_path: Path) -> 
 def test_datum_van_opmerkingen_is_utc_ook_in_een_andere_tijdzone(tmp_path: Path) -> None:
     """The commit is dated 10:00 +02:00: every date in the concept is 08:00 UTC, written with Z."""
     assert GIT_OMGEVING["GIT_COMMITTER_DATE"] == "2026-05-20T10:00:00+02:00"
-    repo = maak_repo(tmp_path / "repo")
+    repo = zonder_documentdatum(maak_repo(tmp_path / "repo"))
     uit = tmp_path / "pakket"
     proces = kd_proces([*PAKKET, "--sector", "mbo", "--uit", str(uit)], repo, {"TZ": "America/Lima"})
     assert proces.returncode == 0, proces.stderr
@@ -114,7 +122,7 @@ def test_odt_en_pdf_gelijk_in_utc_en_in_amsterdam(tmp_path: Path) -> None:
     zone it runs in (`Z` on the one, `+02'00'` and `+02:00` on the other) and kaderdiff kept each date's
     length, so the two packs differed until the dates got one form (issue 29)."""
     vereist("soffice")
-    repo = maak_repo(tmp_path / "repo")
+    repo = zonder_documentdatum(maak_repo(tmp_path / "repo"))
     bouw(repo, tmp_path / "utc", "UTC", "docx,odt,pdf")
     bouw(repo, tmp_path / "amsterdam", "Europe/Amsterdam", "docx,odt,pdf")
     utc, amsterdam = map_sha(tmp_path / "utc"), map_sha(tmp_path / "amsterdam")
