@@ -159,7 +159,8 @@ def render_docx(staat: Staat, moment: datetime) -> bytes:
     kopblok(doc, titel, regels)
     _samenvatting(doc, staat)
 
-    doc.add_heading("Wijzigingen", level=2)
+    # the table starts on a page of its own (as the site's Staat on paper): its heading never stands alone
+    doc.add_heading("Wijzigingen", level=2).paragraph_format.page_break_before = True
     t = was_wordt_tabel(doc, "Vindplaats", "Toelichting en grondslag")
     ruimte_na_alineas(t, 2)
     koppelingen = Koppelingen(doc.part)
