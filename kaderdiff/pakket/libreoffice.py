@@ -25,8 +25,10 @@ from kaderdiff.pakket.vastzetten import vast_odt, vast_pdf
 from kaderdiff.uitvoer.xmltekst import escape
 
 TIJDSLIMIET = 600
-#: The formats LibreOffice makes, in the order the macro exports them (the PDF export changes the document's
-#: settings, so the ODT goes first and is the same with or without a PDF).
+#: The formats LibreOffice makes (the fields of a queue line, in this order). The macro exports the PDF first and
+#: then the ODT, every time both (see `Omzetter.voeg_toe`): storing the ODT changes the document in memory (a
+#: tracked deletion in a list spreads its bullet over the paragraphs after it), and the PDF export changes its
+#: settings, so the ODT is the same with or without a PDF.
 OMZETFORMATEN = ("odt", "pdf")
 MACRO = Path(__file__).with_name("omzetten.bas")
 #: LibreOffice processes per pack. A fixed number, never the number of CPUs: a process carries state from one

@@ -72,8 +72,11 @@ Function ZetOm(bron As String, odt As String, pdf As String) As String
 	REM Counting the pages finishes the layout, so an ODT records the same soft page breaks with or without
 	REM a PDF made first (the PDF export lays out the whole document too).
 	paginas = doc.CurrentController.PageCount
-	If odt <> "" Then doc.storeToURL(odt, odtexport())
+	REM The PDF before the ODT: storing an ODT changes the document in memory (LibreOffice writes a tracked
+	REM deletion of list paragraphs as one list, and the paragraphs after it then show a bullet and the
+	REM moved text bold italic), so a PDF made after it showed what the Word document does not have.
 	If pdf <> "" Then doc.storeToURL(pdf, pdfexport())
+	If odt <> "" Then doc.storeToURL(odt, odtexport())
 	doc.close(True)
 	ZetOm = ""
 	Exit Function

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from tests.hulp.echte_clients import vereist
@@ -57,6 +59,30 @@ def losse_nummers(pdf: Path) -> list[str]:
             if NUMMER.match(cel) and (i + 1 == len(cellen) or not cellen[i + 1]):
                 fouten.append(f"{pdf.name} blz. {blz}: {cel} staat zonder zijn soort")
     return fouten
+
+
+@dataclass(frozen=True)
+class Woord:
+    """A word on a page, in pt from the page's top left corner (as pdftotext -bbox gives it)."""
+
+    tekst: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+_WOORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+_PAGINA = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+
+
+def woorden(pdf: Path) -> list[tuple[float, float, list[Woord]]]:
+    """Per page: its width, its height and its words with their boxes."""
+    tekst = subprocess.run([vereist("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True, timeout=120).stdout
+    return [(float(b), float(h), [Woord(unescape(m.group(5)), *(float(m.group(i)) for i in range(1, 5)))
+                                  for m in _WOORD.finditer(inhoud)])
+            for b, h, inhoud in _PAGINA.findall(tekst)]
 
 
 def afbeelding(pdf: Path, blz: int, doel: Path, resolutie: int = 80) -> Path:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from bench.corpus import maak_corpus
-from tests.hulp.bladzijden import afbeelding, losse_nummers, nr_kolom, paginas
+from tests.hulp.bladzijden import afbeelding, losse_nummers, nr_kolom, paginas, woorden
 from tests.hulp.draai import kd
 from tests.hulp.echte_clients import vereist
+from tests.hulp.repos import maak_repo
 
 
 @pytest.fixture(scope="module")
@@ -47,4 +49,72 @@ def test_geen_wijzigingsnummer_los_van_zijn_rij_in_de_pdf_staat(benchpakket: Pat
                 afbeelding(pdf, blz, tmp_path / "staat-vervolg-na-de-bladzijdegrens.png")]
     for plaatje in plaatjes:
         assert plaatje.stat().st_size > 10_000
+        print(f"schermafdruk: {plaatje}")
+
+
+@pytest.fixture(scope="module")
+def voorbeeldpakket(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pack of the sample kaders (2025 → 2026) with its ODTs and PDFs."""
+    vereist("soffice")
+    vereist("pdftotext")
+    werk = tmp_path_factory.mktemp("voorbeeld")
+    repo = maak_repo(werk / "repo")
+    uit = werk / "pakket"
+    code, _, fout = kd(["pakket", "--van", "2025", "--naar", "2026", "--formaten", "docx,odt,pdf", "--uit", str(uit)],
+                       cwd=repo)
+    assert code == 0, fout
+    return uit
+
+
+@pytest.mark.echte_client
+def test_paginanummers_zo_groot_als_de_rest_van_de_voettekst(voorbeeldpakket: Path) -> None:
+    for pdf in sorted(voorbeeldpakket.glob("*.pdf")):
+        for blz, (_, _, op_pagina) in enumerate(woorden(pdf), start=1):
+            pagina = next(w for w in op_pagina if w.tekst == "pagina")
+            voet = [w for w in op_pagina if abs(w.y1 - pagina.y1) < 3]
+            hoogtes = {w.tekst: round(w.y1 - w.y0, 1) for w in voet}
+            assert len(set(hoogtes.values())) == 1, f"{pdf.name} blz. {blz}: {hoogtes}"
+
+
+@pytest.mark.echte_client
+def test_opmerkingen_in_de_pdf_bedekken_geen_tekst(voorbeeldpakket: Path) -> None:
+    """A viewer draws a comment's icon (some 14 by 18 pt) from the top left of its rectangle: it must cover
+    no word (it stood on 'fei▢e onjuistheden')."""
+    gezien = 0
+    for pdf in sorted(voorbeeldpakket.glob("*-concept-met-wijzigingen.pdf")):
+        lezer = PdfReader(pdf)
+        for blz, (pagina, (_, hoogte, op_pagina)) in enumerate(zip(lezer.pages, woorden(pdf), strict=True), start=1):
+            for verwijzing in pagina.get("/Annots") or []:
+                notitie = verwijzing.get_object()
+                if notitie.get("/Subtype") != "/Text":
+                    continue
+                gezien += 1
+                x0, _, _, y1 = (float(v) for v in notitie["/Rect"])
+                icoon = (x0, hoogte - y1, x0 + 20, hoogte - y1 + 24)
+                bedekt = [w.tekst for w in op_pagina
+                          if w.x0 < icoon[2] and w.x1 > icoon[0] and w.y0 < icoon[3] and w.y1 > icoon[1]]
+                assert not bedekt, f"{pdf.name} blz. {blz}: het icoon van een opmerking bedekt {bedekt}"
+                assert x0 + 20 <= float(pagina.mediabox.right), "het icoon staat op de bladzijde"
+    assert gezien >= 40
+
+
+@pytest.mark.echte_client
+def test_verplaatste_eis_in_de_pdf_zonder_vet_cursief_en_zonder_los_opsommingsteken(voorbeeldpakket: Path,
+                                                                                     tmp_path: Path) -> None:
+    """MBO-13 moves the klachtenregeling: its old place showed bold italic, and the paragraphs after it (its
+    grondslag line, the heading 'Eigen aspiraties') got a bullet of their own."""
+    pdf = voorbeeldpakket / "mbo-2026-concept-met-wijzigingen.pdf"
+    zin = "De instelling heeft een klachtenregeling"
+    plekken = [(blz, w) for blz, (_, _, op_pagina) in enumerate(woorden(pdf), start=1) for w in op_pagina
+               if w.tekst == "klachtenregeling"]
+    assert len(plekken) == 2, "waar de eis stond en waar zij nu staat"
+    breedtes = {round(w.x1 - w.x0, 1) for _, w in plekken}
+    assert len(breedtes) == 1, f"de verplaatste eis is op beide plekken even breed (niet vet): {breedtes}"
+    for blz in sorted({blz for blz, _ in plekken}):
+        regels = paginas(pdf, indeling=False)[blz - 1].splitlines()
+        assert any(zin in r for r in regels)
+        los = [r for r in regels if r.strip().startswith(("\uf0b7", "•"))
+               and ("Eigen aspiraties" in r or "Wettelijke grondslag" in r)]
+        assert not los, f"blz. {blz}: een opsommingsteken voor een kop of grondslagregel: {los}"
+        plaatje = afbeelding(pdf, blz, tmp_path / f"concept-met-verplaatsing-blz-{blz}.png")
         print(f"schermafdruk: {plaatje}")
