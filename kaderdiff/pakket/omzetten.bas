@@ -69,6 +69,10 @@ Function ZetOm(bron As String, odt As String, pdf As String) As String
 		ZetOm = "kan niet openen: " & ConvertFromURL(bron)
 		Exit Function
 	End If
+	REM A table of contents (a TOC field in the docx) is filled in here: twice, since the first pass adds its
+	REM lines and so moves the pages the second pass reads.
+	BijwerkenIndexen(doc)
+	BijwerkenIndexen(doc)
 	REM Counting the pages finishes the layout, so an ODT records the same soft page breaks with or without
 	REM a PDF made first (the PDF export lays out the whole document too).
 	paginas = doc.CurrentController.PageCount
@@ -83,6 +87,14 @@ Function ZetOm(bron As String, odt As String, pdf As String) As String
 Fout:
 	ZetOm = "fout " & Err & " bij " & ConvertFromURL(bron) & ": " & Error$
 End Function
+
+Sub BijwerkenIndexen(doc As Object)
+	Dim indexen As Object, k As Long
+	indexen = doc.getDocumentIndexes()
+	For k = 0 To indexen.getCount() - 1
+		indexen.getByIndex(k).update()
+	Next k
+End Sub
 
 Function LeesRegels(pad As String) As Variant
 	Dim uit() As String

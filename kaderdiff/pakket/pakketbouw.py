@@ -174,7 +174,8 @@ def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]
     nieuwe_blokken = blokken(staat.nieuw, staat.wetten)  # the concept and the clean kader show the same blocks
     bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment, nieuwe_blokken)
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
-    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken)
+    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken,
+                                                          staat.herkomst)
     bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(staat, moment)
     documenten = tuple(Document(n[sleutel], OMSCHRIJVING[sleutel]) for sleutel in ("staat", "concept", "schoon",
                                                                                      "reactie"))

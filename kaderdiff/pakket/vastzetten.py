@@ -35,13 +35,16 @@ def vast_odt(data: bytes, moment: datetime) -> bytes:
                 inhoud = _ODF_DATUM.sub(lambda m: m.group(1) + datum + m.group(2), inhoud)
                 inhoud = re.sub(rb"<meta:editing-duration>[^<]*</meta:editing-duration>", b"", inhoud)
             elif info.filename in ("content.xml", "styles.xml"):  # random list ids -> numbered in order
-                inhoud = _hernummer_lijsten(inhoud)
+                inhoud = _TOC_ANKER.sub(rb"\g<1>0", _hernummer_lijsten(inhoud))
             elif info.filename == "settings.xml":
                 inhoud = vaste_instellingen(inhoud)
             doel.writestr(info, inhoud)
     return vastgezet(uit.getvalue(), moment)
 
 
+#: The anchor LibreOffice gives each heading a table of contents links to: a number in the document and a random
+#: number of the office session ('__RefHeading___Toc418_516271265'); the first keeps the names apart.
+_TOC_ANKER = re.compile(rb"(__RefHeading___Toc\d+_)\d+")
 _RSID = re.compile(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+')
 _C = rb'<config:config-item config:name="'
 #: A 'forbidden characters' entry for a language without any (empty BeginLine and EndLine): the default of

@@ -40,7 +40,20 @@ def pandoc_woorden(docx: Path, modus: str | None = None) -> list[str]:
     if modus:
         opdracht.insert(2, f"--track-changes={modus}")
     tekst = subprocess.run(opdracht, capture_output=True, text=True, check=True, timeout=120).stdout
-    return [w for w in tekst.split() if w != "-"]
+    return tot_het_einde([w for w in tekst.split() if w != "-"])
+
+
+#: The body's last paragraph of every kader document kaderdiff writes (`word.blokken.EIND`), as words.
+EINDE = ["Einde", "van", "het", "kader."]
+
+
+def tot_het_einde(woorden: list[str]) -> list[str]:
+    """The words of the kader up to and including its closing line: what follows is the colofon, which says
+    what kind of document it is (concept or clean), not kader text."""
+    for i in range(len(woorden) - len(EINDE), -1, -1):
+        if woorden[i:i + len(EINDE)] == EINDE:
+            return woorden[:i + len(EINDE)]
+    return woorden
 
 
 def naar_odt(bestanden: list[Path], doelmap: Path) -> list[Path]:
@@ -116,7 +129,7 @@ def odt_woorden(pad: Path, modus: str = "accept") -> list[str]:
 
     for kind in body:
         loop(kind)
-    return "".join(stukken).split()
+    return tot_het_einde("".join(stukken).split())
 
 
 # ---------------------------------------------------------------- LibreOffice: accept or reject all revisions

@@ -7,6 +7,8 @@ standards whose rows are longer than a page), read back with pdftotext.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,24 @@ def test_verplaatste_eis_in_de_pdf_zonder_vet_cursief_en_zonder_los_opsommingste
         assert not los, f"blz. {blz}: een opsommingsteken voor een kop of grondslagregel: {los}"
         plaatje = afbeelding(pdf, blz, tmp_path / f"concept-met-verplaatsing-blz-{blz}.png")
         print(f"schermafdruk: {plaatje}")
+
+
+@pytest.mark.echte_client
+def test_concept_in_pdf_en_odt_met_inhoudsopgave_colofon_en_conceptmerk(voorbeeldpakket: Path) -> None:
+    """The table of contents is filled in when LibreOffice converts (with the page of each heading), every
+    page says CONCEPT, and the last page is the colofon."""
+    for naam in ("mbo-2026-concept-met-wijzigingen", "mbo-2026-concept-zonder-markeringen"):
+        pdf = voorbeeldpakket / f"{naam}.pdf"
+        bladen = paginas(pdf)
+        assert all("CONCEPT" in blad.split("\n", 2)[0] for blad in bladen), "CONCEPT bovenaan elke bladzijde"
+        regel = re.search(r"^\s*Hoofdstuk 7 Toezicht bij tekortkomingen\.{3,}\s*(\d+)$", bladen[0] + bladen[1],
+                          re.M)
+        assert regel is not None, "de inhoudsopgave noemt elk hoofdstuk met zijn bladzijde"
+        blz = int(regel.group(1))
+        assert re.search(r"^\s*Hoofdstuk 7 Toezicht bij tekortkomingen\s*$", bladen[blz - 1], re.M), \
+            "het hoofdstuk staat op de bladzijde die de inhoudsopgave noemt"
+        assert "Colofon" in bladen[-1] and "git-commit" in bladen[-1]
+        with zipfile.ZipFile(voorbeeldpakket / f"{naam}.odt") as z:
+            inhoud = z.read("content.xml").decode("utf-8")
+        assert "<text:table-of-content" in inhoud and "Hoofdstuk 7 Toezicht bij tekortkomingen" in \
+            inhoud[inhoud.index("<text:table-of-content"):inhoud.index("</text:table-of-content>")]
