@@ -1,14 +1,16 @@
 REM kaderdiff: convert the documents of one pack with a single LibreOffice process.
 REM
-REM Converteer(wachtrij, verslag, wachttijd) is started from the command line as a macro. `wachtrij` is the
+REM Converteer(wachtrij, verslag, voortgang, wachttijd) is started from the command line as a macro. `wachtrij` is the
 REM URL of a text file that kaderdiff rewrites (atomically) while it builds the pack: one line per document,
 REM "SOURCE-URL<TAB>ODT-URL<TAB>PDF-URL" (an empty target is not wanted), and a last line KLAAR. Each document
 REM is loaded once, laid out completely and exported to each target. Whatever goes wrong is appended to `verslag`; then LibreOffice stops.
 REM `wachttijd` (milliseconds) bounds the wait for a new line, so a killed kaderdiff leaves no office behind.
+REM After each document its source URL is appended to `voortgang`, so kaderdiff can report it done. (The
+REM number goes last: a string argument after it never reaches the macro, which then does not run at all.)
 
 Option Explicit
 
-Sub Converteer(wachtrij As String, verslag As String, wachttijd As Long)
+Sub Converteer(wachtrij As String, verslag As String, voortgang As String, wachttijd As Long)
 	Dim regels As Variant, velden As Variant, melding As String
 	Dim gedaan As Long, i As Long, gewacht As Long
 	On Error GoTo Fout
@@ -26,6 +28,7 @@ Sub Converteer(wachtrij As String, verslag As String, wachttijd As Long)
 				StarDesktop.terminate()
 				Exit Sub
 			End If
+			Meld(voortgang, velden(0))
 			gedaan = i + 1
 			gewacht = 0
 		Next i

@@ -89,6 +89,8 @@ OMSCHRIJVING = {
     "schoon": "Concept-kader zonder markeringen",
     "reactie": "Reactieformulier",
 }
+#: The documents of one sector (each converted by LibreOffice when odt or pdf is asked for).
+DOCUMENTEN = tuple(OMSCHRIJVING)
 FORMAATNAAM = {"docx": "Word", "odt": "ODF (odt)", "pdf": "PDF", "html": "webpagina", "json": "JSON"}
 
 
@@ -123,9 +125,10 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
                     omzetter.voeg_toe(pad)
             delen.append(deel)
             stap(f"{deel.sector}: klaar")
+            if omzetter is not None:
+                omzetter.meld_gedaan(stap)  # what LibreOffice finished meanwhile
         if omzetter is not None:
-            stap(f"LibreOffice: {' en '.join(conversies)}")
-            omzetter.wacht()
+            omzetter.wacht(stap)  # one step per document
         paginas = _pdfpaginas(map_, delen) if "pdf" in formaten else {}
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(

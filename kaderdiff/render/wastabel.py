@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 #: Nr, where, WAS, WORDT, the last column: A4 landscape between 2 cm margins (the house style's, which the
 #: site's print layout of a Staat shares).
 BREEDTES_CM = list(huisstijl().staatkolommen_cm)
-#: The most a row may be high: A4 landscape between 2 cm margins is 482 pt; the header row and what the
-#: estimate of `word.rijhoogte` may miss take the rest.
-RIJHOOGTE_PT = 370.0
+#: The most a row may be high, as `word.rijhoogte` estimates it: A4 landscape between 2 cm margins is 482 pt, the
+#: header row takes some 16; the estimate is on the safe side (a row estimated at 420 pt is some 375 pt in
+#: LibreOffice with DejaVu Sans), the rest is room for a wider typeface.
+RIJHOOGTE_PT = 420.0
 #: What the number cell of the continuation of a row says under the number and its kind.
 VERVOLG = "(vervolg)"
 

@@ -10,6 +10,7 @@ side, from the width of each character in Verdana (DejaVu Sans, its stand-in, ha
 from __future__ import annotations
 
 import copy
+import math
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -134,9 +135,12 @@ def in_delen(cellen: list[list[str]], breedtes_twips: list[int], punt: float, ho
              vast: int = 1) -> Iterator[list[list[str]]]:
     """The cells of one row as the cells of rows that are each at most `hoogte_pt` high (the first `vast` cells,
     the number and kind, go in the first part only). A row that fits is one part."""
-    if max(celhoogte(c, b, punt) for c, b in zip(cellen, breedtes_twips, strict=True)) <= hoogte_pt:
+    hoogste = max(celhoogte(c, b, punt) for c, b in zip(cellen, breedtes_twips, strict=True))
+    if hoogste <= hoogte_pt:
         yield cellen
         return
+    # parts of about equal height (a line to spare), not full pages and a last line alone
+    hoogte_pt = min(hoogte_pt, hoogste / math.ceil(hoogste / hoogte_pt) + punt * REGELHOOGTE)
     wachtend = [list(c) for c in cellen]
     for i in range(vast):
         wachtend[i] = []

@@ -91,25 +91,49 @@ def test_voorstel_in_een_bestand_noemt_wie_voorstelt_en_waarom(repo: Path, tmp_p
     assert "  Tekst WAS:   Het bestuur zorgt voor [-benoembaar/bevoegd en -]bekwaam personeel" in tekst
 
 
-def test_op_een_terminal_blijven_de_tabellen(repo: Path) -> None:
-    """A terminal (here a pseudo-terminal) keeps the Rich table with colour."""
+def op_pseudoterminal(args: list[str], repo: Path, stroom: str) -> str:
+    """Run kaderdiff with `stroom` ('stdout' or 'stderr') on a pseudo-terminal; what it wrote there."""
     hoofd, kant = pty.openpty()
+    anders = subprocess.PIPE
     try:
-        proces = subprocess.run([sys.executable, "-m", "kaderdiff", "vergelijk-sectoren", "st-ka1-e3", "--jaar",
-                                 "2026@voorstel-vog"], cwd=repo, stdout=kant, stderr=subprocess.PIPE, timeout=300,
+        proces = subprocess.run([sys.executable, "-m", "kaderdiff", *args], cwd=repo, timeout=300,
+                                stdout=kant if stroom == "stdout" else anders,
+                                stderr=kant if stroom == "stderr" else anders,
                                 env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
         os.close(kant)
         uit = b""
         while True:
             try:
                 stuk = os.read(hoofd, 65536)
-            except OSError:
+            except OSError:  # the other end is closed
                 break
             if not stuk:
                 break
             uit += stuk
     finally:
         os.close(hoofd)
-    assert proces.returncode == 0, proces.stderr
-    tekst = uit.decode("utf-8")
+    assert proces.returncode == 0
+    return uit.decode("utf-8")
+
+
+def test_op_een_terminal_blijven_de_tabellen(repo: Path) -> None:
+    """A terminal (here a pseudo-terminal) keeps the Rich table with colour."""
+    tekst = op_pseudoterminal(["vergelijk-sectoren", "st-ka1-e3", "--jaar", "2026@voorstel-vog"], repo, "stdout")
     assert RANDEN & set(tekst) and ESCAPE in tekst and "[-" not in tekst
+
+
+def test_voortgang_in_een_log_een_regel_per_stap(repo: Path, tmp_path: Path) -> None:
+    """In a log or CI (standard error not a terminal) progress is a line per sector as it is done, not a bar
+    that shows nothing until the end."""
+    proces = subprocess.run([sys.executable, "-m", "kaderdiff", "pakket", "--van", "2025", "--naar", "2026",
+                             "--formaten", "docx", "--uit", str(tmp_path / "pakket")], cwd=repo, capture_output=True,
+                            text=True, timeout=300)
+    assert proces.returncode == 0, proces.stderr
+    assert proces.stderr.splitlines() == ["[1/6] MBO: klaar", "[2/6] PO: klaar", "[3/6] VO: klaar",
+                                          "[4/6] VO-PRO: klaar", "[5/6] index.html en manifest", "[6/6] zip"]
+
+
+def test_voortgang_op_een_terminal_is_een_balk(repo: Path, tmp_path: Path) -> None:
+    tekst = op_pseudoterminal(["pakket", "--van", "2025", "--naar", "2026", "--formaten", "docx", "--uit",
+                               str(tmp_path / "pakket")], repo, "stderr")
+    assert ESCAPE in tekst and "[1/6]" not in tekst, "een balk (Rich), geen logregels"
