@@ -139,7 +139,9 @@ def in_delen(cellen: list[list[str]], breedtes_twips: list[int], punt: float, ho
     if hoogste <= hoogte_pt:
         yield cellen
         return
-    # parts of about equal height (a line to spare), not full pages and a last line alone
+    # parts of about equal height (a line to spare), not full pages and a last line alone; a paragraph of up to a
+    # quarter page is not cut but goes whole to the next part
+    kort_pt = hoogte_pt / 4
     hoogte_pt = min(hoogte_pt, hoogste / math.ceil(hoogste / hoogte_pt) + punt * REGELHOOGTE)
     wachtend = [list(c) for c in cellen]
     for i in range(vast):
@@ -159,7 +161,9 @@ def in_delen(cellen: list[list[str]], breedtes_twips: list[int], punt: float, ho
                     gevuld.append(rij.pop(0))
                     ruimte -= hoogte
                     continue
-                kop, rest = _deel_alinea(rij[0], breedte, punt, ruimte - (hoogte - _zonder_na(rij[0], breedte, punt)))
+                kort = hoogte <= kort_pt and gevuld
+                kop, rest = ("", rij[0]) if kort else _deel_alinea(
+                    rij[0], breedte, punt, ruimte - (hoogte - _zonder_na(rij[0], breedte, punt)))
                 if kop:
                     gevuld.append(kop)
                     rij[0] = rest
