@@ -190,9 +190,12 @@ def libreoffice_wijzigingen(opdrachten: list[tuple[Path, Path, str]], filter_: s
 
 
 def libreoffice_regels(pad: Path) -> list[str]:
-    """Non-empty lines of a text file LibreOffice wrote (BOM and trailing spaces dropped)."""
+    """Non-empty lines of a text file LibreOffice wrote (BOM and trailing spaces dropped), up to the kader's
+    closing line: the colofon after it says what kind of document it is, it is no kader text."""
     tekst = pad.read_text(encoding="utf-8-sig")
-    return [r.rstrip() for r in tekst.splitlines() if r.strip()]
+    regels = [r.rstrip() for r in tekst.splitlines() if r.strip()]
+    einde = " ".join(EINDE)
+    return regels[:regels.index(einde) + 1] if einde in regels else regels
 
 
 def axe_core() -> Path:
