@@ -174,11 +174,12 @@ class KaderMap:
         if self.git_map is None:
             return Herkomst(str(versie), "", versie.ref is None)
         if versie.ref is not None:
-            return Herkomst(str(versie), self._commit(versie.ref).hexsha, False)
+            commit = self._commit(versie.ref)
+            return Herkomst(str(versie), commit.hexsha, False, commit.tijd)
         if self._kop is None:
             return Herkomst(str(versie), "", True)
         _, status = self._git("status", "--porcelain", "--untracked-files=all", "--", str(self.pad / str(versie.jaar)))
-        return Herkomst(str(versie), self._kop[0], bool(status.strip()))
+        return Herkomst(str(versie), self._kop[0], bool(status.strip()), self._kop[1])
 
     def commitdatum(self, versie: Versie) -> int:
         """Unix time of the commit a version belongs to (0 without git): used to fix timestamps."""

@@ -1,8 +1,12 @@
-"""`kaderdiff pakket`: the consultation pack for the Ringen, with a progress bar."""
+"""`kaderdiff pakket`: the consultation pack for the Ringen, with a progress bar on a terminal and a line per
+step (each sector, each document LibreOffice converts) in a log or CI."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kaderdiff.cli.gemeen import (
@@ -10,11 +14,13 @@ from kaderdiff.cli.gemeen import (
     datum,
     kadermap,
     lees_formaten,
+    melding,
     optie_kaders,
     opties_van_naar,
     regel,
     versies,
 )
+from kaderdiff.cli.tekstvorm import op_terminal
 
 STAPPEN_PER_SECTOR = 1
 
@@ -31,17 +37,35 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 
 def pakket(args: argparse.Namespace) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
-    from kaderdiff.pakket.pakketbouw import FORMATEN, bouw_pakket
+    from kaderdiff.pakket.pakketbouw import DOCUMENTEN, FORMATEN, bouw_pakket
 
     gevraagd = lees_formaten(args.formaten, FORMATEN)
     kaders = kadermap(args)
     van, naar = versies(args)
     doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"
     aantal = len(sectoren_voor(kaders, van, naar, args.sector))
-    totaal = aantal * STAPPEN_PER_SECTOR + 2 + any(f in gevraagd for f in ("odt", "pdf"))
+    omzetten = any(f in gevraagd for f in ("odt", "pdf"))
+    # a step per sector, per converted (or cached) document and for LibreOffice's summary; index; zip
+    totaal = aantal * STAPPEN_PER_SECTOR + 2 + (aantal * len(DOCUMENTEN) + 1 if omzetten else 0)
+    if op_terminal(sys.stderr):
+        manifest = _met_balk(lambda stap: bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap,
+                                                      datum=args.datum), totaal)
+    else:  # a log or CI: a line per step as it happens, not one bar at the end
+        teller = itertools.count(1)
+        manifest = bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector,
+                               lambda omschrijving: melding(f"[{next(teller)}/{totaal}] {omschrijving}"),
+                               datum=args.datum)
+    bestanden = manifest["bestanden"]
+    assert isinstance(bestanden, list)
+    regel(f"Consultatiepakket {van} → {naar}: {len(bestanden)} bestanden in {doel} (open {doel / 'index.html'})")
+    return 0
+
+
+def _met_balk(bouw: Callable[[Callable[[str], None]], dict[str, object]], totaal: int) -> dict[str, object]:
+    """Build with a progress bar on a terminal (standard error)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console(fouten=True), transient=True,
                   auto_refresh=False) as voortgang:
@@ -51,11 +75,7 @@ def pakket(args: argparse.Namespace) -> int:
             voortgang.update(taak, description=omschrijving, advance=1)
             voortgang.refresh()  # no refresh thread: with one thread the sectors can be built in parallel
 
-        manifest = bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap, datum=args.datum)
-    bestanden = manifest["bestanden"]
-    assert isinstance(bestanden, list)
-    regel(f"Consultatiepakket {van} → {naar}: {len(bestanden)} bestanden in {doel} (open {doel / 'index.html'})")
-    return 0
+        return bouw(stap)
 
 
 OPDRACHTEN = {"pakket": (opties, pakket)}

@@ -10,8 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kaderdiff.bron.wetregister import register_voor
-from kaderdiff.cli.gemeen import console, kadermap, kadermap_pad, lees_formaten, melding, optie_kaders, regel
-from kaderdiff.cli.rechtweergave import toon_artikel, toon_standaard, toon_termen, toon_wetimpact, toon_wetswijziging
+from kaderdiff.cli.gemeen import kadermap, kadermap_pad, lees_formaten, melding, optie_kaders, regel
+from kaderdiff.cli.rechtweergave import (
+    toon_artikel,
+    toon_impact,
+    toon_standaard,
+    toon_termen,
+    toon_wetimpact,
+    toon_wetswijziging,
+)
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.recht.herleid import (
@@ -128,8 +135,6 @@ def _opties_impact(parser: argparse.ArgumentParser) -> None:
 
 
 def impact_opdracht(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
     kaders = kadermap(args)
     if args.van_datum is not None or args.naar_datum is not None:
         return _wetimpact(args, kaders)
@@ -147,14 +152,7 @@ def impact_opdracht(args: argparse.Namespace) -> int:
     if args.als_json:
         _json([{**asdict(r), "citaten": [citeer(g) for g in r.grondslagen]} for r in regels])
         return 0
-    tabel = Table("Sector", "Jaar", "Standaard", "Eis", "Grondslag", "Tekst", show_lines=True)
-    for r in regels:
-        tabel.add_row(r.sector, str(r.jaar), f"{r.standaard} {r.standaard_titel}".strip(), r.eis_id,
-                      "\n".join(citeer(g) for g in r.grondslagen), r.eis_tekst)
-    scherm = console()
-    scherm.print(tabel)
-    scherm.print(f"{len(regels)} eis(en) na te lopen in {len({(r.sector, r.standaard) for r in regels})} "
-                 "standaard(en).")
+    toon_impact(regels)
     return 0
 
 

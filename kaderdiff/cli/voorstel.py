@@ -6,13 +6,15 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kaderdiff.cli.gemeen import console, kadermap, optie_kaders, regel
+from kaderdiff.cli.tekstvorm import LEGENDA, blok, op_terminal, schrijf, woorddiff
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Versie
-from kaderdiff.model.voorstelbeoordeling import Voorstel
+from kaderdiff.model.voorstelbeoordeling import Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.verwijzing.citeren import citeer
 
@@ -39,35 +41,57 @@ def diff_tekst(delen: tuple[DiffDeel, ...], kant: int | None = None) -> Text:
     return t
 
 
+def _velden(v: Voorstel, r: VoorstelRij, diff: Callable[[tuple[DiffDeel, ...], int], object]) -> list[tuple[str, Any]]:
+    """The fields of one row, the word diff drawn by `diff` (Rich text on a terminal, marks elsewhere)."""
+    w = r.wijziging
+    velden: list[tuple[str, Any]] = [("Element", f"{w.element_id} ({w.element_soort})"), ("Vindplaats", w.vindplaats)]
+    if r.standaard:
+        velden.append(("Standaard", r.standaard))
+    velden += [("Tekst WAS", diff(w.tekstdiff, WEG)), ("Tekst WORDT", diff(w.tekstdiff, ERBIJ))]
+    grondslag = "; ".join(citeer(g) for g in w.grondslagen_wordt or w.grondslagen_was) or "-"
+    velden.append(("Grondslag", grondslag + (" (gewijzigd door het voorstel)" if r.grondslag_gewijzigd
+                                             else " (niet gewijzigd)")))
+    velden += [(o.sector, f"{o.beoordeling} (gelijkenis {o.score_was:.0f} → {o.score_wordt:.0f})\n"
+                          f"{o.tekst_voorstel or o.tekst_basis}") for o in r.overeenkomsten]
+    velden += [("Conflict", f"tak {c.tak} wijzigt ook {', '.join(c.element_ids)}") for c in r.conflicten]
+    return velden
+
+
+def _kop(v: Voorstel) -> str:
+    return (f"Voorstel: {v.titel}\nTak {v.ref} (commit {v.commit[:7]}) ten opzichte van {v.basis} "
+            f"(gemeenschappelijke voorouder {v.merge_base[:7]}): {v.samenvatting}")
+
+
 def toon_voorstel(v: Voorstel) -> None:
+    from kaderdiff.render.voorstel_uit import NUMMERUITLEG, indiening
+
+    let_op = [f"LET OP: {k.omschrijving}" for k in v.kaderbestanden]  # first: a whole kader is no wording change
+    if not op_terminal():
+        indieners = [blok("Wie stelt voor en waarom", indiening(v))] if v.commits else []
+        schrijf(*(["\n".join(let_op)] if let_op else []), _kop(v), *indieners,
+                f"{NUMMERUITLEG} Tekst WAS en WORDT: {LEGENDA}",
+                *(blok(f"{r.nummer} ({r.jaar}) — {r.wijziging.soort.label}",
+                       [(k, str(w)) for k, w in _velden(v, r, woorddiff)]) for r in v.rijen))
+        return
     from rich.table import Table
     from rich.text import Text
 
     scherm = console()
-    for k in v.kaderbestanden:  # first and loudest: a whole kader going or coming is no wording change
-        scherm.print(Text(f"LET OP: {k.omschrijving}", style="bold red"))
-    scherm.print(Text(f"Voorstel {v.ref}", style="bold")
-                 + f" (commit {v.commit[:7]}) ten opzichte van {v.basis} "
-                 f"(gemeenschappelijke voorouder {v.merge_base[:7]}): {v.samenvatting}")
+    for regel_ in let_op:
+        scherm.print(Text(regel_, style="bold red"))
+    titel, rest = _kop(v).split("\n", 1)
+    scherm.print(Text(titel, style="bold"))
+    scherm.print(rest)
+    for label, tekst in indiening(v):
+        scherm.print(Text(f"{label}: ", style="bold") + Text(tekst))
+    if v.rijen:
+        scherm.print(NUMMERUITLEG)
     for r in v.rijen:
-        w = r.wijziging
-        tabel = Table(title=f"{r.jaar} {w.nummer} — {w.soort.label}", show_header=False, expand=False)
+        tabel = Table(title=f"{r.nummer} ({r.jaar}) — {r.wijziging.soort.label}", show_header=False, expand=False)
         tabel.add_column(style="bold")
         tabel.add_column()
-        tabel.add_row("Element", f"{w.element_id} ({w.element_soort})")
-        tabel.add_row("Vindplaats", w.vindplaats)
-        if r.standaard:
-            tabel.add_row("Standaard", r.standaard)
-        tabel.add_row("Tekst WAS", diff_tekst(w.tekstdiff, WEG))
-        tabel.add_row("Tekst WORDT", diff_tekst(w.tekstdiff, ERBIJ))
-        grondslag = "; ".join(citeer(g) for g in w.grondslagen_wordt or w.grondslagen_was) or "-"
-        tabel.add_row("Grondslag", grondslag + (" (gewijzigd door het voorstel)" if r.grondslag_gewijzigd
-                                                else " (niet gewijzigd)"))
-        for o in r.overeenkomsten:
-            tabel.add_row(o.sector, Text(f"{o.beoordeling} (gelijkenis {o.score_was:.0f} → {o.score_wordt:.0f})\n")
-                          + Text(o.tekst_voorstel or o.tekst_basis, style="dim"))
-        for c in r.conflicten:
-            tabel.add_row(Text("Conflict", style="bold red"), f"tak {c.tak} wijzigt ook {', '.join(c.element_ids)}")
+        for label, waarde in _velden(v, r, diff_tekst):
+            tabel.add_row(Text(label, style="bold red") if label == "Conflict" else label, waarde)
         scherm.print(tabel)
 
 
@@ -181,10 +205,11 @@ def _opties_sectoren(parser: argparse.ArgumentParser) -> None:
     optie_kaders(parser)
 
 
-def vergelijk_sectoren_opdracht(args: argparse.Namespace) -> int:
-    from rich.table import Table
-    from rich.text import Text
+#: What the marks of `vergelijk-sectoren` mean: each sector against the first.
+SECTORLEGENDA = "ten opzichte van de eerste sector"
 
+
+def vergelijk_sectoren_opdracht(args: argparse.Namespace) -> int:
     from kaderdiff.diff.sectoren import vergelijk_sectoren
 
     resultaat = vergelijk_sectoren(kadermap(args), Versie.parse(args.jaar), args.standaard)
@@ -193,7 +218,18 @@ def vergelijk_sectoren_opdracht(args: argparse.Namespace) -> int:
 
         regel(render_sectoren_json(resultaat).decode("utf-8").rstrip("\n"))
         return 0
-    tabel = Table(title=f"{resultaat.zoek} in {', '.join(resultaat.sectoren)} ({resultaat.versie})", show_lines=True)
+    titel = f"{resultaat.zoek} in {', '.join(resultaat.sectoren)} ({resultaat.versie})"
+    if not op_terminal():
+        koppen = [f"{s} ({t})" if t else s for s, t in zip(resultaat.sectoren, resultaat.titels, strict=True)]
+        blokken = [blok(f"Eis {rij.sleutel}", [(kop, "(ontbreekt)" if cel is None else woorddiff(cel.diff) if cel.diff
+                                                 else cel.tekst) for kop, cel in zip(koppen, rij.cellen, strict=True)])
+                   for rij in resultaat.rijen]
+        schrijf(titel, f"Gemarkeerd {SECTORLEGENDA}: {LEGENDA}", *blokken)
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    tabel = Table(title=titel, show_lines=True)
     tabel.add_column("Eis")
     for s, titel in zip(resultaat.sectoren, resultaat.titels, strict=True):
         tabel.add_column(f"{s}\n{titel}" if titel else s)
@@ -207,8 +243,7 @@ def vergelijk_sectoren_opdracht(args: argparse.Namespace) -> int:
         tabel.add_row(*cellen)
     scherm = console()
     scherm.print(tabel)
-    scherm.print("Gemarkeerd ten opzichte van de eerste sector: doorgehaald = staat er niet, "
-                 "onderstreept = staat er extra.")
+    scherm.print(f"Gemarkeerd {SECTORLEGENDA}: doorgehaald = staat er niet, onderstreept = staat er extra.")
     return 0
 
 

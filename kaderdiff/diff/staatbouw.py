@@ -76,7 +76,7 @@ def met_verwijzingen(staat: Staat, kadersdir: Path | None = None) -> Staat:
         for grondslagen, kader in ((w.grondslagen_was, staat.oud), (w.grondslagen_wordt, staat.nieuw)):
             for g in grondslagen:
                 if g not in citaten:
-                    citaten[g] = citeer(g)
+                    citaten[g] = citeer(g, staat.wetten)
                 if (g, kader.peildatum) not in links:
                     links[(g, kader.peildatum)] = link(g, kader.peildatum, staat.wetten)
                     tekst = woorden.van(g, kader.peildatum)

@@ -27,9 +27,12 @@ class Bouwer(EisBouwer):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.tabellen = TabelLezer(self)
+        self.voorbij_eind = False  # past the end of the kader in a document kaderdiff wrote: its colofon
 
     # -- the main loop -----------------------------------------------------
     def verwerk(self, onderdeel: Onderdeel) -> None:
+        if self.voorbij_eind:
+            return
         if isinstance(onderdeel, Tabel):
             self._sluit_wachtende_eis()
             self.tabellen.verwerk(onderdeel)
@@ -42,6 +45,7 @@ class Bouwer(EisBouwer):
         if self.wachtende_eis is not None and regel is None:
             self._sluit_wachtende_eis()
         if self.eigen and tekst == EIND:
+            self.voorbij_eind = True
             return
         if a.stijl.titel and not self.titel and not self.wortel.kinderen:
             self.titel = tekst

@@ -4,7 +4,7 @@ loaded version came from."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kaderdiff.fouten import KaderdiffFout
 
@@ -38,6 +38,9 @@ class Herkomst:
     versie: str
     commit: str
     vuil: bool
+    #: Unix time of the commit (0: none): documents name a version by its date, a reader knows no commit id.
+    #: Derived from the commit, so not compared.
+    datum: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class Commit:
     tijd: int
     datum: str
     bericht: str
+    auteur: str = field(default="", compare=False)  # 'Naam <e-mail>' of who wrote it
+
+    @property
+    def onderwerp(self) -> str:
+        """The first line of the message: what the commit is about."""
+        return self.bericht.strip().split("\n", 1)[0].strip()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kaderdiff.model.versie import Commit
 from kaderdiff.model.wijziging import Wijziging
+from kaderdiff.nederlands import aantal
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class VoorstelRij:
     grondslag_gewijzigd: bool
     overeenkomsten: tuple[Overeenkomst, ...]
     conflicten: tuple[Conflict, ...]
+    #: How the row is named: the number of the element in the Staat of its year on the basis ('MBO-6'), or the
+    #: proposal's own 'V-1', 'V-2' … for what has no number there (`VOORSTELNUMMER`).
+    nummer: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,26 @@ class Voorstel:
     commit: str
     rijen: tuple[VoorstelRij, ...]
     kaderbestanden: tuple[Kaderbestand, ...] = ()
+    commits: tuple[Commit, ...] = ()  # the proposal's own commits, oldest first: who proposes what, and why
+
+    @property
+    def titel(self) -> str:
+        """What the proposal is about: the subject of its first commit (the branch name when it has none)."""
+        return next((c.onderwerp for c in self.commits if c.onderwerp), self.ref)
+
+    @property
+    def indieners(self) -> tuple[str, ...]:
+        """The authors of its commits, each once, in order."""
+        return tuple(dict.fromkeys(c.auteur for c in self.commits if c.auteur))
 
     @property
     def samenvatting(self) -> str:
-        """'1 heel kader verwijderd, 0 wijziging(en) in kadertekst'."""
-        delen = [f"{sum(1 for k in self.kaderbestanden if k.soort == soort)} hele kader(s) {soort}"
-                 for soort in ("verwijderd", "toegevoegd") if any(k.soort == soort for k in self.kaderbestanden)]
-        return ", ".join([*delen, f"{len(self.rijen)} wijziging(en) in kadertekst"])
+        """'1 heel kader verwijderd, 1 wijziging in kadertekst'."""
+        delen = [aantal(sum(1 for k in self.kaderbestanden if k.soort == soort), "heel kader", "hele kaders")
+                 + f" {soort}" for soort in ("verwijderd", "toegevoegd")
+                 if any(k.soort == soort for k in self.kaderbestanden)]
+        return ", ".join([*delen, aantal(len(self.rijen), "wijziging", "wijzigingen") + " in kadertekst"])
+
+
+#: The prefix of a proposal's own row numbers (for changes the Staat of the year has no number for).
+VOORSTELNUMMER = "V"

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -25,8 +26,10 @@ from kaderdiff.pakket.vastzetten import vast_odt, vast_pdf
 from kaderdiff.uitvoer.xmltekst import escape
 
 TIJDSLIMIET = 600
-#: The formats LibreOffice makes, in the order the macro exports them (the PDF export changes the document's
-#: settings, so the ODT goes first and is the same with or without a PDF).
+#: The formats LibreOffice makes (the fields of a queue line, in this order). The macro exports the PDF first and
+#: then the ODT, every time both (see `Omzetter.voeg_toe`): storing the ODT changes the document in memory (a
+#: tracked deletion in a list spreads its bullet over the paragraphs after it), and the PDF export changes its
+#: settings, so the ODT is the same with or without a PDF.
 OMZETFORMATEN = ("odt", "pdf")
 MACRO = Path(__file__).with_name("omzetten.bas")
 #: LibreOffice processes per pack. A fixed number, never the number of CPUs: a process carries state from one
@@ -109,11 +112,13 @@ class _Kantoor:
     def __init__(self, programma: str, werkmap: Path) -> None:
         self.werkmap = werkmap
         self.regels: list[str] = []
+        self.documenten: list[str] = []  # the names of the documents handed to it, in order
+        self.gemeld = 0  # how many of them were reported done
         profiel = werkmap / "profiel"
         bereid_profiel_voor(profiel)
         self._schrijf_wachtrij()
         macro = (f'macro:///Standard.Omzetten.Converteer("{self.wachtrij.as_uri()}",'
-                 f'"{self.verslag.as_uri()}","{self.gedaan.as_uri()}",{TIJDSLIMIET * 1000})')
+                 f'"{self.verslag.as_uri()}","{self.voortgang.as_uri()}",{TIJDSLIMIET * 1000})')
         with open(werkmap / "soffice.log", "wb") as log:
             self.proces = subprocess.Popen(
                 [programma, f"-env:UserInstallation={profiel.as_uri()}", "--headless", "--norestore",
@@ -129,13 +134,21 @@ class _Kantoor:
         return self.werkmap / "verslag.txt"
 
     @property
-    def gedaan(self) -> Path:
-        """The sources converted so far, one URL a line (appended by the macro after each document)."""
-        return self.werkmap / "gedaan.txt"
+    def voortgang(self) -> Path:
+        """One line per document converted (its source URL), appended by the macro."""
+        return self.werkmap / "voortgang.txt"
+
+    def gedaan(self) -> int:
+        """How many documents this office has converted so far (a line being written does not count)."""
+        try:
+            return self.voortgang.read_bytes().count(b"\n")
+        except FileNotFoundError:
+            return 0
 
     def klaar_met(self) -> set[str]:
+        """The source URLs of the documents this office has converted so far."""
         try:
-            return set(self.gedaan.read_text(encoding="utf-8", errors="replace").splitlines())
+            return set(self.voortgang.read_text(encoding="utf-8", errors="replace").splitlines())
         except FileNotFoundError:
             return set()
 
@@ -220,6 +233,7 @@ class Omzetter:
         doelen = {f: (map_ if f in self.formaten else kantoor.werkmap) / f"{docx.stem}.{f}"
                   for f in OMZETFORMATEN}
         self._uitvoer += [(f, doelen[f], kantoor) for f in self.formaten]
+        kantoor.documenten.append(docx.name)
         kantoor.voeg_toe("\t".join([docx.as_uri(), *(doelen[f].as_uri() for f in OMZETFORMATEN)]))
 
     def wacht_op(self, bronnen: list[Path]) -> None:
@@ -238,18 +252,30 @@ class Omzetter:
                 raise KaderdiffFout(f"LibreOffice deed er langer dan {TIJDSLIMIET} s over; conversie afgebroken")
             time.sleep(0.02)
 
-    def wacht(self) -> list[Path]:
-        """Wait until every queued document is converted; fix embedded dates so reruns give the same bytes."""
+    def meld_gedaan(self, stap: Callable[[str], None]) -> None:
+        """Call `stap` for each document converted since the last call (without waiting)."""
+        formaten = " en ".join(self.formaten)
+        for kantoor in self._kantoren:
+            for naam in kantoor.documenten[kantoor.gemeld:min(kantoor.gedaan(), len(kantoor.documenten))]:
+                kantoor.gemeld += 1
+                stap(f"LibreOffice: {naam} omgezet naar {formaten}")
+
+    def wacht(self, stap: Callable[[str], None] = lambda _: None) -> list[Path]:
+        """Wait until every queued document is converted, calling `stap` once per document as it is done; fix
+        embedded dates so reruns give the same bytes."""
         einde = time.monotonic() + TIJDSLIMIET
         for kantoor in self._kantoren:
             kantoor.voeg_toe("KLAAR")
-        for kantoor in self._kantoren:
-            try:
-                kantoor.proces.wait(timeout=max(0.0, einde - time.monotonic()))
-            except subprocess.TimeoutExpired:
+        while True:
+            klaar = all(k.proces.poll() is not None for k in self._kantoren)
+            self.meld_gedaan(stap)
+            if klaar:
+                break
+            if time.monotonic() > einde:
                 self.stop()
                 raise KaderdiffFout(f"LibreOffice deed er langer dan {TIJDSLIMIET} s over; "
-                                    "conversie afgebroken") from None
+                                    "conversie afgebroken")
+            time.sleep(0.05)
         uit = []
         for formaat, doel, kantoor in self._uitvoer:
             if not doel.is_file():

@@ -29,6 +29,7 @@ import stat
 import subprocess
 import sys
 import zlib
+from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -245,6 +246,7 @@ class GecachteOmzetter:
         self._omzetter: Omzetter | None = None
         self._stapel = ExitStack()
         self._te_bewaren: list[tuple[Path, str, dict[str, str]]] = []
+        self._te_melden: list[str] = []  # documents taken from the cache, not yet reported as a step
 
     def __enter__(self) -> GecachteOmzetter:
         return self
@@ -268,6 +270,7 @@ class GecachteOmzetter:
                 assert inhoud is not None
                 (map_ / f"{docx.stem}.{formaat}").write_bytes(inhoud)
             self.uit_cache.append(docx.name)
+            self._te_melden.append(docx.name)
             return
         if self._omzetter is None:
             self._omzetter = self._stapel.enter_context(Omzetter(self.formaten, self.moment))
@@ -285,10 +288,20 @@ class GecachteOmzetter:
         if self._omzetter is not None:
             self._omzetter.wacht_op([p for p in bronnen if p.name in self.omgezet])
 
-    def wacht(self) -> None:
-        """Wait for LibreOffice's conversions, store them, and keep the cache within its bound."""
+    def meld_gedaan(self, stap: Callable[[str], None]) -> None:
+        """Call `stap` for each document done since the last call: from the cache, or converted meanwhile."""
+        for naam in self._te_melden:
+            stap(f"LibreOffice: {naam} uit de cache")
+        self._te_melden.clear()
         if self._omzetter is not None:
-            self._omzetter.wacht()
+            self._omzetter.meld_gedaan(stap)
+
+    def wacht(self, stap: Callable[[str], None] = lambda _: None) -> None:
+        """Wait for LibreOffice's conversions (`stap` once per document), store them, and keep the cache within its
+        bound."""
+        self.meld_gedaan(stap)
+        if self._omzetter is not None:
+            self._omzetter.wacht(stap)
         for map_, stam, sleutels in self._te_bewaren:
             for formaat, sleutel in sleutels.items():
                 self.cache.bewaar(sleutel, formaat, (map_ / f"{stam}.{formaat}").read_bytes())

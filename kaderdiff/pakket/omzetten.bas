@@ -1,16 +1,18 @@
 REM kaderdiff: convert the documents of one pack with a single LibreOffice process.
 REM
-REM Converteer(wachtrij, verslag, klaar, wachttijd) is started from the command line as a macro. `wachtrij` is
-REM the URL of a text file that kaderdiff rewrites (atomically) while it builds the pack: one line per document,
+REM Converteer(wachtrij, verslag, voortgang, wachttijd) is started from the command line as a macro. `wachtrij` is the
+REM URL of a text file that kaderdiff rewrites (atomically) while it builds the pack: one line per document,
 REM "SOURCE-URL<TAB>ODT-URL<TAB>PDF-URL" (an empty target is not wanted), and a last line KLAAR. Each document
-REM is loaded once, laid out completely and exported to each target; then its SOURCE-URL is appended to `klaar`
-REM (kaderdiff reads a finished PDF Staat while the rest is converted). Whatever goes wrong is appended to
+REM is loaded once, laid out completely and exported to each target. Whatever goes wrong is appended to
 REM `verslag`; then LibreOffice stops.
 REM `wachttijd` (milliseconds) bounds the wait for a new line, so a killed kaderdiff leaves no office behind.
+REM After each document its source URL is appended to `voortgang`, so kaderdiff can report it done and read a
+REM finished PDF Staat while the rest is converted. (The
+REM number goes last: a string argument after it never reaches the macro, which then does not run at all.)
 
 Option Explicit
 
-Sub Converteer(wachtrij As String, verslag As String, klaar As String, wachttijd As Long)
+Sub Converteer(wachtrij As String, verslag As String, voortgang As String, wachttijd As Long)
 	Dim regels As Variant, velden As Variant, melding As String
 	Dim gedaan As Long, i As Long, gewacht As Long
 	On Error GoTo Fout
@@ -28,7 +30,7 @@ Sub Converteer(wachtrij As String, verslag As String, klaar As String, wachttijd
 				StarDesktop.terminate()
 				Exit Sub
 			End If
-			Meld(klaar, velden(0))
+			Meld(voortgang, velden(0))
 			gedaan = i + 1
 			gewacht = 0
 		Next i
@@ -72,17 +74,32 @@ Function ZetOm(bron As String, odt As String, pdf As String) As String
 		ZetOm = "kan niet openen: " & ConvertFromURL(bron)
 		Exit Function
 	End If
+	REM A table of contents (a TOC field in the docx) is filled in here: twice, since the first pass adds its
+	REM lines and so moves the pages the second pass reads.
+	BijwerkenIndexen(doc)
+	BijwerkenIndexen(doc)
 	REM Counting the pages finishes the layout, so an ODT records the same soft page breaks with or without
 	REM a PDF made first (the PDF export lays out the whole document too).
 	paginas = doc.CurrentController.PageCount
-	If odt <> "" Then doc.storeToURL(odt, odtexport())
+	REM The PDF before the ODT: storing an ODT changes the document in memory (LibreOffice writes a tracked
+	REM deletion of list paragraphs as one list, and the paragraphs after it then show a bullet and the
+	REM moved text bold italic), so a PDF made after it showed what the Word document does not have.
 	If pdf <> "" Then doc.storeToURL(pdf, pdfexport())
+	If odt <> "" Then doc.storeToURL(odt, odtexport())
 	doc.close(True)
 	ZetOm = ""
 	Exit Function
 Fout:
 	ZetOm = "fout " & Err & " bij " & ConvertFromURL(bron) & ": " & Error$
 End Function
+
+Sub BijwerkenIndexen(doc As Object)
+	Dim indexen As Object, k As Long
+	indexen = doc.getDocumentIndexes()
+	For k = 0 To indexen.getCount() - 1
+		indexen.getByIndex(k).update()
+	Next k
+End Sub
 
 Function LeesRegels(pad As String) As Variant
 	Dim uit() As String

@@ -97,6 +97,8 @@ OMSCHRIJVING = {
     "schoon": "Concept-kader zonder markeringen",
     "reactie": "Reactieformulier",
 }
+#: The documents of one sector (each converted by LibreOffice when odt or pdf is asked for).
+DOCUMENTEN = tuple(OMSCHRIJVING)
 FORMAATNAAM = {"docx": "Word", "odt": "ODF (odt)", "pdf": "PDF", "html": "webpagina", "json": "JSON"}
 
 
@@ -165,6 +167,8 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
                             omzetter.voeg_toe(pad)
                 delen.append(deel)
                 stap(f"{deel.sector}: klaar")
+                if omzetter is not None:
+                    omzetter.meld_gedaan(stap)  # what LibreOffice finished meanwhile
             paginas: dict[str, dict[str, int]] = {}
             if omzetter is not None:
                 if "pdf" in formaten:  # the Staten first: their pages go into the reactieformulieren
@@ -174,7 +178,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
                         omzetter.voeg_toe(schrijf(map_, f"{deel.documenten[-1].naam}.docx", render_reactieformulier(
                             deel.formulier, moment, consultatie, paginas[deel.sector])), plek=plekken[deel.sector])
                 stap(f"LibreOffice: {' en '.join(conversies)}, {omzetter.verslag}")
-                omzetter.wacht()
+                omzetter.wacht(stap)  # one step per document
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(
             delen=delen, van=str(van), naar=str(naar), jaar=naar.jaar, herkomst=herkomst, moment=moment,
@@ -223,7 +227,8 @@ def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]
     nieuwe_blokken = blokken(staat.nieuw, staat.wetten)  # the concept and the clean kader show the same blocks
     bestanden[f"{n['concept']}.docx"] = render_concept_docx(staat, moment, nieuwe_blokken)
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
-    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken)
+    bestanden[f"{n['schoon']}.docx"] = render_kader_docx(staat.nieuw, moment, commit, nieuwe_blokken,
+                                                          staat.herkomst)
     formulier = Formulier.van(staat)
     bestanden[f"{n['reactie']}.docx"] = render_reactieformulier(formulier, moment, opdracht.consultatie)
     documenten = tuple(Document(n[sleutel], OMSCHRIJVING[sleutel]) for sleutel in ("staat", "concept", "schoon",

@@ -35,13 +35,16 @@ def vast_odt(data: bytes, moment: datetime) -> bytes:
                 inhoud = _ODF_DATUM.sub(lambda m: m.group(1) + datum + m.group(2), inhoud)
                 inhoud = re.sub(rb"<meta:editing-duration>[^<]*</meta:editing-duration>", b"", inhoud)
             elif info.filename in ("content.xml", "styles.xml"):  # random list ids -> numbered in order
-                inhoud = _hernummer_lijsten(inhoud)
+                inhoud = _TOC_ANKER.sub(rb"\g<1>0", _hernummer_lijsten(inhoud))
             elif info.filename == "settings.xml":
                 inhoud = vaste_instellingen(inhoud)
             doel.writestr(info, inhoud)
     return vastgezet(uit.getvalue(), moment)
 
 
+#: The anchor LibreOffice gives each heading a table of contents links to: a number in the document and a random
+#: number of the office session ('__RefHeading___Toc418_516271265'); the first keeps the names apart.
+_TOC_ANKER = re.compile(rb"(__RefHeading___Toc\d+_)\d+")
 _RSID = re.compile(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+')
 _C = rb'<config:config-item config:name="'
 #: A 'forbidden characters' entry for a language without any (empty BeginLine and EndLine): the default of
@@ -145,6 +148,33 @@ def popups_met_rechthoek(data: bytes) -> bytes:
     if not stukken:
         return data
     return met_nieuwe_xref(b"".join([*stukken, data[vorige:]])) or data
+
+
+#: A comment as LibreOffice exports it: a text annotation whose rectangle is the point in the text it belongs to.
+_NOTITIE = re.compile(rb"(<</Type /Annot /Subtype /Text /F \d+ /Rect\[)([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)(\])")
+_PAGINABREEDTE = re.compile(rb"/MediaBox\[\s*0 0 ([\d.]+) [\d.]+\s*\]")
+#: Where a comment's icon goes: this far from the right edge of the page, in the margin beside its line.
+MARGE_PT = 40.0
+
+
+def notities_in_de_marge(data: bytes) -> bytes:
+    """Every comment's icon in the right margin, on the line of the text it belongs to (and a new xref table).
+
+    A viewer draws a comment's icon (some 14 by 18 pt) from the top left of its rectangle; LibreOffice puts that
+    at the comment's place in the text, so the icon covered the words after it ('fei▢e onjuistheden'). In the
+    margin it covers nothing and still says where the change is. A PDF in any other shape is left as it is.
+    """
+    breedte = _PAGINABREEDTE.search(data)
+    if breedte is None or not _NOTITIE.search(data):
+        return data
+    links = float(breedte.group(1)) - MARGE_PT
+
+    def verplaats(m: re.Match[bytes]) -> bytes:
+        x1, x2 = float(m.group(2)), float(m.group(4))
+        return (m.group(1) + b"%.2f %s %.2f %s" % (links, m.group(3), links + (x2 - x1), m.group(5))
+                + m.group(6))
+
+    return met_nieuwe_xref(_NOTITIE.sub(verplaats, data)) or data
 
 
 _OBJECT = re.compile(rb"\n(\d+) 0 obj\n")
@@ -260,7 +290,7 @@ def vaste_datums(data: bytes, moment: datetime) -> bytes | None:
 
 def vast_pdf(data: bytes, moment: datetime) -> bytes:
     """Replace the PDF's dates, colour profile date, checksum and ID by fixed values (offsets stay valid)."""
-    data = fonts_op_volgorde(popups_met_rechthoek(vast_kleurprofiel(data, moment)))
+    data = fonts_op_volgorde(popups_met_rechthoek(notities_in_de_marge(vast_kleurprofiel(data, moment))))
     data = vaste_datums(data, moment) or _vaste_datums_zelfde_lengte(data, moment)
     zonder_id = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", _CONTROLESOM.sub(b"", data)))
     vingerafdruk = hashlib.md5(zonder_id, usedforsecurity=False).hexdigest().upper().encode()

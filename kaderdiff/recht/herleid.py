@@ -251,6 +251,7 @@ class RustendeEis:
     eis_id: str
     eis_tekst: str
     grondslagen: tuple[Grondslag, ...]
+    wijziging: str = ""  # its number in the Staat of its year ('MBO-9'), '' when it did not change
 
 
 def jaar_of_laatste(kadermap: KaderMap, jaar: int | None) -> int:
@@ -289,6 +290,9 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
         raise KaderdiffFout(f"Onbekende wet '{wet}' (bekend: {', '.join(sorted(register))})")
     code = gevonden_wet.code
     gezocht = [Grondslag(code, a.strip()) for a in artikelen] or [Grondslag(code)]
+    from kaderdiff.recht.wijzigingsnummers import Wijzigingsnummers  # the diff: not for tracing an article back
+
+    nummers = Wijzigingsnummers(kadermap)
     uit: list[RustendeEis] = []
     for kaderjaar, sector in nieuwste_kaders(kadermap, jaar):
         kader = kadermap.laad(Versie(kaderjaar), sector)
@@ -297,7 +301,7 @@ def impact(kadermap: KaderMap, wet: str, artikelen: list[str], jaar: int | None 
             if geraakt:
                 st = kader.standaard_van(eis.id)
                 uit.append(RustendeEis(kader.afkorting, kaderjaar, st.nummer if st else "", st.titel if st else "",
-                                       eis.id, eis.tekst, geraakt))
+                                       eis.id, eis.tekst, geraakt, nummers.van(kaderjaar, sector, eis.id)))
     return uit
 
 
@@ -309,6 +313,7 @@ class GewijzigdElement:
     tekst: str
     standaard: str
     vervallen: bool
+    nummer: str = ""  # its number in the Staat of the year ('MBO-9')
 
 
 @dataclass(frozen=True)
@@ -332,13 +337,13 @@ class WetswijzigingImpact:
     toelichtingen: tuple[WijzigingsToelichting, ...]
 
 
-def _gewijzigd_element(kader: Kader, vorig: Kader | None, ref: str) -> GewijzigdElement:
+def _gewijzigd_element(kader: Kader, vorig: Kader | None, ref: str, nummer: str) -> GewijzigdElement:
     bron, vervallen = (kader, False) if ref in kader.index else (vorig, True)
     if bron is None or ref not in bron.index:
-        return GewijzigdElement(ref, "", "", "", "", vervallen)
+        return GewijzigdElement(ref, "", "", "", "", vervallen, nummer)
     el = bron.element(ref)
     st = bron.standaard_van(ref)
-    return GewijzigdElement(ref, el.soort.value, el.kop, el.tekst, st.nummer if st else "", vervallen)
+    return GewijzigdElement(ref, el.soort.value, el.kop, el.tekst, st.nummer if st else "", vervallen, nummer)
 
 
 def impact_wetswijziging(kadermap: KaderMap, code: str, jaar: int | None = None) -> WetswijzigingImpact:
@@ -356,6 +361,9 @@ def impact_wetswijziging(kadermap: KaderMap, code: str, jaar: int | None = None)
     toel: list[WijzigingsToelichting] = []
     naam = status = inwerking = ""
     sectoren: list[str] = []
+    from kaderdiff.recht.wijzigingsnummers import Wijzigingsnummers
+
+    nummers = Wijzigingsnummers(kadermap)
     for sector in kadermap.sectoren(Versie(jaar)):
         kader = kadermap.laad(Versie(jaar), sector)
         ww = next((w for w in kader.wetswijzigingen if w.code.upper() == code.upper()), None)
@@ -369,8 +377,8 @@ def impact_wetswijziging(kadermap: KaderMap, code: str, jaar: int | None = None)
             vorig = kadermap.laad(Versie(vorige_jaren[-1]), sector)
         for t in kader.toelichtingen:
             if t.wetswijziging.upper() == ww.code.upper():
-                toel.append(WijzigingsToelichting(kader.sector, jaar, t.id, t.categorie, t.tekst,
-                                                  tuple(_gewijzigd_element(kader, vorig, r) for r in t.betreft)))
+                betreft = tuple(_gewijzigd_element(kader, vorig, r, nummers.van(jaar, sector, r)) for r in t.betreft)
+                toel.append(WijzigingsToelichting(kader.sector, jaar, t.id, t.categorie, t.tekst, betreft))
     if not sectoren:
         raise KaderdiffFout(f"De wetswijziging '{code}' komt in geen enkel kader van {jaar} voor")
     return WetswijzigingImpact(code.upper(), naam, status, inwerking, jaar, tuple(sectoren), tuple(toel))

@@ -30,6 +30,7 @@ from kaderdiff.model.wijziging import DiffDeel
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 from kaderdiff.recht.herleid import RustendeEis
+from kaderdiff.recht.wijzigingsnummers import Wijzigingsnummers
 from kaderdiff.verwijzing.citeren import citeer
 
 GEWIJZIGD = "gewijzigd"
@@ -301,8 +302,11 @@ def impact_tussen(kadermap: KaderMap, wet: str, van: date, naar: date) -> WetImp
         teksten.append(tekst)
     index = Grondslagindex(kadermap, standaard_cachemap(kadermap))
     impact = wetimpact(gevonden.code, gevonden.naam, teksten[0], teksten[1], index.kaders())
+    nummers = Wijzigingsnummers(kadermap)  # each eis by the number of its change in the Staat of its year
+    wijzigingen = tuple(replace(w, eisen=tuple(replace(e, wijziging=nummers.van(e.jaar, e.sector, e.eis_id))
+                                               for e in w.eisen)) for w in impact.wijzigingen)
     # the law files named within the kadermap: an absolute path would make the overview differ per checkout
-    return replace(impact, bron_van=_in_kadermap(kadermap, impact.bron_van),
+    return replace(impact, wijzigingen=wijzigingen, bron_van=_in_kadermap(kadermap, impact.bron_van),
                    bron_naar=_in_kadermap(kadermap, impact.bron_naar))
 
 

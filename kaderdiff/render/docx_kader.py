@@ -7,36 +7,56 @@ page header with Datum and Onze referentie, page numbers, and the comment text p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
+from kaderdiff import __version__
 from kaderdiff.model.kader import Kader
+from kaderdiff.model.versie import Herkomst
 from kaderdiff.model.wijziging import Staat, Wijziging
-from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.teksten import referentie
+from kaderdiff.nederlands import aantal, nl_datum
+from kaderdiff.render.teksten import bronversie_met_commit, referentie
 from kaderdiff.word.blokken import Blok, blokken
 from kaderdiff.word.document import Worddocument, kopregel, nieuw_document, opslaan, paginanummers, staand
+from kaderdiff.word.inhoudsopgave import colofon, conceptmerk, inhoudsopgave
 from kaderdiff.word.kaderdocument import grondslagstijl, schrijf_kader, titelblok
 from kaderdiff.word.revisiereeks import BlokStatus, Regel, voeg_samen
 from kaderdiff.word.revisies import Revisies, revisiedatum
 
 
-def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str) -> Worddocument:
+def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str, concept: bool) -> Worddocument:
     doc = nieuw_document(kader.titel, moment, onderwerp=soort)
     staand(doc)
     grondslagstijl(doc)
     kopregel(doc, f"{soort} · Datum {nl_datum(moment.date())} · Onze referentie {kenmerk}")
+    if concept:
+        conceptmerk(doc)
     paginanummers(doc, kenmerk)
     return doc
 
 
+GEMAAKT_MET = ("Gemaakt met", f"kaderdiff {__version__}")
+
+
+def _gemeen(kader: Kader, moment: datetime, kenmerk: str, herkomst: Sequence[Herkomst],
+            commit: str) -> list[tuple[str, str]]:
+    bronnen = [(f"Bron {h.versie}", bronversie_met_commit(h)) for h in herkomst] or (
+        [("Bron", f"git-commit {commit}")] if commit else [])
+    return [("Kader", kader.titel), ("Status", kader.status), ("Datum", nl_datum(moment.date())),
+            ("Onze referentie", kenmerk), *bronnen]
+
+
 def render_kader_docx(kader: Kader, moment: datetime, commit: str = "",
-                      kaderblokken: list[Blok] | None = None) -> bytes:
+                      kaderblokken: list[Blok] | None = None, herkomst: Sequence[Herkomst] = ()) -> bytes:
     """The kader without marks (the clean version); pass `kaderblokken` when they are already made."""
     kenmerk = referentie(kader.afkorting, kader.jaar, commit)
-    doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})")
+    doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})", kader.status == "concept")
     alle = kaderblokken if kaderblokken is not None else blokken(kader)
     regels = [Regel(BlokStatus.GELIJK, b, b) for b in [titelblok(kader), *alle]]
     schrijf_kader(doc, regels, None, {}, moment)
+    inhoudsopgave(doc)
+    colofon(doc, [("Document", "Het kader zonder markeringen."),
+                  *_gemeen(kader, moment, kenmerk, herkomst[-1:], commit), GEMAAKT_MET])
     return opslaan(doc, moment)
 
 
@@ -54,10 +74,25 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
     oud, nieuw = staat.oud, staat.nieuw
     commit = staat.herkomst[-1].commit if staat.herkomst else ""
     kenmerk = referentie(nieuw.afkorting, nieuw.jaar, commit)
-    doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}")
+    doc = _basis(nieuw, moment, kenmerk, f"Concept {nieuw.titel}, met wijzigingen ten opzichte van {staat.van}",
+                 concept=True)
     if nieuwe_blokken is None:
         nieuwe_blokken = blokken(nieuw, staat.wetten)
     regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud, staat.wetten)], [titelblok(nieuw), *nieuwe_blokken],
                         staat.uitlijning, list(staat.wijzigingen))
     schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment)
+    inhoudsopgave(doc)
+    nummers = [w.nummer for w in staat.wijzigingen]
+    colofon(doc, [
+        ("Document", f"Het concept-kader met de wijzigingen ten opzichte van {staat.van} als bijgehouden "
+                     "wijzigingen (revisies)."),
+        *_gemeen(nieuw, moment, kenmerk, staat.herkomst, commit),
+        ("Wijzigingen", (f"{aantal(len(nummers), 'wijziging', 'wijzigingen')}, genummerd als in de Staat van "
+                         f"wijzigingen ({nummers[0]} tot en met {nummers[-1]}); bij elke wijziging staat een "
+                         "opmerking met haar nummer, soort en toelichting.") if nummers else "Geen."),
+        ("Lezen", "Ingevoegde tekst is onderstreept, geschrapte tekst doorgehaald; verplaatste tekst is op de oude "
+                  f"en de nieuwe plek gemarkeerd. Alles accepteren geeft het kader {staat.naar}, alles verwerpen "
+                  f"het kader {staat.van}."),
+        GEMAAKT_MET,
+    ])
     return opslaan(doc, moment)

@@ -10,7 +10,11 @@ from kaderdiff.model.kader import Fragment, Grondslag
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import (
+    aanleiding,
+    bronversie,
+    colofon_tekst,
     correctie_tekst,
+    kenmerk_zin,
     koppeling_regels,
     referentie,
     twijfel_regel,
@@ -46,16 +50,13 @@ def toelichting_regels(w: Wijziging, staat: Staat, met_grondslag: bool = True) -
     """The 'Toelichting en grondslag' column: explanations, remarks, then the legal basis."""
     regels: list[str] = []
     for v in w.verklaringen:
-        extra = ""
-        if v.categorie:
-            wet = f", {v.wetswijziging_naam or v.wetswijziging}" if v.wetswijziging else ""
-            extra = f" ({v.categorie}{wet})"
-        if v.bron == "git":
-            extra += f" (uit git-commit {v.commit[:7]})"
-        regels.append(v.tekst + extra)
+        regels.append(v.tekst + (f" (toelichting uit de git-geschiedenis, commit {v.commit[:7]})"
+                                 if v.bron == "git" else ""))
+        if aanleiding(v):
+            regels.append(aanleiding(v))
     if not w.verklaringen:
         regels.append("Toelichting ontbreekt.")
-    regels.extend(w.kenmerken)
+    regels.extend(kenmerk_zin(k) for k in w.kenmerken)
     regels.extend(koppeling_regels(w))
     if met_grondslag:
         regels.extend(grondslag_regels(w, staat.citaat))
@@ -178,14 +179,14 @@ def render_docx(staat: Staat, moment: datetime, consultatie: Consultatie | None 
         regels += consultatie_regels(consultatie)
     if staat.nieuw.correctie is not None:
         regels.append(("Correctie", correctie_tekst(staat.nieuw)))
-    regels += [(f"Bron {h.versie}", f"commit {h.commit or 'onbekend'}"
-                + (" met niet-vastgelegde wijzigingen" if h.vuil else "")) for h in staat.herkomst]
+    regels += [(f"Bron {h.versie}", bronversie(h)) for h in staat.herkomst]
     kopblok(doc, titel, regels)
     for alinea in consultatie.grondslag_alineas if consultatie is not None else ():
         doc.add_paragraph(alinea)
     _samenvatting(doc, staat)
 
-    doc.add_heading("Wijzigingen", level=2)
+    # the table starts on a page of its own (as the site's Staat on paper): its heading never stands alone
+    doc.add_heading("Wijzigingen", level=2).paragraph_format.page_break_before = True
     t = was_wordt_tabel(doc, "Vindplaats", "Toelichting en grondslag")
     ruimte_na_alineas(t, 2)
     koppelingen = Koppelingen(doc.part)
@@ -202,4 +203,7 @@ def render_docx(staat: Staat, moment: datetime, consultatie: Consultatie | None 
         rijen.append(was_wordt_rij(breedtes, w.nummer, w.soort.label, vindplaats, w.tekstdiff, toelichting,
                                    RIJRUIMTE))
     tabelxml.voeg_rijen_toe(t, rijen)
+    if staat.herkomst:  # the commits stand here, not in the header block: a reader knows a version by its date
+        doc.add_paragraph()
+        doc.add_paragraph(colofon_tekst(staat))
     return opslaan(doc, moment)

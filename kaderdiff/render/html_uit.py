@@ -12,7 +12,11 @@ from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
 from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.teksten import (
+    aanleiding,
+    bronversie,
+    colofon_tekst,
     correctie_tekst,
+    kenmerk_zin,
     koppeling_regels,
     referentie,
     twijfel_regel,
@@ -32,7 +36,9 @@ def omgeving() -> Environment:
     env.filters["aantal"] = aantal
     env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ,
                        correctie_tekst=correctie_tekst, koppeling_regels=koppeling_regels,
-                       twijfel_regel=twijfel_regel, huisstijl=huisstijl())
+                       twijfel_regel=twijfel_regel, huisstijl=huisstijl(), aanleiding=aanleiding,
+                       kenmerk_zin=kenmerk_zin, bronversie=bronversie,
+                       colofon_tekst=colofon_tekst)
     return env
 
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from kaderdiff.diff.tekstdiff import woorddiff
-from kaderdiff.model.voorstelbeoordeling import Voorstel, VoorstelRij
-from kaderdiff.model.wijziging import ERBIJ, Wijziging
+from kaderdiff.model.voorstelbeoordeling import VOORSTELNUMMER, Voorstel, VoorstelRij
+from kaderdiff.model.wijziging import ERBIJ
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.docx_staat import grondslag_regels
 from kaderdiff.render.wastabel import BREEDTES_CM, was_wordt_rij, was_wordt_tabel
@@ -31,7 +31,7 @@ def _rij_dict(r: VoorstelRij) -> dict[str, Any]:
     return {
         "jaar": r.jaar,
         "sector": r.sector,
-        "nummer": w.nummer,
+        "nummer": r.nummer,
         "soort": w.soort.value,
         "element_id": w.element_id,
         "ids": list(w.ids),
@@ -55,7 +55,9 @@ def _rij_dict(r: VoorstelRij) -> dict[str, Any]:
 
 
 def voorstel_dict(v: Voorstel) -> dict[str, Any]:
-    return {"voorstel": v.ref, "basis": v.basis, "merge_base": v.merge_base, "commit": v.commit,
+    return {"voorstel": v.ref, "titel": v.titel, "basis": v.basis, "merge_base": v.merge_base, "commit": v.commit,
+            "commits": [{"commit": c.hexsha, "auteur": c.auteur, "datum": c.datum, "bericht": c.bericht.strip()}
+                        for c in v.commits],
             "kaderbestanden": [{"jaar": k.jaar, "sector": k.sector, "soort": k.soort, "pad": k.pad, "eisen": k.eisen,
                                 "omschrijving": k.omschrijving} for k in v.kaderbestanden],
             "samenvatting": v.samenvatting,
@@ -76,20 +78,35 @@ def _context_regels(r: VoorstelRij) -> list[str]:
     return regels
 
 
-def _nummer(w: Wijziging, r: VoorstelRij) -> str:
-    return f"{r.jaar} {w.nummer}"
+#: What the numbers of a proposal's rows mean.
+NUMMERUITLEG = ("Nummers als MBO-6 zijn die van de Staat van wijzigingen van het jaar (op de basis); "
+                f"{VOORSTELNUMMER}-1, {VOORSTELNUMMER}-2 … zijn wijzigingen die daar (nog) geen nummer hebben.")
+
+
+def indiening(v: Voorstel) -> list[tuple[str, str]]:
+    """Who proposes and why: the authors and the messages of the proposal's commits."""
+    regels = [("Ingediend door", ", ".join(v.indieners))] if v.indieners else []
+    for c in v.commits:
+        regels.append((f"Commit {c.hexsha[:7]}", f"{c.bericht.strip()}\n({c.auteur}, {c.datum[:10]})"))
+    return regels
 
 
 def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
     """A short discussion document: the WAS/WORDT rows, cross-sector texts and conflicts."""
-    titel = f"Voorstel {v.ref}: bespreekstuk"
+    titel = f"Voorstel: {v.titel}"
     doc = nieuw_document(titel, moment, onderwerp=f"Voorstel {v.ref} ten opzichte van {v.basis}")
     liggend(doc)
     kenmerk = f"KD-VOORSTEL-{v.commit[:7]}"
     paginanummers(doc, kenmerk)
     kopblok(doc, titel, [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
-                         ("Voorstel", f"{v.ref} (commit {v.commit[:7]})"),
+                         ("Voorstel", f"tak {v.ref} (commit {v.commit[:7]})"),
                          ("Basis", f"{v.basis}, gemeenschappelijke voorouder {v.merge_base[:7]}")])
+    if v.commits:
+        doc.add_heading("Wie stelt voor en waarom", level=2)
+        for label, tekst in indiening(v):
+            p = doc.add_paragraph()
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(tekst)
     if v.kaderbestanden:
         doc.add_heading("Hele kaders verwijderd of toegevoegd", level=2)
         for k in v.kaderbestanden:
@@ -99,10 +116,11 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
                           else "Het voorstel wijzigt geen kadertekst.")
         return opslaan(doc, moment)
     doc.add_heading("Voorgestelde wijzigingen", level=2)
+    doc.add_paragraph(NUMMERUITLEG)
     t = was_wordt_tabel(doc, "Vindplaats", "Standaard en grondslag")
     breedtes = tabelxml.kolombreedtes(t)
     tabelxml.voeg_rijen_toe(t, [
-        was_wordt_rij(breedtes, _nummer(r.wijziging, r), r.wijziging.soort.label,
+        was_wordt_rij(breedtes, f"{r.nummer} ({r.jaar})", r.wijziging.soort.label,
                       tabelxml.regels(f"{r.wijziging.vindplaats}\n({r.wijziging.element_soort} "
                                       f"{r.wijziging.element_id})"),
                       r.wijziging.tekstdiff, tabelxml.regels("\n".join(_context_regels(r))))
@@ -110,7 +128,7 @@ def render_voorstel_docx(v: Voorstel, moment: datetime) -> bytes:
     for r in v.rijen:
         if not r.overeenkomsten and not r.conflicten:
             continue
-        doc.add_heading(f"{_nummer(r.wijziging, r)}: andere sectoren en andere voorstellen", level=2)
+        doc.add_heading(f"{r.nummer} ({r.jaar}): andere sectoren en andere voorstellen", level=2)
         if r.overeenkomsten:
             st = tabel(doc, SECTOR_KOLOMMEN, BREEDTES_CM)
             tabelxml.voeg_rijen_toe(st, [tabelxml.rij(tabelxml.kolombreedtes(st), [

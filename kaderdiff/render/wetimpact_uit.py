@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from kaderdiff.model.wijziging import ERBIJ, WEG
-from kaderdiff.nederlands import nl_datum
+from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.recht.herleid import RustendeEis
 from kaderdiff.recht.wetimpact import Plaats, WetImpact, WetWijziging, plaats_tekst
 from kaderdiff.render.html_uit import omgeving
@@ -45,7 +45,10 @@ def plaats_regels(impact: WetImpact, w: WetWijziging) -> str:
 
 
 def eis_regel(e: RustendeEis) -> str:
-    return (f"{e.sector} {e.jaar} {e.standaard} {e.eis_id}: {e.eis_tekst} "
+    """An eis resting on the law: where (sector, year, standaard, and its change number when it changed that year),
+    its text and its grondslag; not its id, which a reader does not know."""
+    nummer = f" · {e.wijziging}" if e.wijziging else ""
+    return (f"{e.sector} {e.jaar} · {e.standaard}{nummer}: {e.eis_tekst} "
             f"({'; '.join(citeer(g) for g in e.grondslagen)})")
 
 
@@ -73,7 +76,8 @@ def wetimpact_dict(impact: WetImpact) -> dict[str, Any]:
             "tekst_was": w.tekst_was, "tekst_wordt": w.tekst_wordt,
             "woorddiff": [{"op": {WEG: "weg", ERBIJ: "erbij"}.get(d.op, "gelijk"), "tekst": d.tekst} for d in w.diff],
             "eisen": [{"sector": e.sector, "jaar": e.jaar, "standaard": e.standaard,
-                       "standaard_titel": e.standaard_titel, "eis": e.eis_id, "tekst": e.eis_tekst,
+                       "standaard_titel": e.standaard_titel, "eis": e.eis_id, "wijziging": e.wijziging,
+                       "tekst": e.eis_tekst,
                        "grondslagen": [citeer(g) for g in e.grondslagen]} for e in w.eisen],
         } for w in impact.wijzigingen],
     }
@@ -106,8 +110,9 @@ def render_docx(impact: WetImpact, moment: datetime) -> bytes:
     kopblok(doc, titel, [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
                          ("Vergeleken", f"{impact.bwb} geldig vanaf {nl_datum(impact.van)} met geldig vanaf "
                                         f"{nl_datum(impact.naar)}")])
-    doc.add_paragraph(f"{len(impact.wijzigingen)} wijziging(en) in de wet; "
-                      f"{sum(1 for w in impact.wijzigingen if w.eisen)} raken eisen in de kaders.")
+    geraakt = sum(1 for w in impact.wijzigingen if w.eisen)
+    doc.add_paragraph(f"{aantal(len(impact.wijzigingen), 'wijziging', 'wijzigingen')} in de wet; {geraakt} "
+                      f"{'raakt' if geraakt == 1 else 'raken'} eisen in de kaders.")
     t = was_wordt_tabel(doc, "Plaats in de wet", "Eisen die erop rusten", "Wettekst WAS", "Wettekst WORDT",
                         BREEDTES_CM)
     breedtes = tabelxml.kolombreedtes(t)

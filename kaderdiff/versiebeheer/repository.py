@@ -45,7 +45,8 @@ def git_geeft(functie: Callable[[], T], wat: str) -> T:
 
 def _commit(c: git.Commit) -> Commit:
     bericht = c.message if isinstance(c.message, str) else c.message.decode()
-    return Commit(c.hexsha, int(c.committed_date), c.committed_datetime.isoformat(), bericht)
+    auteur = f"{c.author.name} <{c.author.email}>" if c.author.email else str(c.author.name or "")
+    return Commit(c.hexsha, int(c.committed_date), c.committed_datetime.isoformat(), bericht, auteur)
 
 
 class Repository:
@@ -113,6 +114,11 @@ class Repository:
         if not basissen or not isinstance(basissen[0], git.Commit):
             raise KaderdiffFout(f"{a.hexsha[:7]} en {b.hexsha[:7]} hebben geen gemeenschappelijke voorouder")
         return _commit(basissen[0])
+
+    def commits_tussen(self, van: Commit, naar: Commit) -> list[Commit]:
+        """The commits reachable from `naar` but not from `van` (`git log van..naar`), oldest first."""
+        return git_geeft(lambda: [_commit(c) for c in reversed(list(self._repo.iter_commits(
+            f"{van.hexsha}..{naar.hexsha}")))], f"De commits tussen {van.hexsha[:7]} en {naar.hexsha[:7]}")
 
     def gewijzigde_paden(self, van: Commit, naar: Commit) -> list[tuple[str | None, str | None]]:
         """(old path, new path) of every file that differs between two commits."""

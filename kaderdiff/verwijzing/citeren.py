@@ -304,15 +304,28 @@ def lid_tekst(lid: str) -> str:
     return f"lid {lid}"
 
 
-def citeer(g: Grondslag) -> str:
-    """Canonical Dutch citation: 'artikel 27, tweede lid, onder c, van de WVO'."""
+@cache
+def wetnaam(code: str, register: Wetregister) -> str:
+    """How a citation names a law: its code when readers write it so ('WEB', 'Wpo' for WPO), else the first of
+    the names the registry gives for it ('WVO 1968' for WVO1968, 'Regeling Leerresultaten PO' for RLRPO): a
+    registry code such as 'WVO1968' is no name a reader knows. Every such name is one the parser reads back."""
+    wet = register.get(code)
+    if wet is None or not wet.aliassen or code.casefold() in (a.casefold() for a in wet.aliassen):
+        return code
+    return wet.aliassen[0]
+
+
+def citeer(g: Grondslag, register: Wetregister | None = None) -> str:
+    """Canonical Dutch citation: 'artikel 27, tweede lid, onder c, van de WVO' (the law named by `wetnaam`, from
+    `register`, by default the package's)."""
+    wet = wetnaam(g.wet, register if register is not None else pakketregister())
     if not g.artikel:
-        return f"de {g.wet}"
+        return f"de {wet}"
     delen = [f"artikel {g.artikel}"]
     if g.lid:
         delen.append(lid_tekst(g.lid))
     if g.onderdeel:
         delen.append(f"onder {g.onderdeel}")
     if len(delen) == 1:
-        return f"{delen[0]} van de {g.wet}"
-    return ", ".join(delen) + f", van de {g.wet}"
+        return f"{delen[0]} van de {wet}"
+    return ", ".join(delen) + f", van de {wet}"

@@ -19,8 +19,16 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import BLAD_SOORTEN, Element, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
 from kaderdiff.model.versie import Commit, Versie
-from kaderdiff.model.voorstelbeoordeling import Conflict, Kaderbestand, Overeenkomst, Voorstel, VoorstelRij
+from kaderdiff.model.voorstelbeoordeling import (
+    VOORSTELNUMMER,
+    Conflict,
+    Kaderbestand,
+    Overeenkomst,
+    Voorstel,
+    VoorstelRij,
+)
 from kaderdiff.model.wijziging import Wijziging
+from kaderdiff.recht.wijzigingsnummers import Wijzigingsnummers
 
 if TYPE_CHECKING:
     from kaderdiff.versiebeheer.repository import Repository
@@ -184,6 +192,8 @@ def beoordeel(kadermap: KaderMap, ref: str, basis: str = "main") -> Voorstel:
     mb = repo.merge_base(ref_commit, basis_commit)
     per_kader = wijzigingen_tussen(kadermap, mb, ref_commit)
     andere = conflicten(kadermap, basis, ref, ref_commit) if per_kader else {}
+    staatnummers = Wijzigingsnummers(kadermap, mb.hexsha)  # the Staat's numbers, as the Ringen know them
+    eigen = 0
     rijen: list[VoorstelRij] = []
     for (jaar, sector), wijzigingen in per_kader.items():
         nieuw = kadermap.laad(Versie(jaar, ref_commit.hexsha), sector)
@@ -196,6 +206,10 @@ def beoordeel(kadermap: KaderMap, ref: str, basis: str = "main") -> Voorstel:
             el = w.nieuw or w.oud
             assert el is not None
             standaard = standaard_van(nieuw, w.nieuw.id) if w.nieuw else standaard_van(oud, el.id)
+            nummer = next((n for i in w.ids if (n := staatnummers.van(jaar, sector, i))), "")
+            if not nummer:
+                eigen += 1
+                nummer = f"{VOORSTELNUMMER}-{eigen}"
             takken: dict[str, list[str]] = {}
             for el_id in w.ids:
                 for tak in andere.get((jaar, sector, el_id), []):
@@ -210,6 +224,8 @@ def beoordeel(kadermap: KaderMap, ref: str, basis: str = "main") -> Voorstel:
                                           or w.oud.geen_grondslag != w.nieuw.geen_grondslag)),
                 overeenkomsten=overeenkomsten(w, sector, anderen_basis, anderen_voorstel),
                 conflicten=tuple(Conflict(t, tuple(dict.fromkeys(ids))) for t, ids in sorted(takken.items())),
+                nummer=nummer,
             ))
     return Voorstel(ref=ref, basis=basis, merge_base=mb.hexsha, commit=ref_commit.hexsha, rijen=tuple(rijen),
-                    kaderbestanden=hele_kaders(kadermap, mb, ref_commit))
+                    kaderbestanden=hele_kaders(kadermap, mb, ref_commit),
+                    commits=tuple(repo.commits_tussen(mb, ref_commit)))

@@ -38,7 +38,8 @@ from kaderdiff.word.lezen import (
     pakketdatum_van,
 )
 
-_REFERENTIE = re.compile(r"KD-([A-Z]+(?:-[A-Z0-9]+)?)-(\d{4})-")
+#: 'KD-MBO-2026', 'KD-VO-PRO-2026', and as packs before issue 28 wrote it 'KD-MBO-2026-1a2b3c4' or '…-werkmap'.
+_REFERENTIE = re.compile(r"KD-([A-Z]+(?:-[A-Z0-9]+)?)-(\d{4})(?![\d])")
 _SPATIE = re.compile(r"\s+")
 
 

@@ -92,10 +92,10 @@ GEEN_GRONDSLAG_NIET_VERMELD = "niet vermeld"
 CORRECTIE_KOP = "Correctie: "
 
 
-def grondslag_regel(el: Element) -> str:
+def grondslag_regel(el: Element, wetten: Wetregister | None = None) -> str:
     """The line under an eis that answers 'where in the law is this?'."""
     if el.grondslagen:
-        return GRONDSLAG_KOP + "; ".join(citeer(g) for g in el.grondslagen)
+        return GRONDSLAG_KOP + "; ".join(citeer(g, wetten) for g in el.grondslagen)
     if el.geen_grondslag is not None:
         uitleg = f" {el.geen_grondslag.uitleg}" if el.geen_grondslag.uitleg else ""
         return f"{GEEN_GRONDSLAG_KOP}{el.geen_grondslag.bron}.{uitleg}"
@@ -125,7 +125,7 @@ def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None,
     `wetten`: the kadermap's law registry, so a law of its own (register.toml) gets its link too; `citaten`:
     citation and link per grondslag of this kader made so far (one article is cited by many eisen)."""
     if not el.grondslagen:
-        return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el)))
+        return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el, wetten)))
     gemaakt = citaten if citaten is not None else {}
     fragmenten = [Fragment(GRONDSLAG_KOP)]
     links = [""]
@@ -134,7 +134,7 @@ def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None,
             fragmenten.append(Fragment("; "))
             links.append("")
         if g not in gemaakt:
-            gemaakt[g] = (citeer(g), link(g, kader.peildatum, wetten))
+            gemaakt[g] = (citeer(g, wetten), link(g, kader.peildatum, wetten))
         tekst, adres = gemaakt[g]
         fragmenten.append(Fragment(tekst))
         links.append(adres)

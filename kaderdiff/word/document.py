@@ -111,10 +111,18 @@ def staand(doc: DocxDocument) -> None:
     sectie.top_margin = sectie.bottom_margin = Cm(2)
 
 
-def _veld(paragraaf: Paragraph, instructie: str, voorlopig: str) -> None:
+def _veld(paragraaf: Paragraph, instructie: str, voorlopig: str, punt: float) -> None:
+    """A simple field whose result has the size `punt`: Word and LibreOffice give the result the properties of
+    the run inside the field, and without them the body size (the page number stood larger than its footer)."""
     veld = OxmlElement("w:fldSimple")
     veld.set(qn("w:instr"), instructie)
     run = OxmlElement("w:r")
+    eigenschappen = OxmlElement("w:rPr")
+    for naam in ("w:sz", "w:szCs"):
+        grootte = OxmlElement(naam)
+        grootte.set(qn("w:val"), str(round(punt * 2)))
+        eigenschappen.append(grootte)
+    run.append(eigenschappen)
     tekst = OxmlElement("w:t")
     tekst.text = voorlopig
     run.append(tekst)
@@ -123,14 +131,15 @@ def _veld(paragraaf: Paragraph, instructie: str, voorlopig: str) -> None:
 
 
 def paginanummers(doc: DocxDocument, kenmerk: str) -> None:
-    """Footer 'kenmerk — pagina X van Y' (PAGE/NUMPAGES fields, filled in by Word/LibreOffice)."""
+    """Footer 'kenmerk — pagina X van Y' (PAGE/NUMPAGES fields, filled in by Word/LibreOffice), all of it small."""
     voet = doc.sections[0].footer.paragraphs[0]
+    klein = huisstijl().klein_pt
     voet.add_run(f"{kenmerk} — pagina ")
-    _veld(voet, "PAGE", "1")
+    _veld(voet, "PAGE", "1", klein)
     voet.add_run(" van ")
-    _veld(voet, "NUMPAGES", "1")
+    _veld(voet, "NUMPAGES", "1", klein)
     for run in voet.runs:
-        run.font.size = Pt(huisstijl().klein_pt)
+        run.font.size = Pt(klein)
 
 
 def kopregel(doc: DocxDocument, tekst: str, grootte: float = 7.5) -> None:

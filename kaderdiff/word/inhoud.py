@@ -23,7 +23,7 @@ from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import VOETNOOT, Fragment
 from kaderdiff.word.lezen import runstijl, runtekst
-from kaderdiff.word.ns import W
+from kaderdiff.word.ns import INHOUDSOPGAVE, W
 from kaderdiff.word.nummering import Nummering
 
 _KOPNAAM = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
@@ -250,9 +250,17 @@ class Lezer:
             elif el.tag == f"{W}tbl":
                 self.teller["tabel"] += 1
                 yield self.tabel(el, f"tabel {self.teller['tabel']} (na alinea {self.teller['alinea']})")
+            elif el.tag == f"{W}sdt" and is_inhoudsopgave(el):
+                continue  # a table of contents: the headings it lists come again in the body
             elif el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
                 stapel.extend(reversed(list(el.find(f"{W}sdtContent") if el.tag == f"{W}sdt" and
                                             el.find(f"{W}sdtContent") is not None else el)))
+
+
+def is_inhoudsopgave(sdt: Any) -> bool:
+    """Is this content control (a w:sdt) a table of contents (Word's, or the one kaderdiff writes)?"""
+    galerij = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return galerij is not None and galerij.get(f"{W}val") == INHOUDSOPGAVE
 
 
 def _weggehaald(run: Any, p: Any) -> bool:

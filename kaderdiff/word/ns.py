@@ -13,3 +13,5 @@ DCTERMS = "{http://purl.org/dc/terms/}"
 #: The author of kaderdiff's own revisions and comments (here, not in `document`, so that reading a document
 #: does not load python-docx).
 AUTEUR = "Inspectie van het Onderwijs"
+#: How Word names a content control that holds a table of contents (ECMA-376 §17.5.2.12, w:docPartGallery).
+INHOUDSOPGAVE = "Table of Contents"

@@ -131,9 +131,13 @@ class Links:
     adressen: tuple[str, ...]
     relatie: Callable[[str], str]
 
+    def adres(self, fragment: int) -> str:
+        """Where fragment number `fragment` links to ('' nowhere)."""
+        return self.adressen[fragment] if fragment < len(self.adressen) else ""
+
     def run(self, tekst: str, stijl: str, fragment: int) -> str:
         """A plain run, inside a w:hyperlink when its fragment links somewhere."""
-        adres = self.adressen[fragment] if fragment < len(self.adressen) else ""
+        adres = self.adres(fragment)
         if not adres:
             return run_xml(tekst, stijl)
         return hyperlink_xml(self.relatie(adres), run_xml(tekst, stijl, opmaak=LINKOPMAAK))
@@ -145,18 +149,50 @@ def _gelijke_runs(fragmenten: tuple[Fragment, ...], start: int, eind: int, links
     return "".join(links.run(tekst, stijl, i) for tekst, stijl, i in met_index(fragmenten, start, eind))
 
 
-def verplaatst_naar(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies) -> str:
+def verplaatst_naar(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies,
+                    links: Links | None = None) -> str:
     """The destination of a move: unchanged words in w:moveTo, new words in a w:ins beside them."""
     if oud == nieuw:
-        return omhul_runs("moveTo", stukken(nieuw), rev)
+        return gelinkt_omhuld("moveTo", nieuw, 0, _lengte(nieuw), rev, links, samen=True)
     uit: list[str] = []
     pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_WEG or not n:
             continue
-        uit.append(omhul_runs("moveTo" if deel.op == DIFF_GELIJK else "ins", met_stijl(nieuw, pn, pn + n), rev))
+        uit.append(gelinkt_omhuld("moveTo" if deel.op == DIFF_GELIJK else "ins", nieuw, pn, pn + n, rev, links))
         pn += n
+    return "".join(uit)
+
+
+def _lengte(fragmenten: tuple[Fragment, ...]) -> int:
+    return sum(len(f.tekst) for f in fragmenten)
+
+
+def gelinkt_omhuld(soort: str, fragmenten: tuple[Fragment, ...], start: int, eind: int, rev: Revisies,
+                   links: Links | None, samen: bool = False) -> str:
+    """Characters start..eind of the new text as inserted or moved-to runs (`soort` 'ins' or 'moveTo'); a cited
+    law keeps its link, with the revision inside the w:hyperlink (a w:ins may hold no link; Word writes a link's
+    inserted runs so, and pandoc and LibreOffice keep both the revision and the link), so that accepting all
+    gives the clean kader with its links. `samen`: adjacent pieces of one style as one run (see `stukken`)."""
+    delen = met_index(fragmenten, start, eind)
+    if links is None or not any(links.adres(i) for _, _, i in delen):
+        gewoon = [(tekst, stijl) for tekst, stijl, _ in delen]
+        return omhul_runs(soort, _samen(gewoon) if samen else gewoon, rev)
+    groepen: list[tuple[str, list[tuple[str, str]]]] = []
+    for tekst, stijl, i in delen:
+        adres = links.adres(i)
+        if groepen and groepen[-1][0] == adres:
+            groepen[-1][1].append((tekst, stijl))
+        else:
+            groepen.append((adres, [(tekst, stijl)]))
+    uit = []
+    for adres, stukjes in groepen:
+        if adres:
+            runs = "".join(run_xml(tekst, stijl, opmaak=LINKOPMAAK) for tekst, stijl in _samen(stukjes))
+            uit.append(hyperlink_xml(links.relatie(adres), rev.omhul(soort, runs)))
+        else:
+            uit.append(omhul_runs(soort, _samen(stukjes), rev))
     return "".join(uit)
 
 
@@ -169,14 +205,19 @@ def omhul_runs(soort: str, stukken: list[tuple[str, str]], rev: Revisies) -> str
 def stukken(fragmenten: tuple[Fragment, ...]) -> list[tuple[str, str]]:
     """The styled pieces of a block, adjacent pieces of one style as one run: a grondslag line is several
     fragments (one per linked citation), and a run per fragment would split it in LibreOffice's tracked moves."""
+    return _samen([(f.tekst, f.stijl) for f in fragmenten])
+
+
+def _samen(stukjes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Adjacent (text, style) pieces of one style as one (footnotes stay apart, empty pieces go)."""
     uit: list[tuple[str, str]] = []
-    for f in fragmenten:
-        if not f.tekst:
+    for tekst, stijl in stukjes:
+        if not tekst:
             continue
-        if uit and uit[-1][1] == f.stijl and f.stijl != VOETNOOT:
-            uit[-1] = (uit[-1][0] + f.tekst, f.stijl)
+        if uit and uit[-1][1] == stijl and stijl != VOETNOOT:
+            uit[-1] = (uit[-1][0] + tekst, stijl)
         else:
-            uit.append((f.tekst, f.stijl))
+            uit.append((tekst, stijl))
     return uit
 
 
@@ -207,9 +248,8 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
                   rev: Revisies | None, links: Links | None = None) -> str:
     """Runs of one block: plain, wholly inserted/deleted, or a word diff of the two versions.
 
-    Text that is there in both versions (and in a clean document all text) keeps its links; inserted and
-    deleted text has none, because a w:ins or w:del may not hold a w:hyperlink and readers such as pandoc
-    drop a revision nested in a link.
+    Text that is there in the new version keeps its links: unchanged text as it is, inserted and moved-to text
+    with the revision inside the link (`gelinkt_omhuld`); deleted text has none (it is gone once accepted).
     """
     if status is BlokStatus.GEWIJZIGD and rev is not None and any(
             f.stijl == VOETNOOT for f in (*oud, *nieuw)):
@@ -218,13 +258,13 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
     if status is BlokStatus.GELIJK or rev is None:
         return _gelijke_runs(nieuw, 0, sum(len(f.tekst) for f in nieuw), links)
     if status is BlokStatus.ERBIJ:
-        return omhul_runs("ins", stukken(nieuw), rev)
+        return gelinkt_omhuld("ins", nieuw, 0, _lengte(nieuw), rev, links, samen=True)
     if status is BlokStatus.WEG:
         return omhul_runs("del", stukken(oud), rev)
     if status is BlokStatus.VAN:
         return omhul_runs("moveFrom", stukken(oud), rev)
     if status is BlokStatus.NAAR:
-        return verplaatst_naar(oud, nieuw, rev)
+        return verplaatst_naar(oud, nieuw, rev, links)
     return _diff_runs(oud, nieuw, rev, lambda stukken: stukken, links)
 
 
@@ -245,6 +285,9 @@ def _diff_runs(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revi
         elif deel.op == DIFF_WEG:
             uit.append(omhul_runs("del", terug(met_stijl(oud, po, po + n)), rev))
             po += n
+        elif deel.op == DIFF_ERBIJ and links is not None:
+            uit.append(gelinkt_omhuld("ins", nieuw, pn, pn + n, rev, links))
+            pn += n
         elif deel.op == DIFF_ERBIJ:
             uit.append(omhul_runs("ins", terug(met_stijl(nieuw, pn, pn + n)), rev))
             pn += n

@@ -79,8 +79,11 @@ def cel(breedte_twips: int, alineas: list[str]) -> str:
 
 
 def rij(breedtes_twips: list[int], cellen: list[list[str]]) -> str:
-    """A row: per column its width and its paragraphs."""
-    return f"<w:tr>{''.join(cel(b, a) for b, a in zip(breedtes_twips, cellen, strict=True))}</w:tr>"
+    """A row: per column its width and its paragraphs. It does not break across pages (`w:cantSplit`, bare as
+    Word writes it): a reader cites a row by its page, so the whole row must be on it (`word.rijhoogte` cuts a
+    row taller than a page in parts)."""
+    return (f"<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            f"{''.join(cel(b, a) for b, a in zip(breedtes_twips, cellen, strict=True))}</w:tr>")
 
 
 def kolombreedtes(tabel: Table) -> list[int]:

@@ -155,7 +155,7 @@ def test_variant_heeft_eigen_nummers_en_documenten(voorbeeldrepo: Path, tmp_path
     reactie = Document(str(uit / "vo-pro-2026-reactieformulier.docx"))
     assert [r.cells[0].text for r in reactie.tables[0].rows][1:4] == ["VO-PRO-1", "VO-PRO-2", "VO-PRO-3"]
     with zipfile.ZipFile(uit / "vo-pro-2026-concept-met-wijzigingen.docx") as z:
-        assert "KD-VO-PRO-2026-" in z.read("word/footer1.xml").decode("utf-8")
+        assert "KD-VO-PRO-2026 — pagina" in z.read("word/footer1.xml").decode("utf-8")
 
 
 # ---------------------------------------------------------------- controleer: the rules of the new parts

@@ -61,3 +61,12 @@ def test_de_controle_ziet_een_verkeerde_opdracht(tmp_path: Path) -> None:
                         encoding="utf-8")
     assert genoemd(document) == [(1, "staat", {"--van", "--naar", "--sneller"}), (1, "bestaatniet", set()),
                                  (2, "wetten importeer", set())]
+
+
+def test_de_handleiding_toont_een_verplaatsing_in_het_concept_en_een_bladzijdegrens_in_de_staat() -> None:
+    """The pictures the handbook shows exist (made from the packs tests/pakket/test_bladspiegel.py builds)."""
+    handleiding = REPO / "docs" / "handleiding.md"
+    plaatjes = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", handleiding.read_text(encoding="utf-8"))
+    assert {"concept-verplaatsing.png", "staat-bladzijdegrens.png"} <= set(plaatjes)
+    for naam in plaatjes:
+        assert (handleiding.parent / naam).read_bytes().startswith(b"\x89PNG"), naam

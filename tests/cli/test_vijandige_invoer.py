@@ -344,7 +344,7 @@ def test_voorstel_dat_een_heel_kader_verwijdert(voorbeeldrepo: Path, tmp_path: P
     regels = uit.splitlines()
     assert regels[0].startswith("LET OP: het voorstel verwijdert het hele kader kaders/2026/mbo.xml (MBO 2026, ")
     assert "LET OP: het voorstel voegt een heel nieuw kader toe: kaders/2025/sbo.xml" in regels[1]
-    assert "0 wijziging(en)" not in regels[0] and "1 hele kader(s) verwijderd" in uit
+    assert "0 wijzigingen" not in regels[0] and "1 heel kader verwijderd" in uit
     code, uit, _ = kd(["voorstel", "voorstel/weg", "--json", "--docx", str(tmp_path / "b.docx")], cwd=voorbeeldrepo)
     data = json.loads(uit)
     assert [(k["soort"], k["pad"]) for k in data["kaderbestanden"]] == [

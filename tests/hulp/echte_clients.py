@@ -48,7 +48,20 @@ def pandoc_woorden(docx: Path, modus: str | None = None) -> list[str]:
     if modus:
         opdracht.insert(2, f"--track-changes={modus}")
     tekst = subprocess.run(opdracht, capture_output=True, text=True, check=True, timeout=120).stdout
-    return [w for w in tekst.split() if w != "-"]
+    return tot_het_einde([w for w in tekst.split() if w != "-"])
+
+
+#: The body's last paragraph of every kader document kaderdiff writes (`word.blokken.EIND`), as words.
+EINDE = ["Einde", "van", "het", "kader."]
+
+
+def tot_het_einde(woorden: list[str]) -> list[str]:
+    """The words of the kader up to and including its closing line: what follows is the colofon, which says
+    what kind of document it is (concept or clean), not kader text."""
+    for i in range(len(woorden) - len(EINDE), -1, -1):
+        if woorden[i:i + len(EINDE)] == EINDE:
+            return woorden[:i + len(EINDE)]
+    return woorden
 
 
 def naar_odt(bestanden: list[Path], doelmap: Path) -> list[Path]:
@@ -124,7 +137,7 @@ def odt_woorden(pad: Path, modus: str = "accept") -> list[str]:
 
     for kind in body:
         loop(kind)
-    return "".join(stukken).split()
+    return tot_het_einde("".join(stukken).split())
 
 
 # ---------------------------------------------------------------- LibreOffice: accept or reject all revisions
@@ -185,9 +198,12 @@ def libreoffice_wijzigingen(opdrachten: list[tuple[Path, Path, str]], filter_: s
 
 
 def libreoffice_regels(pad: Path) -> list[str]:
-    """Non-empty lines of a text file LibreOffice wrote (BOM and trailing spaces dropped)."""
+    """Non-empty lines of a text file LibreOffice wrote (BOM and trailing spaces dropped), up to the kader's
+    closing line: the colofon after it says what kind of document it is, it is no kader text."""
     tekst = pad.read_text(encoding="utf-8-sig")
-    return [r.rstrip() for r in tekst.splitlines() if r.strip()]
+    regels = [r.rstrip() for r in tekst.splitlines() if r.strip()]
+    einde = " ".join(EINDE)
+    return regels[:regels.index(einde) + 1] if einde in regels else regels
 
 
 def axe_core() -> Path:

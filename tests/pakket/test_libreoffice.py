@@ -104,3 +104,25 @@ def test_onleesbaar_document_geeft_een_nederlandse_fout(tmp_path: Path) -> None:
         converteer([kapot], ("pdf", "odt"), tmp_path, MOMENT)
     assert "kapot.docx" in fout.value.tekst
     assert time.monotonic() - start < libreoffice.TIJDSLIMIET
+
+
+@pytest.mark.echte_client
+def test_voortgang_per_document_van_libreoffice_in_een_log(tmp_path: Path) -> None:
+    """LibreOffice is most of a pack's time: in a log each document it converted gets its own line."""
+    import subprocess
+    import sys
+
+    vereist("soffice")
+    repo = maak_repo(tmp_path / "repo")
+    uit = tmp_path / "pakket"
+    proces = subprocess.run([sys.executable, "-m", "kaderdiff", "pakket", "--van", "2025", "--naar", "2026",
+                             "--formaten", "docx,pdf", "--uit", str(uit)], cwd=repo, capture_output=True, text=True,
+                            timeout=600)
+    assert proces.returncode == 0, proces.stderr
+    regels = proces.stderr.splitlines()
+    docx = sorted(p.name for p in uit.glob("*.docx"))
+    omgezet = sorted(r.split("LibreOffice: ", 1)[1].removesuffix(" omgezet naar pdf") for r in regels
+                     if "LibreOffice: " in r)
+    assert omgezet == docx and len(docx) == 16
+    totaal = 4 + 2 + 16
+    assert [r.split("]")[0] for r in regels] == [f"[{i}/{totaal}" for i in range(1, totaal + 1)]

@@ -249,11 +249,12 @@ def test_cli_impact(voorbeeldrepo: Path) -> None:
     assert (code, fout) == (0, "")
     assert [r["eis_id"] for r in json.loads(uit)] == ["st-op1-e2"]
     code, uit, _ = kd(["impact", "--wet", "WEB", "--artikel", "7.2.4a", "--jaar", "2026"], cwd=voorbeeldrepo)
-    assert code == 0 and "1 eis(en) na te lopen in 1 standaard(en)" in uit
+    assert code == 0 and "1 eis na te lopen in 1 standaard." in uit
+    assert "Wijziging: MBO-9" in uit and "st-op1-e2" not in uit, "een lezer kent het nummer uit de Staat, niet het id"
     code, uit, _ = kd(["impact", "--wet-wijziging", "VABA", "--jaar", "2026", "--json"], cwd=voorbeeldrepo)
     assert code == 0 and json.loads(uit)["code"] == "VABA"
     code, uit, _ = kd(["impact", "--wet-wijziging", "VABA"], cwd=voorbeeldrepo)
-    assert code == 0 and "st-op1-e2" in uit
+    assert code == 0 and "MBO-9 (OP1)" in uit and "st-op1-e2" not in uit and "t-vaba" not in uit
 
 
 @pytest.mark.parametrize(("args", "stuk"), [

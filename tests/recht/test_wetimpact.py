@@ -119,7 +119,9 @@ def test_overzicht_als_docx_html_json_en_reproduceerbaar(tmp_path: Path) -> None
     rijen = document.tables[0].rows
     assert [c.text for c in rijen[0].cells] == ["Nr", "Plaats in de wet", "Wettekst WAS", "Wettekst WORDT",
                                                 "Eisen die erop rusten"]
-    assert rijen[1].cells[0].text.startswith("WEB-1") and "st-op1-e2" in rijen[1].cells[4].text
+    assert rijen[1].cells[0].text.startswith("WEB-1")
+    assert "MBO 2026 · OP1 · MBO-9: De opleiding" in rijen[1].cells[4].text
+    assert "st-op1-e2" not in rijen[1].cells[4].text, "een eis heet naar haar wijziging in de Staat, niet naar haar id"
     doorgehaald = [r.text for p in rijen[1].cells[2].paragraphs for r in p.runs if r.font.strike]
     assert doorgehaald, "de oude woorden zijn doorgehaald"
     html = (uit1 / namen[1]).read_text(encoding="utf-8")

@@ -1,0 +1,78 @@
+"""The frame of a kader document around the kader itself: a table of contents under the title, a colofon as its
+last page, and a mark 'CONCEPT' in the page header of a concept.
+
+The table of contents is a TOC field in a content control, as Word writes it. Word fills it in when the document
+opens (the field is marked dirty); LibreOffice fills it in when the pack converts the document (the macro
+updates every index before it exports the PDF and the ODT). Until then it says how to fill it in. The content
+control lets a reader of the document (the Word importer) pass it by, as it passes a table of contents of any
+Word kader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from kaderdiff.uitvoer.xmltekst import escape
+from kaderdiff.word.document import ROOD
+from kaderdiff.word.ns import INHOUDSOPGAVE as GALERIJ
+from kaderdiff.word.ns import W
+from kaderdiff.word.revisies import elementen
+
+#: The heading levels the table of contents lists: chapters and paragraphs, waarderingskaders and standards.
+NIVEAUS = "1-3"
+KOP = "Inhoud"
+VOORLOPIG = ("De inhoudsopgave verschijnt als de velden worden bijgewerkt (Word doet dat bij het openen; "
+             "LibreOffice: Extra > Bijwerken > Alles bijwerken).")
+
+
+def _inhoudsopgave_xml() -> str:
+    kop = (f'<w:p><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/></w:pPr>'
+           f'<w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>{KOP}</w:t></w:r></w:p>')
+    veld = (f'<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "{NIVEAUS}" \\h \\z \\u </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:rPr><w:i/></w:rPr><w:t>{escape(VOORLOPIG)}</w:t></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    return (f'<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="{GALERIJ}"/><w:docPartUnique/>'
+            f'</w:docPartObj></w:sdtPr><w:sdtContent>{kop}{veld}</w:sdtContent></w:sdt>')
+
+
+def inhoudsopgave(doc: DocxDocument) -> None:
+    """A table of contents right after the body's first paragraph (the kader's title)."""
+    eerste = doc.element.body.find(f"{W}p")
+    sdt = elementen(_inhoudsopgave_xml())[0]
+    if eerste is None:
+        doc.element.body.insert(0, sdt)
+    else:
+        eerste.addnext(sdt)
+
+
+def conceptmerk(doc: DocxDocument, tekst: str = "CONCEPT") -> None:
+    """A mark on every page: `tekst` large, bold and red at the top right of the page header (before what the
+    header already says)."""
+    kop = doc.sections[0].header.paragraphs[0]
+    merk = kop.insert_paragraph_before()
+    merk.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    merk.paragraph_format.space_after = Pt(2)
+    run = merk.add_run(tekst)
+    run.bold = True
+    run.font.size = Pt(14)
+    run.font.color.rgb = ROOD
+
+
+def colofon(doc: DocxDocument, regels: Sequence[tuple[str, str]]) -> None:
+    """The last page: what the document is, made from which versions (with their commits) and when; each line a
+    label and its text, the text indented under itself."""
+    kop = doc.add_heading("Colofon", level=1)
+    kop.paragraph_format.page_break_before = True
+    for label, waarde in regels:
+        p = doc.add_paragraph()
+        opmaak = p.paragraph_format
+        opmaak.left_indent, opmaak.first_line_indent, opmaak.space_after = Cm(4), Cm(-4), Pt(3)
+        opmaak.tab_stops.add_tab_stop(Cm(4))
+        p.add_run(f"{label}\t").bold = True
+        p.add_run(waarde)
