@@ -12,6 +12,7 @@ import re
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.voorstelbeoordeling import Voorstel, VoorstelRij
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
+from kaderdiff.render.voorstel_uit import NUMMERUITLEG, indiening
 from kaderdiff.verwijzing.citeren import citeer
 from kaderdiff.verwijzing.juriconnect import link
 
@@ -110,7 +111,7 @@ def _rij(r: VoorstelRij) -> str:
     plaats.append(markdown_tekst(w.vindplaats))
     was = kant(w.tekstdiff, WEG) if w.oud is not None else "*(nieuw)*"
     wordt = kant(w.tekstdiff, ERBIJ) if w.nieuw is not None else "*(vervalt)*"
-    regels = [f"#### {r.jaar} {markdown_tekst(w.nummer)}: {markdown_tekst(w.soort.label)}", "",
+    regels = [f"#### {markdown_tekst(r.nummer)} ({r.jaar}): {markdown_tekst(w.soort.label)}", "",
               " · ".join(plaats), "", "| WAS | WORDT |", "| --- | --- |", f"| {was} | {wordt} |", "",
               *_grondslag(r)]
     if w.kenmerken:
@@ -130,12 +131,16 @@ def _rij(r: VoorstelRij) -> str:
 
 
 def _kop(v: Voorstel) -> str:
-    regels = [f"### Voorstel {_code(v.ref)} ten opzichte van {_code(v.basis)}", "",
-              f"Commit {_code(v.commit[:7])}, gemeenschappelijke voorouder {_code(v.merge_base[:7])}: "
-              f"{markdown_tekst(v.samenvatting)}."]
+    regels = [f"### Voorstel: {markdown_tekst(v.titel)}", "",
+              f"Tak {_code(v.ref)} ten opzichte van {_code(v.basis)}; commit {_code(v.commit[:7])}, gemeenschappelijke "
+              f"voorouder {_code(v.merge_base[:7])}: {markdown_tekst(v.samenvatting)}."]
+    for wat, tekst in indiening(v):
+        regels += ["", f"**{markdown_tekst(wat)}:** {markdown_tekst(tekst).replace(chr(10), ' ')}"]
+    if v.rijen:
+        regels += ["", f"*{markdown_tekst(NUMMERUITLEG)}*"]
     for k in v.kaderbestanden:
         regels += ["", f"**Let op:** {markdown_tekst(k.omschrijving)}."]
-    doorbroken = [f"{' en '.join(sectoren)} ({r.jaar} {r.wijziging.nummer})" for r in v.rijen
+    doorbroken = [f"{' en '.join(sectoren)} ({r.nummer}, {r.jaar})" for r in v.rijen
                   if (sectoren := [o.sector for o in r.overeenkomsten if o.gelijk_voor and not o.gelijk_na])]
     if doorbroken:
         regels += ["", f"**Doorbreekt de gelijkluidende tekst met:** {markdown_tekst('; '.join(doorbroken))}."]

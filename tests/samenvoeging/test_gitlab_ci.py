@@ -172,7 +172,8 @@ def test_het_merge_request_krijgt_beoordeling_en_staat(omgeving: Omgeving, tmp_p
     assert uitkomst.returncode == 0, log[-8000:]
     uit = repo / "build" / "voorstel"
     beoordeling = (uit / "beoordeling.md").read_text(encoding="utf-8")
-    assert beoordeling.startswith("### Voorstel `voorstel/mbo-bekwaam` ten opzichte van `main`")
+    assert beoordeling.startswith("### Voorstel: ")
+    assert "Tak `voorstel/mbo-bekwaam` ten opzichte van `main`" in beoordeling
     assert "~~benoembaar/bevoegd en~~" in beoordeling
     assert "voorstel doorbreekt de gelijkluidendheid" in beoordeling
     assert "**Conflicteert met de open takken:** `voorstel/benoembaar`." in beoordeling

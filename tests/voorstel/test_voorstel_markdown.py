@@ -85,7 +85,7 @@ def test_de_vog_beoordeling_toont_geschrapte_woorden_grondslag_en_doorbroken_gel
     sectoren = [woorden(li) for li in weergave.iter("li")]
     assert [s.split(" ")[0] for s in sectoren] == ["PO", "VO"]
     assert all("voorstel doorbreekt de gelijkluidendheid" in s and "gelijkenis 100 →" in s for s in sectoren)
-    assert "Doorbreekt de gelijkluidende tekst met: PO en VO (2026 MBO-" in tekst_geheel
+    assert "Doorbreekt de gelijkluidende tekst met: PO en VO (MBO-6, 2026)" in tekst_geheel
     assert len(uit) < LIMIET and "Ingekort" not in uit
 
 
