@@ -107,21 +107,41 @@ def run_xml(tekst: str, stijl: str, verwijderd: bool = False, opmaak: str = "") 
     return f'<w:r>{eigenschappen}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>'
 
 
-def met_stijl(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str]]:
-    """The styled pieces of characters start..eind of a fragment sequence."""
-    return [(tekst, stijl) for tekst, stijl, _ in met_index(fragmenten, start, eind)]
+class Knipper:
+    """Cuts the text of a fragment sequence into styled pieces, each with the number of the fragment it comes from.
 
+    A block is cut at every boundary of its word diff, always further on: each cut starts at the fragment where
+    the one before ended, so cutting a block into all its parts is linear in fragments plus parts (searching
+    from the first fragment for every part was quadratic: a grondslag line is a fragment per citation)."""
 
-def met_index(fragmenten: tuple[Fragment, ...], start: int, eind: int) -> list[tuple[str, str, int]]:
-    """The styled pieces of characters start..eind, each with the number of the fragment it comes from."""
-    uit: list[tuple[str, str, int]] = []
-    pos = 0
-    for i, f in enumerate(fragmenten):
-        a, b = max(start, pos), min(eind, pos + len(f.tekst))
-        if a < b:
-            uit.append((f.tekst[a - pos:b - pos], f.stijl, i))
-        pos += len(f.tekst)
-    return uit
+    def __init__(self, fragmenten: tuple[Fragment, ...]) -> None:
+        self.fragmenten = fragmenten
+        self.lengte = sum(len(f.tekst) for f in fragmenten)
+        self._eerste = 0  # the first fragment that can still be cut, and where it begins
+        self._begin = 0
+
+    def met_index(self, start: int, eind: int) -> list[tuple[str, str, int]]:
+        """The styled pieces of characters start..eind, each with its fragment number."""
+        fragmenten = self.fragmenten
+        if start < self._begin:  # backwards: start again from the first fragment
+            self._eerste = self._begin = 0
+        while self._eerste < len(fragmenten) and self._begin + len(fragmenten[self._eerste].tekst) <= start:
+            self._begin += len(fragmenten[self._eerste].tekst)
+            self._eerste += 1
+        uit: list[tuple[str, str, int]] = []
+        i, pos = self._eerste, self._begin
+        while i < len(fragmenten) and pos < eind:
+            f = fragmenten[i]
+            a, b = max(start, pos), min(eind, pos + len(f.tekst))
+            if a < b:
+                uit.append((f.tekst[a - pos:b - pos], f.stijl, i))
+            pos += len(f.tekst)
+            i += 1
+        return uit
+
+    def met_stijl(self, start: int, eind: int) -> list[tuple[str, str]]:
+        """The styled pieces of characters start..eind."""
+        return [(tekst, stijl) for tekst, stijl, _ in self.met_index(start, eind)]
 
 
 @dataclass(frozen=True)
@@ -143,39 +163,36 @@ class Links:
         return hyperlink_xml(self.relatie(adres), run_xml(tekst, stijl, opmaak=LINKOPMAAK))
 
 
-def _gelijke_runs(fragmenten: tuple[Fragment, ...], start: int, eind: int, links: Links | None) -> str:
+def _gelijke_runs(knipper: Knipper, start: int, eind: int, links: Links | None) -> str:
     if links is None:
-        return "".join(run_xml(tekst, stijl) for tekst, stijl in met_stijl(fragmenten, start, eind))
-    return "".join(links.run(tekst, stijl, i) for tekst, stijl, i in met_index(fragmenten, start, eind))
+        return "".join(run_xml(tekst, stijl) for tekst, stijl in knipper.met_stijl(start, eind))
+    return "".join(links.run(tekst, stijl, i) for tekst, stijl, i in knipper.met_index(start, eind))
 
 
 def verplaatst_naar(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies,
                     links: Links | None = None) -> str:
     """The destination of a move: unchanged words in w:moveTo, new words in a w:ins beside them."""
+    knipper = Knipper(nieuw)
     if oud == nieuw:
-        return gelinkt_omhuld("moveTo", nieuw, 0, _lengte(nieuw), rev, links, samen=True)
+        return gelinkt_omhuld("moveTo", knipper, 0, knipper.lengte, rev, links, samen=True)
     uit: list[str] = []
     pn = 0
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_WEG or not n:
             continue
-        uit.append(gelinkt_omhuld("moveTo" if deel.op == DIFF_GELIJK else "ins", nieuw, pn, pn + n, rev, links))
+        uit.append(gelinkt_omhuld("moveTo" if deel.op == DIFF_GELIJK else "ins", knipper, pn, pn + n, rev, links))
         pn += n
     return "".join(uit)
 
 
-def _lengte(fragmenten: tuple[Fragment, ...]) -> int:
-    return sum(len(f.tekst) for f in fragmenten)
-
-
-def gelinkt_omhuld(soort: str, fragmenten: tuple[Fragment, ...], start: int, eind: int, rev: Revisies,
+def gelinkt_omhuld(soort: str, knipper: Knipper, start: int, eind: int, rev: Revisies,
                    links: Links | None, samen: bool = False) -> str:
     """Characters start..eind of the new text as inserted or moved-to runs (`soort` 'ins' or 'moveTo'); a cited
     law keeps its link, with the revision inside the w:hyperlink (a w:ins may hold no link; Word writes a link's
     inserted runs so, and pandoc and LibreOffice keep both the revision and the link), so that accepting all
     gives the clean kader with its links. `samen`: adjacent pieces of one style as one run (see `stukken`)."""
-    delen = met_index(fragmenten, start, eind)
+    delen = knipper.met_index(start, eind)
     if links is None or not any(links.adres(i) for _, _, i in delen):
         gewoon = [(tekst, stijl) for tekst, stijl, _ in delen]
         return omhul_runs(soort, _samen(gewoon) if samen else gewoon, rev)
@@ -256,9 +273,11 @@ def runs_van_blok(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], status
         oud, nieuw, noten = _noten_als_tekens(oud, nieuw)
         return _diff_runs(oud, nieuw, rev, lambda stukken: _noten_terug(stukken, noten))
     if status is BlokStatus.GELIJK or rev is None:
-        return _gelijke_runs(nieuw, 0, sum(len(f.tekst) for f in nieuw), links)
+        knipper = Knipper(nieuw)
+        return _gelijke_runs(knipper, 0, knipper.lengte, links)
     if status is BlokStatus.ERBIJ:
-        return gelinkt_omhuld("ins", nieuw, 0, _lengte(nieuw), rev, links, samen=True)
+        knipper = Knipper(nieuw)
+        return gelinkt_omhuld("ins", knipper, 0, knipper.lengte, rev, links, samen=True)
     if status is BlokStatus.WEG:
         return omhul_runs("del", stukken(oud), rev)
     if status is BlokStatus.VAN:
@@ -274,22 +293,23 @@ def _diff_runs(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revi
     with footnotes is diffed without its links: `links` only serves a block without footnotes)."""
     uit: list[str] = []
     po = pn = 0
+    knipper_oud, knipper_nieuw = Knipper(oud), Knipper(nieuw)
     for deel in woorddiff("".join(f.tekst for f in oud), "".join(f.tekst for f in nieuw)):
         n = len(deel.tekst)
         if deel.op == DIFF_GELIJK and links is not None:
-            uit.append(_gelijke_runs(nieuw, pn, pn + n, links))
+            uit.append(_gelijke_runs(knipper_nieuw, pn, pn + n, links))
             po, pn = po + n, pn + n
         elif deel.op == DIFF_GELIJK:
-            uit.extend(run_xml(tekst, stijl) for tekst, stijl in terug(met_stijl(nieuw, pn, pn + n)))
+            uit.extend(run_xml(tekst, stijl) for tekst, stijl in terug(knipper_nieuw.met_stijl(pn, pn + n)))
             po, pn = po + n, pn + n
         elif deel.op == DIFF_WEG:
-            uit.append(omhul_runs("del", terug(met_stijl(oud, po, po + n)), rev))
+            uit.append(omhul_runs("del", terug(knipper_oud.met_stijl(po, po + n)), rev))
             po += n
         elif deel.op == DIFF_ERBIJ and links is not None:
-            uit.append(gelinkt_omhuld("ins", nieuw, pn, pn + n, rev, links))
+            uit.append(gelinkt_omhuld("ins", knipper_nieuw, pn, pn + n, rev, links))
             pn += n
         elif deel.op == DIFF_ERBIJ:
-            uit.append(omhul_runs("ins", terug(met_stijl(nieuw, pn, pn + n)), rev))
+            uit.append(omhul_runs("ins", terug(knipper_nieuw.met_stijl(pn, pn + n)), rev))
             pn += n
     return "".join(uit)
 
