@@ -16,7 +16,7 @@ from kaderdiff.model.versie import Herkomst
 from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.teksten import bronversie_met_commit, referentie
-from kaderdiff.word.blokken import Blok, blokken
+from kaderdiff.word.blokken import Blok, blokken, gedeelde_runs
 from kaderdiff.word.document import Worddocument, kopregel, nieuw_document, opslaan, paginanummers, staand
 from kaderdiff.word.inhoudsopgave import colofon, conceptmerk, inhoudsopgave
 from kaderdiff.word.kaderdocument import grondslagstijl, schrijf_kader, titelblok
@@ -53,7 +53,7 @@ def render_kader_docx(kader: Kader, moment: datetime, commit: str = "",
     doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})", kader.status == "concept")
     alle = kaderblokken if kaderblokken is not None else blokken(kader)
     regels = [Regel(BlokStatus.GELIJK, b, b) for b in [titelblok(kader), *alle]]
-    schrijf_kader(doc, regels, None, {}, moment)
+    schrijf_kader(doc, regels, None, {}, moment, gedeelde_runs(alle))
     inhoudsopgave(doc)
     colofon(doc, [("Document", "Het kader zonder markeringen."),
                   *_gemeen(kader, moment, kenmerk, herkomst[-1:], commit), GEMAAKT_MET])
@@ -80,7 +80,8 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
         nieuwe_blokken = blokken(nieuw, staat.wetten)
     regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud, staat.wetten)], [titelblok(nieuw), *nieuwe_blokken],
                         staat.uitlijning, list(staat.wijzigingen))
-    schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment)
+    schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment,
+                  gedeelde_runs(nieuwe_blokken))
     inhoudsopgave(doc)
     nummers = [w.nummer for w in staat.wijzigingen]
     colofon(doc, [

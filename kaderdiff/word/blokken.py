@@ -8,6 +8,7 @@ accepting all revisions gives exactly the clean new kader and rejecting all the 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kaderdiff.model.kader import Element, Fragment, Grondslag, Kader, Soort, cellen_van
@@ -50,6 +51,22 @@ class Blok:
     def cellen(self) -> tuple[tuple[Fragment, ...], ...]:
         """The cells of a table row block."""
         return cellen_van(self.fragmenten)
+
+
+class Kaderblokken(list[Blok]):
+    """The blocks of one kader (`blokken`), and what the documents written from them share: per block the runs of
+    its text unchanged (`revisies.gelijk_sjabloon`), made once for the concept (its unchanged blocks) and the clean
+    kader (all of them) instead of twice."""
+
+    def __init__(self, blokken: Iterable[Blok] = ()) -> None:
+        super().__init__(blokken)
+        #: id of a block of this list (it holds the block, so the id stays that block's) -> its runs
+        self.runs: dict[int, tuple[str, ...]] = {}
+
+
+def gedeelde_runs(blokken: list[Blok]) -> dict[int, tuple[str, ...]]:
+    """The runs the documents of these blocks share (new, unshared ones for a plain list)."""
+    return blokken.runs if isinstance(blokken, Kaderblokken) else {}
 
 
 #: The last paragraph of a kader document (the body's last paragraph mark cannot be tracked).
@@ -141,9 +158,9 @@ def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None,
     return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links))
 
 
-def blokken(kader: Kader, wetten: Wetregister | None = None) -> list[Blok]:
+def blokken(kader: Kader, wetten: Wetregister | None = None) -> Kaderblokken:
     """Every block of the kader in document order (`wetten`: the kadermap's law registry, for the links)."""
-    uit: list[Blok] = []
+    uit = Kaderblokken()
     citaten: dict[Grondslag, tuple[str, str]] = {}
     if kader.correctie is not None:
         uit.append(Blok("kader", "correctie", "correctie", _platte(correctie_regel(kader))))

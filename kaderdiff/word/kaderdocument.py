@@ -33,10 +33,12 @@ from kaderdiff.word.revisies import (
     Links,
     Revisies,
     elementen,
+    gelijk_sjabloon,
     heel_gemarkeerd,
     revisiedatum,
     revisiesoort,
     runs_van_blok,
+    vul_in,
 )
 from kaderdiff.word.voetnoten import Voetnoten
 
@@ -100,6 +102,7 @@ class KaderSchrijver:
     wachtend: list[str] = field(default_factory=list)
     bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
     voetnoten: Voetnoten = field(default_factory=Voetnoten)
+    gedeeld: dict[int, tuple[str, ...]] = field(default_factory=dict)  # runs per block (`Kaderblokken.runs`)
     sectie: Any = field(init=False)
     koppelingen: Koppelingen = field(init=False)
 
@@ -193,9 +196,19 @@ class KaderSchrijver:
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
         stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
-        links = Links(regel.nieuw.links, self.link_id) if regel.nieuw is not None and regel.nieuw.links else None
-        runs = runs_van_blok(oud, nieuw, regel.status, self.rev, links)
+        if regel.status is BlokStatus.GELIJK and regel.nieuw is not None:
+            runs = self.gelijke_runs(regel.nieuw)
+        else:
+            links = Links(regel.nieuw.links, self.link_id) if regel.nieuw is not None and regel.nieuw.links else None
+            runs = runs_van_blok(oud, nieuw, regel.status, self.rev, links)
         self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok, bereik=bereik))
+
+    def gelijke_runs(self, blok: Blok) -> str:
+        """The runs of an unchanged block, from the runs this block's documents share (made here if not yet)."""
+        sjabloon = self.gedeeld.get(id(blok))
+        if sjabloon is None:
+            sjabloon = self.gedeeld[id(blok)] = gelijk_sjabloon(blok.fragmenten, blok.links)
+        return vul_in(sjabloon, self.link_id)
 
     def schrijf_wachtend(self) -> None:
         """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
@@ -274,9 +287,11 @@ def titelblok(kader: Kader) -> Blok:
 
 
 def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, uitleg: dict[str, str],
-             moment: datetime) -> None:
+                 moment: datetime, gedeeld: dict[int, tuple[str, ...]] | None = None) -> None:
+    """The kader's blocks into the body; `gedeeld`: the runs of unchanged blocks another document of the same
+    blocks made (`Kaderblokken.runs`), filled in as they are made."""
     extra_stijlen(doc)
-    schrijver = KaderSchrijver(doc, rev, uitleg, moment)
+    schrijver = KaderSchrijver(doc, rev, uitleg, moment, gedeeld={} if gedeeld is None else gedeeld)
     for regel in regels:
         schrijver.alinea(regel)
     schrijver.sluit_bereik()

@@ -169,6 +169,34 @@ def _gelijke_runs(knipper: Knipper, start: int, eind: int, links: Links | None) 
     return "".join(links.run(tekst, stijl, i) for tekst, stijl, i in knipper.met_index(start, eind))
 
 
+#: Stands for a link's relationship id in a `gelijk_sjabloon` (a NUL is no XML character, so never text).
+_OPEN = "\x00"
+
+
+def gelijk_sjabloon(fragmenten: tuple[Fragment, ...], adressen: tuple[str, ...]) -> tuple[str, ...]:
+    """The runs of a block's unchanged text with the relationship id of each link left open: xml, address, xml,
+    ..., xml. A document fills the ids in (`vul_in`); the concept and the clean kader share one per block, as each
+    names its links by its own relationships."""
+    stukken = [""]
+    for i, f in enumerate(fragmenten):
+        if not f.tekst:
+            continue
+        adres = adressen[i] if i < len(adressen) else ""
+        if not adres:
+            stukken[-1] += run_xml(f.tekst, f.stijl)
+            continue
+        voor, na = hyperlink_xml(_OPEN, run_xml(f.tekst, f.stijl, opmaak=LINKOPMAAK)).split(_OPEN)
+        stukken[-1] += voor
+        stukken += [adres, na]
+    return tuple(stukken)
+
+
+def vul_in(sjabloon: tuple[str, ...], relatie: Callable[[str], str]) -> str:
+    """The runs of a `gelijk_sjabloon` with each link's relationship id, asked for in the order of the text (as
+    `Links.run` asks: the ids a document gives depend on it)."""
+    return "".join(relatie(stuk) if i % 2 else stuk for i, stuk in enumerate(sjabloon))
+
+
 def verplaatst_naar(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revisies,
                     links: Links | None = None) -> str:
     """The destination of a move: unchanged words in w:moveTo, new words in a w:ins beside them."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
 from collections.abc import Iterator
 from typing import SupportsIndex, overload
 
@@ -72,3 +74,30 @@ def test_een_grondslagregel_met_veel_citaten_wordt_in_lineaire_tijd_in_runs_gekn
     runs = runs_van_blok(oud, nieuw, BlokStatus.GEWIJZIGD, Revisies("2026-05-20T00:00:00Z"), links)
     assert runs.count("<w:ins ") == aantal // 5 and runs.count("<w:del ") == aantal // 5
     assert _GeteldeFragmenten.gelezen < 20 * aantal, _GeteldeFragmenten.gelezen
+
+
+def test_het_schone_kader_uit_de_runs_van_het_concept_is_hetzelfde_document_als_alleen_gemaakt() -> None:
+    """The pack writes the concept first and the clean kader from the same blocks, with the runs of every unchanged
+    block made once; each document names its links by its own relationships (the concept has a comments part)."""
+    from datetime import UTC, datetime
+
+    from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.diff.staatbouw import maak_staat
+    from kaderdiff.model.versie import Versie
+    from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
+    from kaderdiff.word.blokken import blokken
+    from tests.hulp.paden import KADERS
+
+    moment = datetime(2026, 5, 20, tzinfo=UTC)
+    staat = maak_staat(KaderMap(KADERS), Versie(2025), Versie(2026), "MBO")
+    alleen = render_kader_docx(staat.nieuw, moment, "", blokken(staat.nieuw, staat.wetten), staat.herkomst)
+    gedeeld = blokken(staat.nieuw, staat.wetten)
+    concept = render_concept_docx(staat, moment, gedeeld)
+    gemaakt = len(gedeeld.runs)
+    assert 0 < gemaakt < len(gedeeld)  # the concept's unchanged blocks: not the changed ones
+    assert render_kader_docx(staat.nieuw, moment, "", gedeeld, staat.herkomst) == alleen
+    assert len(gedeeld.runs) > gemaakt  # the clean kader made only the runs the concept had not made
+    assert render_concept_docx(staat, moment, gedeeld) == concept == render_concept_docx(staat, moment)
+    for docx in (alleen, concept):
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            assert b"<w:hyperlink" in z.read("word/document.xml")
