@@ -36,7 +36,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
-from kaderdiff.uitvoer.zipvast import vaste_info
+from kaderdiff.uitvoer.zipvast import NIVEAU, vaste_info
 from kaderdiff.word.ns import AUTEUR
 
 #: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
@@ -296,7 +296,7 @@ class _VasteZip:
         self.moment = moment
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.zip.writestr(vaste_info(pack_uri.membername, self.moment), blob)
+        self.zip.writestr(vaste_info(pack_uri.membername, self.moment), blob, compresslevel=NIVEAU)
 
     def close(self) -> None:
         self.zip.close()

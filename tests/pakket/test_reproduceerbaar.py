@@ -146,3 +146,29 @@ def assert_xref_klopt(pdf: bytes) -> None:
         if regel[17:18] == b"n":
             plek = int(regel[:10])
             assert pdf[plek:].startswith(f"{nummer} 0 obj".encode()), (nummer, plek)
+
+
+def test_elk_zipdeel_van_het_pakket_is_op_het_gekozen_niveau_gecomprimeerd(tmp_path: Path) -> None:
+    """zlib's level is a decision (uitvoer/zipvast.NIVEAU, measured in bench/README.md): every deflated part of the
+    Word documents and of the pack's zip is what that level makes of its bytes, not zlib's default."""
+    import zlib
+
+    from kaderdiff.uitvoer.zipvast import NIVEAU
+
+    repo = maak_repo(tmp_path / "repo")
+    bouw(repo, tmp_path / "pakket", "UTC", "docx,html")
+    gezien = 0
+    for pad in sorted((tmp_path / "pakket").glob("*.docx")) + sorted((tmp_path / "pakket").glob("*.zip")):
+        with zipfile.ZipFile(pad) as z:
+            for info in z.infolist():
+                if info.compress_type != zipfile.ZIP_DEFLATED:
+                    continue
+                with pad.open("rb") as f:  # the raw deflate stream after the local header
+                    f.seek(info.header_offset + 26)
+                    naam, extra = int.from_bytes(f.read(2), "little"), int.from_bytes(f.read(2), "little")
+                    f.seek(naam + extra, 1)
+                    rauw = f.read(info.compress_size)
+                pakker = zlib.compressobj(NIVEAU, zlib.DEFLATED, -15)
+                assert rauw == pakker.compress(z.read(info)) + pakker.flush(), f"{pad.name}!{info.filename}"
+                gezien += 1
+    assert NIVEAU != 6 and gezien > 50
