@@ -64,3 +64,21 @@ def lees_bestand(pad: Path, naam: str | None = None) -> bytes:
     if len(data) > MAX_GROOTTE:
         raise KaderdiffFout(f"{wat} is te groot (hoogstens {MAX_GROOTTE // (1024 * 1024)} MB)")
     return data
+
+
+# -- what a cache may trust without reading a file again ---------------------------------------
+#: A stat signature recorded this soon after the file's last change is not trusted next time (the "racy git"
+#: case: a second edit within the same timestamp tick would otherwise go unseen).
+RACY_SECONDEN = 2.0
+#: size, mtime, ctime and inode: ctime cannot be set back by tools such as `touch -d`.
+Handtekening = tuple[int, int, int, int]
+
+
+def handtekening(st: os.stat_result) -> Handtekening:
+    """The stat signature of a file, as the caches of read files (grondslag index, article index) record it."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def vertrouwd(nu: Handtekening, opgeslagen: Handtekening, gezien_op_ns: int) -> bool:
+    """Does an unchanged stat signature prove the content is what a cache read at `gezien_op_ns`?"""
+    return nu == opgeslagen and gezien_op_ns - opgeslagen[2] > RACY_SECONDEN * 1e9

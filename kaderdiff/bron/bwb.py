@@ -12,7 +12,6 @@ day the version is valid from; `wetversie` picks the version valid on a peildatu
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from datetime import date
@@ -258,6 +257,8 @@ _CACHE: dict[tuple[str, str], Wettekst] = {}
 
 def laad_wettekst(pad: Path, geldig_vanaf: date) -> Wettekst:
     """Read a stored version (cached on path and content hash)."""
+    import hashlib  # not at the top: `controleer` reads its laws from the article index, without OpenSSL
+
     data = lees_bestand(pad)
     sleutel = (str(pad), hashlib.sha256(data).hexdigest())
     if sleutel not in _CACHE:

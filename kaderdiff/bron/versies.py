@@ -7,7 +7,6 @@ needs them: reading the working tree, as `herleid --artikel` and `controleer` do
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from functools import cached_property
@@ -160,6 +159,8 @@ class KaderMap:
 
     def laad(self, versie: Versie, sector: str) -> Kader:
         """Load one kader of a version; the same bytes are parsed once per KaderMap (Kader is immutable)."""
+        import hashlib  # here: loading OpenSSL costs the small commands that never load a kader
+
         data, bron = self.lees_bytes(versie, sector)
         sleutel = (hashlib.sha256(data).hexdigest(), bron)
         if sleutel not in self._geparsed:

@@ -8,6 +8,7 @@ option are Dutch from the start.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from typing import TYPE_CHECKING
@@ -45,10 +46,32 @@ def vertaal_fout(bericht: str) -> str:
 
 
 class Opmaak(argparse.RawDescriptionHelpFormatter):
-    """Help with 'gebruik:' instead of 'usage:'; descriptions keep their line breaks."""
+    """Help with 'gebruik:' instead of 'usage:'; descriptions keep their line breaks.
+
+    argparse makes a formatter for every option it adds, and without a width each asks `shutil` for the
+    terminal's, which imports shutil with bz2 and lzma: a twentieth of a small command. The width is found
+    as `shutil.get_terminal_size` finds it ($COLUMNS, else the terminal of standard output, else 80)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width if width is not None else _breedte() - 2)
 
     def add_usage(self, usage: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)  # type: ignore[arg-type]
+
+
+def _breedte() -> int:
+    """The terminal's columns as `shutil.get_terminal_size()` gives them."""
+    try:
+        kolommen = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        kolommen = 0
+    if kolommen <= 0:
+        try:
+            kolommen = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            kolommen = 0
+    return kolommen or 80
 
 
 class Parser(argparse.ArgumentParser):

@@ -20,14 +20,8 @@ from kaderdiff.cli.rechtweergave import (
     toon_wetswijziging,
 )
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.recht.artikelherleiding import EisGeschiedenis, herleid_artikel
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
-from kaderdiff.recht.herleid import (
-    EisGeschiedenis,
-    herleid_artikel,
-    herleid_standaard,
-    impact,
-    impact_wetswijziging,
-)
 from kaderdiff.verwijzing.citeren import citeer
 from kaderdiff.verwijzing.juriconnect import link
 
@@ -75,6 +69,8 @@ def herleid(args: argparse.Namespace) -> int:
     if args.termen and args.standaard is None:
         raise KaderdiffFout("--termen werkt bij een standaard (bijv. PO:OP2 --termen), niet bij --artikel")
     if args.standaard is not None:
+        from kaderdiff.recht.herleid import herleid_standaard  # not for an article: a small command
+
         h = herleid_standaard(kaders, args.standaard, args.jaar)
         termen = None
         if args.termen:
@@ -135,6 +131,8 @@ def _opties_impact(parser: argparse.ArgumentParser) -> None:
 
 
 def impact_opdracht(args: argparse.Namespace) -> int:
+    from kaderdiff.recht.herleid import impact, impact_wetswijziging
+
     kaders = kadermap(args)
     if args.van_datum is not None or args.naar_datum is not None:
         return _wetimpact(args, kaders)

@@ -14,8 +14,8 @@ from kaderdiff.verwijzing.citeren import citeer
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from kaderdiff.recht.artikelherleiding import EisGeschiedenis
     from kaderdiff.recht.herleid import (
-        EisGeschiedenis,
         EisHerleiding,
         RustendeEis,
         StandaardHerleiding,

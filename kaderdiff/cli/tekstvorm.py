@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
+if TYPE_CHECKING:
+    from kaderdiff.model.wijziging import DiffDeel
 
 #: The legend under a word diff in plain text.
 LEGENDA = "[-tekst-] staat er niet, {+tekst+} staat er extra (zoals git diff --word-diff=plain)."
@@ -30,6 +31,8 @@ def op_terminal(stroom: TextIO | None = None) -> bool:
 def woorddiff(delen: Sequence[DiffDeel], kant: int | None = None) -> str:
     """A word diff as plain text: deleted words as [-…-], inserted ones as {+…+}; `kant` WEG or ERBIJ keeps
     only that side's changes (the WAS or the WORDT text)."""
+    from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG  # here: `herleid --artikel` shows no diff
+
     uit = []
     for d in delen:
         if d.op == GELIJK:

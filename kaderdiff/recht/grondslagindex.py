@@ -6,17 +6,14 @@ text, standaard, grondslagen), on disk and in memory.
 
 Invalidation is by content: each entry records the sha256 of the file it was read from. A file is
 re-hashed whenever its stat signature (size, mtime, ctime, inode) differs from the recorded one, or
-when that signature was recorded less than `RACY_SECONDEN` after the file last changed (the "racy
-git" case: a second edit within the same timestamp tick would otherwise go unseen). ctime cannot be
-set back by tools such as `touch -d`, so an edited file always shows a new signature. Entries are
+when that signature was recorded less than `RACY_SECONDEN` after the file last changed
+(`bron.bestanden.vertrouwd`, shared with the article index of `controleer`). Entries are
 also bound to the index format and the kaderdiff version, so a changed reader never serves old data.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,15 +22,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kaderdiff import __version__
-from kaderdiff.bron.bestanden import lees_bestand
+from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
+from kaderdiff.bron.cachemap import cachemap_van, cachenaam
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
 
 FORMAAT = f"kaderdiff-grondslagindex/3 {__version__}"
-#: A stat signature recorded this soon after the file's last change is not trusted next time.
-RACY_SECONDEN = 2.0
 
 
 class IndexEis(NamedTuple):
@@ -164,29 +160,19 @@ def _ingang_uit_json(i: object, teksten: list[str], sets: list[tuple[Grondslag, 
 class _Ingang:
     """One kader file as last seen: stat signature, content hash, and its index."""
 
-    handtekening: tuple[int, int, int, int]
+    handtekening: Handtekening
     gezien_op_ns: int
     sha256: str
     kader: IndexKader
 
-    def vertrouwd(self, handtekening: tuple[int, int, int, int]) -> bool:
+    def vertrouwd(self, nu: Handtekening) -> bool:
         """Does an unchanged stat signature prove the content is unchanged?"""
-        ctime_ns = self.handtekening[2]
-        return handtekening == self.handtekening and self.gezien_op_ns - ctime_ns > RACY_SECONDEN * 1e9
-
-
-def _handtekening(st: os.stat_result) -> tuple[int, int, int, int]:
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        return vertrouwd(nu, self.handtekening, self.gezien_op_ns)
 
 
 def standaard_cachemap(kadermap: KaderMap) -> Path:
     """Where the index lives: `$KADERDIFF_CACHE`, else inside the git directory, else the user's cache."""
-    if os.environ.get("KADERDIFF_CACHE"):
-        return Path(os.environ["KADERDIFF_CACHE"])
-    if kadermap.git_map is not None:
-        return kadermap.git_map / "kaderdiff"
-    basis = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return basis / "kaderdiff" / hashlib.sha256(str(kadermap.pad).encode("utf-8")).hexdigest()[:16]
+    return cachemap_van(kadermap.pad, kadermap.git_map)
 
 
 @dataclass
@@ -225,22 +211,24 @@ class Grondslagindex:
                 yield f"{jaar}/{pad.name}", pad
 
     def _actueel(self, relatief: str, pad: Path) -> _Ingang:
-        handtekening = _handtekening(pad.stat())
+        nu = handtekening(pad.stat())
         oud = self._ingangen.get(relatief)
-        if oud is not None and oud.vertrouwd(handtekening):
+        if oud is not None and oud.vertrouwd(nu):
             return oud
+        import hashlib  # only for a file that may have changed: loading OpenSSL is a tenth of `herleid --artikel`
+
         gezien_op = time.time_ns()
         data = lees_bestand(pad, self.kadermap.naam_van(pad))
         sha = hashlib.sha256(data).hexdigest()
-        handtekening = _handtekening(pad.stat())  # after reading: a write during the read shows up next time
+        nu = handtekening(pad.stat())  # after reading: a write during the read shows up next time
         if oud is not None and oud.sha256 == sha:
-            return _Ingang(handtekening, gezien_op, sha, oud.kader)
+            return _Ingang(nu, gezien_op, sha, oud.kader)
         self.herlezen.append(relatief)
         from kaderdiff.bron.laden import laad_bytes  # lxml and the schema: only when a file must be parsed
         from kaderdiff.bron.wetregister import register_voor
 
         kader = laad_bytes(data, self.kadermap.naam_van(pad), register_voor(self.kadermap.pad))
-        return _Ingang(handtekening, gezien_op, sha, index_van_kader(kader))
+        return _Ingang(nu, gezien_op, sha, index_van_kader(kader))
 
     # -- on disk --------------------------------------------------------------------
     @property
@@ -248,7 +236,7 @@ class Grondslagindex:
         """The index file: one per kadermap, so two kadermaps in one repository do not evict each other."""
         if self.cachemap is None:
             return None
-        return self.cachemap / f"grondslagindex-{hashlib.sha256(str(self.kadermap.pad).encode()).hexdigest()[:12]}.json"
+        return self.cachemap / cachenaam("grondslagindex", self.kadermap.pad)
 
     def _lees_schijf(self) -> None:
         """Load the stored index; anything unreadable or from another version is ignored (it is a cache)."""

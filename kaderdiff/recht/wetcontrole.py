@@ -12,11 +12,12 @@ A law without a stored text cannot be checked, and that is said, per law with th
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from kaderdiff.bron.bwb import versies, wetversie
+from kaderdiff.bron.bwb import versies
+from kaderdiff.bron.cachemap import cachemap_van
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
@@ -30,6 +31,7 @@ from kaderdiff.model.wettekst import (
     zoek_onderdelen,
 )
 from kaderdiff.nederlands import nl_datum
+from kaderdiff.recht.artikelindex import Artikelindex
 from kaderdiff.verwijzing.citeren import citeer
 
 
@@ -46,6 +48,8 @@ def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
 
 def dichtstbij(gezocht: str, bestaand: list[str], aantal: int = 3) -> list[str]:
     """The existing numbers closest to the one asked for (best first)."""
+    import difflib  # only for a grondslag that does not exist
+
     return difflib.get_close_matches(gezocht, bestaand, n=aantal, cutoff=0.4)
 
 
@@ -144,6 +148,7 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
     kadersdir = kadersdir_van(kader, pad)
     register = register_voor(kadersdir)
     meldingen: list[Melding] = []
+    gelezen: dict[str, tuple[bool, Wettekst | None]] = {}  # per law of this kader: stored at all, version on the date
     for eis in _eisen(kader):
         for g in eis.grondslagen:
             wet = register.get(g.wet)
@@ -151,9 +156,14 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
             if reden:
                 meldingen.append(Melding(kader.bron, eis.regel, 0, f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}"))
                 continue
-            if kadersdir is None or wet is None or not wet.bwb or not versies(kadersdir, wet.bwb):
+            if kadersdir is None or wet is None or not wet.bwb:
                 continue
-            tekst = wetversie(kadersdir, wet.bwb, kader.peildatum)
+            if wet.bwb not in gelezen:
+                opgeslagen = versies(kadersdir, wet.bwb)
+                gelezen[wet.bwb] = (bool(opgeslagen), _wetversie(kadersdir, opgeslagen, kader.peildatum))
+            heeft_tekst, tekst = gelezen[wet.bwb]
+            if not heeft_tekst:
+                continue
             if tekst is None:
                 meldingen.append(Melding(
                     kader.bron, eis.regel, 0,
@@ -165,7 +175,26 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
             if ernst:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
                                          f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}", ernst))
+    if kadersdir is not None and kadersdir.resolve() in _INDEXEN:
+        _INDEXEN[kadersdir.resolve()].bewaar()
     return meldingen
+
+
+#: The article index of each kadermap checked in this process (`recht.artikelindex`).
+_INDEXEN: dict[Path, Artikelindex] = {}
+
+
+def _wetversie(kadersdir: Path, opgeslagen: list[tuple[date, Path]], peildatum: date) -> Wettekst | None:
+    """Of the stored versions of a law, the one valid on `peildatum` (as `bwb.wetversie` picks it), from the
+    article index: its articles, leden and onderdelen without their texts, which is all a check needs."""
+    geldig = [(d, p) for d, p in opgeslagen if d <= peildatum]
+    if not geldig:
+        return None
+    datum, pad = geldig[-1]
+    sleutel = kadersdir.resolve()
+    if sleutel not in _INDEXEN:
+        _INDEXEN[sleutel] = Artikelindex(cachemap_van(sleutel), sleutel)
+    return _INDEXEN[sleutel].wettekst(pad, datum)
 
 
 @dataclass

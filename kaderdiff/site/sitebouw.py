@@ -22,7 +22,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.recht.herleid import herleid_alle_artikelen
+from kaderdiff.recht.artikelherleiding import herleid_alle_artikelen
 from kaderdiff.render.html_uit import omgeving
 from kaderdiff.site import paden
 from kaderdiff.site.sector import Sectoropdracht, Sectoruitkomst, Wetswijzigingregel, bouw_sector, context

@@ -22,7 +22,7 @@ from kaderdiff.model.wet import Wetregister
 from kaderdiff.model.wettekst import VERVALLEN, Artikel, Onderdeel
 from kaderdiff.model.wijziging import Staat, WijzigingSoort
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.recht.herleid import EisGeschiedenis
+from kaderdiff.recht.artikelherleiding import EisGeschiedenis
 from kaderdiff.site import paden
 
 

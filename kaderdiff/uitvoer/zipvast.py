@@ -10,7 +10,6 @@ import io
 import zipfile
 from datetime import datetime
 
-
 #: zlib's level for the zips kaderdiff writes itself (Word documents, the pack's zip). Chosen by measurement on the
 #: 8-sector bench pack (554 parts, 15 MB of XML, HTML and JSON; bench/README.md, issue 31): level 6, zlib's default,
 #: 210 ms and 2.19 MB; 4: 116 ms, 2.32 MB; 3: 97 ms, 2.45 MB; 2: 79 ms, 2.51 MB; 1: 72 ms, 2.60 MB. Level 2 is the

@@ -17,10 +17,10 @@ from pathlib import Path
 import git
 import pytest
 
+from kaderdiff.bron.bestanden import RACY_SECONDEN
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.cli.app import COMMANDOS
 from kaderdiff.cli.foutafhandeling import FOUT_INTERN, voer_veilig_uit
-from kaderdiff.recht.grondslagindex import RACY_SECONDEN
 from kaderdiff.versiebeheer.plek import zoek_git_map
 from tests.hulp.repos import git_cmd
 

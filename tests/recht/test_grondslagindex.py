@@ -11,8 +11,8 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
 from kaderdiff.recht import grondslagindex
+from kaderdiff.recht.artikelherleiding import herleid_artikel
 from kaderdiff.recht.grondslagindex import Grondslagindex, _Ingang, index_van_kader
-from kaderdiff.recht.herleid import herleid_artikel
 from kaderdiff.verwijzing.citeren import parse_een
 from tests.hulp.draai import kd
 from tests.hulp.paden import KADERS, sample_kaders

@@ -11,13 +11,11 @@ from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
-from kaderdiff.recht import herleid as herleid_module
+from kaderdiff.recht.artikelherleiding import EisGeschiedenis, herleid_artikel, past_op
 from kaderdiff.recht.herleid import (
-    herleid_artikel,
     herleid_standaard,
     impact,
     impact_wetswijziging,
-    past_op,
 )
 from kaderdiff.verwijzing.citeren import parse_een
 from tests.hulp.draai import kd
@@ -30,7 +28,7 @@ def kadermap() -> KaderMap:
     return KaderMap(KADERS)
 
 
-def _per_eis(lijst: list[herleid_module.EisGeschiedenis]) -> dict[tuple[str, str], herleid_module.EisGeschiedenis]:
+def _per_eis(lijst: list[EisGeschiedenis]) -> dict[tuple[str, str], EisGeschiedenis]:
     return {(g.sector, g.eis_id): g for g in lijst}
 
 

@@ -1,0 +1,181 @@
+"""The articles of every stored law text as `controleer` checks a grondslag against them, kept between runs.
+
+`controleer` needs of a law version only its structure: which articles, leden and (nested) onderdelen exist
+and whether they are in force. Parsing the BWB XML for that is most of the check of a kader (and a real law is
+megabytes); this index keeps that structure per stored law file, as JSON in the cache folder of the grondslag
+index (`bron.cachemap`). The texts themselves are not kept: what the index gives is a
+`Wettekst` whose articles, leden and onderdelen have no text.
+
+Invalidation is by content, as in the grondslag index: an entry records the sha256 of the file it was read from
+and is trusted without reading the file only while its stat signature is unchanged and was recorded outside the
+racy window (`bron.bestanden.vertrouwd`); entries are bound to the index format and the kaderdiff version. An
+unreadable, foreign or malformed index is ignored and rebuilt; a place the index cannot be written only costs
+speed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kaderdiff import __version__
+from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
+from kaderdiff.bron.cachemap import cachenaam
+from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.wettekst import Artikel, Lid, Onderdeel, Wettekst
+
+FORMAAT = f"kaderdiff-artikelindex/1 {__version__}"
+
+
+def skelet(tekst: Wettekst) -> list[object]:
+    """A law version as JSON: bwb, date, title and per article [nr, status, leden, onderdelen]; a lid is
+    [nr, status, onderdelen] and an onderdeel [nr, onderdelen]."""
+    return [tekst.bwb, tekst.geldig_vanaf.isoformat(), tekst.titel,
+            [[a.nr, a.status, [[lid.nr, lid.status, _onderdelen(lid.onderdelen)] for lid in a.leden],
+              _onderdelen(a.onderdelen)] for a in tekst.artikelen.values()]]
+
+
+def _onderdelen(lijst: tuple[Onderdeel, ...]) -> list[object]:
+    return [[o.nr, _onderdelen(o.onderdelen)] for o in lijst]
+
+
+class _Ongeldig(Exception):
+    """The stored index does not have the shape this version writes: it is ignored and rebuilt."""
+
+
+def _soort(waarde: object, soort: type) -> object:
+    if not isinstance(waarde, soort) or isinstance(waarde, bool):
+        raise _Ongeldig
+    return waarde
+
+
+def _lijst(waarde: object, lengte: int | None = None) -> list[object]:
+    if not isinstance(waarde, list) or (lengte is not None and len(waarde) != lengte):
+        raise _Ongeldig
+    return waarde
+
+
+def _tekst(waarde: object) -> str:
+    return str(_soort(waarde, str))
+
+
+def _uit_onderdelen(ruw: object) -> tuple[Onderdeel, ...]:
+    uit = []
+    for o in _lijst(ruw):
+        nr, sub = _lijst(o, 2)
+        uit.append(Onderdeel(_tekst(nr), "", _uit_onderdelen(sub)))
+    return tuple(uit)
+
+
+def uit_skelet(ruw: object, bron: str) -> Wettekst:
+    """The law version a `skelet` describes (texts empty); `_Ongeldig` for anything else."""
+    bwb, datum, titel, artikelen = _lijst(ruw, 4)
+    try:
+        geldig_vanaf = date.fromisoformat(_tekst(datum))
+    except ValueError:
+        raise _Ongeldig from None
+    per_nr: dict[str, Artikel] = {}
+    for a in _lijst(artikelen):
+        nr, status, leden, onderdelen = _lijst(a, 4)
+        uit_leden = []
+        for lid in _lijst(leden):
+            lidnr, lidstatus, lidonderdelen = _lijst(lid, 3)
+            uit_leden.append(Lid(_tekst(lidnr), "", onderdelen=_uit_onderdelen(lidonderdelen),
+                                 status=_tekst(lidstatus)))
+        per_nr[_tekst(nr)] = Artikel(_tekst(nr), "", tuple(uit_leden), "", onderdelen=_uit_onderdelen(onderdelen),
+                                     status=_tekst(status))
+    return Wettekst(_tekst(bwb), geldig_vanaf, per_nr, _tekst(titel), bron)
+
+
+@dataclass
+class _Ingang:
+    handtekening: Handtekening
+    gezien_op_ns: int
+    sha256: str
+    skelet: list[object]
+
+
+@dataclass
+class Artikelindex:
+    """The law versions of one kadermap read so far; `wettekst` gives one, `bewaar` writes what changed."""
+
+    cachemap: Path | None
+    kadermap: Path
+    _ingangen: dict[str, _Ingang] = field(default_factory=dict)
+    _geladen: bool = False
+    _gewijzigd: bool = False
+    herlezen: list[str] = field(default_factory=list)  # law files parsed again, for tests
+
+    @property
+    def pad(self) -> Path | None:
+        if self.cachemap is None:
+            return None
+        return self.cachemap / cachenaam("artikelindex", self.kadermap)
+
+    def wettekst(self, pad: Path, geldig_vanaf: date) -> Wettekst:
+        """The stored law version at `pad` (its articles without their texts), parsed only when it changed."""
+        if not self._geladen:
+            self._lees_schijf()
+        sleutel = str(pad)
+        nu = handtekening(pad.stat())
+        oud = self._ingangen.get(sleutel)
+        if oud is not None and vertrouwd(nu, oud.handtekening, oud.gezien_op_ns):
+            return uit_skelet(oud.skelet, sleutel)
+        import hashlib
+
+        gezien_op = time.time_ns()
+        data = lees_bestand(pad)
+        sha = hashlib.sha256(data).hexdigest()
+        nu = handtekening(pad.stat())  # after reading: a write during the read shows up next time
+        if oud is not None and oud.sha256 == sha:
+            self._ingangen[sleutel] = _Ingang(nu, gezien_op, sha, oud.skelet)
+        else:
+            from kaderdiff.bron.bwb import lees_wettekst
+
+            self.herlezen.append(sleutel)
+            self._ingangen[sleutel] = _Ingang(nu, gezien_op, sha, skelet(lees_wettekst(data, sleutel, geldig_vanaf)))
+        self._gewijzigd = True
+        return uit_skelet(self._ingangen[sleutel].skelet, sleutel)
+
+    def _lees_schijf(self) -> None:
+        self._geladen = True
+        pad = self.pad
+        if pad is None or not pad.is_file():
+            return
+        try:
+            data = json.loads(lees_bestand(pad))
+            if not isinstance(data, dict) or data.get("formaat") != FORMAAT \
+                    or data.get("kadermap") != str(self.kadermap):
+                return
+            ingangen = {}
+            for sleutel, i in _soort(data.get("wetten"), dict).items():  # type: ignore[attr-defined]
+                if not isinstance(i, dict):
+                    raise _Ongeldig
+                stat = [int(str(_soort(x, int))) for x in _lijst(i.get("stat"), 4)]
+                ingang = _Ingang((stat[0], stat[1], stat[2], stat[3]), int(str(_soort(i.get("gezien_op_ns"), int))),
+                                 _tekst(i.get("sha256")), _lijst(i.get("wet")))
+                uit_skelet(ingang.skelet, str(sleutel))  # a malformed entry makes the whole index suspect
+                ingangen[str(sleutel)] = ingang
+            self._ingangen = ingangen
+        except (_Ongeldig, KaderdiffFout, ValueError, TypeError, RecursionError, MemoryError, UnicodeError):
+            self._ingangen = {}
+
+    def bewaar(self) -> None:
+        """Write the index when a law file was (re)read; a place that cannot be written only costs speed."""
+        pad = self.pad
+        if pad is None or not self._gewijzigd:
+            return
+        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
+
+        wetten = {sleutel: {"stat": list(i.handtekening), "gezien_op_ns": i.gezien_op_ns, "sha256": i.sha256,
+                            "wet": i.skelet} for sleutel, i in sorted(self._ingangen.items())}
+        data = {"formaat": FORMAAT, "kadermap": str(self.kadermap), "wetten": wetten}
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            schrijf_atomair(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            self._gewijzigd = False
+        except (OSError, KaderdiffFout):
+            pass

@@ -1,0 +1,109 @@
+"""The article index behind `controleer`: what it says equals what the law text says; stale or corrupt: rebuilt."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kaderdiff.bron import bestanden
+from kaderdiff.bron.bwb import versies, wetversie
+from kaderdiff.bron.cachemap import cachemap_van
+from kaderdiff.fouten import Melding
+from kaderdiff.model.kader import Grondslag
+from kaderdiff.recht import wetcontrole
+from kaderdiff.recht.artikelindex import Artikelindex, skelet
+from kaderdiff.recht.controle import controleer_pad
+from kaderdiff.recht.wetcontrole import beoordeel_grondslag, controleer_grondslagen
+from tests.hulp.wetten_echt import kader_met
+
+#: Grondslagen as people write them: right, a number that does not exist, a lid too many, onderdelen.
+EISEN = [
+    ("op1-e1", "De opleiding heeft per leerweg één studieduur vastgesteld.", {"wet": "WEB", "artikel": "7.2.4a",
+                                                                              "lid": "1"}),
+    ("op1-e9", "Een eis op een artikel dat er niet is.", {"wet": "WEB", "artikel": "7.2.4z"}),
+    ("op1-e10", "Een eis op een lid te veel.", {"wet": "WEB", "artikel": "7.2.4a", "lid": "9"}),
+    ("op1-e11", "Een eis op een onderdeel.", {"wet": "WEB", "artikel": "7.4.8", "lid": "1", "onderdeel": "a"}),
+    ("op1-e12", "Een eis in de WPO.", {"wet": "WPO", "artikel": "8", "lid": "1"}),
+]
+
+
+def _controleer(bestand: Path) -> list[Melding]:
+    wetcontrole._INDEXEN.clear()  # a new process, as each `controleer` is
+    _, meldingen = controleer_pad(bestand, (controleer_grondslagen,))
+    return meldingen
+
+
+def _index(kaders: Path) -> Artikelindex:
+    return wetcontrole._INDEXEN[kaders.resolve()]
+
+
+@pytest.fixture
+def kaders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KADERDIFF_CACHE", str(tmp_path / "cache"))
+    kader_met(tmp_path, EISEN)
+    return tmp_path / "kaders"
+
+
+def test_de_index_zegt_over_elke_grondslag_wat_de_hele_wettekst_zegt(kaders: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    bestand = kaders / "2026" / "mbo.xml"
+    eerst = _controleer(bestand)
+    assert _index(kaders).herlezen and _index(kaders).pad is not None and _index(kaders).pad.is_file()  # type: ignore[union-attr]
+    monkeypatch.setattr(bestanden, "RACY_SECONDEN", -1e12)  # the stat signatures are old enough: trusted
+    uit_index = _controleer(bestand)
+    assert _index(kaders).herlezen == []
+    monkeypatch.setattr(wetcontrole, "_wetversie", lambda kadersdir, opgeslagen, peildatum: wetversie(
+        kadersdir, opgeslagen[0][1].parent.name, peildatum))  # the full law text, as before the index
+    assert eerst == uit_index == _controleer(bestand)
+    teksten = [m.tekst for m in eerst]
+    assert any("7.2.4z bestaat niet" in t for t in teksten) and any("geen lid 9" in t for t in teksten)
+    assert not any("op1-e1'" in t or "op1-e12'" in t for t in teksten)
+    for bwb in ("BWBR0007625", "BWBR0003420"):  # every article, lid and onderdeel: the same judgement
+        [(datum, pad)] = versies(kaders, bwb)
+        volledig = wetversie(kaders, bwb, date(2026, 8, 1))
+        assert volledig is not None
+        index = Artikelindex(cachemap_van(kaders.resolve()), kaders.resolve())
+        mager = index.wettekst(pad, datum)
+        assert skelet(mager) == skelet(volledig)
+        for artikel in volledig.artikelen.values():
+            for lid in ["", *artikel.lidnummers, "99"]:
+                for onderdeel in ["", "a", "b, 1°", "zz"]:
+                    g = Grondslag("WEB", artikel.nr, lid, onderdeel)
+                    assert beoordeel_grondslag(g, mager) == beoordeel_grondslag(g, volledig), g
+
+
+def test_een_gewijzigde_wettekst_wordt_opnieuw_gelezen(kaders: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bestand = kaders / "2026" / "mbo.xml"
+    monkeypatch.setattr(bestanden, "RACY_SECONDEN", -1e12)  # trust every signature: only a change may reread
+    assert not any("artikel 7.2.4a bestaat niet" in m.tekst for m in _controleer(bestand))
+    [(_, web)] = versies(kaders, "BWBR0007625")
+    xml = web.read_text(encoding="utf-8")
+    assert xml.count('<nr>7.2.4a</nr>') == 1
+    web.write_text(xml.replace("<nr>7.2.4a</nr>", "<nr>7.2.4x</nr>"), encoding="utf-8")  # the article renumbered
+    meldingen = _controleer(bestand)
+    assert _index(kaders).herlezen == [str(web)]
+    assert any("artikel 7.2.4a bestaat niet" in m.tekst and "7.2.4x" in m.tekst for m in meldingen)
+    web.write_text(xml, encoding="utf-8")  # back as it was; the same content under a new signature: no parse
+    assert not any("artikel 7.2.4a bestaat niet" in m.tekst for m in _controleer(bestand))
+    os.utime(web, (1, 1))  # touched, content the same
+    _controleer(bestand)
+    assert _index(kaders).herlezen == []
+
+
+@pytest.mark.parametrize("kapot", [b"{ kapot", b'{"formaat": 3}', b"", b"\xff\xfe",
+                                   b'{"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {"x": {"stat": [1, 2, 3, '
+                                   b'4], "gezien_op_ns": 9, "sha256": "0", "wet": ["B", "2026-13-01", "", []]}}}'])
+def test_een_kapotte_index_wordt_genegeerd_en_opnieuw_gemaakt(kaders: Path, kapot: bytes) -> None:
+    from kaderdiff.recht.artikelindex import FORMAAT
+
+    bestand = kaders / "2026" / "mbo.xml"
+    goed = _controleer(bestand)
+    pad = _index(kaders).pad
+    assert pad is not None
+    pad.write_bytes(kapot.replace(b"FORMAAT", FORMAAT.encode()).replace(b"KADERS", str(kaders.resolve()).encode()))
+    assert _controleer(bestand) == goed
+    assert len(_index(kaders).herlezen) == 2  # both laws read again
+    assert _controleer(bestand) == goed and pad.read_bytes() != kapot  # and written whole again
