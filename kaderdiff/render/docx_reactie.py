@@ -28,9 +28,11 @@ from kaderdiff.word.document import (
 
 KOLOMMEN = ["Nr", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
 BREEDTES_CM = [2.2, 6.0, 3.5, 4.0, 10.0]
-#: With the pages of a PDF Staat: a column 'Blz.' after the number (the vindplaats gives it its width).
+#: With the pages of a PDF Staat: a column 'Blz.' after the number (the vindplaats and the reaction give it its
+#: width). 2 cm holds 'blz. 999' on one line (Verdana 9.5 pt: 1.4 cm, and the cell's margins): at 1.4 cm
+#: 'blz. 10' broke after 'blz.', and since issue 28 a Staat has ten pages and more.
 KOLOMMEN_MET_BLZ = ["Nr", "Blz.", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
-BREEDTES_MET_BLZ_CM = [2.2, 1.4, 4.6, 3.5, 4.0, 10.0]
+BREEDTES_MET_BLZ_CM = [2.2, 2.0, 4.6, 3.5, 3.7, 9.7]
 #: The Nr of the last two rows, as the reactions are read back (`reacties/`).
 ALGEMEEN = "Algemeen"
 ONGEWIJZIGD = "–"
