@@ -2,11 +2,13 @@
 kaderdiff's own tracked concept, measured on the rendered kader docx that their speed rows time.
 
 The clean docx of a kader (`render_kader_docx`) has one unit per block (`word.blokken`): a body paragraph, or a
-table row for a beslisregel. A redline has the units of both versions, each with the runs it marks inserted,
-deleted or moved. Deleted and moved-away units stand where they stood in the old document and inserted and
-moved-in units where they stand in the new one, so a unit's old text is found in the old clean document and its
-new text in the new one, walking both in order; the block found names the element. Every marked unit is one
-mark a reader sees; a marked unit of an element the ground truth leaves alone is a spurious mark.
+table row for a beslisregel; the table of contents under the title (a content control) and the colofon after the
+closing line are the document's frame, not the kader's, and are not read. A redline has the units of both
+versions, each with the runs it marks inserted, deleted or moved. Deleted and moved-away units stand where they
+stood in the old document and inserted and moved-in units where they stand in the new one, so a unit's old text
+is found in the old clean document and its new text in the new one, walking both in order; the block found names
+the element. Every marked unit is one mark a reader sees; a marked unit of an element the ground truth leaves
+alone is a spurious mark.
 """
 
 from __future__ import annotations
@@ -78,9 +80,12 @@ def blokken_van(kader: Kader, schoon: bytes) -> list[tuple[Blok, str]]:
                 if el.soort in AFGELEIDE_CONTAINERS and voorouders}
     verwacht = [replace(b, element_id=afgeleid.get(b.element_id, b.element_id))
                 for b in (titelblok(kader), *blokken(kader))]
-    teksten = [nieuwe_tekst(stukken(e)) for e in eenheden(schoon)]
-    if teksten and teksten[-1] == EIND:
-        teksten.pop()
+    teksten: list[str] = []
+    for eenheid in eenheden(schoon):
+        tekst = nieuwe_tekst(stukken(eenheid))
+        if tekst == EIND:  # the kader ends here; the colofon after it is the document's, no element's
+            break
+        teksten.append(tekst)
     if len(teksten) != len(verwacht):
         raise SystemExit(f"bench: {len(teksten)} alinea's in het schone docx, {len(verwacht)} blokken")
     for blok, tekst in zip(verwacht, teksten, strict=True):
@@ -155,7 +160,7 @@ def docx_uitslag(redline: bytes, oud: list[tuple[Blok, str]], nieuw: list[tuple[
         delen = stukken(eenheid)
         oude, nieuwe = oude_tekst(delen), nieuwe_tekst(delen)
         if nieuwe == EIND and oude in ("", EIND):
-            continue
+            break  # the colofon after the kader differs between versions (dates, commits) but is no element
         blokken_oud, blokken_nieuw = wandeling_oud.vind(oude), wandeling_nieuw.vind(nieuwe)
         gewijzigd = [(op, t) for op, t in delen if op != "=" and t.strip()]
         for element_id in dict.fromkeys(b.element_id for b in (*blokken_oud, *blokken_nieuw)):

@@ -102,7 +102,7 @@ def meet(kaders: Path, van: int, naar: int, runs: int) -> str:
 
         kader = sorted((repo / "kaders" / str(naar)).glob("*.xml"))[0]
         teller = iter(range(1, 10**6))
-        bewerk(kader, next(teller))  # the first edit marks every Staat 'niet-vastgelegd'; the rows measure the next
+        bewerk(kader, next(teller))  # the first edit marks every document 'niet vastgelegd'; the rows measure the next
         rijen.append(paren(f"the same after a new edit of {kader.stem} (working tree)", met, zonder, runs, omgeving,
                            repo, f"LibreOffice converts the 4 documents of {kader.stem}",
                            voor=lambda: bewerk(kader, next(teller))))

@@ -46,8 +46,9 @@ def pakket(args: argparse.Namespace) -> int:
     doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"
     aantal = len(sectoren_voor(kaders, van, naar, args.sector))
     omzetten = any(f in gevraagd for f in ("odt", "pdf"))
-    # a step per sector, per converted (or cached) document and for LibreOffice's summary; index; zip
-    totaal = aantal * STAPPEN_PER_SECTOR + 2 + (aantal * len(DOCUMENTEN) + 1 if omzetten else 0)
+    # a step per sector and per document LibreOffice converted or the cache gave (no summary: those lines say it);
+    # index; zip
+    totaal = aantal * STAPPEN_PER_SECTOR + 2 + (aantal * len(DOCUMENTEN) if omzetten else 0)
     if op_terminal(sys.stderr):
         manifest = _met_balk(lambda stap: bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap,
                                                       datum=args.datum), totaal)

@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from kaderdiff.cli.gemeen import melding, regel
-from kaderdiff.nederlands import nl_datum
+from kaderdiff.nederlands import aantal, nl_datum
 
 if TYPE_CHECKING:
     from kaderdiff.bron.versies import KaderMap
@@ -56,7 +56,7 @@ def bewaak_opdracht(args: argparse.Namespace, kaders: KaderMap) -> int:
     nieuw = sum(len(w.nieuw) for w in uitkomst)
     fouten = [w.wet for w in uitkomst if w.fout]
     if not args.als_json:
-        regel(f"{len(uitkomst)} wet(ten) bewaakt: {nieuw} nieuwe versie(s)"
+        regel(f"{aantal(len(uitkomst), 'wet', 'wetten')} bewaakt: {aantal(nieuw, 'nieuwe versie', 'nieuwe versies')}"
               + (f"; mislukt: {', '.join(fouten)}" if fouten else "") + ".")
     elif fouten:
         for w in uitkomst:

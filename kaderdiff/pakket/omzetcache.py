@@ -278,11 +278,6 @@ class GecachteOmzetter:
         self.omgezet.append(docx.name)
         self._te_bewaren.append((map_, docx.stem, sleutels))
 
-    @property
-    def verslag(self) -> str:
-        """For the progress line: how many documents LibreOffice converts and how many came from the cache."""
-        return f"{len(self.omgezet)} omgezet, {len(self.uit_cache)} uit de cache"
-
     def wacht_op(self, bronnen: list[Path]) -> None:
         """Wait until these documents are converted: those from the cache are there already."""
         if self._omzetter is not None:

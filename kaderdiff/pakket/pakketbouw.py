@@ -177,8 +177,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
                     for deel in delen:
                         omzetter.voeg_toe(schrijf(map_, f"{deel.documenten[-1].naam}.docx", render_reactieformulier(
                             deel.formulier, moment, consultatie, paginas[deel.sector])), plek=plekken[deel.sector])
-                stap(f"LibreOffice: {' en '.join(conversies)}, {omzetter.verslag}")
-                omzetter.wacht(stap)  # one step per document
+                omzetter.wacht(stap)  # one step per document: converted, or from the cache
         stap("index.html en manifest")
         index = omgeving().get_template("index.html.j2").render(
             delen=delen, van=str(van), naar=str(naar), jaar=naar.jaar, herkomst=herkomst, moment=moment,

@@ -35,16 +35,13 @@ def vast_odt(data: bytes, moment: datetime) -> bytes:
                 inhoud = _ODF_DATUM.sub(lambda m: m.group(1) + datum + m.group(2), inhoud)
                 inhoud = re.sub(rb"<meta:editing-duration>[^<]*</meta:editing-duration>", b"", inhoud)
             elif info.filename in ("content.xml", "styles.xml"):  # random list ids -> numbered in order
-                inhoud = _TOC_ANKER.sub(rb"\g<1>0", _hernummer_lijsten(inhoud))
+                inhoud = _hernummer_lijsten(inhoud)
             elif info.filename == "settings.xml":
                 inhoud = vaste_instellingen(inhoud)
             doel.writestr(info, inhoud)
     return vastgezet(uit.getvalue(), moment)
 
 
-#: The anchor LibreOffice gives each heading a table of contents links to: a number in the document and a random
-#: number of the office session ('__RefHeading___Toc418_516271265'); the first keeps the names apart.
-_TOC_ANKER = re.compile(rb"(__RefHeading___Toc\d+_)\d+")
 _RSID = re.compile(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+')
 _C = rb'<config:config-item config:name="'
 #: A 'forbidden characters' entry for a language without any (empty BeginLine and EndLine): the default of
@@ -67,11 +64,16 @@ def vaste_instellingen(inhoud: bytes) -> bytes:
     return _LEGE_TABEL.sub(b"", _LEGE_VERBODEN_TEKENS.sub(b"", inhoud))
 
 
-#: Ids LibreOffice makes from memory addresses or random numbers: renumbered in order of appearance.
+#: Ids LibreOffice makes from memory addresses or random numbers: renumbered in order of appearance. A bookmark
+#: it names itself (a comment's, or the anchor of a heading a table of contents links to:
+#: '__RefHeading___Toc1418_516271265') carries a counter of the whole office process and a random number of its
+#: session: the counter grew with every document the process converted before, so a document's bytes depended
+#: on its neighbours in the queue (and a cached conversion on what its first build converted before it).
 _WILLEKEURIGE_IDS = (
     (re.compile(rb'"list(\d+)"'), b'"list', b'"'),
     (re.compile(rb'"ct(\d+)"'), b'"ct', b'"'),
     (re.compile(rb"__Annotation__(\d+_\d+)"), b"__Annotation__", b""),
+    (re.compile(rb"__RefHeading___Toc(\d+_\d+)"), b"__RefHeading___Toc", b"_0"),
 )
 
 

@@ -3,7 +3,8 @@ with a reader's comments and tracked changes, with its organisation, the change 
 to, its text and where it stands.
 
 Which sector and year a document belongs to it says itself: the form's subject ('Consultatie MBO 2026') or the
-reference kaderdiff writes in every page header or footer ('KD-MBO-2026-…'). A form is found by its table's
+reference kaderdiff writes in every page header or footer ('KD-MBO-2026'); which version it was made from, its
+colofon (or, in a pack before issue 28, the reference: 'KD-MBO-2026-1a2b3c4'). A form is found by its table's
 header row (Nr … Organisatie … Vraag of opmerking), whatever columns a reader added or the pack put in (Blz.);
 a row without text is no reaction. A comment or tracked change names no number; it keeps the bookmarks of where
 it is anchored, which `plaatsen` turns into one.
@@ -18,11 +19,11 @@ from pathlib import Path
 from kaderdiff.bron.docxveilig import lees_docx, lees_odt
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.reactie import ALGEMEEN, ONGEWIJZIGD, Reactie
+from kaderdiff.word.documenttekst import referentie_in
 from kaderdiff.word.odflezen import lees_odt_teruggestuurd
 from kaderdiff.word.teruggestuurd import Aantekening, Tabeltekst, Teruggestuurd, lees_teruggestuurd
 
 EXTENSIES = (".docx", ".odt")
-_KENMERK = re.compile(r"KD-([A-Z][A-Z-]*?)-(\d{4})-")
 _ONDERWERP = re.compile(r"^Consultatie\s+([A-Z][A-Z-]*)\s+(\d{4})\b")
 _BLZ = re.compile(r"(\d+)")
 #: What the form's last rows say in their Nr column (render/docx_reactie.py), as readers may retype it.
@@ -38,7 +39,8 @@ class Gelezen:
     jaar: int
     reacties: tuple[Reactie, ...]
     aantekeningen: tuple[tuple[Reactie, tuple[str, ...]], ...]  # (reaction without number, bookmarks)
-    kenmerk: str  # 'KD-MBO-2026-abc1234' as the document carries it ('' when it has none)
+    kenmerk: str  # 'KD-MBO-2026' as the document carries it ('' when it has none)
+    versie: str  # the commit it was made from as far as it says (maybe short), WERKMAP, or '' when it does not say
     paginas: dict[str, int]  # change number -> page in the PDF Staat, from a form's Blz. column
 
 
@@ -65,18 +67,19 @@ def bestanden_in(paden: list[Path]) -> tuple[list[Path], list[Path]]:
     return uniek, overgeslagen
 
 
-def _context(doc: Teruggestuurd) -> tuple[str, int, str]:
-    """Sector, year and reference the document says it belongs to ('', 0, '' when it does not say)."""
-    kenmerk = _KENMERK.search(doc.kop_en_voet)
+def _context(doc: Teruggestuurd) -> tuple[str, int, str, str]:
+    """Sector, year, reference and version the document says it belongs to ('', 0, '', '' when it does not say)."""
+    kenmerk = referentie_in(doc.kop_en_voet)
     onderwerp = _ONDERWERP.match(doc.onderwerp)
     if onderwerp:
         sector, jaar = onderwerp.group(1), int(onderwerp.group(2))
-    elif kenmerk:
-        sector, jaar = kenmerk.group(1), int(kenmerk.group(2))
+    elif kenmerk is not None:
+        sector, jaar = kenmerk.sector, kenmerk.jaar
     else:
         sector, jaar = "", 0
-    gevonden = re.search(r"KD-[A-Z][A-Z-]*?-\d{4}-[0-9a-z]+", doc.kop_en_voet)
-    return sector, jaar, gevonden.group(0) if gevonden else ""
+    if kenmerk is None:
+        return sector, jaar, "", doc.commit
+    return sector, jaar, kenmerk.tekst, doc.commit or kenmerk.achtervoegsel
 
 
 def _kolommen(kop: tuple[str, ...]) -> dict[str, int] | None:
@@ -138,7 +141,7 @@ def _aantekening(doc: Teruggestuurd, a: Aantekening, soort: str, sector: str,
 def lees_document(pad: Path) -> Gelezen:
     """One returned document (.docx or .odt), read safely."""
     doc = lees_odt_teruggestuurd(lees_odt(pad)) if pad.suffix.lower() == ".odt" else lees_teruggestuurd(lees_docx(pad))
-    sector, jaar, kenmerk = _context(doc)
+    sector, jaar, kenmerk, versie = _context(doc)
     reacties: list[Reactie] = []
     paginas: dict[str, int] = {}
     for tabel in doc.tabellen:
@@ -149,4 +152,4 @@ def lees_document(pad: Path) -> Gelezen:
             paginas = {**blz, **paginas}
     aantekeningen = [_aantekening(doc, a, "opmerking", sector, jaar) for a in doc.opmerkingen]
     aantekeningen += [_aantekening(doc, a, "tekstvoorstel", sector, jaar) for a in doc.revisies]
-    return Gelezen(doc.naam, sector, jaar, tuple(reacties), tuple(aantekeningen), kenmerk, paginas)
+    return Gelezen(doc.naam, sector, jaar, tuple(reacties), tuple(aantekeningen), kenmerk, versie, paginas)

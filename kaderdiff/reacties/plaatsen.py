@@ -26,6 +26,7 @@ from kaderdiff.model.reactie import (
 from kaderdiff.model.wijziging import Staat, WijzigingSoort
 from kaderdiff.reacties.inlezen import Gelezen
 from kaderdiff.word.blokken import BLOKMERK, blokken, blokmerk
+from kaderdiff.word.documenttekst import WERKMAP
 
 #: Changes that concern an element with everything in it: a comment inside belongs to the change.
 _HEEL = (WijzigingSoort.TOEGEVOEGD, WijzigingSoort.VERPLAATST)
@@ -164,16 +165,18 @@ class Plaatser:
 
     def _waarschuwingen(self, staat: Staat) -> tuple[str, ...]:
         """Documents made from another commit than the concept: their numbers may differ."""
-        commit = staat.herkomst[-1].commit[:7] if staat.herkomst else ""
+        volledig = staat.herkomst[-1].commit if staat.herkomst else ""
+        commit = volledig[:7]
         uit = []
         if staat.herkomst and staat.herkomst[-1].vuil:
             uit.append(f"het concept ({staat.naar}) is gelezen uit de werkmap met wijzigingen die niet zijn "
                        f"vastgelegd; de nota noemt commit {commit or 'onbekend'}, en --verwerk --vastgesteld "
                        "vergelijkt met die commit")
         for d in self.documenten:
-            if d.sector == staat.sector and d.jaar == self.jaar and d.kenmerk and commit and \
-                    not d.kenmerk.endswith(f"-{commit}"):
-                uit.append(f"{d.naam} is gemaakt uit een andere versie ({d.kenmerk}) dan deze nota "
+            if d.sector == staat.sector and d.jaar == self.jaar and d.versie and commit and \
+                    not volledig.startswith(d.versie):
+                versie = "de werkmap, niet vastgelegd" if d.versie == WERKMAP else f"commit {d.versie[:7]}"
+                uit.append(f"{d.naam} is gemaakt uit een andere versie ({versie}) dan deze nota "
                            f"({commit}); kijk of de nummers dezelfde wijzigingen noemen")
         return tuple(uit)
 

@@ -32,6 +32,7 @@ from kaderdiff.model.reactie import (
 )
 from kaderdiff.model.versie import Versie
 from kaderdiff.word.inhoud import Alinea, Lezer, Tabel
+from kaderdiff.word.rijhoogte import VERVOLG
 
 ONDERWERP = re.compile(r"^Reactienota\s+(\S+)\s+(\d{4})$")
 REACTIEKOPPEN = ("nr", "organisatie", "reactie", "bron", "reactie inspectie", "besluit")
@@ -106,6 +107,24 @@ def _reactierij(lezing: _Lezing, cellen: list[str], waar: str) -> None:
                             "onderdeel van de nota; zet de rij terug onder de wijziging waar ze hoort")
 
 
+def _wijzigingsrijen(tabel: Tabel) -> list[tuple[str, ...]]:
+    """The changes of a WAS/WORDT table: number, kind, vindplaats, WAS, WORDT, page. A change taller than a page
+    was written as several rows, the later ones marked '(vervolg)' under the number (`word.rijhoogte`): they are
+    one change again, each cell's paragraphs joined. (A paragraph the writer cut at a word comes back as two
+    lines: the reader of a cell does not keep the space at the end of its first part.)"""
+    uit: list[list[str]] = []
+    for rij in tabel.rijen[1:]:
+        nr, *rest = (_cellen(rij.cellen) + [""] * 5)[:5]
+        nummer, _, soort = nr.partition("\n")
+        regels = [r.strip() for r in soort.splitlines()]
+        if regels and regels[-1] == VERVOLG and uit and uit[-1][0] == nummer.strip():
+            for i, deel in enumerate(rest, start=2):
+                uit[-1][i] = "\n".join(t for t in (uit[-1][i], deel) if t)
+            continue
+        uit.append([nummer.strip(), "\n".join(regels), *rest])
+    return [tuple(wijziging) for wijziging in uit]
+
+
 def kerngegevens(docx: Docx) -> tuple[str, datetime | None]:
     """The subject of a document and when it was last saved (UTC; None when it does not say)."""
     deel = docx.deel("docProps/core.xml")
@@ -150,12 +169,9 @@ def lees_nota(pad: Path) -> tuple[Notagegevens, _Lezing]:
             continue
         koppen = _koppen(onderdeel)
         if koppen[:5] == WASWORDTKOPPEN:
-            for rij in onderdeel.rijen[1:]:
-                nr, vindplaats, was, wordt, blz = (_cellen(rij.cellen) + [""] * 5)[:5]
-                nummer, _, soort = nr.partition("\n")
-                lezing.wijzigingen.append(Verslagwijziging(nummer.strip(), soort.strip(), vindplaats, blz, was,
-                                                           wordt, ()))
-                lezing.sectie = nummer.strip()
+            for nummer, soort, vindplaats, was, wordt, blz in _wijzigingsrijen(onderdeel):
+                lezing.wijzigingen.append(Verslagwijziging(nummer, soort, vindplaats, blz, was, wordt, ()))
+                lezing.sectie = nummer
         elif koppen[:6] == REACTIEKOPPEN:
             for n, rij in enumerate(onderdeel.rijen[1:], start=2):
                 _reactierij(lezing, _cellen(rij.cellen), f"{onderdeel.plaats.split(' (')[0]}, rij {n}")

@@ -32,7 +32,7 @@ from kaderdiff.model.wettekst import (
 )
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.artikelindex import Artikelindex
-from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.citeren import citeer, wetnaam
 
 
 def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
@@ -129,17 +129,30 @@ def _eisen(kader: Kader) -> list[Element]:
 
 def niet_geldig(wet: Wet, kader: Kader, register: Wetregister) -> str:
     """Why a law cannot be a grondslag on the kader's peildatum ('' when it can): lapsed, with its successor, or
-    not yet in force."""
+    not yet in force; each law named as a citation names it ('de WVO 1968', not the registry's 'WVO1968')."""
     peildatum = kader.peildatum
+    naam = wetnaam(wet.code, register)
+    if register.zoek(naam, peildatum) is not wet:  # on this day the name means another law: say which is meant
+        naam = f"{naam} ({wet.naam})"
     if wet.geldig_tot is not None and peildatum >= wet.geldig_tot:
         opvolger = register.get(wet.opvolger) if wet.opvolger else None
-        hint = f"; bedoelt u {opvolger.code} ({opvolger.naam})?" if opvolger is not None else ""
-        return (f"{wet.code} is vervallen per {nl_datum(wet.geldig_tot)}, vóór de peildatum "
+        hint = f"; bedoelt u {_genoemd(opvolger, register)}?" if opvolger is not None else ""
+        return (f"de {naam} is vervallen per {nl_datum(wet.geldig_tot)}, vóór de peildatum "
                 f"{nl_datum(peildatum)} van dit kader{hint}")
     if wet.geldig_van is not None and peildatum < wet.geldig_van:
-        return (f"{wet.code} is pas in werking per {nl_datum(wet.geldig_van)}, na de peildatum "
+        return (f"de {naam} is pas in werking per {nl_datum(wet.geldig_van)}, na de peildatum "
                 f"{nl_datum(peildatum)} van dit kader")
     return ""
+
+
+def _genoemd(wet: Wet, register: Wetregister) -> str:
+    """A law as a reader knows it with its full name, and the code a kader writes when that name is not it:
+    'de WVO (Wet voortgezet onderwijs 2020)', 'de Regeling Leerresultaten PO (in het kader wet="RLRPO")'."""
+    naam = wetnaam(wet.code, register)
+    erbij = [wet.naam] if wet.naam.casefold() != naam.casefold() else []
+    if naam != wet.code:
+        erbij.append(f'in het kader wet="{wet.code}"')
+    return f"de {naam} ({'; '.join(erbij)})" if erbij else f"de {naam}"
 
 
 def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
@@ -154,7 +167,8 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
             wet = register.get(g.wet)
             reden = niet_geldig(wet, kader, register) if wet is not None else ""
             if reden:
-                meldingen.append(Melding(kader.bron, eis.regel, 0, f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}"))
+                meldingen.append(Melding(kader.bron, eis.regel, 0,
+                                         f"eis '{eis.id}': grondslag '{citeer(g, register)}': {reden}"))
                 continue
             if kadersdir is None or wet is None or not wet.bwb:
                 continue
@@ -167,14 +181,14 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
             if tekst is None:
                 meldingen.append(Melding(
                     kader.bron, eis.regel, 0,
-                    f"eis '{eis.id}': geen wettekst van de {g.wet} ({wet.bwb}) die geldt op de peildatum "
-                    f"{nl_datum(kader.peildatum)}; {citeer(g)} is niet gecontroleerd",
+                    f"eis '{eis.id}': geen wettekst van de {wetnaam(g.wet, register)} ({wet.bwb}) die geldt op de "
+                    f"peildatum {nl_datum(kader.peildatum)}; {citeer(g, register)} is niet gecontroleerd",
                     "waarschuwing"))
                 continue
             ernst, reden = beoordeel_grondslag(g, tekst)
             if ernst:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
-                                         f"eis '{eis.id}': grondslag '{citeer(g)}': {reden}", ernst))
+                                         f"eis '{eis.id}': grondslag '{citeer(g, register)}': {reden}", ernst))
     if kadersdir is not None and kadersdir.resolve() in _INDEXEN:
         _INDEXEN[kadersdir.resolve()].bewaar()
     return meldingen

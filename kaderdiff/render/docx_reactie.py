@@ -1,7 +1,8 @@
 """The reactieformulier: one row per change number, empty columns for the Ringen's reactions.
 
 Readers cite "blz. 13 van de WAS/WORDT lijst": when the pack has a PDF Staat, each row says on which page of it
-the change stands. A row for general remarks and one for unchanged text come last. What the form holds is small
+the change stands. A row for general remarks and one for unchanged text come last; after the table the Staat's
+colofon line says which versions (commits) the numbers are from. What the form holds is small
 (`Formulier`), so the pack can write it again once the PDF's pages are known, in its own process.
 """
 
@@ -13,7 +14,7 @@ from datetime import datetime
 from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.wijziging import Staat
 from kaderdiff.nederlands import nl_datum
-from kaderdiff.render.teksten import referentie
+from kaderdiff.render.teksten import colofon_tekst, referentie
 from kaderdiff.word.document import (
     kopblok,
     liggend,
@@ -27,9 +28,11 @@ from kaderdiff.word.document import (
 
 KOLOMMEN = ["Nr", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
 BREEDTES_CM = [2.2, 6.0, 3.5, 4.0, 10.0]
-#: With the pages of a PDF Staat: a column 'Blz.' after the number (the vindplaats gives it its width).
+#: With the pages of a PDF Staat: a column 'Blz.' after the number (the vindplaats and the reaction give it its
+#: width). 2 cm holds 'blz. 999' on one line (Verdana 9.5 pt: 1.4 cm, and the cell's margins): at 1.4 cm
+#: 'blz. 10' broke after 'blz.', and since issue 28 a Staat has ten pages and more.
 KOLOMMEN_MET_BLZ = ["Nr", "Blz.", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
-BREEDTES_MET_BLZ_CM = [2.2, 1.4, 4.6, 3.5, 4.0, 10.0]
+BREEDTES_MET_BLZ_CM = [2.2, 2.0, 4.6, 3.5, 3.7, 9.7]
 #: The Nr of the last two rows, as the reactions are read back (`reacties/`).
 ALGEMEEN = "Algemeen"
 ONGEWIJZIGD = "–"
@@ -52,12 +55,14 @@ class Formulier:
     titel: str
     commit: str
     regels: tuple[Formulierregel, ...]
+    colofon: str = ""  # the Staat's closing line: the versions (and commits) its numbers are from
 
     @classmethod
     def van(cls, staat: Staat) -> Formulier:
         commit = staat.herkomst[-1].commit if staat.herkomst else ""
         return cls(staat.sector, staat.nieuw.jaar, staat.naar, staat.nieuw.titel, commit,
-                   tuple(Formulierregel(w.nummer, w.vindplaats, w.soort.label) for w in staat.wijzigingen))
+                   tuple(Formulierregel(w.nummer, w.vindplaats, w.soort.label) for w in staat.wijzigingen),
+                   colofon_tekst(staat) if staat.herkomst else "")
 
 
 def _uitleg(formulier: Formulier, met_blz: bool) -> str:
@@ -99,4 +104,6 @@ def render_reactieformulier(formulier: Formulier, moment: datetime, consultatie:
         cellen = nieuwe_rij(t)
         schrijf_regels(cellen[0], nummer)
         schrijf_regels(cellen[2 if met_blz else 1], omschrijving)
+    if formulier.colofon:  # which version the numbers are from: `kaderdiff reacties` checks it against its concept
+        doc.add_paragraph(formulier.colofon)
     return opslaan(doc, moment)

@@ -29,7 +29,7 @@ def referentie(sector: str, jaar: int, commit: str) -> str:
     """'Onze referentie' of a generated document: sector and year ('KD-MBO-2026'), '-werkmap' when its source is
     not committed. Not the commit itself: it stood on every page and a reader does not know it; the Datum beside
     the reference names the version, the colofon and the manifest its commit."""
-    return f"KD-{sector}-{jaar}" + ("" if commit else "-werkmap")
+    return f"KD-{sector}-{jaar}" + ("" if commit else "-werkmap")  # read back by word.documenttekst
 
 
 def bronversie(h: Herkomst) -> str:

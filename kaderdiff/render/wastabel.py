@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kaderdiff.model.wijziging import ERBIJ, WEG, DiffDeel
 from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.word import tabelxml
-from kaderdiff.word.rijhoogte import in_delen
+from kaderdiff.word.rijhoogte import VERVOLG, in_delen
 
 if TYPE_CHECKING:
     from kaderdiff.word.document import Worddocument, Wordtabel
@@ -20,8 +20,6 @@ BREEDTES_CM = list(huisstijl().staatkolommen_cm)
 #: header row takes some 16; the estimate is on the safe side (a row estimated at 420 pt is some 375 pt in
 #: LibreOffice with DejaVu Sans), the rest is room for a wider typeface.
 RIJHOOGTE_PT = 420.0
-#: What the number cell of the continuation of a row says under the number and its kind.
-VERVOLG = "(vervolg)"
 
 
 def was_wordt_tabel(doc: Worddocument, plaats: str, laatste: str, was: str = "Tekst WAS",

@@ -26,7 +26,7 @@ from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.model.versie import Commitstap, Versie
 from kaderdiff.voorstel.verplaatsingen import LezerVerplaatsing, verplaats, zoek
 from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
-from kaderdiff.word.documenttekst import kop_en_voettekst
+from kaderdiff.word.documenttekst import kop_en_voettekst, referentie_in
 from kaderdiff.word.lezen import (
     HIER_GEPLAATST,
     INGEVOEGD,
@@ -38,8 +38,6 @@ from kaderdiff.word.lezen import (
     pakketdatum_van,
 )
 
-#: 'KD-MBO-2026', 'KD-VO-PRO-2026', and as packs before issue 28 wrote it 'KD-MBO-2026-1a2b3c4' or '…-werkmap'.
-_REFERENTIE = re.compile(r"KD-([A-Z]+(?:-[A-Z0-9]+)?)-(\d{4})(?![\d])")
 _SPATIE = re.compile(r"\s+")
 
 
@@ -101,9 +99,9 @@ class ImportResultaat:
 
 def _kader_van(docx: Docx) -> tuple[str, int]:
     """Sector and year from 'Onze referentie KD-MBO-2026-…' in the header or footer."""
-    gevonden = _REFERENTIE.search(kop_en_voettekst(docx))
-    if gevonden:
-        return gevonden.group(1), int(gevonden.group(2))
+    gevonden = referentie_in(kop_en_voettekst(docx))
+    if gevonden is not None:
+        return gevonden.sector, gevonden.jaar
     raise KaderdiffFout(f"{docx.naam} is geen conceptkader van kaderdiff (geen 'Onze referentie KD-…' gevonden). "
                         "Er is niets geschreven.")
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kaderdiff.bron.docxveilig import Docx
+from kaderdiff.word.documenttekst import colofoncommit
 from kaderdiff.word.teruggestuurd import Aantekening, Tabeltekst, Teruggestuurd, citaat, lezer_of_leeg, merken_bij
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -138,4 +139,5 @@ def lees_odt_teruggestuurd(odt: Docx) -> Teruggestuurd:
         body = inhoud.getroot()
     return Teruggestuurd(odt.naam, _meta(odt, f"{DC}title"), _meta(odt, f"{DC}subject"),
                          lezer_of_leeg(_meta(odt, f"{DC}creator"), _meta(odt, f"{META}initial-creator")),
-                         _kop_en_voet(odt), _tabellen(body), tuple(_opmerkingen(body)), ())
+                         _kop_en_voet(odt), colofoncommit(tekst_van(body)), _tabellen(body), tuple(_opmerkingen(body)),
+                         ())

@@ -29,6 +29,9 @@ BREEDTE_EM = _SMAL | _BREED
 REGELHOOGTE = 1.22
 #: A cell's left and right margins together (Word's default, 0.19 cm each), in twips.
 CELMARGES = 216
+#: What the number cell of a row's continuation says under the number and its kind (and what a reader of the
+#: table joins on).
+VERVOLG = "(vervolg)"
 _TEKST = re.compile(r"<w:(?:t|delText)(?: [^>]*)?>([^<]*)</w:(?:t|delText)>")
 _NA = re.compile(r'<w:spacing [^>]*w:after="(\d+)"')
 

@@ -2,7 +2,8 @@
 comments and tracked changes, as Word or LibreOffice saved it (.docx here; .odt in `odflezen`).
 
 Only what the reactions need comes out, as plain data: the document's title, subject, author and the text of its
-page headers and footers (where kaderdiff writes 'KD-MBO-2026-…'); its tables as cell texts; and the reader's own
+page headers and footers (where kaderdiff writes 'KD-MBO-2026'); the commit its colofon names (the version it was
+made from); its tables as cell texts; and the reader's own
 comments and tracked changes, each with the bookmarks of the paragraph (or table row) it is anchored in: kaderdiff
 marks each block of a concept (`blokken.blokmerk`) and the first block of each change number ('MBO_23') with one.
 The pack's own comments and revisions (author 'Inspectie van het Onderwijs') are not a reader's.
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kaderdiff.bron.docxveilig import Docx
-from kaderdiff.word.documenttekst import kop_en_voettekst
+from kaderdiff.word.documenttekst import alineateksten, colofoncommit, kop_en_voettekst
 from kaderdiff.word.inhoud import Lezer, Tabel
 from kaderdiff.word.lezen import (
     HIER_GEPLAATST,
@@ -63,6 +64,7 @@ class Teruggestuurd:
     onderwerp: str
     auteur: str  # who saved it last (or made it), '' when that is kaderdiff itself or unknown
     kop_en_voet: str
+    commit: str  # the commit the colofon names, '' when the document names none (`documenttekst.colofoncommit`)
     tabellen: tuple[Tabeltekst, ...]
     opmerkingen: tuple[Aantekening, ...]
     revisies: tuple[Aantekening, ...]
@@ -159,6 +161,7 @@ def lees_teruggestuurd(docx: Docx) -> Teruggestuurd:
     pakketdatum = pakketdatum_van(docx)
     return Teruggestuurd(docx.naam, _kern(docx, f"{_DC}title"), _kern(docx, f"{_DC}subject"),
                          lezer_of_leeg(_kern(docx, f"{_CP}lastModifiedBy"), _kern(docx, f"{_DC}creator")),
-                         kop_en_voettekst(docx), _tabellen(docx), tuple(_opmerkingen(docx, nummers, pakketdatum)),
+                         kop_en_voettekst(docx), colofoncommit("\n".join(alineateksten(docx) or ())), _tabellen(docx),
+                         tuple(_opmerkingen(docx, nummers, pakketdatum)),
                          tuple(_revisies(docx, nummers, pakketdatum)))
 

@@ -25,8 +25,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pad = maak_repo(tmp_path_factory.mktemp("plat") / "repo")
     git_cmd(pad, "checkout", "-q", "-b", "voorstel-vog")
     mbo = pad / "kaders" / "2026" / "mbo.xml"
-    mbo.write_text(mbo.read_text(encoding="utf-8").replace("benoembaar/bevoegd en bekwaam", "bekwaam", 1),
-                   encoding="utf-8")
+    # the eis itself: the team's samenvatting at the top of the kader quotes the same words
+    mbo.write_text(mbo.read_text(encoding="utf-8").replace("zorgt voor benoembaar/bevoegd en bekwaam",
+                                                           "zorgt voor bekwaam", 1), encoding="utf-8")
     commit_alles(pad, "VOG-eis: alleen 'bekwaam', zoals de MBO Raad vraagt\n\nHet mbo kent geen bevoegdheden.")
     git_cmd(pad, "checkout", "-q", "main")
     return pad

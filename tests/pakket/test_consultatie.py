@@ -213,6 +213,7 @@ def test_reactieformulier_geeft_de_bladzijde_in_de_pdf_staat(tmp_path: Path) -> 
                          capture_output=True, text=True, check=True).stdout
     laatste = staat["wijzigingen"][-1]["pdf_pagina"]
     assert "Blz." in pdf and "uiterlijk 10 april 2026" in pdf and f"blz. {laatste}" in pdf
+    assert laatste >= 10 and all(f"blz. {w['pdf_pagina']}" in pdf for w in staat["wijzigingen"]), "op één regel"
     from kaderdiff.word.teruggestuurd import lees_teruggestuurd  # new with this test: imported here
 
     assert lees_teruggestuurd(lees_docx(uit / "mbo-2026-reactieformulier.docx")).onderwerp == "Consultatie MBO 2026"

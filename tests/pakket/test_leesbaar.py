@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from docx import Document
 
 from tests.hulp.draai import kd
 from tests.hulp.echte_clients import vereist
+from tests.hulp.paden import KADERS
 from tests.hulp.repos import git_cmd, maak_repo
 
 HASH = re.compile(r"\b[0-9a-f]{7,40}\b")
@@ -127,14 +129,36 @@ def test_wijzigingsnummers_in_de_index_breken_niet_af(pakket: Path) -> None:
             browser.close()
 
 
-def test_een_wet_heet_zoals_lezers_haar_kennen(pakket: Path) -> None:
+@pytest.fixture(scope="module")
+def staat_2020(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Staat VO 2019 → 2020, the year the WVO 2020 replaced the WVO of 1968: the sample VO kader with the
+    monitoring eis resting on article 3b of the old law in 2019 and on its counterpart 3.49 in 2020 (since issue
+    26 the samples of 2025 and later rightly cite only the WVO 2020)."""
+    kaders = tmp_path_factory.mktemp("wvo1968") / "kaders"
+    shutil.copytree(KADERS / "wetten", kaders / "wetten")
+    tekst = (KADERS / "2025" / "vo.xml").read_text(encoding="utf-8")
+    nieuw = '<grondslag wet="WVO" artikel="3.49" lid="1" onderdeel="b"/>'
+    assert tekst.count('jaar="2025"') == 1 and tekst.count('peildatum="2025-08-01"') == 1 and tekst.count(nieuw) == 1
+    for jaar, grondslag in ((2019, '<grondslag wet="WVO1968" artikel="3b" lid="1" onderdeel="b"/>'), (2020, nieuw)):
+        (kaders / str(jaar)).mkdir()
+        (kaders / str(jaar) / "vo.xml").write_text(tekst.replace('jaar="2025"', f'jaar="{jaar}"').replace(
+            'peildatum="2025-08-01"', f'peildatum="{jaar}-08-01"').replace(nieuw, grondslag), encoding="utf-8")
+    repo = maak_repo(kaders.parent / "repo", kaders)
+    uit = repo / "build" / "staat"
+    code, _, fout = kd(["staat", "--van", "2019", "--naar", "2020", "--uit", str(uit)], cwd=repo)
+    assert code == 0, fout
+    return uit
+
+
+def test_een_wet_heet_zoals_lezers_haar_kennen(staat_2020: Path) -> None:
     """The registry's code 'WVO1968' is no name: the old WVO is cited as readers write it, 'WVO 1968'; a code
-    readers do write (WEB, WPO) stays."""
-    for naam in ("vo-2026-staat-van-wijzigingen.html", "vo-2026-staat-van-wijzigingen.docx"):
-        pad = pakket / naam
-        tekst = pad.read_text(encoding="utf-8") if pad.suffix == ".html" else "\n".join(
+    readers do write (WVO for the WVO 2020) stays."""
+    for naam in ("vo-2020-staat-van-wijzigingen.html", "vo-2020-staat-van-wijzigingen.docx"):
+        pad = staat_2020 / naam
+        tekst = html.unescape(pad.read_text(encoding="utf-8")) if pad.suffix == ".html" else "\n".join(
             c.text for t in Document(str(pad)).tables for r in t.rows for c in r.cells)
         assert "WVO1968" not in tekst
         assert "artikel 3b, eerste lid, onder b, van de WVO 1968" in tekst
-    data = json.loads((pakket / "vo-2026-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
+        assert "artikel 3.49, eerste lid, onder b, van de WVO" in tekst
+    data = json.loads((staat_2020 / "vo-2020-staat-van-wijzigingen.json").read_text(encoding="utf-8"))
     assert "WVO1968" in json.dumps(data), "de JSON houdt de code van het register"

@@ -1,9 +1,9 @@
 """The conversion cache: an unchanged pack is rebuilt without LibreOffice, a changed sector converts only its own
 documents, and every byte is what a build without cache gives, also after the cache was deleted or damaged.
 
-The conversions are counted where the pack hands documents to LibreOffice (its progress line) and, for the
-starts, by a `soffice` on PATH that writes down every start (the `starts` fixture); nothing of LibreOffice
-is mocked.
+The conversions are counted in the pack's progress (a line per document: converted by LibreOffice, or from the
+cache) and, for the starts, by a `soffice` on PATH that writes down every start (the `starts` fixture); nothing
+of LibreOffice is mocked.
 """
 
 from __future__ import annotations
@@ -226,13 +226,14 @@ def test_een_omzetting_hangt_niet_af_van_wat_hetzelfde_proces_eerder_omzette(tmp
 
 
 def bouw(repo: Path, uit: Path) -> int:
-    """Build the whole pack with odt and pdf in this process; the number of documents LibreOffice converted."""
+    """Build the whole pack with odt and pdf in this process; the number of documents LibreOffice converted (each
+    document is one step of the progress: converted, or from the cache)."""
     meldingen: list[str] = []
     bouw_pakket(KaderMap(repo / "kaders"), Versie(2025), Versie(2026), uit, ALLE, stap=meldingen.append)
-    regel = next(m for m in meldingen if m.startswith("LibreOffice"))
-    gevonden = re.search(r"(\d+) omgezet, (\d+) uit de cache", regel)
-    assert gevonden is not None, regel
-    return int(gevonden[1])
+    omgezet = [m[1] for m in map(re.compile(r"LibreOffice: (\S+) omgezet naar odt en pdf").fullmatch, meldingen) if m]
+    uit_cache = [m[1] for m in map(re.compile(r"LibreOffice: (\S+) uit de cache").fullmatch, meldingen) if m]
+    assert sorted(omgezet + uit_cache) == sorted(p.name for p in uit.glob("*.docx")), meldingen  # each once
+    return len(omgezet)
 
 
 def ingangen(cache: Path) -> dict[str, bytes]:
@@ -293,13 +294,11 @@ def test_een_gewijzigde_sector_zet_alleen_haar_eigen_documenten_om(
     voor = ingangen(eigen_cache)
     mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst("p-doel-a1", "De inspectie houdt toezicht op de kwaliteit "
                                                                  "van het onderwijs en op het financieel beheer.")))
-    # the first uncommitted edit also marks every Staat 'met niet-vastgelegde wijzigingen' (its sources)
-    assert bouw(repo, uit) == 7
+    # the first uncommitted edit also marks the sources of every document 'met wijzigingen die nog niet zijn
+    # vastgelegd': the Staat's header, and since issue 28 the colofon of both concepts and of the form
+    assert bouw(repo, uit) == 16
     nieuw = {n: i for n, i in ingangen(eigen_cache).items() if n not in voor}
-    assert documenten_van(nieuw, uit) == sorted(
-        [f"mbo-2026-{d}.{f}" for d in ("concept-met-wijzigingen", "concept-zonder-markeringen", "reactieformulier",
-                                       "staat-van-wijzigingen") for f in ("odt", "pdf")]
-        + [f"{s}-2026-staat-van-wijzigingen.{f}" for s in ("po", "vo", "vo-pro") for f in ("odt", "pdf")])
+    assert documenten_van(nieuw, uit) == sorted(p.name for p in uit.iterdir() if p.suffix in (".odt", ".pdf"))
 
     voor = ingangen(eigen_cache)
     mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst("p-wettelijk-a2", "Bij iedere eis staat op welk wetsartikel "
@@ -309,6 +308,15 @@ def test_een_gewijzigde_sector_zet_alleen_haar_eigen_documenten_om(
     assert documenten_van(nieuw, uit) == sorted(
         f"mbo-2026-{d}.{f}" for d in ("concept-met-wijzigingen", "concept-zonder-markeringen", "reactieformulier",
                                       "staat-van-wijzigingen") for f in ("odt", "pdf"))
+
+    voor = ingangen(eigen_cache)
+    po = repo / "kaders" / "2026" / "po.xml"
+    po.write_text(po.read_text(encoding="utf-8").replace("Woord vooraf", "Voorwoord", 1), encoding="utf-8")
+    assert bouw(repo, uit) == 4, "dan een wijziging van po: alleen de vier documenten van po"
+    nieuw = {n: i for n, i in ingangen(eigen_cache).items() if n not in voor}
+    assert documenten_van(nieuw, uit) == sorted(
+        f"po-2026-{d}.{f}" for d in ("concept-met-wijzigingen", "concept-zonder-markeringen", "reactieformulier",
+                                     "staat-van-wijzigingen") for f in ("odt", "pdf"))
 
     monkeypatch.setenv("KADERDIFF_CACHE", str(tmp_path / "lege-cache"))
     assert bouw(repo, tmp_path / "zonder-cache") == 16

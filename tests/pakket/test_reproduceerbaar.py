@@ -172,3 +172,33 @@ def test_elk_zipdeel_van_het_pakket_is_op_het_gekozen_niveau_gecomprimeerd(tmp_p
                 assert rauw == pakker.compress(z.read(info)) + pakker.flush(), f"{pad.name}!{info.filename}"
                 gezien += 1
     assert NIVEAU != 6 and gezien > 50
+
+
+def test_de_ankers_van_de_inhoudsopgave_hangen_niet_af_van_het_kantoorproces() -> None:
+    """LibreOffice names the anchor of each heading its table of contents links to with a counter of the whole
+    office process and a random number of the session; the same document converted after another one (a higher
+    counter) or in another session is the same odt once fixed, its links still pointing at its headings."""
+    from datetime import datetime
+
+    from kaderdiff.pakket.vastzetten import vast_odt
+
+    def odt(teller: int, sessie: int) -> bytes:
+        namen = [f"__RefHeading___Toc{teller + 2 * i}_{sessie}" for i in range(3)]
+        inhoud = "".join(f'<text:a xlink:href="#{n}">kop {i}</text:a>' for i, n in enumerate(namen))
+        inhoud += "".join(f'<text:h><text:bookmark-start text:name="{n}"/>kop {i}<text:bookmark-end text:name="{n}"/>'
+                          f"</text:h>" for i, n in enumerate(reversed(namen)))
+        inhoud += f'<text:bookmark-start text:name="{namen[0]} Copy 1"/>'  # in a tracked deletion
+        uit = io.BytesIO()
+        with zipfile.ZipFile(uit, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            z.writestr("content.xml", f"<office:document-content>{inhoud}</office:document-content>")
+        return uit.getvalue()
+
+    moment = datetime(2026, 5, 20, 8, 0)
+    alleen, na_een_ander = vast_odt(odt(1388, 516271265), moment), vast_odt(odt(2561, 77), moment)
+    assert alleen == na_een_ander
+    inhoud = zipfile.ZipFile(io.BytesIO(alleen)).read("content.xml").decode()
+    links = re.findall(r'xlink:href="#([^"]+)"', inhoud)
+    koppen = re.findall(r'<text:h><text:bookmark-start text:name="([^"]+)"', inhoud)
+    assert len(set(links)) == 3 and sorted(koppen) == sorted(links), "elke link nog naar haar eigen kop"
+    assert f'text:name="{links[0]} Copy 1"' in inhoud

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from tests.hulp.draai import kd
+from tests.hulp.kaderbewerking import bewerkt, tekst
 from tests.hulp.paden import kaders_sha
 from tests.hulp.reactiebestanden import opmerking_bij, vul_formulier, vul_nota
 from tests.hulp.repos import commit_alles, git_cmd, maak_repo
@@ -173,9 +174,42 @@ def test_verwerk_geeft_het_verslag_met_antwoord_en_besluit(repo: Path, nota: Pat
     assert verslag["niet_geplaatst"][0]["reden"].startswith("MBO-99 bestaat niet")
     assert verslag["niet_geplaatst"][0]["besluit"] == "geen wijziging nodig"
     assert len(verslag["wijzigingen"]) == 17
+    # MBO-1 stands in three rows of the nota (a row per page, '(vervolg)'): one change again, with all its text
+    nota_json = lees(nota, "mbo")["wijzigingen"]
+    assert isinstance(nota_json, list)
+    assert [(w["nummer"], w["was"], w["wordt"]) for w in verslag["wijzigingen"]] == [
+        (w["nummer"], w["was"], w["wordt"]) for w in nota_json]
     assert docx.Document(str(uit / "mbo-2026-consultatieverslag.docx")).paragraphs[0].text.startswith(
         "Consultatieverslag Onderzoekskader 2026")
     assert ooxml_fouten(uit / "mbo-2026-consultatieverslag.docx") == []
+
+
+def test_een_alinea_langer_dan_een_bladzijde_komt_heel_terug_in_het_verslag(tmp_path: Path, binnen: Path) -> None:
+    """A change taller than a page is cut in rows of the nota, its one paragraph cut at a word; --verwerk reads it
+    as one change with all its words (the cut comes back as a line break: the nota's reader does not see the space
+    at the end of the first part)."""
+    repo = maak_repo(tmp_path / "repo")
+    mbo = repo / "kaders" / "2026" / "mbo.xml"
+    lang = " ".join(f"Het bestuur legt in stap {n} vast hoe het de kwaliteit van het onderwijs bewaakt en verbetert."
+                    for n in range(1, 90))
+    mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst("st-ka1-e3", lang)))
+    commit_alles(repo, "Een eis langer dan een bladzijde")
+    code, _, fout = kd(["reacties", str(binnen / "ouders.docx"), "--van", "2025", "--naar", "2026"], cwd=repo)
+    assert code == 0, fout
+    nota = repo / "build" / "reacties-2026"
+    rijen = [r.cells[0].text for t in docx.Document(str(nota / "mbo-2026-reactienota.docx")).tables for r in t.rows]
+    assert "MBO-6\ngewijzigd\n(vervolg)" in rijen
+    code, _, fout = kd(["reacties", "--verwerk", str(nota / "mbo-2026-reactienota.docx"), "--uit",
+                        str(tmp_path / "verslag")], cwd=repo)
+    assert code == 0, fout
+    verslag = json.loads((tmp_path / "verslag" / "mbo-2026-consultatieverslag.json").read_text(encoding="utf-8"))
+    zes = verslag["wijzigingen"][5]
+    assert (zes["nummer"], zes["soort"], " ".join(zes["wordt"].split())) == ("MBO-6", "gewijzigd", lang)
+    nota_json = lees(nota, "mbo")["wijzigingen"]
+    assert isinstance(nota_json, list)
+    assert [w["nummer"] for w in verslag["wijzigingen"]] == [w["nummer"] for w in nota_json]
+    assert [w["wordt"] for w in verslag["wijzigingen"] if w["nummer"] != "MBO-6"] == [
+        w["wordt"] for w in nota_json if w["nummer"] != "MBO-6"]
 
 
 def test_onbekend_besluit_noemt_de_rij_en_schrijft_niets(repo: Path, nota: Path, tmp_path: Path) -> None:
@@ -243,6 +277,25 @@ def test_reacties_zegt_wat_er_mis_is(repo: Path, args: list[str], melding: str) 
     code, _, fout = kd(args, cwd=repo)
     assert code == 2 and melding in fout, fout
     assert "Traceback" not in fout
+
+
+def test_documenten_uit_een_andere_versie_geven_een_waarschuwing(tmp_path: Path, repo: Path) -> None:
+    """The form and the concept name the commit of their Staat in their colofon (the reference on every page no
+    longer does, issue 28): read against a later commit, the nota says their numbers may differ."""
+    oud = git_cmd(repo, "rev-parse", "ringen-concept-2026")
+    documenten = [pakket(repo) / f"mbo-2026-{n}.docx" for n in ("reactieformulier", "concept-met-wijzigingen")]
+    later = maak_repo(tmp_path / "later")
+    assert git_cmd(later, "rev-parse", "HEAD") == oud  # the same kaders, the same commit
+    po = later / "kaders" / "2026" / "po.xml"
+    po.write_text(po.read_text(encoding="utf-8").replace("Woord vooraf", "Voorwoord", 1), encoding="utf-8")
+    commit_alles(later, "Voorwoord")
+    nieuw = git_cmd(later, "rev-parse", "HEAD")
+    for naar, verwacht in ((f"2026@{oud}", []), ("2026", [
+            f"{d.name} is gemaakt uit een andere versie (commit {oud[:7]}) dan deze nota ({nieuw[:7]}); kijk of de "
+            "nummers dezelfde wijzigingen noemen" for d in documenten])):
+        code, _, fout = kd(["reacties", *map(str, documenten), "--van", "2025", "--naar", naar], cwd=later)
+        assert code == 0, fout
+        assert lees(later / "build" / "reacties-2026", "mbo")["waarschuwingen"] == verwacht, naar
 
 
 def test_concept_uit_een_gewijzigde_werkmap_geeft_een_waarschuwing(tmp_path: Path, binnen: Path) -> None:

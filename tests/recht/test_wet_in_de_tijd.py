@@ -31,9 +31,11 @@ def test_een_vervallen_wet_als_grondslag_in_2026_is_een_fout(tmp_path: Path) -> 
                                                              'onderdeel="b"/>')
     code, _, fout = kd(["controleer", str(bestand)])
     assert code == 2, fout
-    assert ("eis 'st-sk1-e2': grondslag 'artikel 3b, eerste lid, onder b, van de WVO1968': WVO1968 is vervallen "
-            "per 1 augustus 2020, vóór de peildatum 1 augustus 2026 van dit kader; bedoelt u WVO "
+    # the law as readers know it (issue 28), in the citation and in the sentence after it; the successor too
+    assert ("eis 'st-sk1-e2': grondslag 'artikel 3b, eerste lid, onder b, van de WVO 1968': de WVO 1968 is "
+            "vervallen per 1 augustus 2020, vóór de peildatum 1 augustus 2026 van dit kader; bedoelt u de WVO "
             "(Wet voortgezet onderwijs 2020)?") in fout
+    assert "WVO1968" not in fout, "de code van het register is geen naam"
     assert "1 fout(en)" in fout
 
 
@@ -53,7 +55,9 @@ def test_een_wet_die_nog_niet_gold_is_een_fout(tmp_path: Path) -> None:
     bestand = _vo_2026(tmp_path / "kaders", 'peildatum="2026-08-01"', 'peildatum="2019-08-01"')
     code, _, fout = kd(["controleer", str(bestand)])
     assert code == 2
-    assert "WVO is pas in werking per 1 augustus 2020, na de peildatum 1 augustus 2019 van dit kader" in fout
+    # in 2019 'de WVO' was the law of 1968: the full name says which one was not yet in force
+    assert ("de WVO (Wet voortgezet onderwijs 2020) is pas in werking per 1 augustus 2020, na de peildatum 1 augustus "
+            "2019 van dit kader") in fout
 
 
 def _mbo_zonder_wettekst(map_: Path, grondslag: str | None = None) -> Path:
@@ -124,4 +128,23 @@ def test_eigen_register_met_een_opvolger_en_een_gedeelde_naam(tmp_path: Path) ->
     assert wetten == ["WMO", "WMS"]
     bestand = _vo_2026(kaders, '<grondslag wet="WMS" artikel="8" lid="3"/>', '<grondslag wet="WMO" artikel="8"/>')
     code, _, fout = kd(["controleer", str(bestand)])
-    assert code == 2 and "WMO is vervallen per 1 januari 2007" in fout and "bedoelt u WMS" in fout
+    # the old law's name now means the WMS: its full name says which law lapsed
+    assert code == 2 and ("grondslag 'artikel 8 van de Wet medezeggenschap': de Wet medezeggenschap (Wet "
+                          "medezeggenschap onderwijs 1992) is vervallen per 1 januari 2007, vóór de peildatum 1 "
+                          "augustus 2026 van dit kader; bedoelt u de WMS (Wet medezeggenschap op scholen)?") in fout
+
+
+def test_een_opvolger_die_lezers_anders_noemen_krijgt_ook_haar_code(tmp_path: Path) -> None:
+    """The successor named as readers know it, and the code to write in the kader, which that name is not."""
+    kaders = tmp_path / "kaders"
+    (kaders / "wetten").mkdir(parents=True)
+    (kaders / "wetten" / "register.toml").write_text(
+        '[OUDEREGELING]\nnaam = "Regeling toetsing PO"\nsoort = "regeling"\nbwb = ""\n'
+        'aliassen = ["Regeling toetsing PO"]\ngeldig_van = 2010-08-01\ngeldig_tot = 2022-08-01\n'
+        'opvolger = "RLRPO"\n', encoding="utf-8")
+    bestand = _vo_2026(kaders, MONITORING_2026, '<grondslag wet="OUDEREGELING" artikel="4"/>')
+    code, _, fout = kd(["controleer", str(bestand)])
+    assert code == 2, fout
+    assert ("grondslag 'artikel 4 van de Regeling toetsing PO': de Regeling toetsing PO is vervallen per 1 augustus "
+            "2022, vóór de peildatum 1 augustus 2026 van dit kader; bedoelt u de Regeling Leerresultaten PO (in het "
+            'kader wet="RLRPO")?') in fout

@@ -64,8 +64,13 @@ def test_bewaak_meldt_het_gewijzigde_lid_en_de_eisen_erop_en_daarna_niets(kaders
     assert "WEB (BWBR0007625): nieuwe versie, geldig vanaf 1 augustus 2026" in uit
     assert "WOT (BWBR0013800): geen opgeslagen versie om mee te vergelijken; haal haar met 'kaderdiff wetten haal " \
            "WOT'" in uit
-    assert "WEB-1" in uit and "gewijzigd" in uit and "MBO 2026 OP1" in uit and "st-op1-e2" in uit  # a table
-    assert "1 wijziging(en) in de wet; 1 daarvan raken eisen in de kaders." in uit
+    # impact's block (issue 28): the eis by sector, year, standaard and text, not by an id readers do not know
+    assert "\nWEB-1 (gewijzigd)\n  Plaats:                artikel 7.2.4a, eerste lid, van de WEB\n" in uit
+    assert ("  Eisen die erop rusten: MBO 2026 · OP1: De opleiding heeft per leerweg één studieduur vastgesteld, en "
+            "het programma is zo ingericht dat studenten de opleiding binnen die studieduur kunnen afronden. (artikel "
+            "7.2.4a, eerste lid, van de WEB)\n") in uit and "st-op1-e2" not in uit
+    assert "1 wijziging in de wet; 1 daarvan raakt eisen in de kaders." in uit
+    assert uit.endswith("\n2 wetten bewaakt: 1 nieuwe versie.\n")
     assert (kaders / "wetten" / "BWBR0007625" / "2026-08-01.xml").read_bytes() == server.routes[TOESTAND_2026][2]
     server.verzoeken.clear()
     code, uit, fout = kd(["wetten", "bewaak", "--kaders", str(kaders)])

@@ -83,7 +83,9 @@ def test_eerdere_uitvoer_ook_van_een_oudere_versie_wordt_vervangen(voorbeeldrepo
 def _voorstel_tak(repo: Path) -> None:
     git_cmd(repo, "checkout", "-q", "-b", "voorstel/x")
     mbo = repo / "kaders" / "2026" / "mbo.xml"
-    mbo.write_text(mbo.read_text(encoding="utf-8").replace("benoembaar/bevoegd en ", "", 1), encoding="utf-8")
+    # the eis, not the samenvatting at the top of the MBO kader that quotes the same words
+    mbo.write_text(mbo.read_text(encoding="utf-8").replace("zorgt voor benoembaar/bevoegd en ", "zorgt voor ", 1),
+                   encoding="utf-8")
     commit_alles(repo, "Voorstel")
     git_cmd(repo, "checkout", "-q", "main")
 
