@@ -34,8 +34,8 @@ from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.model.kader import Grondslag, Kader
 from kaderdiff.model.versie import Versie
 from kaderdiff.pakket.pakketbouw import bouw_pakket
+from kaderdiff.recht.artikelherleiding import herleid_artikel
 from kaderdiff.recht.grondslagindex import Grondslagindex
-from kaderdiff.recht.herleid import herleid_artikel
 from kaderdiff.render.staat_uit import staat_bestanden
 from kaderdiff.uitvoer.parallel import bruikbare_processors, mag_forken
 
