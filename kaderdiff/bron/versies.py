@@ -33,6 +33,8 @@ class KaderMap:
             raise KaderdiffFout(f"De kadermap {pad} bestaat niet")
         self._commit_cache: dict[str, Commit] = {}
         self._geparsed: dict[tuple[str, str], Kader] = {}
+        self._status_cache: dict[int, tuple[set[str], bool]] = {}
+        self._commits_per_bestand: dict[tuple[int, str | None], dict[str, tuple[str, int, int]]] = {}
 
     @cached_property
     def repo(self) -> Repository | None:
@@ -170,17 +172,81 @@ class KaderMap:
             self._geparsed[sleutel] = laad_bytes(data, bron, register_voor(self.pad))
         return self._geparsed[sleutel]
 
-    def herkomst(self, versie: Versie) -> Herkomst:
-        """The commit a version was read from, and whether the working tree differed from it."""
+    def herkomst(self, versie: Versie, sector: str | None = None) -> Herkomst:
+        """The commit a version was read from, and whether the working tree differed from it.
+
+        With `sector`: of that kader file alone: the last commit that changed it (its date names the version in
+        the documents of that sector) and whether the file itself differs from it. A sector's documents then
+        depend on its own sources only: another sector's edit or commit leaves them as they were."""
         if self.git_map is None:
             return Herkomst(str(versie), "", versie.ref is None)
+        if sector is not None:
+            return self._herkomst_van_bestand(versie, f"{sector.lower()}.xml")
         if versie.ref is not None:
             commit = self._commit(versie.ref)
             return Herkomst(str(versie), commit.hexsha, False, commit.tijd)
         if self._kop is None:
             return Herkomst(str(versie), "", True)
-        _, status = self._git("status", "--porcelain", "--untracked-files=all", "--", str(self.pad / str(versie.jaar)))
-        return Herkomst(str(versie), self._kop[0], bool(status.strip()), self._kop[1])
+        return Herkomst(str(versie), self._kop[0], self._gewijzigd(versie.jaar)[1], self._kop[1])
+
+    def _herkomst_van_bestand(self, versie: Versie, naam: str) -> Herkomst:
+        """The herkomst of one kader file together with the shared files beside it (the consultation's settings):
+        the newest commit that changed any of them, and whether any of them differs from it."""
+        if versie.ref is None and self._kop is None:
+            return Herkomst(str(versie), "", True)
+        laatste = self._laatste_commits(versie)
+        bronnen = {naam} | {n for n in laatste if not n.endswith(".xml")}
+        commit, tijd, _ = min((laatste[n] for n in bronnen if n in laatste), key=lambda c: c[2],
+                              default=("", 0, 0))
+        gewijzigd = self._gewijzigd(versie.jaar)[0]
+        vuil = versie.ref is None and (naam not in laatste or any(
+            n == naam or not n.endswith(".xml") for n in gewijzigd))
+        return Herkomst(str(versie), commit, vuil, tijd)
+
+    def _gewijzigd(self, jaar: int) -> tuple[set[str], bool]:
+        """The names of the files directly in a year's folder of the working tree that differ from HEAD (untracked
+        ones too), and whether anything in that folder does, from one `git status` per year."""
+        if jaar not in self._status_cache:
+            _, status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--",
+                                  str(self.pad / str(jaar)))
+            delen = status.split("\0")
+            namen: set[str] = set()
+            i = 0
+            while i < len(delen):
+                regel = delen[i]
+                if len(regel) > 3:
+                    namen.add(_in_jaarmap(regel[3:], jaar))
+                    if regel[0] in "RC":  # a rename or copy: its old name follows
+                        i += 1
+                        if i < len(delen):
+                            namen.add(_in_jaarmap(delen[i], jaar))
+                i += 1
+            namen.discard("")
+            self._status_cache[jaar] = (namen, bool(status.strip("\0\n ")))
+        return self._status_cache[jaar]
+
+    def _laatste_commits(self, versie: Versie) -> dict[str, tuple[str, int, int]]:
+        """Per file of a version's year folder the last commit that changed it, its time and its place in the
+        history (0: the newest), from one `git log` along the first parents (a merge counts as the commit that
+        brought its changes onto the branch)."""
+        sleutel = (versie.jaar, versie.ref)
+        if sleutel not in self._commits_per_bestand:
+            rev = self._commit(versie.ref).hexsha if versie.ref is not None else "HEAD"
+            _, uit = self._git("log", "--first-parent", "--format=%x01%H %ct", "--name-only", "-z", rev, "--",
+                               str(self.pad / str(versie.jaar)))
+            per_bestand: dict[str, tuple[str, int, int]] = {}
+            commit, tijd, plaats = "", 0, -1
+            for deel in uit.split("\0"):
+                deel = deel.strip("\n")
+                if deel.startswith("\x01"):
+                    kop, _, deel = deel[1:].partition("\n")
+                    commit, ruwe_tijd = kop.split()
+                    tijd, plaats = int(ruwe_tijd), plaats + 1
+                naam = _in_jaarmap(deel, versie.jaar)
+                if naam and naam not in per_bestand:  # newest first: the first commit seen is the last one
+                    per_bestand[naam] = (commit, tijd, plaats)
+            self._commits_per_bestand[sleutel] = per_bestand
+        return self._commits_per_bestand[sleutel]
 
     def commitdatum(self, versie: Versie) -> int:
         """Unix time of the commit a version belongs to (0 without git): used to fix timestamps."""
@@ -225,6 +291,13 @@ class KaderMap:
         rev = naar.ref or "HEAD"
         bereik = f"{van.ref}..{rev}" if van.ref and van.jaar == naar.jaar else rev
         return self.repo.historie(bereik, self.pad_in_repo(naar.jaar, sector))
+
+
+def _in_jaarmap(pad: str, jaar: int) -> str:
+    """The file name of a path git gives (relative to the repository root) when it lies directly in the folder
+    of `jaar`, else ''."""
+    delen = pad.split("/")
+    return delen[-1] if len(delen) >= 2 and delen[-2] == str(jaar) else ""
 
 
 def standaard_kadermap() -> Path:

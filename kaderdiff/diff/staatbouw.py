@@ -24,7 +24,8 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
                herkomst: tuple[Herkomst, Herkomst] | None = None, op_inhoud: bool = False) -> Staat:
     """Compare one sector between two versions; `streng` makes a missing toelichting or a pair in doubt an error.
 
-    Pass `herkomst` when the caller already looked up the commits (the pack does, once for all sectors).
+    Pass `herkomst` when the caller already looked up the commits (the pack does, once for all sectors); by
+    default it is that of the sector's own kader files (`KaderMap.herkomst` with a sector).
     `op_inhoud` pairs elements by content and place only, ignoring their ids.
     """
     oud = kadermap.laad(van, sector)
@@ -48,7 +49,8 @@ def maak_staat(kadermap: KaderMap, van: Versie, naar: Versie, sector: str, stren
         nieuw=nieuw,
         wijzigingen=tuple(verklaar(wijzigingen, nieuw, commits)),
         uitlijning=uitlijning,
-        herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van), kadermap.herkomst(naar)),
+        herkomst=herkomst if herkomst is not None else (kadermap.herkomst(van, sector),
+                                                        kadermap.herkomst(naar, sector)),
         wetten=register_voor(kadermap.pad),
     )
     staat = met_verwijzingen(staat, kadermap.pad)

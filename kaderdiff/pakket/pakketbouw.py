@@ -148,7 +148,9 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     with atomaire_map(doel, kadermap.beschermd(doel)) as map_:
         # in here: a repair of a killed earlier build comes first, whatever is wrong with the kaders
         consultatie, moment = consultatie_en_moment(kadermap, naar, sectoren, datum)
-        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomst, consultatie)
+        # each sector's documents name the last commit of its own kader files (the manifest: the tree's commit)
+        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment,
+                                     (kadermap.herkomst(van, s), kadermap.herkomst(naar, s)), consultatie)
                       for s in sectoren]
         # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the
         # cache (it starts at the first document that is not)

@@ -9,12 +9,15 @@ of LibreOffice is mocked.
 from __future__ import annotations
 
 import ast
+import json
 import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +33,7 @@ from tests.hulp.draai import kd
 from tests.hulp.echte_clients import kantoorstarts, vereist
 from tests.hulp.kaderbewerking import bewerkt, tekst
 from tests.hulp.paden import map_sha
-from tests.hulp.repos import maak_repo
+from tests.hulp.repos import commit_alles, maak_repo
 
 MOMENT = datetime(2026, 5, 20, 8, 0)
 ALLE = ("docx", "odt", "pdf", "html")
@@ -282,32 +285,49 @@ def test_ongewijzigd_pakket_zonder_libreoffice_en_byte_gelijk_ook_na_weggooien_e
     assert ingangen(eigen_cache) == per_document, "en opnieuw bewaard"
 
 
+MBO_DOCUMENTEN = sorted(f"mbo-2026-{d}.{f}" for d in ("concept-met-wijzigingen", "concept-zonder-markeringen",
+                                                          "reactieformulier", "staat-van-wijzigingen")
+                        for f in ("odt", "pdf"))
+
+
 @pytest.mark.echte_client
 def test_een_gewijzigde_sector_zet_alleen_haar_eigen_documenten_om(
         tmp_path: Path, eigen_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sector's documents depend on its own sources only: an edit of mbo, uncommitted and then committed (the
+    sample consultation fixes the documents' date), converts the four documents of mbo and nothing else."""
     vereist("soffice")
     repo = maak_repo(tmp_path / "repo")
     uit = tmp_path / "pakket"
     assert bouw(repo, uit) == 16
     mbo = repo / "kaders" / "2026" / "mbo.xml"
+    andere = {p.name: p.read_bytes() for p in uit.iterdir() if not p.name.startswith("mbo-")
+              and p.suffix in (".docx", ".odt", ".pdf")}
 
-    voor = ingangen(eigen_cache)
-    mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst("p-doel-a1", "De inspectie houdt toezicht op de kwaliteit "
-                                                                 "van het onderwijs en op het financieel beheer.")))
-    # the first uncommitted edit also marks the sources of every document 'met wijzigingen die nog niet zijn
-    # vastgelegd': the Staat's header, and since issue 28 the colofon of both concepts and of the form
-    assert bouw(repo, uit) == 16
-    nieuw = {n: i for n, i in ingangen(eigen_cache).items() if n not in voor}
-    assert documenten_van(nieuw, uit) == sorted(p.name for p in uit.iterdir() if p.suffix in (".odt", ".pdf"))
+    def na(bewerking: Callable[[], object], waarom: str) -> None:
+        voor = ingangen(eigen_cache)
+        bewerking()
+        assert bouw(repo, uit) == 4, waarom
+        nieuw = {n: i for n, i in ingangen(eigen_cache).items() if n not in voor}
+        assert documenten_van(nieuw, uit) == MBO_DOCUMENTEN, waarom
+        assert {n: (uit / n).read_bytes() for n in andere} == andere, f"{waarom}: de andere sectoren als voorheen"
 
-    voor = ingangen(eigen_cache)
-    mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst("p-wettelijk-a2", "Bij iedere eis staat op welk wetsartikel "
-                                                                      "zij berust.")))
-    assert bouw(repo, uit) == 4, "een tweede wijziging van mbo: alleen de vier documenten van mbo"
-    nieuw = {n: i for n, i in ingangen(eigen_cache).items() if n not in voor}
-    assert documenten_van(nieuw, uit) == sorted(
-        f"mbo-2026-{d}.{f}" for d in ("concept-met-wijzigingen", "concept-zonder-markeringen", "reactieformulier",
-                                      "staat-van-wijzigingen") for f in ("odt", "pdf"))
+    na(lambda: mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst(
+        "p-doel-a1", "De inspectie houdt toezicht op de kwaliteit van het onderwijs en op het financieel beheer."))),
+       "een eerste wijziging van mbo, niet vastgelegd")
+    assert "met wijzigingen die nog niet zijn vastgelegd" in lees_docx(uit / "mbo-2026-staat-van-wijzigingen.docx")
+    assert "nog niet zijn vastgelegd" not in lees_docx(uit / "po-2026-staat-van-wijzigingen.docx")
+    na(lambda: mbo.write_bytes(bewerkt(mbo.read_bytes(), tekst(
+        "p-wettelijk-a2", "Bij iedere eis staat op welk wetsartikel zij berust."))), "een tweede wijziging van mbo")
+    commit = ""
+
+    def leg_vast() -> None:
+        nonlocal commit
+        commit = commit_alles(repo, "MBO: twee alinea's scherper")
+
+    na(leg_vast, "de wijziging van mbo vastgelegd")
+    assert f"git-commit {commit}" in lees_docx(uit / "mbo-2026-concept-zonder-markeringen.docx")
+    assert f"git-commit {commit}" not in lees_docx(uit / "po-2026-concept-zonder-markeringen.docx")
+    assert json.loads((uit / "manifest.json").read_bytes())["naar"]["commit"] == commit, "het pakket: de boom"
 
     voor = ingangen(eigen_cache)
     po = repo / "kaders" / "2026" / "po.xml"
@@ -321,6 +341,12 @@ def test_een_gewijzigde_sector_zet_alleen_haar_eigen_documenten_om(
     monkeypatch.setenv("KADERDIFF_CACHE", str(tmp_path / "lege-cache"))
     assert bouw(repo, tmp_path / "zonder-cache") == 16
     assert map_sha(uit) == map_sha(tmp_path / "zonder-cache"), "byte voor byte een bouw zonder cache"
+
+
+def lees_docx(pad: Path) -> str:
+    """The main part of a Word document (its colofon and header block hold the sources, each value one run)."""
+    with zipfile.ZipFile(pad) as z:
+        return z.read("word/document.xml").decode("utf-8")
 
 
 @pytest.mark.echte_client
