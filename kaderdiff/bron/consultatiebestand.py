@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from kaderdiff.bron.tomldatum import als_datum
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.consultatie import Consultatie
@@ -59,20 +60,6 @@ def _toml(inhoud: bytes, bron: str) -> tuple[dict[str, Any], str]:
                             (Melding(bron, regel, kolom, f"geen geldige TOML: {uitleg}"),)) from None
 
 
-def _datum(waarde: object) -> date | None:
-    """A TOML date, or a text in the form JJJJ-MM-DD (as people also write it); None for anything else."""
-    if isinstance(waarde, datetime):
-        return None
-    if isinstance(waarde, date):
-        return waarde
-    if isinstance(waarde, str):
-        try:
-            return date.fromisoformat(waarde.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def lees_consultatie(inhoud: bytes, bron: str) -> Consultatie:
     """The consultation from the bytes of a consultatie.toml; all problems at once, each with its line."""
     ruw, tekst = _toml(inhoud, bron)
@@ -92,7 +79,7 @@ def lees_consultatie(inhoud: bytes, bron: str) -> Consultatie:
     datums: dict[str, date | None] = {}
     for sleutel in _DATUMS:
         if sleutel in ruw:
-            datums[sleutel] = _datum(ruw[sleutel])
+            datums[sleutel] = als_datum(ruw[sleutel])
             if datums[sleutel] is None:
                 fout(sleutel, f"geen datum: {ruw[sleutel]!r}; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-04-10")
     teksten: dict[str, str] = {}

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date, datetime
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from kaderdiff.bron.tomldatum import als_datum
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.wet import Wet, Wetregister
 
@@ -32,23 +33,9 @@ _VELDEN = {"naam", "soort", "bwb", "aliassen", "geldig_van", "geldig_tot", "opvo
 _DATUMVELDEN = ("geldig_van", "geldig_tot")
 
 
-def _als_datum(waarde: object) -> date | None:
-    """A TOML date (geldig_tot = 2020-08-01) or the same as text ("2020-08-01"); None for anything else."""
-    if isinstance(waarde, datetime):
-        return None  # a moment, not a day
-    if isinstance(waarde, date):
-        return waarde
-    if isinstance(waarde, str):
-        try:
-            return date.fromisoformat(waarde.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def _wet(code: str, d: dict[str, Any], basis: Wet | None = None) -> Wet:
     def datum(veld: str) -> date | None:
-        return _als_datum(d[veld]) if veld in d else getattr(basis, veld, None)
+        return als_datum(d[veld]) if veld in d else getattr(basis, veld, None)
 
     return Wet(code, d.get("naam", basis.naam if basis else ""), d.get("soort", basis.soort if basis else ""),
                d.get("bwb", basis.bwb if basis else ""),
@@ -129,7 +116,7 @@ def _controleer(ruw: dict[str, Any], tekst: str, bron: str, basis: Wetregister) 
         if not isinstance(aliassen, list) or not all(isinstance(a, str) and a.strip() for a in aliassen):
             fout("'aliassen' moet een lijst van niet-lege teksten zijn")
         for veld in _DATUMVELDEN:
-            if veld in d and _als_datum(d[veld]) is None:
+            if veld in d and als_datum(d[veld]) is None:
                 fout(f"'{veld}' moet een datum zijn (JJJJ-MM-DD, bijv. {veld} = 2020-08-01), niet '{d[veld]}'")
         if "opvolger" in d and (not isinstance(d["opvolger"], str) or not d["opvolger"].strip()):
             fout("'opvolger' moet de code van een wet zijn (bijv. opvolger = \"WVO\")")
