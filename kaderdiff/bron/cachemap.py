@@ -30,3 +30,41 @@ def cachenaam(soort: str, kadermap: Path) -> str:
     reading). A crc32, not a sha256: hashing a path needs no cryptography, and loading OpenSSL for it cost a small
     command a twentieth of its time."""
     return f"{soort}-{zlib.crc32(str(kadermap).encode('utf-8')):08x}.json"
+
+
+def lees_cachebestand(pad: Path | None, formaat: str, kadermap: Path) -> dict[str, object] | None:
+    """The JSON of a cache file when it is one of this format for this kadermap; None when it is absent,
+    unreadable or anything else (a cache is never trusted, only used)."""
+    if pad is None or not pad.is_file():
+        return None
+    import json
+
+    from kaderdiff.bron.bestanden import lees_bestand
+    from kaderdiff.fouten import KaderdiffFout
+
+    try:
+        data = json.loads(lees_bestand(pad))
+    except (KaderdiffFout, OSError, ValueError, RecursionError, MemoryError, UnicodeError):
+        return None
+    if not isinstance(data, dict) or data.get("formaat") != formaat or data.get("kadermap") != str(kadermap):
+        return None
+    return data
+
+
+def schrijf_cachebestand(pad: Path | None, formaat: str, kadermap: Path, inhoud: dict[str, object]) -> bool:
+    """Write a cache file with its format and kadermap, whole or not at all; False when the place cannot be
+    written, which only costs speed (the cache is made again next time)."""
+    if pad is None:
+        return False
+    import json
+
+    from kaderdiff.fouten import KaderdiffFout
+    from kaderdiff.uitvoer.atomairbestand import schrijf_atomair  # tempfile and shutil: only when a cache changed
+
+    data = {"formaat": formaat, "kadermap": str(kadermap), **inhoud}
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        schrijf_atomair(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    except (OSError, KaderdiffFout):
+        return False
+    return True

@@ -15,7 +15,6 @@ speed.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
-from kaderdiff.bron.cachemap import cachenaam
+from kaderdiff.bron.cachemap import cachenaam, lees_cachebestand, schrijf_cachebestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wettekst import Artikel, Lid, Onderdeel, Wettekst
 
@@ -142,14 +141,10 @@ class Artikelindex:
 
     def _lees_schijf(self) -> None:
         self._geladen = True
-        pad = self.pad
-        if pad is None or not pad.is_file():
+        data = lees_cachebestand(self.pad, FORMAAT, self.kadermap)
+        if data is None:
             return
         try:
-            data = json.loads(lees_bestand(pad))
-            if not isinstance(data, dict) or data.get("formaat") != FORMAAT \
-                    or data.get("kadermap") != str(self.kadermap):
-                return
             ingangen = {}
             for sleutel, i in _soort(data.get("wetten"), dict).items():  # type: ignore[attr-defined]
                 if not isinstance(i, dict):
@@ -165,17 +160,9 @@ class Artikelindex:
 
     def bewaar(self) -> None:
         """Write the index when a law file was (re)read; a place that cannot be written only costs speed."""
-        pad = self.pad
-        if pad is None or not self._gewijzigd:
+        if not self._gewijzigd:
             return
-        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
-
         wetten = {sleutel: {"stat": list(i.handtekening), "gezien_op_ns": i.gezien_op_ns, "sha256": i.sha256,
                             "wet": i.skelet} for sleutel, i in sorted(self._ingangen.items())}
-        data = {"formaat": FORMAAT, "kadermap": str(self.kadermap), "wetten": wetten}
-        try:
-            pad.parent.mkdir(parents=True, exist_ok=True)
-            schrijf_atomair(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        if schrijf_cachebestand(self.pad, FORMAAT, self.kadermap, {"wetten": wetten}):
             self._gewijzigd = False
-        except (OSError, KaderdiffFout):
-            pass

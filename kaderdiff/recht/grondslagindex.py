@@ -13,7 +13,6 @@ also bound to the index format and the kaderdiff version, so a changed reader ne
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import NamedTuple
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
-from kaderdiff.bron.cachemap import cachemap_van, cachenaam
+from kaderdiff.bron.cachemap import cachemap_van, cachenaam, lees_cachebestand, schrijf_cachebestand
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag, Kader
@@ -241,14 +240,10 @@ class Grondslagindex:
     def _lees_schijf(self) -> None:
         """Load the stored index; anything unreadable or from another version is ignored (it is a cache)."""
         self._geladen = True
-        pad = self.pad
-        if pad is None or not pad.is_file():
+        data = lees_cachebestand(self.pad, FORMAAT, self.kadermap.pad)
+        if data is None:
             return
         try:
-            data = json.loads(lees_bestand(pad))
-            if not isinstance(data, dict) or data.get("formaat") != FORMAAT \
-                    or data.get("kadermap") != str(self.kadermap.pad):
-                return
             teksten = [str(_eis(t, str)) for t in _lijst(data.get("teksten"))]
             sets = _grondslagsets(data.get("grondslagsets"))
             bestanden = _eis(data.get("bestanden"), dict)
@@ -259,18 +254,9 @@ class Grondslagindex:
             self._ingangen = {}
 
     def _schrijf_schijf(self) -> None:
-        pad = self.pad
-        if pad is None:
-            return
-        from kaderdiff.uitvoer.atomairbestand import schrijf_atomair  # tempfile and shutil: only when the index changed
-
         tabellen = _Tabellen()
         bestanden = {relatief: {"stat": list(i.handtekening), "gezien_op_ns": i.gezien_op_ns, "sha256": i.sha256,
                                 "kader": tabellen.kader(i.kader)}
                      for relatief, i in sorted(self._ingangen.items())}
-        data = {"formaat": FORMAAT, "kadermap": str(self.kadermap.pad), **tabellen.als_json(), "bestanden": bestanden}
-        try:
-            pad.parent.mkdir(parents=True, exist_ok=True)
-            schrijf_atomair(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        except (OSError, KaderdiffFout):
-            pass  # a read-only or full place only costs speed: the index is rebuilt next time
+        # a read-only or full place only costs speed: the index is rebuilt next time
+        schrijf_cachebestand(self.pad, FORMAAT, self.kadermap.pad, {**tabellen.als_json(), "bestanden": bestanden})
