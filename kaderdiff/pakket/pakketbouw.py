@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kaderdiff import __version__
 from kaderdiff.bron.consultatiebestand import consultatie_voor
@@ -19,8 +20,6 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.kader import Fragment
 from kaderdiff.model.versie import Herkomst, Versie
-from kaderdiff.pakket.libreoffice import OMZETFORMATEN
-from kaderdiff.pakket.omzetcache import GecachteOmzetter, Omzetcache
 from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import Formulier, render_reactieformulier
@@ -33,7 +32,12 @@ from kaderdiff.uitvoer.tijd import datum_van_tijdstip, moment_van_datum
 from kaderdiff.uitvoer.zipvast import schrijf_zip
 from kaderdiff.word.blokken import blokken
 
+if TYPE_CHECKING:
+    from kaderdiff.pakket.omzetcache import GecachteOmzetter
+
 FORMATEN = ("docx", "odt", "pdf", "html")
+#: The formats kaderdiff writes itself; LibreOffice makes the others (`libreoffice.OMZETFORMATEN`).
+ZELFGEMAAKT = ("docx", "html")
 MANIFEST = "manifest.json"
 
 
@@ -144,7 +148,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     if "pdf" in formaten:
         pdftotext()  # before LibreOffice runs for minutes: the page register needs it
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
-    conversies = [f for f in OMZETFORMATEN if f in formaten]
+    conversies = [f for f in FORMATEN if f in formaten and f not in ZELFGEMAAKT]
     with atomaire_map(doel, kadermap.beschermd(doel)) as map_:
         # in here: a repair of a killed earlier build comes first, whatever is wrong with the kaders
         consultatie, moment = consultatie_en_moment(kadermap, naar, sectoren, datum)
@@ -154,7 +158,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
                       for s in sectoren]
         # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the
         # cache (it starts at the first document that is not)
-        omzetten = GecachteOmzetter(formaten, moment, Omzetcache.voor(kadermap, moment)) if conversies else None
+        omzetten = _omzetter(kadermap, formaten, moment) if conversies else None
         with omzetten if omzetten is not None else nullcontext() as omzetter:
             delen = []
             plekken: dict[str, int | None] = {}  # with a pdf: the reactieformulier's place in LibreOffice's turn
@@ -194,6 +198,14 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
         stap("zip")
         schrijf(map_, zipnaam(naar), schrijf_zip(sorted(bestanden.items()), moment))
     return manifest
+
+
+def _omzetter(kadermap: KaderMap, formaten: tuple[str, ...], moment: datetime) -> GecachteOmzetter:
+    """LibreOffice with its cache; its modules are imported only by a pack that converts (some 10 ms of the start of
+    one that does not)."""
+    from kaderdiff.pakket.omzetcache import GecachteOmzetter, Omzetcache
+
+    return GecachteOmzetter(formaten, moment, Omzetcache.voor(kadermap, moment))
 
 
 def _voer_uit(opdrachten: list[Sectoropdracht],
