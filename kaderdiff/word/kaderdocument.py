@@ -20,7 +20,9 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
+from docx.table import Table
 
 from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.huisstijl import huisstijl
@@ -105,10 +107,13 @@ class KaderSchrijver:
     gedeeld: dict[int, tuple[str, ...]] = field(default_factory=dict)  # runs per block (`Kaderblokken.runs`)
     sectie: Any = field(init=False)
     koppelingen: Koppelingen = field(init=False)
+    tabelopmaak: tuple[Any, str] = field(init=False)  # a table's width and style id, looked up once
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
         self.koppelingen = Koppelingen(self.doc.part)
+        # while the body is still short: python-docx finds the section through the whole document
+        self.tabelopmaak = (self.doc._block_width, self.stijl_id_van("Table Grid"))
 
     def link_id(self, adres: str) -> str:
         return self.koppelingen.id(adres)
@@ -219,10 +224,15 @@ class KaderSchrijver:
         self.wachtend.clear()
 
     def nieuwe_tabel(self, blok: Blok, kolommen: int) -> None:
+        """A table at the end of the body, as python-docx's `add_table` makes it; but `add_table` looks up the
+        section's width with a search through the whole document each time, and the style by name."""
         if self.tabel is None or self.tabelgroep != blok.groep:
-            self.schrijf_wachtend()  # python-docx adds the table at the end of the body
-            self.tabel = self.doc.add_table(rows=0, cols=kolommen)
-            self.tabel.style = self.doc.styles["Table Grid"]
+            self.schrijf_wachtend()  # the table comes after the paragraphs before it
+            breedte, stijl = self.tabelopmaak
+            tbl = CT_Tbl.new_tbl(0, kolommen, breedte)
+            self.sectie.addprevious(tbl)
+            tbl.tblStyle_val = stijl
+            self.tabel = Table(tbl, self.doc._body)
             self.tabelgroep = blok.groep
 
     def tabelrij(self, regel: Regel, blok: Blok) -> None:
