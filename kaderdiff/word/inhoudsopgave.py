@@ -10,6 +10,7 @@ Word kader.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
@@ -66,13 +67,37 @@ def conceptmerk(doc: DocxDocument, tekst: str = "CONCEPT") -> None:
 
 def colofon(doc: DocxDocument, regels: Sequence[tuple[str, str]]) -> None:
     """The last page: what the document is, made from which versions (with their commits) and when; each line a
-    label and its text, the text indented under itself."""
-    kop = doc.add_heading("Colofon", level=1)
-    kop.paragraph_format.page_break_before = True
-    for label, waarde in regels:
-        p = doc.add_paragraph()
-        opmaak = p.paragraph_format
-        opmaak.left_indent, opmaak.first_line_indent, opmaak.space_after = Cm(4), Cm(-4), Pt(3)
-        opmaak.tab_stops.add_tab_stop(Cm(4))
-        p.add_run(f"{label}\t").bold = True
-        p.add_run(waarde)
+    label and its text, the text indented under itself. Written as text, as python-docx writes it: its
+    `add_paragraph` and formatting search the body (the whole kader) for each element they add."""
+    inspringing = Cm(4).twips
+    eigenschappen = (f'<w:pPr><w:tabs><w:tab w:pos="{inspringing}" w:val="left"/></w:tabs>'
+                     f'<w:spacing w:after="{Pt(3).twips}"/><w:ind w:left="{inspringing}" w:hanging="{inspringing}"/>'
+                     "</w:pPr>")
+    kop = (f'<w:p><w:pPr><w:pStyle w:val="{doc.styles["Heading 1"].style_id}"/><w:pageBreakBefore/></w:pPr>'
+           f'{_run("Colofon")}</w:p>')
+    alineas = [f"<w:p>{eigenschappen}{_run(f'{label}{TAB}', '<w:b/>')}{_run(waarde)}</w:p>" for label, waarde in regels]
+    sectie = doc.element.body.find(f"{W}sectPr")
+    for el in elementen(kop + "".join(alineas)):
+        if sectie is None:
+            doc.element.body.append(el)
+        else:
+            sectie.addprevious(el)
+
+
+TAB = "\t"
+_TEKEN = re.compile("([\t\r\n])")
+
+
+def _run(tekst: str, opmaak: str = "") -> str:
+    """A run of `tekst` as python-docx's `add_run` writes it: a tab as w:tab, a line break as w:br."""
+    inhoud = []
+    for stuk in _TEKEN.split(tekst):
+        if stuk == TAB:
+            inhoud.append("<w:tab/>")
+        elif stuk in ("\r", "\n"):
+            inhoud.append("<w:br/>")
+        elif stuk:
+            bewaar = ' xml:space="preserve"' if stuk != stuk.strip() else ""
+            inhoud.append(f"<w:t{bewaar}>{escape(stuk)}</w:t>")
+    eigenschappen = f"<w:rPr>{opmaak}</w:rPr>" if opmaak else ""
+    return f"<w:r>{eigenschappen}{''.join(inhoud)}</w:r>"
