@@ -10,7 +10,6 @@ Word kader.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
@@ -22,6 +21,7 @@ from kaderdiff.word.document import ROOD
 from kaderdiff.word.ns import INHOUDSOPGAVE as GALERIJ
 from kaderdiff.word.ns import W
 from kaderdiff.word.revisies import elementen
+from kaderdiff.word.tabelxml import tekst_run
 
 #: The heading levels the table of contents lists: chapters and paragraphs, waarderingskaders and standards.
 NIVEAUS = "1-3"
@@ -74,8 +74,9 @@ def colofon(doc: DocxDocument, regels: Sequence[tuple[str, str]]) -> None:
                      f'<w:spacing w:after="{Pt(3).twips}"/><w:ind w:left="{inspringing}" w:hanging="{inspringing}"/>'
                      "</w:pPr>")
     kop = (f'<w:p><w:pPr><w:pStyle w:val="{doc.styles["Heading 1"].style_id}"/><w:pageBreakBefore/></w:pPr>'
-           f'{_run("Colofon")}</w:p>')
-    alineas = [f"<w:p>{eigenschappen}{_run(f'{label}{TAB}', '<w:b/>')}{_run(waarde)}</w:p>" for label, waarde in regels]
+           f'{tekst_run("Colofon")}</w:p>')
+    alineas = [f"<w:p>{eigenschappen}{tekst_run(label + TAB, '<w:b/>')}{tekst_run(waarde)}</w:p>"
+               for label, waarde in regels]
     sectie = doc.element.body.find(f"{W}sectPr")
     for el in elementen(kop + "".join(alineas)):
         if sectie is None:
@@ -85,19 +86,3 @@ def colofon(doc: DocxDocument, regels: Sequence[tuple[str, str]]) -> None:
 
 
 TAB = "\t"
-_TEKEN = re.compile("([\t\r\n])")
-
-
-def _run(tekst: str, opmaak: str = "") -> str:
-    """A run of `tekst` as python-docx's `add_run` writes it: a tab as w:tab, a line break as w:br."""
-    inhoud = []
-    for stuk in _TEKEN.split(tekst):
-        if stuk == TAB:
-            inhoud.append("<w:tab/>")
-        elif stuk in ("\r", "\n"):
-            inhoud.append("<w:br/>")
-        elif stuk:
-            bewaar = ' xml:space="preserve"' if stuk != stuk.strip() else ""
-            inhoud.append(f"<w:t{bewaar}>{escape(stuk)}</w:t>")
-    eigenschappen = f"<w:rPr>{opmaak}</w:rPr>" if opmaak else ""
-    return f"<w:r>{eigenschappen}{''.join(inhoud)}</w:r>"

@@ -42,6 +42,7 @@ from kaderdiff.word.revisies import (
     runs_van_blok,
     vul_in,
 )
+from kaderdiff.word.tabelxml import tekst_run
 from kaderdiff.word.voetnoten import Voetnoten
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
@@ -108,6 +109,7 @@ class KaderSchrijver:
     sectie: Any = field(init=False)
     koppelingen: Koppelingen = field(init=False)
     tabelopmaak: tuple[Any, str] = field(init=False)  # a table's width and style id, looked up once
+    opmerking_id: int | None = None  # the id of the next comment, once the first is made
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
@@ -129,11 +131,7 @@ class KaderSchrijver:
         if self.rev is None or not nummer or nummer in self.rev.gezien:
             return "", ""
         self.rev.gezien.add(nummer)
-        opmerking = self.doc.comments.add_comment(text=self.uitleg.get(nummer, nummer), author=AUTEUR,
-                                                   initials="IvhO")
-        # the w:date text itself: python-docx reads a naive datetime as local time (packs would differ per time zone)
-        opmerking._comment_elm.set(f"{W}date", revisiedatum(self.moment))
-        cid = opmerking.comment_id
+        cid = self.opmerking(self.uitleg.get(nummer, nummer))
         bladwijzer = self.rev.nieuw_id()
         verwijzing = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                       f'<w:commentReference w:id="{cid}"/></w:r>')
@@ -142,6 +140,25 @@ class KaderSchrijver:
         naam = quoteattr(nummer.replace("-", "_"))
         return (f'<w:bookmarkStart w:id="{bladwijzer}" w:name={naam}/><w:commentRangeStart w:id="{cid}"/>',
                 f'<w:commentRangeEnd w:id="{cid}"/>{verwijzing}<w:bookmarkEnd w:id="{bladwijzer}"/>')
+
+    def opmerking(self, tekst: str) -> int:
+        """A comment as python-docx's `add_comment` writes it, and its id; written as text, with the ids counted
+        here (python-docx looks at every comment for the next id). The w:date is the text itself: python-docx reads
+        a naive datetime as local time (packs would differ per time zone)."""
+        opmerkingen = self.doc.comments._comments_elm
+        if self.opmerking_id is None:
+            self.opmerking_id = opmerkingen._next_available_comment_id()
+        cid = self.opmerking_id
+        self.opmerking_id += 1
+        eerste, *verder = tekst.split("\n")
+        stijl = '<w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+        alineas = "".join(f"<w:p>{stijl}{tekst_run(regel) if regel else ''}</w:p>" for regel in verder)
+        opmerkingen.append(elementen(
+            f'<w:comment w:id="{cid}" w:author={quoteattr(AUTEUR)} w:initials="IvhO" '
+            f'w:date="{revisiedatum(self.moment)}"><w:p>{stijl}'
+            f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>{tekst_run(eerste)}'
+            f"</w:p>{alineas}</w:comment>")[0])
+        return cid
 
     def blokbladwijzer(self, blok: Blok, status: BlokStatus) -> tuple[str, str]:
         """Hidden bookmark around the whole paragraph naming its block (concept documents, new kader only)."""
