@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -321,14 +322,46 @@ def opslaan(doc: DocxDocument, moment: datetime) -> bytes:
 
 
 def relaties_xml(relaties: Any) -> bytes:
-    """A part's .rels item: python-docx's own serialisation, but parsed once instead of once per relationship
-    (a kader's document part has a relationship per cited law article: thousands)."""
+    """A part's .rels item: the bytes python-docx's own serialisation gives, written directly (a kader's document
+    part has a relationship per cited law article: thousands; parsing and serialising them was a fiftieth of a
+    pack). A value with a character XML does not allow goes through lxml, which refuses it as before."""
+    regels = []
+    for rel in relaties.values():
+        waarden = (rel.rId, rel.reltype, rel.target_ref)
+        if any(_ONGELDIG.search(w) for w in waarden):
+            return _relaties_via_lxml(relaties)
+        regels.append(f'<Relationship Id="{_attribuut(waarden[0])}" Type="{_attribuut(waarden[1])}" '
+                      f'Target="{_attribuut(waarden[2])}"{EXTERN if rel.is_external else ""}/>')
+    inhoud = "".join(regels)
+    if not inhoud:
+        return f'{_XML_KOP}<Relationships xmlns="{RELATIES_NS}"/>'.encode()
+    return f'{_XML_KOP}<Relationships xmlns="{RELATIES_NS}">{inhoud}</Relationships>'.encode()
+
+
+def _relaties_via_lxml(relaties: Any) -> bytes:
     regels = "".join(f'<Relationship Id={quoteattr(rel.rId)} Type={quoteattr(rel.reltype)} '
                      f'Target={quoteattr(rel.target_ref)}{EXTERN if rel.is_external else ""}/>'
                      for rel in relaties.values())
     uit: bytes = etree.tostring(etree.fromstring(f'<Relationships xmlns="{RELATIES_NS}">{regels}</Relationships>'),
                                 encoding="UTF-8", standalone=True)
     return uit
+
+
+#: What lxml writes before the root element of `etree.tostring(…, encoding="UTF-8", standalone=True)`.
+_XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+#: Characters XML 1.0 does not allow.
+_ONGELDIG = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: An attribute value as lxml (libxml2) escapes it.
+_IN_ATTRIBUUT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_TE_ESCAPEN = re.compile('[&<>"\n\r\t]')
+
+
+def _attribuut(waarde: str) -> str:
+    if _TE_ESCAPEN.search(waarde) is None:  # the common case, checked in C
+        return waarde
+    for teken, entiteit in _IN_ATTRIBUUT.items():  # '&' first, so no entity is escaped twice
+        waarde = waarde.replace(teken, entiteit)
+    return waarde
 
 
 RELATIES_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
