@@ -32,6 +32,7 @@ from kaderdiff.word.document import GEDEMPT, ROOD, Koppelingen, cellen_van, rij_
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisiereeks import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.revisies import (
+    KD_URI,
     Links,
     Revisies,
     elementen,
@@ -232,10 +233,17 @@ class KaderSchrijver:
             sjabloon = self.gedeeld[id(blok)] = gelijk_sjabloon(blok.fragmenten, blok.links)
         return vul_in(sjabloon, self.link_id)
 
+    def ontleed(self, xml: str) -> list[Any]:
+        """The elements of written paragraphs, their footnote references collected (only a reference declares
+        KD_URI, so most pieces need no search through their elements)."""
+        stukken = elementen(xml)
+        if KD_URI in xml:
+            self.voetnoten.nummer(stukken)
+        return stukken
+
     def schrijf_wachtend(self) -> None:
         """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
-        stukken = elementen("".join(self.wachtend))
-        self.voetnoten.nummer(stukken)
+        stukken = self.ontleed("".join(self.wachtend))
         for el in stukken:
             self.sectie.addprevious(el)
         self.wachtend.clear()
@@ -278,8 +286,7 @@ class KaderSchrijver:
                 paragrafen.append(self.paragraaf(stijl, runs, regel.status, regel.nummer, blok, alineateken=False))
             else:
                 paragrafen.append(f"<w:p>{eigenschappen}{runs}</w:p>")
-        stukken = elementen("".join(paragrafen))
-        self.voetnoten.nummer(stukken)
+        stukken = self.ontleed("".join(paragrafen))
         for cel, p in zip(cellen, stukken, strict=True):
             cel._tc.replace(cel.paragraphs[0]._p, p)
 
@@ -303,8 +310,7 @@ class KaderSchrijver:
             rij._tr.get_or_add_trPr().extend(elementen(self.rev.omhul(revisiesoort(regel.status))))
         paragrafen = [f"<w:p>{runs[0]}</w:p>",
                       self.paragraaf("", runs[1], regel.status, regel.nummer, blok, alineateken=False)]
-        stukken = elementen("".join(paragrafen))
-        self.voetnoten.nummer(stukken)
+        stukken = self.ontleed("".join(paragrafen))
         for cel, p in zip(cellen, stukken, strict=True):
             cel._tc.replace(cel.paragraphs[0]._p, p)
 
