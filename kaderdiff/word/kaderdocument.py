@@ -243,9 +243,9 @@ class KaderSchrijver:
 
     def schrijf_wachtend(self) -> None:
         """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
-        stukken = self.ontleed("".join(self.wachtend))
-        for el in stukken:
-            self.sectie.addprevious(el)
+        body = self.sectie.getparent()
+        plek = body.index(self.sectie)
+        body[plek:plek] = self.ontleed("".join(self.wachtend))  # at once: half the time of one by one
         self.wachtend.clear()
 
     def nieuwe_tabel(self, blok: Blok, kolommen: int) -> None:
