@@ -38,7 +38,8 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 def pakket(args: argparse.Namespace) -> int:
     from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
-    from kaderdiff.pakket.pakketbouw import DOCUMENTEN, FORMATEN, bouw_pakket
+    from kaderdiff.pakket.formaten import FORMATEN
+    from kaderdiff.pakket.pakketbouw import DOCUMENTEN, bouw_pakket
 
     gevraagd = lees_formaten(args.formaten, FORMATEN)
     kaders = kadermap(args)

@@ -22,15 +22,11 @@ from pathlib import Path
 from types import TracebackType
 
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.pakket.formaten import OMZETFORMATEN
 from kaderdiff.pakket.vastzetten import vast_odt, vast_pdf
 from kaderdiff.uitvoer.xmltekst import escape
 
 TIJDSLIMIET = 600
-#: The formats LibreOffice makes (the fields of a queue line, in this order). The macro exports the PDF first and
-#: then the ODT, every time both (see `Omzetter.voeg_toe`): storing the ODT changes the document in memory (a
-#: tracked deletion in a list spreads its bullet over the paragraphs after it), and the PDF export changes its
-#: settings, so the ODT is the same with or without a PDF.
-OMZETFORMATEN = ("odt", "pdf")
 MACRO = Path(__file__).with_name("omzetten.bas")
 #: LibreOffice processes per pack. A fixed number, never the number of CPUs: a process carries state from one
 #: document to the next (the embedded font subsets grow), so which documents share a process must not depend

@@ -37,7 +37,8 @@ from types import TracebackType
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout, os_reden
-from kaderdiff.pakket.libreoffice import MACRO, OMZETFORMATEN, Omzetter, soffice
+from kaderdiff.pakket.formaten import OMZETFORMATEN
+from kaderdiff.pakket.libreoffice import MACRO, Omzetter, soffice
 from kaderdiff.recht.grondslagindex import standaard_cachemap
 from kaderdiff.uitvoer.atomairbestand import leeft, schrijf_atomair
 
@@ -46,8 +47,8 @@ FORMAAT = "kaderdiff-omzetting/1"
 #: are 5 MB, a pack of eight large kaders about 20 MB).
 GRENS = 256 * 1024 * 1024
 #: The modules whose code shapes the bytes of a conversion (the test checks this against their imports).
-CODE = ("kaderdiff.pakket.libreoffice", "kaderdiff.pakket.vastzetten", "kaderdiff.uitvoer.zipvast",
-        "kaderdiff.uitvoer.xmltekst", "kaderdiff.fouten")
+CODE = ("kaderdiff.pakket.libreoffice", "kaderdiff.pakket.formaten", "kaderdiff.pakket.vastzetten",
+        "kaderdiff.uitvoer.zipvast", "kaderdiff.uitvoer.xmltekst", "kaderdiff.fouten")
 _INGANG = re.compile(r"([0-9a-f]{64})\.(odt|pdf)")
 _KOP = re.compile(rb"kaderdiff-omzetting/1 ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9]{1,12})\n")
 _KOPLENGTE = len(FORMAAT) + 2 * 66 + 14

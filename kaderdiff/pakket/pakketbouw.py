@@ -20,6 +20,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.kader import Fragment
 from kaderdiff.model.versie import Herkomst, Versie
+from kaderdiff.pakket.formaten import FORMATEN, OMZETFORMATEN
 from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import Formulier, render_reactieformulier
@@ -35,9 +36,6 @@ from kaderdiff.word.blokken import blokken
 if TYPE_CHECKING:
     from kaderdiff.pakket.omzetcache import GecachteOmzetter
 
-FORMATEN = ("docx", "odt", "pdf", "html")
-#: The formats kaderdiff writes itself; LibreOffice makes the others (`libreoffice.OMZETFORMATEN`).
-ZELFGEMAAKT = ("docx", "html")
 MANIFEST = "manifest.json"
 
 
@@ -148,7 +146,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     if "pdf" in formaten:
         pdftotext()  # before LibreOffice runs for minutes: the page register needs it
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
-    conversies = [f for f in FORMATEN if f in formaten and f not in ZELFGEMAAKT]
+    conversies = [f for f in OMZETFORMATEN if f in formaten]
     with atomaire_map(doel, kadermap.beschermd(doel)) as map_:
         # in here: a repair of a killed earlier build comes first, whatever is wrong with the kaders
         consultatie, moment = consultatie_en_moment(kadermap, naar, sectoren, datum)

@@ -25,6 +25,8 @@ from kaderdiff.word.tabelxml import tekst_run
 
 #: The heading levels the table of contents lists: chapters and paragraphs, waarderingskaders and standards.
 NIVEAUS = "1-3"
+#: A tab in a run of the colofon (an f-string expression cannot hold a backslash).
+TAB = "\t"
 KOP = "Inhoud"
 VOORLOPIG = ("De inhoudsopgave verschijnt als de velden worden bijgewerkt (Word doet dat bij het openen; "
              "LibreOffice: Extra > Bijwerken > Alles bijwerken).")
@@ -84,5 +86,3 @@ def colofon(doc: DocxDocument, regels: Sequence[tuple[str, str]]) -> None:
         else:
             sectie.addprevious(el)
 
-
-TAB = "\t"
