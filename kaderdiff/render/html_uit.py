@@ -23,6 +23,9 @@ from kaderdiff.render.teksten import (
 )
 from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
+from kaderdiff.uitvoer.sjablooncache import Sjablooncache, sjablooncachemap
+
+_AUTOESCAPE = ("html", "j2")
 
 
 @cache
@@ -30,8 +33,12 @@ def omgeving() -> Environment:
     """The Jinja2 environment over templates/ (autoescape on: kader text is data, not markup)."""
     if not SJABLONEN.is_dir():
         raise KaderdiffFout(f"De sjablonenmap {SJABLONEN} ontbreekt; installeer kaderdiff vanuit de repository")
-    env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(["html", "j2"]),
+    env = Environment(loader=FileSystemLoader(SJABLONEN), autoescape=select_autoescape(_AUTOESCAPE),
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    # compiled templates are kept per setting that changes the code Jinja2 compiles
+    instellingen = (f"autoescape={_AUTOESCAPE} trim={env.trim_blocks} lstrip={env.lstrip_blocks} "
+                    f"newline={env.keep_trailing_newline},{env.newline_sequence!r} optimized={env.optimized}")
+    env.bytecode_cache = Sjablooncache(sjablooncachemap(instellingen))
     env.filters["nl_datum"] = nl_datum
     env.filters["aantal"] = aantal
     env.globals.update(GELIJK=GELIJK, WEG=WEG, ERBIJ=ERBIJ,
