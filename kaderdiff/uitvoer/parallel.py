@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 #: The cyclic collector's thresholds in a worker (Python's default: 700, 10, 10).
@@ -36,7 +37,8 @@ def voer_uit(functie: Callable[[Opdracht], Uitkomst], opdrachten: list[Opdracht]
     """The results in the given order: here, or spread over forked worker processes."""
     aantal = min(processen, len(opdrachten))
     if aantal <= 1 or not mag_forken():
-        yield from map(functie, opdrachten)
+        with met_opruimer():
+            yield from map(functie, opdrachten)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -53,9 +55,24 @@ def voer_uit(functie: Callable[[Opdracht], Uitkomst], opdrachten: list[Opdracht]
 def _werker() -> None:
     """A forked worker lives for one command and makes little cyclic garbage (lxml and python-docx proxies),
     but allocates a lot: the cyclic collector, run every few hundred allocations over the whole inherited heap,
-    took about a tenth of a sector's time. The inherited objects are left out of it and it runs rarely."""
+    took about a tenth of a sector's time. The inherited objects are left out of it and it runs rarely (it is on:
+    the command's own process starts without it, see `kaderdiff.cli.app.start`)."""
     gc.freeze()
     gc.set_threshold(*DREMPELS)
+    gc.enable()
+
+
+@contextmanager
+def met_opruimer() -> Iterator[None]:
+    """The cyclic collector on while work over many documents runs in this process (python-docx's parts refer to
+    each other: each document's tree would otherwise stay until the command ends), as it was afterwards."""
+    was_aan = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_aan:
+            gc.disable()
 
 
 def verdeel(functie: Callable[[Opdracht], object], opdrachten: list[Opdracht], processen: int) -> bool:
