@@ -9,11 +9,9 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from functools import partial
 from typing import TypeVar
 
-#: The cyclic collector's thresholds in a worker (Python's default: 700, 10, 10).
-DREMPELS = (10_000, 10, 10)
 Opdracht = TypeVar("Opdracht")
 Uitkomst = TypeVar("Uitkomst")
 
@@ -37,8 +35,14 @@ def voer_uit(functie: Callable[[Opdracht], Uitkomst], opdrachten: list[Opdracht]
     """The results in the given order: here, or spread over forked worker processes."""
     aantal = min(processen, len(opdrachten))
     if aantal <= 1 or not mag_forken():
-        with met_opruimer():
-            yield from map(functie, opdrachten)
+        was_aan = gc.isenabled()
+        gc.disable()
+        try:
+            for opdracht in opdrachten:
+                yield opgeruimd(functie, opdracht)
+        finally:
+            if was_aan:
+                gc.enable()
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -46,33 +50,30 @@ def voer_uit(functie: Callable[[Opdracht], Uitkomst], opdrachten: list[Opdracht]
     with ProcessPoolExecutor(max_workers=aantal, mp_context=multiprocessing.get_context("fork"),
                              initializer=_werker) as pool:
         try:
-            yield from pool.map(functie, opdrachten)
+            yield from pool.map(partial(opgeruimd, functie), opdrachten)
         except BaseException:
             pool.shutdown(cancel_futures=True)  # an error in one part: do not build the others first
             raise
 
 
 def _werker() -> None:
-    """A forked worker lives for one command and makes little cyclic garbage (lxml and python-docx proxies),
-    but allocates a lot: the cyclic collector, run every few hundred allocations over the whole inherited heap,
-    took about a tenth of a sector's time. The inherited objects are left out of it and it runs rarely (it is on:
-    the command's own process starts without it, see `kaderdiff.cli.app.start`)."""
+    """A forked worker leaves the heap it inherits out of the cyclic collector (`gc.freeze`) and runs without
+    it: see `opgeruimd`."""
     gc.freeze()
-    gc.set_threshold(*DREMPELS)
-    gc.enable()
+    gc.disable()
 
 
-@contextmanager
-def met_opruimer() -> Iterator[None]:
-    """The cyclic collector on while work over many documents runs in this process (python-docx's parts refer to
-    each other: each document's tree would otherwise stay until the command ends), as it was afterwards."""
-    was_aan = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_aan:
-            gc.disable()
+def opgeruimd(functie: Callable[[Opdracht], Uitkomst], opdracht: Opdracht) -> Uitkomst:
+    """One task with the cyclic collector off, then one collection of what it left in cycles (python-docx's
+    parts refer to each other). With the collector off nothing is moved to an older generation, so all the task
+    made is in the youngest one, and collecting that one is enough (and does not walk the rest of the heap).
+
+    The collector running by itself while a sector is built (every few hundred allocations, over everything the
+    sector holds) cost 5 % more time and more memory than one collection per task: 87 MB against 60 MB for
+    sixteen sectors in one process (without any collection: 218 MB)."""
+    uitkomst = functie(opdracht)
+    gc.collect(0)
+    return uitkomst
 
 
 def verdeel(functie: Callable[[Opdracht], object], opdrachten: list[Opdracht], processen: int) -> bool:
