@@ -11,6 +11,7 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, Staat
 from kaderdiff.nederlands import aantal, nl_datum
+from kaderdiff.render.sjablooncache import Sjablooncache, sjablooncachemap
 from kaderdiff.render.teksten import (
     aanleiding,
     bronversie,
@@ -23,7 +24,6 @@ from kaderdiff.render.teksten import (
 )
 from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.sjablonen import SJABLONEN
-from kaderdiff.uitvoer.sjablooncache import Sjablooncache, sjablooncachemap
 
 _AUTOESCAPE = ("html", "j2")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from kaderdiff.uitvoer.sjablooncache import Sjablooncache, sjablooncachemap
+from kaderdiff.render.sjablooncache import Sjablooncache, sjablooncachemap
 
 SJABLOON = "{% for x in rij %}<li>{{ x | upper }}</li>\n{% endfor %}"
 
@@ -99,7 +99,7 @@ def test_te_groot_bestand_kost_alleen_snelheid(sjablonen: Path, tmp_path: Path) 
     """A write that fails half-way (a file size limit, as a full disk) leaves no entry and no error."""
     code = ("import resource, sys; from pathlib import Path; "
             "resource.setrlimit(resource.RLIMIT_FSIZE, (10, 10)); "
-            "from tests.uitvoer.test_sjablooncache import _render; "
+            "from tests.render.test_sjablooncache import _render; "
             "print(_render(Path(sys.argv[1]), Path(sys.argv[2]))[0], end='')")
     uit = subprocess.run([sys.executable, "-c", code, str(sjablonen), str(tmp_path / "cache")],
                          capture_output=True, text=True, check=False, cwd=Path(__file__).parents[2])
