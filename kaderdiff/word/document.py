@@ -39,6 +39,7 @@ from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import NIVEAU, vaste_info
 from kaderdiff.word.ns import AUTEUR
+from kaderdiff.word.tekststuk import vul_in
 
 #: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
@@ -314,7 +315,7 @@ def opslaan(doc: DocxDocument, moment: datetime) -> bytes:
     pakketschrijver._write_content_types_stream(schrijver, pakket.parts)
     pakketschrijver._write_pkg_rels(schrijver, pakket.rels)
     for part in pakket.parts:  # what `_write_parts` does, with the relationships written in one parse
-        schrijver.write(part.partname, part.blob)
+        schrijver.write(part.partname, vul_in(part.blob))  # a kader body's paragraphs are still text
         if len(part.rels):
             schrijver.write(part.partname.rels_uri, relaties_xml(part.rels))
     schrijver.close()

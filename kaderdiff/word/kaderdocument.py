@@ -35,7 +35,6 @@ from kaderdiff.word.revisies import (
     KD_URI,
     Links,
     Revisies,
-    elementen,
     gelijk_sjabloon,
     heel_gemarkeerd,
     revisiedatum,
@@ -44,6 +43,7 @@ from kaderdiff.word.revisies import (
     vul_in,
 )
 from kaderdiff.word.tabelxml import tekst_run
+from kaderdiff.word.tekststuk import als_stuk, elementen, ontleed_alle
 from kaderdiff.word.voetnoten import Voetnoten
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
@@ -111,6 +111,7 @@ class KaderSchrijver:
     koppelingen: Koppelingen = field(init=False)
     tabelopmaak: tuple[Any, str] = field(init=False)  # a table's width and style id, looked up once
     opmerking_id: int | None = None  # the id of the next comment, once the first is made
+    titel_geschreven: bool = False  # the first paragraphs (the title) are parsed: the table of contents follows them
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
@@ -242,11 +243,19 @@ class KaderSchrijver:
         return stukken
 
     def schrijf_wachtend(self) -> None:
-        """Parse the waiting paragraphs in one go and put them before the body's sectPr."""
+        """Put the waiting paragraphs before the body's sectPr: as one piece of text (`word.tekststuk`), or parsed
+        in one go where a later step must find them as elements (the title, a footnote reference)."""
+        xml = "".join(self.wachtend)
+        self.wachtend.clear()
+        if not xml:
+            return
+        if self.titel_geschreven and KD_URI not in xml:
+            self.sectie.addprevious(als_stuk(xml))
+            return
         body = self.sectie.getparent()
         plek = body.index(self.sectie)
-        body[plek:plek] = self.ontleed("".join(self.wachtend))  # at once: half the time of one by one
-        self.wachtend.clear()
+        body[plek:plek] = self.ontleed(xml)  # at once: half the time of one by one
+        self.titel_geschreven = True
 
     def nieuwe_tabel(self, blok: Blok, kolommen: int) -> None:
         """A table at the end of the body, as python-docx's `add_table` makes it; but `add_table` looks up the
@@ -329,5 +338,7 @@ def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, 
         schrijver.alinea(regel)
     schrijver.sluit_bereik()
     schrijver.schrijf_wachtend()
+    if schrijver.voetnoten.teksten:  # the comments are numbered again after the footnotes, in the whole body
+        ontleed_alle(doc.element.body)
     schrijver.voetnoten.schrijf(doc)
     doc.add_paragraph(EIND)  # the body's last paragraph mark cannot be tracked

@@ -8,7 +8,7 @@ text is written beside the `w:moveTo` pieces as `w:ins`, never nested in them (p
 get nested revisions wrong), and words the edit removed are not repeated at the destination (the source
 holds the old text), so accepting all gives the new text and rejecting all the old.
 Revisions, move ranges and bookmarks take their ids from one counter, as Word numbers them.
-The body is written as WordprocessingML text and parsed by lxml in large pieces (see `elementen`).
+The body is written as WordprocessingML text and parsed by lxml in large pieces (see `word.tekststuk`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
-
-from lxml import etree
 
 from kaderdiff.diff.tekstdiff import woorddiff
 from kaderdiff.model.kader import VOETNOOT, Fragment
@@ -27,7 +24,7 @@ from kaderdiff.model.wijziging import GELIJK as DIFF_GELIJK
 from kaderdiff.model.wijziging import WEG as DIFF_WEG
 from kaderdiff.uitvoer.xmltekst import escape, quoteattr
 from kaderdiff.word.document import LINKOPMAAK, hyperlink_xml
-from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE
+from kaderdiff.word.ns import AUTEUR
 from kaderdiff.word.revisiereeks import ALLEEN_NIEUW, ALLEEN_OUD, BlokStatus
 
 
@@ -56,9 +53,10 @@ class Revisies:
         return self.volgende - 1
 
     def omhul(self, soort: str, inhoud: str = "") -> str:
-        """`inhoud` inside a w:ins, w:del, w:moveFrom or w:moveTo with the next id."""
-        tag = f'<w:{soort} w:id="{self.nieuw_id()}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}">'
-        return f"{tag}{inhoud}</w:{soort}>"
+        """`inhoud` inside a w:ins, w:del, w:moveFrom or w:moveTo with the next id (empty: closed in itself, as
+        lxml writes it)."""
+        tag = f'<w:{soort} w:id="{self.nieuw_id()}" w:author={quoteattr(AUTEUR)} w:date="{self.datum}"'
+        return f"{tag}>{inhoud}</w:{soort}>" if inhoud else f"{tag}/>"
 
     def bereik_start(self, soort: str, naam: str) -> tuple[str, int]:
         """A w:moveFromRangeStart/w:moveToRangeStart (soort 'moveFrom'/'moveTo') and its id for the end."""
@@ -342,6 +340,3 @@ def _diff_runs(oud: tuple[Fragment, ...], nieuw: tuple[Fragment, ...], rev: Revi
     return "".join(uit)
 
 
-def elementen(xml: str) -> list[Any]:
-    """Parse WordprocessingML elements written as text (namespace w)."""
-    return list(etree.fromstring(f"<w:stukken {NS_W_DECLARATIE}>{xml}</w:stukken>"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kaderdiff.model.wijziging import ERBIJ, GELIJK, WEG, DiffDeel
 from kaderdiff.uitvoer.xmltekst import escape
 from kaderdiff.word.document import DONKERGROEN, LINKOPMAAK, ROOD, hyperlink_xml
-from kaderdiff.word.revisies import elementen
+from kaderdiff.word.tekststuk import elementen
 
 if TYPE_CHECKING:
     from docx.table import Table
