@@ -13,7 +13,6 @@ later step must see the whole body (renumbering the comments after footnotes).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
@@ -22,7 +21,7 @@ from kaderdiff.word.ns import NS_W_DECLARATIE
 
 DOEL = "kaderdiff-tekst"
 _BEGIN = f"<?{DOEL} ".encode()
-_STUK = re.compile(rb"<\?" + DOEL.encode() + rb" (.*?)\?>", re.DOTALL)
+_EINDE = b"?>"
 
 
 def elementen(xml: str) -> list[Any]:
@@ -47,7 +46,17 @@ def ontleed_alle(ouder: Any) -> None:
 
 
 def vul_in(deel: bytes) -> bytes:
-    """A serialised part with every piece's text in its place."""
-    if _BEGIN not in deel:
+    """A serialised part with every piece's text in its place (the text holds no `?>`: XML written as lxml writes
+    it escapes every `>` in text and values, and a tag's `>` never follows a `?`)."""
+    begin = deel.find(_BEGIN)
+    if begin < 0:
         return deel
-    return _STUK.sub(lambda gevonden: gevonden.group(1), deel)
+    stukken: list[bytes] = []
+    vanaf = 0
+    while begin >= 0:
+        einde = deel.index(_EINDE, begin)
+        stukken += (deel[vanaf:begin], deel[begin + len(_BEGIN):einde])
+        vanaf = einde + len(_EINDE)
+        begin = deel.find(_BEGIN, vanaf)
+    stukken.append(deel[vanaf:])
+    return b"".join(stukken)
