@@ -336,6 +336,8 @@ def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, 
     schrijver = KaderSchrijver(doc, rev, uitleg, moment, gedeeld={} if gedeeld is None else gedeeld)
     for regel in regels:
         schrijver.alinea(regel)
+        if not schrijver.titel_geschreven:  # the title alone as elements: the table of contents goes after it
+            schrijver.schrijf_wachtend()
     schrijver.sluit_bereik()
     schrijver.schrijf_wachtend()
     if schrijver.voetnoten.teksten:  # the comments are numbered again after the footnotes, in the whole body
