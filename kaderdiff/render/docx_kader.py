@@ -53,11 +53,11 @@ def render_kader_docx(kader: Kader, moment: datetime, commit: str = "",
     doc = _basis(kader, moment, kenmerk, f"{kader.titel} ({kader.status})", kader.status == "concept")
     alle = kaderblokken if kaderblokken is not None else blokken(kader)
     regels = [Regel(BlokStatus.GELIJK, b, b) for b in [titelblok(kader), *alle]]
-    schrijf_kader(doc, regels, None, {}, moment, gedeelde_runs(alle))
+    stukken = schrijf_kader(doc, regels, None, {}, moment, gedeelde_runs(alle))
     inhoudsopgave(doc)
     colofon(doc, [("Document", "Het kader zonder markeringen."),
                   *_gemeen(kader, moment, kenmerk, herkomst[-1:], commit), GEMAAKT_MET])
-    return opslaan(doc, moment)
+    return opslaan(doc, moment, stukken)
 
 
 def uitleg_per_nummer(wijzigingen: tuple[Wijziging, ...]) -> dict[str, str]:
@@ -80,8 +80,8 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
         nieuwe_blokken = blokken(nieuw, staat.wetten)
     regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud, staat.wetten)], [titelblok(nieuw), *nieuwe_blokken],
                         staat.uitlijning, list(staat.wijzigingen))
-    schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment,
-                  gedeelde_runs(nieuwe_blokken))
+    stukken = schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment,
+                            gedeelde_runs(nieuwe_blokken))
     inhoudsopgave(doc)
     nummers = [w.nummer for w in staat.wijzigingen]
     colofon(doc, [
@@ -96,4 +96,4 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
                   f"het kader {staat.van}."),
         GEMAAKT_MET,
     ])
-    return opslaan(doc, moment)
+    return opslaan(doc, moment, stukken)

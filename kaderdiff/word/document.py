@@ -39,7 +39,7 @@ from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import NIVEAU, vaste_info
 from kaderdiff.word.ns import AUTEUR
-from kaderdiff.word.tekststuk import vul_in
+from kaderdiff.word.tekststuk import Tekststukken
 
 #: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
@@ -304,8 +304,9 @@ class _VasteZip:
         self.zip.close()
 
 
-def opslaan(doc: DocxDocument, moment: datetime) -> bytes:
-    """Serialise with every zip entry dated `moment` (what `OpcPackage.save` does, with fixed dates)."""
+def opslaan(doc: DocxDocument, moment: datetime, stukken: Tekststukken | None = None) -> bytes:
+    """Serialise with every zip entry dated `moment` (what `OpcPackage.save` does, with fixed dates); `stukken`: the
+    paragraphs of the body that are still text (`word.tekststuk`)."""
     pakket = doc.part.package
     for part in pakket.parts:
         part.before_marshal()
@@ -315,7 +316,8 @@ def opslaan(doc: DocxDocument, moment: datetime) -> bytes:
     pakketschrijver._write_content_types_stream(schrijver, pakket.parts)
     pakketschrijver._write_pkg_rels(schrijver, pakket.rels)
     for part in pakket.parts:  # what `_write_parts` does, with the relationships written in one parse
-        schrijver.write(part.partname, vul_in(part.blob))  # a kader body's paragraphs are still text
+        blob = part.blob
+        schrijver.write(part.partname, stukken.vul_in(blob) if stukken is not None and part is doc.part else blob)
         if len(part.rels):
             schrijver.write(part.partname.rels_uri, relaties_xml(part.rels))
     schrijver.close()

@@ -43,7 +43,7 @@ from kaderdiff.word.revisies import (
     vul_in,
 )
 from kaderdiff.word.tabelxml import tekst_run
-from kaderdiff.word.tekststuk import als_stuk, elementen, ontleed_alle
+from kaderdiff.word.tekststuk import Tekststukken, elementen
 from kaderdiff.word.voetnoten import Voetnoten
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",
@@ -112,6 +112,7 @@ class KaderSchrijver:
     tabelopmaak: tuple[Any, str] = field(init=False)  # a table's width and style id, looked up once
     opmerking_id: int | None = None  # the id of the next comment, once the first is made
     titel_geschreven: bool = False  # the first paragraphs (the title) are parsed: the table of contents follows them
+    stukken: Tekststukken = field(default_factory=Tekststukken)  # the paragraphs still text (`word.tekststuk`)
 
     def __post_init__(self) -> None:
         self.sectie = self.doc.element.body.find(W + "sectPr")
@@ -250,7 +251,7 @@ class KaderSchrijver:
         if not xml:
             return
         if self.titel_geschreven and KD_URI not in xml:
-            self.sectie.addprevious(als_stuk(xml))
+            self.sectie.addprevious(self.stukken.stuk(xml))
             return
         body = self.sectie.getparent()
         plek = body.index(self.sectie)
@@ -329,9 +330,10 @@ def titelblok(kader: Kader) -> Blok:
 
 
 def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, uitleg: dict[str, str],
-                 moment: datetime, gedeeld: dict[int, tuple[str, ...]] | None = None) -> None:
+                 moment: datetime, gedeeld: dict[int, tuple[str, ...]] | None = None) -> Tekststukken:
     """The kader's blocks into the body; `gedeeld`: the runs of unchanged blocks another document of the same
-    blocks made (`Kaderblokken.runs`), filled in as they are made."""
+    blocks made (`Kaderblokken.runs`), filled in as they are made. Returns the paragraphs that are still text:
+    `opslaan` puts them in their place."""
     extra_stijlen(doc)
     schrijver = KaderSchrijver(doc, rev, uitleg, moment, gedeeld={} if gedeeld is None else gedeeld)
     for regel in regels:
@@ -341,6 +343,7 @@ def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, 
     schrijver.sluit_bereik()
     schrijver.schrijf_wachtend()
     if schrijver.voetnoten.teksten:  # the comments are numbered again after the footnotes, in the whole body
-        ontleed_alle(doc.element.body)
+        schrijver.stukken.ontleed_alle(doc.element.body)
     schrijver.voetnoten.schrijf(doc)
     doc.add_paragraph(EIND)  # the body's last paragraph mark cannot be tracked
+    return schrijver.stukken

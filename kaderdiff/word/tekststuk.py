@@ -1,10 +1,11 @@
 """Paragraphs written as WordprocessingML text that stay text until the document is saved.
 
 A kader's body is written as text (`word.kaderdocument`). Parsing that text into elements only for python-docx to
-serialise them again when the document is saved cost a kader document a tenth of its time. So the text goes
-into the body as a processing instruction, `<?kaderdiff-tekst …?>`, that holds it; `vul_in` puts the text itself in
-its place in the saved part, and the bytes are those of the parsed and serialised elements, because the text is
-written the way lxml writes it (the same escaping, double quotes, no namespace declarations of its own).
+serialise them again when the document is saved cost a kader document a tenth of its time. So the text is kept
+aside (`Tekststukken`) and a processing instruction, `<?kaderdiff-tekst N?>`, holds its place in the body; when the
+document is saved, `vul_in` puts the text itself in that place in the saved part. The bytes are those of the parsed
+and serialised elements, because the text is written the way lxml writes it (the same escaping, double quotes, empty
+elements closed in themselves, no namespace declarations of its own).
 
 Text that another step must still find as elements (the title, before which the table of contents goes; a paragraph
 with a footnote reference, which gets its number) is parsed as before; `ontleed_alle` parses every piece when a
@@ -13,6 +14,7 @@ later step must see the whole body (renumbering the comments after footnotes).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -29,34 +31,34 @@ def elementen(xml: str) -> list[Any]:
     return list(etree.fromstring(f"<w:stukken {NS_W_DECLARATIE}>{xml}</w:stukken>"))
 
 
-def als_stuk(xml: str) -> Any:
-    """The text of one or more body elements as a piece of the body (a processing instruction)."""
-    return etree.ProcessingInstruction(DOEL, xml)
+@dataclass
+class Tekststukken:
+    """The pieces of one body that are still text; each stands in the body as `<?kaderdiff-tekst N?>`."""
 
+    teksten: list[str] = field(default_factory=list)
 
-def is_stuk(knoop: Any) -> bool:
-    return isinstance(knoop, etree._ProcessingInstruction) and knoop.target == DOEL
+    def stuk(self, xml: str) -> Any:
+        """The place of `xml` (one or more body elements) in the body."""
+        self.teksten.append(xml)
+        return etree.ProcessingInstruction(DOEL, str(len(self.teksten) - 1))
 
+    def ontleed_alle(self, ouder: Any) -> None:
+        """Every piece below `ouder` replaced by its parsed elements, in place."""
+        for knoop in [k for k in ouder if isinstance(k, etree._ProcessingInstruction) and k.target == DOEL]:
+            plek = ouder.index(knoop)
+            ouder[plek:plek + 1] = elementen(self.teksten[int(knoop.text)])
 
-def ontleed_alle(ouder: Any) -> None:
-    """Every piece below `ouder` replaced by its parsed elements, in place."""
-    for stuk in [k for k in ouder if is_stuk(k)]:
-        plek = ouder.index(stuk)
-        ouder[plek:plek + 1] = elementen(stuk.text)
-
-
-def vul_in(deel: bytes) -> bytes:
-    """A serialised part with every piece's text in its place (the text holds no `?>`: XML written as lxml writes
-    it escapes every `>` in text and values, and a tag's `>` never follows a `?`)."""
-    begin = deel.find(_BEGIN)
-    if begin < 0:
-        return deel
-    stukken: list[bytes] = []
-    vanaf = 0
-    while begin >= 0:
-        einde = deel.index(_EINDE, begin)
-        stukken += (deel[vanaf:begin], deel[begin + len(_BEGIN):einde])
-        vanaf = einde + len(_EINDE)
-        begin = deel.find(_BEGIN, vanaf)
-    stukken.append(deel[vanaf:])
-    return b"".join(stukken)
+    def vul_in(self, deel: bytes) -> bytes:
+        """The serialised part with every piece's text in its place."""
+        begin = deel.find(_BEGIN)
+        if begin < 0:
+            return deel
+        uit: list[bytes] = []
+        vanaf = 0
+        while begin >= 0:
+            einde = deel.index(_EINDE, begin)
+            uit += (deel[vanaf:begin], self.teksten[int(deel[begin + len(_BEGIN):einde])].encode("utf-8"))
+            vanaf = einde + len(_EINDE)
+            begin = deel.find(_BEGIN, vanaf)
+        uit.append(deel[vanaf:])
+        return b"".join(uit)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kaderdiff.word.tekststuk import als_stuk, elementen, is_stuk, ontleed_alle, vul_in
+from kaderdiff.word.tekststuk import Tekststukken, elementen
 from tests.hulp.draai import kd
 from tests.hulp.kaderbewerking import bewerkt, tekst
 from tests.hulp.repos import commit_alles, maak_repo
@@ -25,15 +25,17 @@ def _zoals_lxml(xml: bytes) -> bytes:
 
 
 def test_stuk_wordt_bij_opslaan_de_tekst_zelf() -> None:
-    xml = '<w:p><w:r><w:t xml:space="preserve">a &amp; b &lt;c&gt; "d" \'e\' ?</w:t></w:r></w:p><w:p/>'
+    xml = '<w:p><w:r><w:t xml:space="preserve">a &amp; b &lt;c&gt; "d" \'e\' ? é</w:t></w:r></w:p><w:p/>'
     lichaam = etree.fromstring(f'<w:body xmlns:w="{W_URI}"><w:sectPr/></w:body>')
-    lichaam[0].addprevious(als_stuk(xml))
-    assert is_stuk(lichaam[0]) and not is_stuk(lichaam[1])
-    met_stuk = vul_in(etree.tostring(lichaam, encoding="UTF-8"))
-    ontleed_alle(lichaam)
-    assert [el.tag for el in lichaam] == [f"{{{W_URI}}}p", f"{{{W_URI}}}p", f"{{{W_URI}}}sectPr"]
-    assert met_stuk == etree.tostring(lichaam, encoding="UTF-8")
-    assert vul_in(b"<w:p/>") == b"<w:p/>"
+    stukken = Tekststukken()
+    lichaam[-1].addprevious(stukken.stuk(xml))
+    lichaam[-1].addprevious(stukken.stuk("<w:p/>"))
+    assert [k.text for k in lichaam[:2]] == ["0", "1"]
+    met_stukken = stukken.vul_in(etree.tostring(lichaam, encoding="UTF-8"))
+    stukken.ontleed_alle(lichaam)
+    assert [el.tag for el in lichaam] == [f"{{{W_URI}}}p"] * 3 + [f"{{{W_URI}}}sectPr"]
+    assert met_stukken == etree.tostring(lichaam, encoding="UTF-8")
+    assert stukken.vul_in(b"<w:p/>") == b"<w:p/>"
     assert len(elementen(xml)) == 2
 
 
