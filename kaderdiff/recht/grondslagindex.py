@@ -18,15 +18,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
 from kaderdiff.bron.cachemap import cachemap_van, cachenaam, lees_cachebestand, schrijf_cachebestand
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.versie import Versie
+
+if TYPE_CHECKING:
+    from kaderdiff.model.kader import Kader
 
 FORMAAT = f"kaderdiff-grondslagindex/3 {__version__}"
 

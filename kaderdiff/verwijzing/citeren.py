@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.wet import Wetregister
 
 RANGTELWOORDEN = (
