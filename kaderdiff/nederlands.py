@@ -19,17 +19,16 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
-_DATUM = re.compile(
-    r"(?<!\d)(?:(?P<iso>\d{4})-(?P<isom>\d{1,2})-(?P<isod>\d{1,2})"
-    r"|(?P<d>\d{1,2})[-/](?P<m>\d{1,2})[-/](?P<j>\d{4})"
-    r"|(?P<nd>\d{1,2})\s+(?P<nm>" + "|".join(MAANDEN) + r")\s+(?P<nj>\d{4}))(?!\d)",
-    re.IGNORECASE)
+#: As text: re compiles it on first use, and most commands that import this module read no dates.
+_DATUM = (r"(?i)(?<!\d)(?:(?P<iso>\d{4})-(?P<isom>\d{1,2})-(?P<isod>\d{1,2})"
+          r"|(?P<d>\d{1,2})[-/](?P<m>\d{1,2})[-/](?P<j>\d{4})"
+          r"|(?P<nd>\d{1,2})\s+(?P<nm>" + "|".join(MAANDEN) + r")\s+(?P<nj>\d{4}))(?!\d)")
 
 
 def eerste_datum(tekst: str) -> date | None:
     """The first date in a text as Dutch writers write one ('20 mei 2026', '20-05-2026', '2026-05-20'); None when
     there is none (an impossible day such as 31 februari is skipped)."""
-    for m in _DATUM.finditer(tekst):
+    for m in re.finditer(_DATUM, tekst):
         if m.group("iso"):
             delen = (m.group("iso"), m.group("isom"), m.group("isod"))
         elif m.group("j"):

@@ -31,10 +31,11 @@ _SPATIE = re.compile(r"\s+")
 #: Elements that are not law text: headings and numbers (read separately), metadata, editorial notes.
 _OVERSLAAN = frozenset({"kop", "lidnr", "li.nr", "meta-data", "redactie", "noot", "aanhef", "wijzig-lid", "tussenkop"})
 _NOTEN = frozenset({"redactie", "noot"})
-_VERVALLEN_TEKST = re.compile(r"^\[?\s*(?:dit\s+(?:artikel|lid)\s+is\s+)?vervallen(?:\s+per\s+[\d-]+)?\s*\.?\s*\]?\.?$",
-                              re.IGNORECASE)
-_NOG_NIET_TEKST = re.compile(r"^\[?\s*(?:dit|het)\s+(?:artikel|lid|onderdeel)\s+is\s+nog\s+niet\s+in\s+werking"
-                             r"\s+getreden\s*\.?\s*\]?$", re.IGNORECASE)
+#: The text of a lid or article that is not (or no longer) in force. As text: re compiles them when a law is read,
+#: which `controleer` (reading its laws from the article index) does not do.
+_VERVALLEN_TEKST = r"(?i)^\[?\s*(?:dit\s+(?:artikel|lid)\s+is\s+)?vervallen(?:\s+per\s+[\d-]+)?\s*\.?\s*\]?\.?$"
+_NOG_NIET_TEKST = (r"(?i)^\[?\s*(?:dit|het)\s+(?:artikel|lid|onderdeel)\s+is\s+nog\s+niet\s+in\s+werking"
+                   r"\s+getreden\s*\.?\s*\]?$")
 
 
 def _schoon(tekst: str) -> str:
@@ -130,9 +131,9 @@ def _status(el: etree._Element, tekst: str, alleen_attribuut: bool = False) -> s
         return GELDIG
     if not tekst:
         tekst = _schoon(" ".join(_schoon("".join(al.itertext())) for al in el.iter("al")))
-    if _VERVALLEN_TEKST.match(tekst):
+    if re.match(_VERVALLEN_TEKST, tekst):
         return VERVALLEN
-    if _NOG_NIET_TEKST.match(tekst):
+    if re.match(_NOG_NIET_TEKST, tekst):
         return NOG_NIET
     return GELDIG
 

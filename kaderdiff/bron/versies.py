@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Commit, Herkomst, Historiestap, Versie
+from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.versiebeheer.plek import zoek_git_map, zoek_werkmap
 
 if TYPE_CHECKING:
+    from kaderdiff.model.commit import Commit, Historiestap
     from kaderdiff.model.kader import Kader
     from kaderdiff.uitvoer.atomair import Beschermd
     from kaderdiff.versiebeheer.repository import Repository

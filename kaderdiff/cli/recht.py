@@ -22,7 +22,7 @@ from kaderdiff.cli.rechtweergave import (
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.recht.artikelherleiding import EisGeschiedenis, herleid_artikel
 from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
-from kaderdiff.verwijzing.citeren import citeer
+from kaderdiff.verwijzing.citeren import citeer, lees_verwijzingen
 from kaderdiff.verwijzing.juriconnect import link
 
 if TYPE_CHECKING:
@@ -89,7 +89,6 @@ def herleid(args: argparse.Namespace) -> int:
             if termen is not None:
                 toon_termen(termen)
         return 0
-    from kaderdiff.recht.citaatzoeker import lees_verwijzingen
 
     register = register_voor(kaders.pad)
     gezochten = [g for tekst in args.artikel for g in lees_verwijzingen(tekst, register)]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kaderdiff.cli.gemeen import console
 from kaderdiff.cli.tekstvorm import LEGENDA, blok, op_terminal, schrijf, woorddiff
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.nederlands import aantal
 from kaderdiff.verwijzing.citeren import citeer
 

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.commit import Blob, Commit, Historiestap
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Kader, echte_kinderen, echte_ouder
-from kaderdiff.model.versie import Blob, Commit, Historiestap
 from kaderdiff.model.wijziging import Verklaring, Wijziging
 
 Handtekening = tuple[object, ...]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.invoer.importeer import Importresultaat, importeer_docx
+from kaderdiff.model.commit import Commitstap
 from kaderdiff.model.kader import Kader
-from kaderdiff.model.versie import Commitstap
 from kaderdiff.model.wet import Wetregister
 from kaderdiff.versiebeheer.repository import Repository
 

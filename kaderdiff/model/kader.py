@@ -16,6 +16,11 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
+# A grondslag is part of the kader model, and importable from here; it has a module of its own so that what only
+# cites a law (`herleid --artikel`) does not create the rest of the model.
+from kaderdiff.model.grondslag import Grondslag as Grondslag
+from kaderdiff.model.grondslag import onderdeelpad as onderdeelpad
+
 
 class Soort(StrEnum):
     """Kinds of element; the values are the XML element names."""
@@ -99,41 +104,6 @@ def cellen_van(fragmenten: tuple[Fragment, ...]) -> tuple[tuple[Fragment, ...], 
             if deel:
                 cellen[-1].append(Fragment(deel, f.stijl))
     return tuple(tuple(c) for c in cellen)
-
-
-_ONDERDEELSCHEIDING = re.compile(r"[,\s]+")
-
-
-def onderdeelpad(onderdeel: str) -> tuple[str, ...]:
-    """'b, 1°' -> ('b', '1°'): the levels of a nested onderdeel as a jurist writes it ('b 1°' reads the same)."""
-    return tuple(deel for deel in _ONDERDEELSCHEIDING.split(onderdeel.strip()) if deel)
-
-
-@dataclass(frozen=True, order=True)
-class Grondslag:
-    """A structured legal basis: a registry code plus article, lid and onderdeel."""
-
-    wet: str
-    artikel: str = ""
-    lid: str = ""
-    onderdeel: str = ""  # nested as a jurist writes it: 'b, 1°' is item 1° of onderdeel b
-
-    @property
-    def onderdelen(self) -> tuple[str, ...]:
-        """The levels of a nested onderdeel: 'b, 1°' -> ('b', '1°'); '' -> ()."""
-        return onderdeelpad(self.onderdeel)
-
-    def kort(self) -> str:
-        """Compact Dutch citation, e.g. 'artikel 7.2.4a, lid 1, onder a, WEB'."""
-        delen = []
-        if self.artikel:
-            delen.append(f"artikel {self.artikel}")
-        if self.lid:
-            delen.append(f"lid {self.lid}")
-        if self.onderdeel:
-            delen.append(f"onder {self.onderdeel}")
-        delen.append(self.wet)
-        return ", ".join(delen)
 
 
 @dataclass(frozen=True)

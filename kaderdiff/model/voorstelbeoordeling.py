@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kaderdiff.model.versie import Commit
+from kaderdiff.model.commit import Commit
 from kaderdiff.model.wijziging import Wijziging
 from kaderdiff.nederlands import aantal
 

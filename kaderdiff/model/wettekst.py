@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kaderdiff.model.kader import onderdeelpad
+from kaderdiff.model.grondslag import onderdeelpad
 
 #: Status of an article or lid: in force, repealed, or not yet in force.
 GELDIG = ""

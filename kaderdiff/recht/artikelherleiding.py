@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.recht.grondslagindex import Grondslagindex, IndexKader, standaard_cachemap
 
 

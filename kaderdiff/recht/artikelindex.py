@@ -91,10 +91,20 @@ def uit_skelet(ruw: object, bron: str) -> Wettekst:
 
 @dataclass
 class _Ingang:
+    """One law file as last seen: stat signature, content hash, its skeleton, and the law version made of it."""
+
     handtekening: Handtekening
     gezien_op_ns: int
     sha256: str
     skelet: list[object]
+    wettekst: Wettekst | None = None
+
+    def als_wettekst(self, bron: str) -> Wettekst:
+        """The law version of the skeleton, made once: checking the index on reading makes it already, and every
+        kader checked asks for its laws again."""
+        if self.wettekst is None:
+            self.wettekst = uit_skelet(self.skelet, bron)
+        return self.wettekst
 
 
 @dataclass
@@ -122,7 +132,7 @@ class Artikelindex:
         nu = handtekening(pad.stat())
         oud = self._ingangen.get(sleutel)
         if oud is not None and vertrouwd(nu, oud.handtekening, oud.gezien_op_ns):
-            return uit_skelet(oud.skelet, sleutel)
+            return oud.als_wettekst(sleutel)
         import hashlib
 
         gezien_op = time.time_ns()
@@ -130,14 +140,14 @@ class Artikelindex:
         sha = hashlib.sha256(data).hexdigest()
         nu = handtekening(pad.stat())  # after reading: a write during the read shows up next time
         if oud is not None and oud.sha256 == sha:
-            self._ingangen[sleutel] = _Ingang(nu, gezien_op, sha, oud.skelet)
+            self._ingangen[sleutel] = _Ingang(nu, gezien_op, sha, oud.skelet, oud.wettekst)
         else:
             from kaderdiff.bron.bwb import lees_wettekst
 
             self.herlezen.append(sleutel)
             self._ingangen[sleutel] = _Ingang(nu, gezien_op, sha, skelet(lees_wettekst(data, sleutel, geldig_vanaf)))
         self._gewijzigd = True
-        return uit_skelet(self._ingangen[sleutel].skelet, sleutel)
+        return self._ingangen[sleutel].als_wettekst(sleutel)
 
     def _lees_schijf(self) -> None:
         self._geladen = True
@@ -152,7 +162,7 @@ class Artikelindex:
                 stat = [int(str(_soort(x, int))) for x in _lijst(i.get("stat"), 4)]
                 ingang = _Ingang((stat[0], stat[1], stat[2], stat[3]), int(str(_soort(i.get("gezien_op_ns"), int))),
                                  _tekst(i.get("sha256")), _lijst(i.get("wet")))
-                uit_skelet(ingang.skelet, str(sleutel))  # a malformed entry makes the whole index suspect
+                ingang.als_wettekst(str(sleutel))  # a malformed entry makes the whole index suspect
                 ingangen[str(sleutel)] = ingang
             self._ingangen = ingangen
         except (_Ongeldig, KaderdiffFout, ValueError, TypeError, RecursionError, MemoryError, UnicodeError):

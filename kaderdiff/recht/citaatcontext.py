@@ -37,11 +37,11 @@ from kaderdiff.recht.citaatzoeker import (
     ZIN,
     Alinea,
     Vondst,
-    _lees,
     alineas,
     vind_citaten,
     wetnamen_in,
 )
+from kaderdiff.verwijzing.citeren import lees_proza
 
 #: "artikel"/"art." right before a number: where a reference without its law can begin.
 _KAAL = re.compile(r"(?<![\w-])(?:artikelen|artikel|artt\.|art\.)[^\S\n]*\n?[^\S\n]*(?=\d)", re.IGNORECASE)
@@ -167,7 +167,7 @@ class Lezer:
         gives it; None when it is none (another document's article, or no law to take)."""
         proef = self.register.wetten[0].code  # the parser needs a law; which one does not change what it reads
         for eind in _einden(tekst, begin, grens):
-            gelezen = _lees(f"{tekst[begin:eind]} van de {proef}", self.register)
+            gelezen = lees_proza(f"{tekst[begin:eind]} van de {proef}", self.register)
             if gelezen is None:
                 continue
             wet = _erna(tekst, eind, namen)

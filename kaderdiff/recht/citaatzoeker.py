@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from kaderdiff.bron.wetregister import pakketregister
-from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wet import Wetregister
-from kaderdiff.verwijzing.citeren import RANGTELWOORDEN, SLEUTELLETTERS, parse, wetpatroon
+from kaderdiff.verwijzing.citeren import RANGTELWOORDEN, SLEUTELLETTERS, lees_proza, wetpatroon
 
 _WOORD = re.compile(
     r"""
@@ -47,8 +46,6 @@ _WOORD = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_LID_LIJST = re.compile(r"\blid(\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*\s+en\s+\d)", re.IGNORECASE)
-_IN_VOOR_ARTIKEL = re.compile(r"(?:(?<=\ben)|(?<=,))(\s+in)(?=\s+(?:artikel|art\.))", re.IGNORECASE)
 
 
 #: How far before a law name a reference can start: a citation is a few dozen words at most, and reading
@@ -154,25 +151,6 @@ def _terug(woorden: list[Woord]) -> int:
     return k
 
 
-def _lees(stuk: str, register: Wetregister | None = None, peildatum: date | None = None) -> list[Grondslag] | None:
-    """The grondslagen of a candidate stretch, or None when the parser does not read all of it."""
-    pogingen = [_IN_VOOR_ARTIKEL.sub("", stuk)]
-    # Prose uses the singular where a list follows ('artikel 8 en 9 van de WPO', 'lid 1 en 2'): the plural is meant.
-    meervoud = _LID_LIJST.sub(r"leden\1", pogingen[0])
-    if re.match(r"artikel\s", meervoud, re.IGNORECASE):
-        meervoud = "artikelen" + meervoud[len("artikel"):]
-    if meervoud != pogingen[0]:
-        pogingen.append(meervoud)
-    for poging in pogingen:
-        try:
-            gevonden = parse(poging, register, peildatum)
-        except KaderdiffFout:
-            continue
-        if gevonden and all(g.artikel for g in gevonden):
-            return gevonden
-    return None
-
-
 def vind_citaten(tekst: str, register: Wetregister | None = None, peildatum: date | None = None) -> Iterator[Vondst]:
     """Every reference in `tekst` that names its law, in reading order (laws of `register`, the package's by
     default; a name several laws carried in turn is read as of `peildatum`)."""
@@ -184,7 +162,7 @@ def vind_citaten(tekst: str, register: Wetregister | None = None, peildatum: dat
             if soort != "art":
                 continue
             stuk = tekst[begin:wet.end()]
-            gelezen = _lees(stuk, register, peildatum)
+            gelezen = lees_proza(stuk, register, peildatum)
             if gelezen is not None:
                 yield Vondst(begin, wet.end(), stuk, tuple(gelezen))
                 break
@@ -204,15 +182,3 @@ class Regels:
     def plaats(self, positie: int) -> tuple[int, int]:
         regel = bisect_right(self.begin, positie)
         return regel, positie - self.begin[regel - 1] + 1
-
-
-def lees_verwijzingen(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
-    """One or more references typed by a user (`herleid --artikel`): the strict parser first, then the
-    prose forms the finder also reads ('… en in artikel 15 van de WOT', 'lid 1 en 2'); else the parser's error."""
-    try:
-        return parse(tekst, register)
-    except KaderdiffFout as fout:
-        gelezen = _lees(" ".join(tekst.split()), register)
-        if gelezen is None:
-            raise fout from None
-        return gelezen

@@ -18,15 +18,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
 from kaderdiff.bron.cachemap import cachemap_van, cachenaam, lees_cachebestand, schrijf_cachebestand
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag, Kader
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.versie import Versie
+
+if TYPE_CHECKING:
+    from kaderdiff.model.kader import Kader
 
 FORMAAT = f"kaderdiff-grondslagindex/3 {__version__}"
 
@@ -119,6 +122,14 @@ def _nummer(waarde: object, lengte: int) -> int:
     return nummer
 
 
+def _nummers(waarden: list[object], lengte: int) -> list[int]:
+    """Numbers into a table of `lengte` entries; `_Ongeldig` for anything else (a bool is no number here)."""
+    nummers = [w for w in waarden if type(w) is int and 0 <= w < lengte]
+    if len(nummers) != len(waarden):
+        raise _Ongeldig
+    return nummers
+
+
 def _kader_uit_json(data: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> IndexKader:
     if not isinstance(data, dict):
         raise _Ongeldig
@@ -126,11 +137,13 @@ def _kader_uit_json(data: object, teksten: list[str], sets: list[tuple[Grondslag
     assert isinstance(n, list)
     if len(n) % 5:
         raise _Ongeldig
-    t = len(teksten)
-    return IndexKader(str(_eis(data.get("sector"), str)), int(str(_eis(data.get("jaar"), int))), tuple(
-        IndexEis(teksten[_nummer(n[i], t)], teksten[_nummer(n[i + 1], t)], teksten[_nummer(n[i + 2], t)],
-                 teksten[_nummer(n[i + 3], t)], sets[_nummer(n[i + 4], len(sets))])
-        for i in range(0, len(n), 5)))
+    # Column by column (id, tekst, standaard, standaard_titel: into the texts; the last into the sets): a kader's
+    # numbers checked in a few passes instead of a call each.
+    ids, eisteksten, standaarden, titels = (_nummers(n[kolom::5], len(teksten)) for kolom in range(4))
+    setnummers = _nummers(n[4::5], len(sets))
+    eisen = tuple(IndexEis(teksten[a], teksten[b], teksten[c], teksten[d], sets[e])
+                  for a, b, c, d, e in zip(ids, eisteksten, standaarden, titels, setnummers, strict=True))
+    return IndexKader(str(_eis(data.get("sector"), str)), int(str(_eis(data.get("jaar"), int))), eisen)
 
 
 def _grondslagsets(ruw: object) -> list[tuple[Grondslag, ...]]:

@@ -24,7 +24,8 @@ from kaderdiff.bron.laden import parse_kader
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Commitstap, Versie
+from kaderdiff.model.commit import Commitstap
+from kaderdiff.model.versie import Versie
 
 UITGESTELD = "uitgesteld"
 

@@ -223,11 +223,15 @@ class Ongecontroleerd:
         if kadersdir is None:
             return []
         register = register_voor(kadersdir)
+        opgeslagen: dict[str, bool] = {}  # per law: is a text stored (one look in the law store per law)
         for eis in _eisen(kader):
             for g in eis.grondslagen:
                 wet = register.get(g.wet)
-                if (g.artikel and wet is not None and wet.bwb and not niet_geldig(wet, kader, register)
-                        and not versies(kadersdir, wet.bwb)):
+                if not g.artikel or wet is None or not wet.bwb or niet_geldig(wet, kader, register):
+                    continue
+                if wet.bwb not in opgeslagen:
+                    opgeslagen[wet.bwb] = bool(versies(kadersdir, wet.bwb))
+                if not opgeslagen[wet.bwb]:
                     self.per_wet.setdefault((str(kadersdir), wet.code), set()).add(g.artikel.lower())
         return []
 

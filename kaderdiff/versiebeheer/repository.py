@@ -17,7 +17,7 @@ import git
 from gitdb.exc import ODBError  # type: ignore[import-untyped]
 
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Blob, Commit, Commitstap, Historiestap
+from kaderdiff.model.commit import Blob, Commit, Commitstap, Historiestap
 from kaderdiff.versiebeheer import tak
 from kaderdiff.versiebeheer.opdracht import GitOntbreekt, git_reden
 from kaderdiff.versiebeheer.opdracht import git as git_opdracht

@@ -15,7 +15,7 @@ import git
 from gitdb import IStream  # type: ignore[import-untyped]
 
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Commitstap
+from kaderdiff.model.commit import Commitstap
 
 
 def tak_naam_vrij(repo: git.Repo, naam: str) -> None:

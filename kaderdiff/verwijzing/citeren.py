@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.wet import Wetregister
 
 RANGTELWOORDEN = (
@@ -32,7 +32,9 @@ _RANG = {woord: str(i) for i, woord in enumerate(RANGTELWOORDEN, start=1)}
 SLEUTELLETTERS = "[" + "".join(sorted({w[0] for w in (*RANGTELWOORDEN, "artikel", "leden", "lid", "onder",
                                                          "sub", "van", "de", "het", "en", "in")})) + "]"
 
-_TOKEN = re.compile(
+# The patterns below are compiled on first use (re keeps them in its cache): `controleer` imports this module to
+# cite grondslagen, and never parses one.
+_TOKEN = (
     r"""
     (?=""" + SLEUTELLETTERS + r""")(?:
       (?P<art>artikelen|artikel|artt\.|art\.|art)(?![\w])
@@ -45,14 +47,13 @@ _TOKEN = re.compile(
   | (?P<nummer>\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*)(?![\w°])
   | (?P<letter>[a-z]{1,2}(?![\w])|\d+°)
   | (?P<rest>\S+)
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    """
 )
 
-_ARTIKEL = re.compile(r"^\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*$", re.IGNORECASE)
-_LID = re.compile(r"^\d+[a-z]{0,2}$", re.IGNORECASE)
-_ONDERDEEL = re.compile(r"^(?:[a-z]{1,2}|\d+°?)$", re.IGNORECASE)
-_GRAAD = re.compile(r"^\d+°$")
+_ARTIKEL = r"^\d+[a-z]{0,2}(?:[.:]\d+[a-z]{0,2})*$"
+_LID = r"^\d+[a-z]{0,2}$"
+_ONDERDEEL = r"^(?:[a-z]{1,2}|\d+°?)$"
+_GRAAD = r"^\d+°$"
 
 
 class _Token(NamedTuple):
@@ -89,7 +90,7 @@ def _fout(tekst: str, reden: str) -> KaderdiffFout:
 
 def _tokens(stuk: str) -> list[_Token]:
     uit = []
-    for m in _TOKEN.finditer(stuk):
+    for m in re.finditer(_TOKEN, stuk, re.VERBOSE | re.IGNORECASE):
         soort = m.lastgroup or "rest"
         uit.append(_Token(soort, m.group(soort)))
     return uit
@@ -166,7 +167,7 @@ class _Lezer:
         return artikelen
 
     def artikel(self) -> tuple[str, list[str], list[str]]:
-        if self.soort() != "nummer" or not _ARTIKEL.match(self.hier()):
+        if self.soort() != "nummer" or not re.match(_ARTIKEL, self.hier(), re.IGNORECASE):
             raise self.fout(f"na 'artikel' hoort een artikelnummer (zoals 7.2.4a of 40), niet '{self.hier()}'")
         nummer = self.neem().tekst.lower()
         leden: list[str] = []
@@ -202,7 +203,7 @@ class _Lezer:
 
     def lidnummer(self) -> str:
         gevonden = self.kijk()
-        if gevonden is None or gevonden.soort != "nummer" or not _LID.match(gevonden.tekst):
+        if gevonden is None or gevonden.soort != "nummer" or not re.match(_LID, gevonden.tekst, re.IGNORECASE):
             raise self.fout(f"na 'lid' hoort een lidnummer (zoals 2 of 2c), niet "
                             f"'{gevonden.tekst if gevonden else 'niets'}'")
         self.pos += 1
@@ -226,17 +227,17 @@ class _Lezer:
                     return onderdelen
             deel = self.onderdeelletter()
             eerste = False
-            if _GRAAD.match(deel) and hoofd:
+            if re.match(_GRAAD, deel) and hoofd:
                 onderdelen.append(f"{hoofd}, {deel}")
             else:
-                hoofd = "" if _GRAAD.match(deel) else deel
+                hoofd = "" if re.match(_GRAAD, deel) else deel
                 onderdelen.append(deel)
                 if hoofd and self._sub_volgt():
                     onderdelen[-1] = f"{hoofd}, {self._sub()}"
 
     def _graad(self, verder: int = 0) -> bool:
         t = self.kijk(verder)
-        return t is not None and t.soort == "letter" and bool(_GRAAD.match(t.tekst))
+        return t is not None and t.soort == "letter" and bool(re.match(_GRAAD, t.tekst))
 
     def _sub_volgt(self) -> bool:
         """After a lettered onderdeel: ', 1°' or ', onder 1°' names an item of it."""
@@ -254,7 +255,8 @@ class _Lezer:
 
     def onderdeelletter(self) -> str:
         gevonden = self.kijk()
-        if gevonden is None or gevonden.soort not in ("letter", "nummer") or not _ONDERDEEL.match(gevonden.tekst):
+        if (gevonden is None or gevonden.soort not in ("letter", "nummer")
+                or not re.match(_ONDERDEEL, gevonden.tekst, re.IGNORECASE)):
             raise self.fout(f"na 'onder'/'onderdeel'/'sub' hoort een onderdeel (zoals a), niet "
                             f"'{gevonden.tekst if gevonden else 'niets'}'")
         self.pos += 1
@@ -296,6 +298,43 @@ def parse_een(tekst: str, register: Wetregister | None = None) -> Grondslag:
         raise _fout(tekst, f"verwacht één verwijzing, gevonden: {len(gevonden)}")
     return gevonden[0]
 
+
+#: Prose writes the singular where a list follows ('lid 1 en 2') and 'en in' between two articles.
+_LID_LIJST = r"\blid(\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*\s+en\s+\d)"
+_IN_VOOR_ARTIKEL = r"(?:(?<=\ben)|(?<=,))(\s+in)(?=\s+(?:artikel|art\.))"
+
+
+def lees_proza(stuk: str, register: Wetregister | None = None,
+               peildatum: date | None = None) -> list[Grondslag] | None:
+    """The grondslagen of a reference as prose writes it ('artikel 8 en 9 van de WPO', '… en in artikel 15 van de
+    WOT'), or None when the parser does not read all of it."""
+    pogingen = [re.sub(_IN_VOOR_ARTIKEL, "", stuk, flags=re.IGNORECASE)]
+    # Prose uses the singular where a list follows ('artikel 8 en 9 van de WPO', 'lid 1 en 2'): the plural is meant.
+    meervoud = re.sub(_LID_LIJST, r"leden\1", pogingen[0], flags=re.IGNORECASE)
+    if re.match(r"artikel\s", meervoud, re.IGNORECASE):
+        meervoud = "artikelen" + meervoud[len("artikel"):]
+    if meervoud != pogingen[0]:
+        pogingen.append(meervoud)
+    for poging in pogingen:
+        try:
+            gevonden = parse(poging, register, peildatum)
+        except KaderdiffFout:
+            continue
+        if gevonden and all(g.artikel for g in gevonden):
+            return gevonden
+    return None
+
+
+def lees_verwijzingen(tekst: str, register: Wetregister | None = None) -> list[Grondslag]:
+    """One or more references typed by a user (`herleid --artikel`): the strict parser first, then the
+    prose forms the finder of `kaderdiff citaten` also reads (`lees_proza`); else the parser's error."""
+    try:
+        return parse(tekst, register)
+    except KaderdiffFout as fout:
+        gelezen = lees_proza(" ".join(tekst.split()), register)
+        if gelezen is None:
+            raise fout from None
+        return gelezen
 
 def lid_tekst(lid: str) -> str:
     """'1' -> 'eerste lid', '21' -> 'lid 21', '2c' -> 'lid 2c'."""

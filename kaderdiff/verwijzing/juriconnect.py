@@ -13,7 +13,7 @@ from datetime import date
 from urllib.parse import quote
 
 from kaderdiff.bron.wetregister import pakketregister
-from kaderdiff.model.kader import Grondslag
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.wet import Wetregister
 
 JCI_VERSIE = "jci1.3"

@@ -16,9 +16,10 @@ from rapidfuzz import fuzz
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.diff.vergelijk import vergelijk
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.commit import Commit
 from kaderdiff.model.kader import BLAD_SOORTEN, Element, Kader, Soort
 from kaderdiff.model.plaats import vindplaats
-from kaderdiff.model.versie import Commit, Versie
+from kaderdiff.model.versie import Versie
 from kaderdiff.model.voorstelbeoordeling import (
     VOORSTELNUMMER,
     Conflict,

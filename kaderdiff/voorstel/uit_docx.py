@@ -22,8 +22,9 @@ from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout
+from kaderdiff.model.commit import Commitstap
 from kaderdiff.model.kader import Fragment, Kader
-from kaderdiff.model.versie import Commitstap, Versie
+from kaderdiff.model.versie import Versie
 from kaderdiff.voorstel.verplaatsingen import LezerVerplaatsing, verplaats, zoek
 from kaderdiff.word.blokken import BLOKMERK, Blok, blokken, blokmerk
 from kaderdiff.word.documenttekst import kop_en_voettekst, referentie_in

@@ -71,6 +71,8 @@ def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> 
     assert json.loads(tweede) == json.loads(uit)
     assert json.loads(tweede)["eisen"], "het artikel heeft eisen in de voorbeeldkaders"
     assert geladen(modules, ZWAAR) == []
+    # an article and its eisen from the index: no kader model, no git commits, no finder of references in prose
+    assert geladen(modules, ("kaderdiff.model.kader", "kaderdiff.model.commit", "kaderdiff.recht.citaatzoeker")) == []
     modules, tabel = start(["herleid", "--artikel", ARTIKEL], voorbeeldrepo, omgeving)
     assert "st-op1-e2" in tabel
     assert geladen(modules, ZWAAR) == [], "buiten een terminal (hier een pijp) platte tekst, zonder Rich"

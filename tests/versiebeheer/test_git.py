@@ -9,7 +9,8 @@ import pytest
 
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.versie import Blob, Commit, Historiestap, Versie
+from kaderdiff.model.commit import Blob, Commit, Historiestap
+from kaderdiff.model.versie import Versie
 from kaderdiff.versiebeheer.opdracht import git, git_reden
 from kaderdiff.versiebeheer.repository import Repository
 from tests.hulp.paden import KADERS
