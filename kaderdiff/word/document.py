@@ -21,7 +21,6 @@ from typing import Any, TypeAlias
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
@@ -39,7 +38,7 @@ from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import NIVEAU, vaste_info
 from kaderdiff.word.ns import AUTEUR
-from kaderdiff.word.tekststuk import Tekststukken
+from kaderdiff.word.tekststuk import Tekststukken, elementen, tekst_run
 
 #: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
@@ -166,42 +165,52 @@ def kopregel(doc: DocxDocument, tekst: str, grootte: float = 7.5) -> None:
 
 
 def kopblok(doc: DocxDocument, titel: str, regels: list[tuple[str, str]]) -> None:
-    """Title (a real heading) and a Rijkshuisstijl-like block: Datum, Onze referentie, …."""
-    doc.add_heading(titel, level=1)
-    for label, waarde in regels:
-        p = doc.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        kop = p.add_run(f"{label}\t")
-        kop.bold = True
-        kop.font.size = Pt(huisstijl().klein_pt)
-        p.add_run(waarde).font.size = Pt(huisstijl().klein_pt)
-        p.paragraph_format.tab_stops.add_tab_stop(Cm(4))
-    doc.add_paragraph()
+    """Title (a real heading) and a Rijkshuisstijl-like block: Datum, Onze referentie, ….
+
+    Written as the XML python-docx's `add_heading`, `add_paragraph` and their setters made, in one parse: they
+    searched the body and the styles part for each element they added."""
+    klein = f'<w:sz w:val="{_halve_punten(huisstijl().klein_pt)}"/>'
+    eigenschappen = (f'<w:pPr><w:tabs><w:tab w:pos="{Cm(4).twips}" w:val="left"/></w:tabs>'
+                     '<w:spacing w:after="0"/></w:pPr>')
+    alineas = [f'<w:p><w:pPr><w:pStyle w:val="{sjabloonstijl("Heading 1")}"/></w:pPr>'
+               f"{tekst_run(titel) if titel else ''}</w:p>"]
+    alineas += [f"<w:p>{eigenschappen}{tekst_run(label + chr(9), '<w:b/>' + klein)}{tekst_run(waarde, klein)}</w:p>"
+                for label, waarde in regels]
+    alineas.append("<w:p/>")
+    sectie = doc.element.body.sectPr
+    for alinea in elementen("".join(alineas)):
+        sectie.addprevious(alinea)
 
 
-def herhaal_als_kop(rij: _Row) -> None:
-    """Mark a table row as header row, repeated at the top of every page."""
-    trpr = rij._tr.get_or_add_trPr()
-    # Bare elements, as Word writes them: the Open XML SDK types these as CT_OnOffOnly ('on'/'off'),
-    # so w:val="true" (valid ST_OnOff in ISO/IEC 29500) is flagged; no w:val means 'on' (docs/ooxml.md).
-    trpr.append(OxmlElement("w:cantSplit"))
-    trpr.append(OxmlElement("w:tblHeader"))
+def _halve_punten(punten: float) -> int:
+    """A font size as w:sz holds it, rounded as python-docx rounds it."""
+    return int(Pt(punten).pt * 2)
+
+
+@functools.cache
+def sjabloonstijl(naam: str) -> str:
+    """The id of a style of the template by its name (every document is a copy of it; python-docx's lookup by name
+    searches the styles part each time)."""
+    return str(_leeg_document().styles[naam].style_id)
 
 
 def tabel(doc: DocxDocument, koppen: list[str], breedtes_cm: list[float]) -> Table:
-    """A grid table with a bold repeating header row and fixed column widths."""
-    t: Table = doc.add_table(rows=1, cols=len(koppen))
-    t.style = doc.styles["Table Grid"]
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    for cel, kop, breedte in zip(t.rows[0].cells, koppen, breedtes_cm, strict=True):
-        cel.width = Cm(breedte)
-        run = cel.paragraphs[0].add_run(kop)
-        run.bold = True
-    for kolom, breedte in zip(t.columns, breedtes_cm, strict=True):
-        kolom.width = Cm(breedte)
-    herhaal_als_kop(t.rows[0])
-    return t
+    """A grid table with a bold repeating header row and fixed column widths.
+
+    Written as the XML python-docx's `add_table` and its setters made, in one parse: `add_table` looked up the
+    section's width through the whole body, and style, widths and header went through its property layers."""
+    twips = [Cm(breedte).twips for breedte in breedtes_cm]
+    raster = "".join(f'<w:gridCol w:w="{breedte}"/>' for breedte in twips)
+    kop = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{breedte}"/></w:tcPr><w:p>{tekst_run(tekst, "<w:b/>")}'
+                  "</w:p></w:tc>" for tekst, breedte in zip(koppen, twips, strict=True))
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{sjabloonstijl("Table Grid")}"/>'
+        '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" '
+        f'w:val="04A0"/></w:tblPr><w:tblGrid>{raster}</w:tblGrid>'
+        f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{kop}</w:tr></w:tbl>")
+    doc.element.body.sectPr.addprevious(tbl)
+    return Table(tbl, doc._body)
 
 
 def ruimte_na_alineas(t: Table, punten: float) -> None:

@@ -20,8 +20,7 @@ from kaderdiff.uitvoer.xmltekst import escape
 from kaderdiff.word.document import ROOD
 from kaderdiff.word.ns import INHOUDSOPGAVE as GALERIJ
 from kaderdiff.word.ns import W
-from kaderdiff.word.tabelxml import tekst_run
-from kaderdiff.word.tekststuk import elementen
+from kaderdiff.word.tekststuk import elementen, tekst_run
 
 #: The heading levels the table of contents lists: chapters and paragraphs, waarderingskaders and standards.
 NIVEAUS = "1-3"

@@ -42,8 +42,7 @@ from kaderdiff.word.revisies import (
     runs_van_blok,
     vul_in,
 )
-from kaderdiff.word.tabelxml import tekst_run
-from kaderdiff.word.tekststuk import Tekststukken, elementen
+from kaderdiff.word.tekststuk import Tekststukken, elementen, tekst_run
 from kaderdiff.word.voetnoten import Voetnoten
 
 STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": "Heading 4",

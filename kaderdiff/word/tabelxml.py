@@ -8,7 +8,6 @@ Each builder returns a piece of text; `voeg_rijen_toe` parses the rows of a tabl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -41,22 +40,6 @@ def run(tekst: str, opmaak: str = "") -> str:
     return f"<w:r>{eigenschappen}<w:t{bewaar}>{escape(tekst)}</w:t></w:r>"
 
 
-_TEKEN = re.compile("([\t\r\n])")
-
-
-def tekst_run(tekst: str, opmaak: str = "") -> str:
-    """A run of any text as python-docx's `add_run` writes it: a tab as w:tab, a line break as w:br."""
-    inhoud = []
-    for stuk in _TEKEN.split(tekst):
-        if stuk == "\t":
-            inhoud.append("<w:tab/>")
-        elif stuk in ("\r", "\n"):
-            inhoud.append("<w:br/>")
-        elif stuk:
-            bewaar = ' xml:space="preserve"' if stuk != stuk.strip() else ""
-            inhoud.append(f"<w:t{bewaar}>{escape(stuk)}</w:t>")
-    eigenschappen = f"<w:rPr>{opmaak}</w:rPr>" if opmaak else ""
-    return f"<w:r>{eigenschappen}{''.join(inhoud)}</w:r>"
 
 
 def link(tekst: str, relatie_id: str) -> str:

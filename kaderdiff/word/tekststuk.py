@@ -14,16 +14,36 @@ later step must see the whole body (renumbering the comments after footnotes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
+from kaderdiff.uitvoer.xmltekst import escape
 from kaderdiff.word.ns import NS_W_DECLARATIE
 
 DOEL = "kaderdiff-tekst"
 _BEGIN = f"<?{DOEL} ".encode()
 _EINDE = b"?>"
+
+
+_TEKEN = re.compile("([\t\r\n])")
+
+
+def tekst_run(tekst: str, opmaak: str = "") -> str:
+    """A run of any text as python-docx's `add_run` writes it: a tab as w:tab, a line break as w:br."""
+    inhoud = []
+    for stuk in _TEKEN.split(tekst):
+        if stuk == "\t":
+            inhoud.append("<w:tab/>")
+        elif stuk in ("\r", "\n"):
+            inhoud.append("<w:br/>")
+        elif stuk:
+            bewaar = ' xml:space="preserve"' if stuk != stuk.strip() else ""
+            inhoud.append(f"<w:t{bewaar}>{escape(stuk)}</w:t>")
+    eigenschappen = f"<w:rPr>{opmaak}</w:rPr>" if opmaak else ""
+    return f"<w:r>{eigenschappen}{''.join(inhoud)}</w:r>"
 
 
 def elementen(xml: str) -> list[Any]:
