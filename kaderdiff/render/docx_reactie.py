@@ -19,12 +19,11 @@ from kaderdiff.word.document import (
     kopblok,
     liggend,
     nieuw_document,
-    nieuwe_rij,
     opslaan,
     paginanummers,
-    schrijf_regels,
     tabel,
 )
+from kaderdiff.word.tabelxml import kolombreedtes, regels, rij, voeg_rijen_toe
 
 KOLOMMEN = ["Nr", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]
 BREEDTES_CM = [2.2, 6.0, 3.5, 4.0, 10.0]
@@ -83,27 +82,29 @@ def render_reactieformulier(formulier: Formulier, moment: datetime, consultatie:
     liggend(doc)
     kenmerk = referentie(formulier.sector, formulier.jaar, formulier.commit)
     paginanummers(doc, kenmerk)
-    regels = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk)]
+    kop = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk)]
     if consultatie is not None:
-        regels += [("Reageren", f"zo snel mogelijk, uiterlijk {nl_datum(consultatie.uiterlijk)}"),
-                   ("Reacties naar", consultatie.adres)]
+        kop += [("Reageren", f"zo snel mogelijk, uiterlijk {nl_datum(consultatie.uiterlijk)}"),
+                ("Reacties naar", consultatie.adres)]
         if consultatie.contactpersoon:
-            regels.append(("Contactpersoon", consultatie.contactpersoon))
-    kopblok(doc, titel, regels)
+            kop.append(("Contactpersoon", consultatie.contactpersoon))
+    kopblok(doc, titel, kop)
     met_blz = paginas is not None
     doc.add_paragraph(_uitleg(formulier, met_blz))
     t = tabel(doc, KOLOMMEN_MET_BLZ if met_blz else KOLOMMEN, BREEDTES_MET_BLZ_CM if met_blz else BREEDTES_CM)
+    breedtes = kolombreedtes(t)
+    rijen = []
     for r in formulier.regels:
-        cellen = nieuwe_rij(t)
         waarden = [r.nummer, *([f"blz. {paginas[r.nummer]}"] if paginas is not None else []), r.vindplaats, r.soort]
-        for cel, waarde in zip(cellen, waarden, strict=False):
-            schrijf_regels(cel, waarde)
+        rijen.append(rij(breedtes, [regels(w) for w in waarden] + [[]] * (len(breedtes) - len(waarden)),
+                         deelbaar=True))
     for nummer, omschrijving in ((ALGEMEEN, "Algemene opmerkingen over het concept of de Staat van wijzigingen"),
                                  (ONGEWIJZIGD, "Opmerkingen over ongewijzigde tekst (vermeld hoofdstuk, paragraaf "
                                                "of standaard)")):
-        cellen = nieuwe_rij(t)
-        schrijf_regels(cellen[0], nummer)
-        schrijf_regels(cellen[2 if met_blz else 1], omschrijving)
+        cellen: list[list[str]] = [[] for _ in breedtes]
+        cellen[0], cellen[2 if met_blz else 1] = regels(nummer), regels(omschrijving)
+        rijen.append(rij(breedtes, cellen, deelbaar=True))
+    voeg_rijen_toe(t, rijen)  # one parse for the whole table: a row at a time went through python-docx's layers
     if formulier.colofon:  # which version the numbers are from: `kaderdiff reacties` checks it against its concept
         doc.add_paragraph(formulier.colofon)
     return opslaan(doc, moment)

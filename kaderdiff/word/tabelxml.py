@@ -80,11 +80,12 @@ def cel(breedte_twips: int, alineas: list[str]) -> str:
             f'{"".join(alineas) or alinea()}</w:tc>')
 
 
-def rij(breedtes_twips: list[int], cellen: list[list[str]]) -> str:
+def rij(breedtes_twips: list[int], cellen: list[list[str]], deelbaar: bool = False) -> str:
     """A row: per column its width and its paragraphs. It does not break across pages (`w:cantSplit`, bare as
     Word writes it): a reader cites a row by its page, so the whole row must be on it (`word.rijhoogte` cuts a
-    row taller than a page in parts)."""
-    return (f"<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+    row taller than a page in parts). `deelbaar`: a row to be filled in, which may grow over a page."""
+    eigenschappen = "" if deelbaar else "<w:trPr><w:cantSplit/></w:trPr>"
+    return (f"<w:tr>{eigenschappen}"
             f"{''.join(cel(b, a) for b, a in zip(breedtes_twips, cellen, strict=True))}</w:tr>")
 
 
