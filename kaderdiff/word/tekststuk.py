@@ -2,14 +2,14 @@
 
 A kader's body is written as text (`word.kaderdocument`). Parsing that text into elements only for python-docx to
 serialise them again when the document is saved cost a kader document a tenth of its time. So the text is kept
-aside (`Tekststukken`) and a processing instruction, `<?kaderdiff-tekst N?>`, holds its place in the body; when the
-document is saved, `vul_in` puts the text itself in that place in the saved part. The bytes are those of the parsed
-and serialised elements, because the text is written the way lxml writes it (the same escaping, double quotes, empty
-elements closed in themselves, no namespace declarations of its own).
+aside (`Tekststukken`) and a processing instruction, `<?kaderdiff-tekst N?>`, holds its place in the body; when
+the document is saved, `Tekststukken.vul_in` puts the text itself in that place in the saved part. The bytes are
+those of the parsed and serialised elements, because the text is written the way lxml writes it (the same
+escaping, double quotes, empty elements closed in themselves, no namespace declarations of its own).
 
-Text that another step must still find as elements (the title, before which the table of contents goes; a paragraph
-with a footnote reference, which gets its number) is parsed as before; `ontleed_alle` parses every piece when a
-later step must see the whole body (renumbering the comments after footnotes).
+Text that another step must still find as elements (the title, before which the table of contents goes; a
+paragraph with a footnote reference, which gets its number) is parsed as before; `Tekststukken.ontleed_alle`
+parses every piece when a later step must see the whole body (renumbering the comments after footnotes).
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from kaderdiff.word.ns import NS_W_DECLARATIE
 DOEL = "kaderdiff-tekst"
 _BEGIN = f"<?{DOEL} ".encode()
 _EINDE = b"?>"
-
-
 _TEKEN = re.compile("([\t\r\n])")
 
 
