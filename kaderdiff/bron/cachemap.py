@@ -32,6 +32,24 @@ def cachenaam(soort: str, kadermap: Path) -> str:
     return f"{soort}-{zlib.crc32(str(kadermap).encode('utf-8')):08x}.json"
 
 
+class OngeldigeCache(Exception):
+    """A stored cache file does not have the shape this version writes: it is ignored and rebuilt."""
+
+
+def als_soort(waarde: object, soort: type | tuple[type, ...]) -> object:
+    """`waarde` when it is of `soort` (a bool is no number); `OngeldigeCache` otherwise."""
+    if not isinstance(waarde, soort) or (isinstance(waarde, bool) and soort is not bool):
+        raise OngeldigeCache
+    return waarde
+
+
+def als_lijst(waarde: object, lengte: int | None = None) -> list[object]:
+    """`waarde` when it is a list (of `lengte` items, when given); `OngeldigeCache` otherwise."""
+    if not isinstance(waarde, list) or (lengte is not None and len(waarde) != lengte):
+        raise OngeldigeCache
+    return waarde
+
+
 def lees_cachebestand(pad: Path | None, formaat: str, kadermap: Path) -> dict[str, object] | None:
     """The JSON of a cache file when it is one of this format for this kadermap; None when it is absent,
     unreadable or anything else (a cache is never trusted, only used)."""

@@ -22,7 +22,14 @@ from pathlib import Path
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
-from kaderdiff.bron.cachemap import cachenaam, lees_cachebestand, schrijf_cachebestand
+from kaderdiff.bron.cachemap import (
+    OngeldigeCache,
+    als_lijst,
+    als_soort,
+    cachenaam,
+    lees_cachebestand,
+    schrijf_cachebestand,
+)
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.wettekst import Artikel, Lid, Onderdeel, Wettekst
 
@@ -41,47 +48,31 @@ def _onderdelen(lijst: tuple[Onderdeel, ...]) -> list[object]:
     return [[o.nr, _onderdelen(o.onderdelen)] for o in lijst]
 
 
-class _Ongeldig(Exception):
-    """The stored index does not have the shape this version writes: it is ignored and rebuilt."""
-
-
-def _soort(waarde: object, soort: type) -> object:
-    if not isinstance(waarde, soort) or isinstance(waarde, bool):
-        raise _Ongeldig
-    return waarde
-
-
-def _lijst(waarde: object, lengte: int | None = None) -> list[object]:
-    if not isinstance(waarde, list) or (lengte is not None and len(waarde) != lengte):
-        raise _Ongeldig
-    return waarde
-
-
 def _tekst(waarde: object) -> str:
-    return str(_soort(waarde, str))
+    return str(als_soort(waarde, str))
 
 
 def _uit_onderdelen(ruw: object) -> tuple[Onderdeel, ...]:
     uit = []
-    for o in _lijst(ruw):
-        nr, sub = _lijst(o, 2)
+    for o in als_lijst(ruw):
+        nr, sub = als_lijst(o, 2)
         uit.append(Onderdeel(_tekst(nr), "", _uit_onderdelen(sub)))
     return tuple(uit)
 
 
 def uit_skelet(ruw: object, bron: str) -> Wettekst:
-    """The law version a `skelet` describes (texts empty); `_Ongeldig` for anything else."""
-    bwb, datum, titel, artikelen = _lijst(ruw, 4)
+    """The law version a `skelet` describes (texts empty); `OngeldigeCache` for anything else."""
+    bwb, datum, titel, artikelen = als_lijst(ruw, 4)
     try:
         geldig_vanaf = date.fromisoformat(_tekst(datum))
     except ValueError:
-        raise _Ongeldig from None
+        raise OngeldigeCache from None
     per_nr: dict[str, Artikel] = {}
-    for a in _lijst(artikelen):
-        nr, status, leden, onderdelen = _lijst(a, 4)
+    for a in als_lijst(artikelen):
+        nr, status, leden, onderdelen = als_lijst(a, 4)
         uit_leden = []
-        for lid in _lijst(leden):
-            lidnr, lidstatus, lidonderdelen = _lijst(lid, 3)
+        for lid in als_lijst(leden):
+            lidnr, lidstatus, lidonderdelen = als_lijst(lid, 3)
             uit_leden.append(Lid(_tekst(lidnr), "", onderdelen=_uit_onderdelen(lidonderdelen),
                                  status=_tekst(lidstatus)))
         per_nr[_tekst(nr)] = Artikel(_tekst(nr), "", tuple(uit_leden), "", onderdelen=_uit_onderdelen(onderdelen),
@@ -156,16 +147,16 @@ class Artikelindex:
             return
         try:
             ingangen = {}
-            for sleutel, i in _soort(data.get("wetten"), dict).items():  # type: ignore[attr-defined]
+            for sleutel, i in als_soort(data.get("wetten"), dict).items():  # type: ignore[attr-defined]
                 if not isinstance(i, dict):
-                    raise _Ongeldig
-                stat = [int(str(_soort(x, int))) for x in _lijst(i.get("stat"), 4)]
-                ingang = _Ingang((stat[0], stat[1], stat[2], stat[3]), int(str(_soort(i.get("gezien_op_ns"), int))),
-                                 _tekst(i.get("sha256")), _lijst(i.get("wet")))
+                    raise OngeldigeCache
+                stat = [int(str(als_soort(x, int))) for x in als_lijst(i.get("stat"), 4)]
+                ingang = _Ingang((stat[0], stat[1], stat[2], stat[3]), int(str(als_soort(i.get("gezien_op_ns"), int))),
+                                 _tekst(i.get("sha256")), als_lijst(i.get("wet")))
                 ingang.als_wettekst(str(sleutel))  # a malformed entry makes the whole index suspect
                 ingangen[str(sleutel)] = ingang
             self._ingangen = ingangen
-        except (_Ongeldig, KaderdiffFout, ValueError, TypeError, RecursionError, MemoryError, UnicodeError):
+        except (OngeldigeCache, KaderdiffFout, ValueError, TypeError, RecursionError, MemoryError, UnicodeError):
             self._ingangen = {}
 
     def bewaar(self) -> None:

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
-from kaderdiff.bron.cachemap import cachemap_van, cachenaam, lees_cachebestand, schrijf_cachebestand
+from kaderdiff.bron.cachemap import (
+    OngeldigeCache,
+    als_lijst,
+    als_soort,
+    cachemap_van,
+    cachenaam,
+    lees_cachebestand,
+    schrijf_cachebestand,
+)
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.grondslag import Grondslag
@@ -104,67 +112,51 @@ class _Tabellen:
                 "grondslagsets": [[[g.wet, g.artikel, g.lid, g.onderdeel] for g in s] for s in self.sets]}
 
 
-class _Ongeldig(Exception):
-    """The stored index does not have the shape this version writes: it is ignored and rebuilt."""
-
-
-def _eis(waarde: object, soort: type | tuple[type, ...]) -> object:
-    if not isinstance(waarde, soort) or (isinstance(waarde, bool) and soort is not bool):
-        raise _Ongeldig
-    return waarde
-
-
 def _nummer(waarde: object, lengte: int) -> int:
-    nummer = _eis(waarde, int)
+    nummer = als_soort(waarde, int)
     assert isinstance(nummer, int)
     if not 0 <= nummer < lengte:
-        raise _Ongeldig
+        raise OngeldigeCache
     return nummer
 
 
 def _nummers(waarden: list[object], lengte: int) -> list[int]:
-    """Numbers into a table of `lengte` entries; `_Ongeldig` for anything else (a bool is no number here)."""
+    """Numbers into a table of `lengte` entries; `OngeldigeCache` for anything else (a bool is no number here)."""
     nummers = [w for w in waarden if type(w) is int and 0 <= w < lengte]
     if len(nummers) != len(waarden):
-        raise _Ongeldig
+        raise OngeldigeCache
     return nummers
 
 
 def _kader_uit_json(data: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> IndexKader:
     if not isinstance(data, dict):
-        raise _Ongeldig
-    n = _eis(data.get("eisen"), list)
+        raise OngeldigeCache
+    n = als_soort(data.get("eisen"), list)
     assert isinstance(n, list)
     if len(n) % 5:
-        raise _Ongeldig
+        raise OngeldigeCache
     # Column by column (id, tekst, standaard, standaard_titel: into the texts; the last into the sets): a kader's
     # numbers checked in a few passes instead of a call each.
     ids, eisteksten, standaarden, titels = (_nummers(n[kolom::5], len(teksten)) for kolom in range(4))
     setnummers = _nummers(n[4::5], len(sets))
     eisen = tuple(IndexEis(teksten[a], teksten[b], teksten[c], teksten[d], sets[e])
                   for a, b, c, d, e in zip(ids, eisteksten, standaarden, titels, setnummers, strict=True))
-    return IndexKader(str(_eis(data.get("sector"), str)), int(str(_eis(data.get("jaar"), int))), eisen)
+    return IndexKader(str(als_soort(data.get("sector"), str)), int(str(als_soort(data.get("jaar"), int))), eisen)
 
 
 def _grondslagsets(ruw: object) -> list[tuple[Grondslag, ...]]:
     uit = []
-    for s in _lijst(ruw):
-        uit.append(tuple(Grondslag(*(str(_eis(deel, str)) for deel in _lijst(g, 4))) for g in _lijst(s)))
+    for s in als_lijst(ruw):
+        uit.append(tuple(Grondslag(*(str(als_soort(deel, str)) for deel in als_lijst(g, 4))) for g in als_lijst(s)))
     return uit
-
-
-def _lijst(waarde: object, lengte: int | None = None) -> list[object]:
-    if not isinstance(waarde, list) or (lengte is not None and len(waarde) != lengte):
-        raise _Ongeldig
-    return waarde
 
 
 def _ingang_uit_json(i: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> _Ingang:
     if not isinstance(i, dict):
-        raise _Ongeldig
-    stat = tuple(_nummer(x, 2**63) for x in _lijst(i.get("stat"), 4))
+        raise OngeldigeCache
+    stat = tuple(_nummer(x, 2**63) for x in als_lijst(i.get("stat"), 4))
     gezien_op = _nummer(i.get("gezien_op_ns"), 2**63)
-    return _Ingang((stat[0], stat[1], stat[2], stat[3]), gezien_op, str(_eis(i.get("sha256"), str)),
+    return _Ingang((stat[0], stat[1], stat[2], stat[3]), gezien_op, str(als_soort(i.get("sha256"), str)),
                    _kader_uit_json(i.get("kader"), teksten, sets))
 
 
@@ -257,13 +249,13 @@ class Grondslagindex:
         if data is None:
             return
         try:
-            teksten = [str(_eis(t, str)) for t in _lijst(data.get("teksten"))]
+            teksten = [str(als_soort(t, str)) for t in als_lijst(data.get("teksten"))]
             sets = _grondslagsets(data.get("grondslagsets"))
-            bestanden = _eis(data.get("bestanden"), dict)
+            bestanden = als_soort(data.get("bestanden"), dict)
             assert isinstance(bestanden, dict)
-            self._ingangen = {str(_eis(relatief, str)): _ingang_uit_json(i, teksten, sets)
+            self._ingangen = {str(als_soort(relatief, str)): _ingang_uit_json(i, teksten, sets)
                               for relatief, i in bestanden.items()}
-        except (_Ongeldig, KaderdiffFout, ValueError, RecursionError, MemoryError, UnicodeError):
+        except (OngeldigeCache, KaderdiffFout, ValueError, RecursionError, MemoryError, UnicodeError):
             self._ingangen = {}
 
     def _schrijf_schijf(self) -> None:
