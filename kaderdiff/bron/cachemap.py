@@ -20,8 +20,12 @@ def cachemap_van(kadermap: Path, git_map: Path | None = None) -> Path:
         return git_map / "kaderdiff"
     import hashlib
 
-    basis = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return basis / "kaderdiff" / hashlib.sha256(str(kadermap).encode("utf-8")).hexdigest()[:16]
+    return gebruikerscache() / hashlib.sha256(str(kadermap).encode("utf-8")).hexdigest()[:16]
+
+
+def gebruikerscache() -> Path:
+    """kaderdiff's folder in the user's cache (`XDG_CACHE_HOME`, else ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kaderdiff"
 
 
 def cachenaam(soort: str, kadermap: Path) -> str:

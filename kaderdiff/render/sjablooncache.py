@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache, __version__
 from jinja2.bccache import Bucket
 
+from kaderdiff.bron.cachemap import gebruikerscache
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.uitvoer.atomairbestand import schrijf_atomair
 
@@ -30,7 +31,7 @@ def sjablooncachemap(instellingen: str) -> Path:
 def _wortel() -> Path:
     if os.environ.get("KADERDIFF_CACHE"):
         return Path(os.environ["KADERDIFF_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kaderdiff"
+    return gebruikerscache()
 
 
 class Sjablooncache(BytecodeCache):
