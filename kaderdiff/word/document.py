@@ -38,7 +38,7 @@ from kaderdiff.uitvoer.sjablonen import SJABLONEN
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.uitvoer.zipvast import NIVEAU, vaste_info
 from kaderdiff.word.ns import AUTEUR
-from kaderdiff.word.tekststuk import Tekststukken, elementen, tekst_run
+from kaderdiff.word.tekststuk import Tekststukken, aan_het_eind, tekst_run
 
 #: The slim Word template (see word/sjabloon.py): python-docx's default without unused styles.
 SJABLOON = SJABLONEN / "kaderdiff.docx"
@@ -49,6 +49,8 @@ DONKERGROEN = RGBColor.from_string(huisstijl().kleur["ingevoegd"])
 LINTBLAUW = RGBColor.from_string(huisstijl().kleur["lint"])
 GEDEMPT = RGBColor.from_string(huisstijl().kleur["gedempt"])
 LETTER = huisstijl().familie
+#: A tab in a run written as text (an f-string expression cannot hold a backslash).
+TAB = "\t"
 #: The description every document kaderdiff writes carries: how an earlier output is recognised.
 GEMAAKT = "Gemaakt met kaderdiff"
 #: The python-docx objects a renderer holds: it builds with their public methods, and asks word/ for the rest.
@@ -174,12 +176,10 @@ def kopblok(doc: DocxDocument, titel: str, regels: list[tuple[str, str]]) -> Non
                      '<w:spacing w:after="0"/></w:pPr>')
     alineas = [f'<w:p><w:pPr><w:pStyle w:val="{sjabloonstijl("Heading 1")}"/></w:pPr>'
                f"{tekst_run(titel) if titel else ''}</w:p>"]
-    alineas += [f"<w:p>{eigenschappen}{tekst_run(label + chr(9), '<w:b/>' + klein)}{tekst_run(waarde, klein)}</w:p>"
+    alineas += [f"<w:p>{eigenschappen}{tekst_run(label + TAB, '<w:b/>' + klein)}{tekst_run(waarde, klein)}</w:p>"
                 for label, waarde in regels]
     alineas.append("<w:p/>")
-    sectie = doc.element.body.sectPr
-    for alinea in elementen("".join(alineas)):
-        sectie.addprevious(alinea)
+    aan_het_eind(doc, "".join(alineas))
 
 
 def _halve_punten(punten: float) -> int:

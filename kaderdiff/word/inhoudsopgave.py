@@ -17,15 +17,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from kaderdiff.uitvoer.xmltekst import escape
-from kaderdiff.word.document import ROOD
+from kaderdiff.word.document import ROOD, TAB, sjabloonstijl
 from kaderdiff.word.ns import INHOUDSOPGAVE as GALERIJ
 from kaderdiff.word.ns import W
-from kaderdiff.word.tekststuk import elementen, tekst_run
+from kaderdiff.word.tekststuk import aan_het_eind, elementen, tekst_run
 
 #: The heading levels the table of contents lists: chapters and paragraphs, waarderingskaders and standards.
 NIVEAUS = "1-3"
-#: A tab in a run of the colofon (an f-string expression cannot hold a backslash).
-TAB = "\t"
 KOP = "Inhoud"
 VOORLOPIG = ("De inhoudsopgave verschijnt als de velden worden bijgewerkt (Word doet dat bij het openen; "
              "LibreOffice: Extra > Bijwerken > Alles bijwerken).")
@@ -74,14 +72,9 @@ def colofon(doc: DocxDocument, regels: Sequence[tuple[str, str]]) -> None:
     eigenschappen = (f'<w:pPr><w:tabs><w:tab w:pos="{inspringing}" w:val="left"/></w:tabs>'
                      f'<w:spacing w:after="{Pt(3).twips}"/><w:ind w:left="{inspringing}" w:hanging="{inspringing}"/>'
                      "</w:pPr>")
-    kop = (f'<w:p><w:pPr><w:pStyle w:val="{doc.styles["Heading 1"].style_id}"/><w:pageBreakBefore/></w:pPr>'
+    kop = (f'<w:p><w:pPr><w:pStyle w:val="{sjabloonstijl("Heading 1")}"/><w:pageBreakBefore/></w:pPr>'
            f'{tekst_run("Colofon")}</w:p>')
     alineas = [f"<w:p>{eigenschappen}{tekst_run(label + TAB, '<w:b/>')}{tekst_run(waarde)}</w:p>"
                for label, waarde in regels]
-    sectie = doc.element.body.find(f"{W}sectPr")
-    for el in elementen(kop + "".join(alineas)):
-        if sectie is None:
-            doc.element.body.append(el)
-        else:
-            sectie.addprevious(el)
+    aan_het_eind(doc, kop + "".join(alineas))
 

@@ -28,7 +28,7 @@ from kaderdiff.model.kader import Fragment, Kader
 from kaderdiff.uitvoer.huisstijl import huisstijl
 from kaderdiff.uitvoer.xmltekst import quoteattr
 from kaderdiff.word.blokken import EIND, Blok, blokmerk
-from kaderdiff.word.document import GEDEMPT, ROOD, Koppelingen, cellen_van, rij_toevoegen
+from kaderdiff.word.document import GEDEMPT, ROOD, Koppelingen, cellen_van, rij_toevoegen, sjabloonstijl
 from kaderdiff.word.ns import AUTEUR, NS_W_DECLARATIE, W
 from kaderdiff.word.revisiereeks import ALLEEN_OUD, BlokStatus, Regel
 from kaderdiff.word.revisies import (
@@ -117,7 +117,7 @@ class KaderSchrijver:
         self.sectie = self.doc.element.body.find(W + "sectPr")
         self.koppelingen = Koppelingen(self.doc.part)
         # while the body is still short: python-docx finds the section through the whole document
-        self.tabelopmaak = (self.doc._block_width, self.stijl_id_van("Table Grid"))
+        self.tabelopmaak = (self.doc._block_width, sjabloonstijl("Table Grid"))
 
     def link_id(self, adres: str) -> str:
         return self.koppelingen.id(adres)

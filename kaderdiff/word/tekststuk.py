@@ -21,7 +21,7 @@ from typing import Any
 from lxml import etree
 
 from kaderdiff.uitvoer.xmltekst import escape
-from kaderdiff.word.ns import NS_W_DECLARATIE
+from kaderdiff.word.ns import NS_W_DECLARATIE, W
 
 DOEL = "kaderdiff-tekst"
 _BEGIN = f"<?{DOEL} ".encode()
@@ -47,6 +47,15 @@ def tekst_run(tekst: str, opmaak: str = "") -> str:
 def elementen(xml: str) -> list[Any]:
     """Parse WordprocessingML elements written as text (namespace w)."""
     return list(etree.fromstring(f"<w:stukken {NS_W_DECLARATIE}>{xml}</w:stukken>"))
+
+
+def aan_het_eind(doc: Any, xml: str) -> None:
+    """Paragraphs written as text, parsed in one go and put at the end of the body of a python-docx document
+    (before its sectPr, as `add_paragraph` puts each)."""
+    body = doc.element.body
+    sectie = body.find(W + "sectPr")
+    plek = len(body) if sectie is None else body.index(sectie)
+    body[plek:plek] = elementen(xml)
 
 
 @dataclass
