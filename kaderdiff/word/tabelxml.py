@@ -40,8 +40,6 @@ def run(tekst: str, opmaak: str = "") -> str:
     return f"<w:r>{eigenschappen}<w:t{bewaar}>{escape(tekst)}</w:t></w:r>"
 
 
-
-
 def link(tekst: str, relatie_id: str) -> str:
     """A clickable run: `relatie_id` names the address among the document part's relationships."""
     return hyperlink_xml(relatie_id, run(tekst, LINKOPMAAK))
