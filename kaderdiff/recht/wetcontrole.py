@@ -12,7 +12,6 @@ A law without a stored text cannot be checked, and that is said, per law with th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -211,12 +210,15 @@ def _wetversie(kadersdir: Path, opgeslagen: list[tuple[date, Path]], peildatum: 
     return _INDEXEN[sleutel].wettekst(pad, datum)
 
 
-@dataclass
 class Ongecontroleerd:
     """A check (`ExtraControle`) that collects, per kadermap and law, the cited articles that could not be
-    checked because no text of that law is stored; `meldingen()` then says so once per law."""
+    checked because no text of that law is stored; `meldingen()` then says so once per law.
 
-    per_wet: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (kadermap, code) -> articles
+    A plain class: it collects, it is never compared, and a dataclass costs `controleer` half a millisecond to
+    create."""
+
+    def __init__(self) -> None:
+        self.per_wet: dict[tuple[str, str], set[str]] = {}  # (kadermap, code) -> articles
 
     def __call__(self, kader: Kader, pad: Path | None) -> list[Melding]:
         kadersdir = kadersdir_van(kader, pad)
