@@ -2,7 +2,7 @@
 
 `controleer` needs of a law version only its structure: which articles, leden and (nested) onderdelen exist
 and whether they are in force. Parsing the BWB XML for that is most of the check of a kader (and a real law is
-megabytes); this index keeps that structure per stored law file, as JSON in the cache folder of the grondslag
+megabytes); this index keeps that structure per stored law file, in the cache folder of the grondslag
 index (`bron.cachemap`). The texts themselves are not kept: what the index gives is a
 `Wettekst` whose articles, leden and onderdelen have no text.
 
@@ -36,8 +36,8 @@ FORMAAT = f"kaderdiff-artikelindex/1 {__version__}"
 
 
 def skelet(tekst: Wettekst) -> list[object]:
-    """A law version as JSON: bwb, date, title and per article [nr, status, leden, onderdelen]; a lid is
-    [nr, status, onderdelen] and an onderdeel [nr, onderdelen]."""
+    """A law version as cache data (`bron.cachemap`): bwb, date, title and per article [nr, status, leden,
+    onderdelen]; a lid is [nr, status, onderdelen] and an onderdeel [nr, onderdelen]."""
     return [tekst.bwb, tekst.geldig_vanaf.isoformat(), tekst.titel,
             [[a.nr, a.status, [[lid.nr, lid.status, _onderdelen(lid.onderdelen)] for lid in a.leden],
               _onderdelen(a.onderdelen)] for a in tekst.artikelen.values()]]

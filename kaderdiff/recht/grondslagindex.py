@@ -84,7 +84,7 @@ def index_van_kader(kader: Kader) -> IndexKader:
     return IndexKader(kader.afkorting, kader.jaar, tuple(eisen))
 
 
-# -- JSON form ------------------------------------------------------------------------
+# -- Stored form ----------------------------------------------------------------------
 # Most eisen keep their id, text and grondslagen from year to year, so strings and sets of
 # grondslagen are stored once in shared tables and each eis is five numbers into them:
 # id, tekst, standaard, standaard_titel, grondslagset. (80 bench kaders: 8.3 MB -> ~1 MB.)
@@ -107,7 +107,7 @@ class _Tabellen:
             n for e in k.eisen for n in (self.tekst(e.id), self.tekst(e.tekst), self.tekst(e.standaard),
                                          self.tekst(e.standaard_titel), self.set(e.grondslagen))]}
 
-    def als_json(self) -> dict[str, object]:
+    def als_gegevens(self) -> dict[str, object]:
         return {"teksten": list(self.teksten),
                 "grondslagsets": [[[g.wet, g.artikel, g.lid, g.onderdeel] for g in s] for s in self.sets]}
 
@@ -128,7 +128,7 @@ def _nummers(waarden: list[object], lengte: int) -> list[int]:
     return nummers
 
 
-def _kader_uit_json(data: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> IndexKader:
+def _kader_uit_cache(data: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> IndexKader:
     if not isinstance(data, dict):
         raise OngeldigeCache
     n = als_soort(data.get("eisen"), list)
@@ -151,13 +151,13 @@ def _grondslagsets(ruw: object) -> list[tuple[Grondslag, ...]]:
     return uit
 
 
-def _ingang_uit_json(i: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> _Ingang:
+def _ingang_uit_cache(i: object, teksten: list[str], sets: list[tuple[Grondslag, ...]]) -> _Ingang:
     if not isinstance(i, dict):
         raise OngeldigeCache
     stat = tuple(_nummer(x, 2**63) for x in als_lijst(i.get("stat"), 4))
     gezien_op = _nummer(i.get("gezien_op_ns"), 2**63)
     return _Ingang((stat[0], stat[1], stat[2], stat[3]), gezien_op, str(als_soort(i.get("sha256"), str)),
-                   _kader_uit_json(i.get("kader"), teksten, sets))
+                   _kader_uit_cache(i.get("kader"), teksten, sets))
 
 
 @dataclass
@@ -253,7 +253,7 @@ class Grondslagindex:
             sets = _grondslagsets(data.get("grondslagsets"))
             bestanden = als_soort(data.get("bestanden"), dict)
             assert isinstance(bestanden, dict)
-            self._ingangen = {str(als_soort(relatief, str)): _ingang_uit_json(i, teksten, sets)
+            self._ingangen = {str(als_soort(relatief, str)): _ingang_uit_cache(i, teksten, sets)
                               for relatief, i in bestanden.items()}
         except (OngeldigeCache, KaderdiffFout, ValueError, RecursionError, MemoryError, UnicodeError):
             self._ingangen = {}
@@ -264,4 +264,4 @@ class Grondslagindex:
                                 "kader": tabellen.kader(i.kader)}
                      for relatief, i in sorted(self._ingangen.items())}
         # a read-only or full place only costs speed: the index is rebuilt next time
-        schrijf_cachebestand(self.pad, FORMAAT, self.kadermap.pad, {**tabellen.als_json(), "bestanden": bestanden})
+        schrijf_cachebestand(self.pad, FORMAAT, self.kadermap.pad, {**tabellen.als_gegevens(), "bestanden": bestanden})

@@ -66,7 +66,7 @@ def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> 
     omgeving = {k: v for k, v in os.environ.items() if k != "KADERDIFF_CACHE"}
     eerste, uit = start(["herleid", "--artikel", ARTIKEL, "--json"], voorbeeldrepo, omgeving)
     assert "lxml" in geladen(eerste, ZWAAR), "de eerste keer worden de kaders gelezen"
-    assert list((voorbeeldrepo / ".git" / "kaderdiff").glob("grondslagindex-*.json"))
+    assert list((voorbeeldrepo / ".git" / "kaderdiff").glob("grondslagindex-*.bin"))
     modules, tweede = start(["herleid", "--artikel", ARTIKEL, "--json"], voorbeeldrepo, omgeving)
     assert json.loads(tweede) == json.loads(uit)
     assert json.loads(tweede)["eisen"], "het artikel heeft eisen in de voorbeeldkaders"

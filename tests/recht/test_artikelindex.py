@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import marshal
 import os
+import zlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +13,7 @@ import pytest
 
 from kaderdiff.bron import bestanden
 from kaderdiff.bron.bwb import versies, wetversie
-from kaderdiff.bron.cachemap import cachemap_van
+from kaderdiff.bron.cachemap import KOP, cachemap_van
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht import wetcontrole
@@ -93,17 +96,40 @@ def test_een_gewijzigde_wettekst_wordt_opnieuw_gelezen(kaders: Path, monkeypatch
     assert _index(kaders).herlezen == []
 
 
-@pytest.mark.parametrize("kapot", [b"{ kapot", b'{"formaat": 3}', b"", b"\xff\xfe",
-                                   b'{"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {"x": {"stat": [1, 2, 3, '
-                                   b'4], "gezien_op_ns": 9, "sha256": "0", "wet": ["B", "2026-13-01", "", []]}}}'])
-def test_een_kapotte_index_wordt_genegeerd_en_opnieuw_gemaakt(kaders: Path, kapot: bytes) -> None:
+def _met_kop(romp: bytes, kop: bytes = KOP) -> bytes:
+    """A cache file as the format describes it: the header line, a CRC-32 of the rest, then the marshal data."""
+    return kop + zlib.crc32(romp).to_bytes(4, "big") + romp
+
+
+#: Damaged files, and whole files of the right kind whose content is wrong (`FORMAAT`, `KADERS` filled in).
+KAPOT: dict[str, Callable[[bytes], bytes]] = {
+    "leeg": lambda goed: b"",
+    "json van vroeger": lambda goed: b'{"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {}}',
+    "geen utf-8": lambda goed: b"\xff\xfe",
+    "alleen de kop": lambda goed: KOP,
+    "afgekapt": lambda goed: goed[:-7],
+    "een byte omgevallen": lambda goed: goed[:-20] + bytes([goed[-20] ^ 1]) + goed[-19:],
+    "andere python": lambda goed: _met_kop(goed[len(KOP) + 4:], KOP.replace(b"python 3.", b"python 2.")),
+    "geen marshal": lambda goed: _met_kop(b"\xff kapot"),
+    "geen woordenboek": lambda goed: _met_kop(marshal.dumps(["FORMAAT"])),
+    "ander formaat": lambda goed: _met_kop(marshal.dumps({"formaat": 3})),
+    "onmogelijke datum": lambda goed: _met_kop(marshal.dumps(
+        {"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {"x": {
+            "stat": [1, 2, 3, 4], "gezien_op_ns": 9, "sha256": "0", "wet": ["B", "2026-13-01", "", []]}}})),
+}
+
+
+@pytest.mark.parametrize("soort", sorted(KAPOT))
+def test_een_kapotte_index_wordt_genegeerd_en_opnieuw_gemaakt(kaders: Path, soort: str) -> None:
     from kaderdiff.recht.artikelindex import FORMAAT
 
     bestand = kaders / "2026" / "mbo.xml"
     goed = _controleer(bestand)
     pad = _index(kaders).pad
     assert pad is not None
+    kapot = KAPOT[soort](pad.read_bytes())
     pad.write_bytes(kapot.replace(b"FORMAAT", FORMAAT.encode()).replace(b"KADERS", str(kaders.resolve()).encode()))
     assert _controleer(bestand) == goed
     assert len(_index(kaders).herlezen) == 2  # both laws read again
     assert _controleer(bestand) == goed and pad.read_bytes() != kapot  # and written whole again
+    assert _index(kaders).herlezen == [], "de nieuwe index wordt weer gebruikt"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
+import zlib
 from pathlib import Path
+from typing import Any
 
+from kaderdiff.bron.cachemap import KOP
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.versie import Versie
@@ -24,6 +28,15 @@ STUDIEDUUR = parse_een("artikel 7.2.4a, eerste lid, WEB")
 def _kopie(tmp_path: Path) -> tuple[KaderMap, Path]:
     shutil.copytree(KADERS, tmp_path / "kaders")
     return KaderMap(tmp_path / "kaders"), tmp_path / "cache"
+
+
+def _opgeslagen(pad: Path) -> dict[str, Any]:
+    """A stored index read as the format describes it (header line, CRC-32, marshal), not by the reader under test."""
+    inhoud = pad.read_bytes()
+    assert inhoud.startswith(KOP) and zlib.crc32(inhoud[len(KOP) + 4:]).to_bytes(4, "big") == inhoud[len(KOP):][:4]
+    data = marshal.loads(inhoud[len(KOP) + 4:])
+    assert isinstance(data, dict)
+    return data
 
 
 def _vervang_even_lang(bestand: Path, oud: str, nieuw: str) -> None:
@@ -51,7 +64,7 @@ def test_opgeslagen_index_wordt_in_een_nieuw_proces_gebruikt(tmp_path: Path) -> 
     index = Grondslagindex(km, cache)
     eerste = herleid_artikel(km, STUDIEDUUR, index)
     assert index.pad is not None and index.pad.parent == cache
-    opgeslagen = json.loads(index.pad.read_text(encoding="utf-8"))
+    opgeslagen = _opgeslagen(index.pad)
     assert len(opgeslagen["bestanden"]) == len(sample_kaders()) and opgeslagen["formaat"] == grondslagindex.FORMAAT
     nieuw = Grondslagindex(KaderMap(tmp_path / "kaders"), cache)  # as a fresh process would
     assert herleid_artikel(km, STUDIEDUUR, nieuw) == eerste
@@ -93,7 +106,7 @@ def test_grondslag_gewijzigd_en_jaar_erbij_en_weg(tmp_path: Path) -> None:
     [g] = [g for g in herleid_artikel(km, STUDIEDUUR, index) if g.sector == "MBO"]
     assert g.eerste_jaar == 2025
     assert index.pad is not None
-    opgeslagen = json.loads(index.pad.read_text(encoding="utf-8"))
+    opgeslagen = _opgeslagen(index.pad)
     assert not any(naam.startswith("2024/") for naam in opgeslagen["bestanden"])
 
 
@@ -106,9 +119,10 @@ def test_kapotte_of_verouderde_index_wordt_genegeerd(tmp_path: Path, monkeypatch
     pad.write_text("{ kapot", encoding="utf-8")
     index = Grondslagindex(km, cache)
     assert herleid_artikel(km, STUDIEDUUR, index) == goed and len(index.herlezen) == len(sample_kaders())
-    opgeslagen = json.loads(pad.read_text(encoding="utf-8"))
+    opgeslagen = _opgeslagen(pad)
     opgeslagen["formaat"] = "kaderdiff-grondslagindex/0"
-    pad.write_text(json.dumps(opgeslagen), encoding="utf-8")
+    romp = marshal.dumps(opgeslagen)
+    pad.write_bytes(KOP + zlib.crc32(romp).to_bytes(4, "big") + romp)
     index = Grondslagindex(km, cache)
     assert herleid_artikel(km, STUDIEDUUR, index) == goed and len(index.herlezen) == len(sample_kaders())
 
@@ -132,7 +146,7 @@ def test_cli_herleid_artikel_bewaart_de_index_in_de_git_map(tmp_path: Path, monk
     code, uit, fout = kd(["herleid", "--artikel", "artikel 7.2.4a, eerste lid, WEB", "--json",
                           "--kaders", str(repo / "kaders")])
     assert code == 0, fout
-    [bestand] = (repo / ".git" / "kaderdiff").glob("grondslagindex-*.json")
+    [bestand] = (repo / ".git" / "kaderdiff").glob("grondslagindex-*.bin")
     mbo = repo / "kaders" / "2026" / "mbo.xml"
     mbo.write_text(mbo.read_text(encoding="utf-8").replace("kunnen afronden", "kunnen voltooien"),
                    encoding="utf-8")
@@ -153,7 +167,7 @@ def test_twee_kadermappen_met_een_cachemap_verdringen_elkaar_niet(tmp_path: Path
         mappen.append(KaderMap(tmp_path / naam))
     for km in mappen:
         herleid_artikel(km, STUDIEDUUR, Grondslagindex(km, cache))
-    assert len(list(cache.glob("grondslagindex-*.json"))) == 2
+    assert len(list(cache.glob("grondslagindex-*.bin"))) == 2
     for km in mappen:
         index = Grondslagindex(km, cache)
         herleid_artikel(km, STUDIEDUUR, index)
