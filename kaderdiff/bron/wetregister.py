@@ -4,18 +4,19 @@ The package ships one (`wetten.toml` beside this module). A kadermap may extend 
 `<kadermap>/wetten/register.toml` in the same form, so a user can cite a law the package does not
 know (the Leerplichtwet, the Grondwet …) without a new release. `wetten()`/`zoek_wet()` read the
 package's registry; `register_voor(kadermap)` the merged one. Nothing global changes: merged
-registries are cached by path and content, so an edited file is read again.
+registries are cached by path and content, so an edited file is read again. Between processes the
+registry of a kadermap comes from `bron.registercache` while both files are byte for byte unchanged.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from kaderdiff.bron import registercache
 from kaderdiff.bron.tomldatum import als_datum
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.wet import Wet, Wetregister
@@ -44,11 +45,18 @@ def _wet(code: str, d: dict[str, Any], basis: Wet | None = None) -> Wet:
 
 
 @cache
+def _pakket() -> tuple[bytes, Wetregister]:
+    """The package's registry file and the registry read from exactly those bytes (read once per process)."""
+    import tomllib  # only when the registry is not in the cache (`bron.registercache`)
+
+    inhoud = REGISTER_PAD.read_bytes()
+    ruw = tomllib.loads(inhoud.decode("utf-8"))
+    return inhoud, Wetregister(tuple(_wet(code, d) for code, d in ruw.items()), str(REGISTER_PAD))
+
+
 def pakketregister() -> Wetregister:
     """The registry shipped with kaderdiff (read once; the file is part of the package)."""
-    with REGISTER_PAD.open("rb") as f:
-        ruw = tomllib.load(f)
-    return Wetregister(tuple(_wet(code, d) for code, d in ruw.items()), str(REGISTER_PAD))
+    return _pakket()[1]
 
 
 def wetten() -> dict[str, Wet]:
@@ -74,6 +82,8 @@ def _regel(tekst: str, code: str) -> int:
 
 
 def _lees(inhoud: bytes, bron: str) -> tuple[dict[str, Any], list[Melding]]:
+    import tomllib
+
     try:
         tekst = inhoud.decode("utf-8")
         return tomllib.loads(tekst), []
@@ -179,12 +189,26 @@ def register_voor(kadermap: Path | None) -> Wetregister:
         return pakketregister()
     pad = eigen_register_pad(kadermap)
     try:
-        inhoud = pad.read_bytes()
+        inhoud: bytes | None = pad.read_bytes()
     except FileNotFoundError:
-        return pakketregister()
+        inhoud = None
     except OSError as fout:
         raise KaderdiffFout(f"Het wettenregister {pad} kan niet worden gelezen: {fout.strerror}") from None
-    return _samengevoegd(str(pad), inhoud)
+    return _register_van(kadermap, inhoud)
+
+
+@lru_cache(maxsize=32)
+def _register_van(kadermap: Path, eigen: bytes | None) -> Wetregister:
+    """The registry of a kadermap whose own registry has these bytes (None: it has none): once per process, and
+    between processes from `bron.registercache` while the package's and the own registry are unchanged."""
+    bewaard = registercache.lees(kadermap, REGISTER_PAD.read_bytes(), eigen)
+    if bewaard is not None:
+        return bewaard
+    pakket, register = _pakket()
+    if eigen is not None:
+        register = _samengevoegd(str(eigen_register_pad(kadermap)), eigen)  # raises when not in order: not kept
+    registercache.bewaar(kadermap, pakket, eigen, register)
+    return register
 
 
 def controleer_register(kadermap: Path) -> list[Melding]:
@@ -193,6 +217,8 @@ def controleer_register(kadermap: Path) -> list[Melding]:
     if not pad.is_file():
         return []
     inhoud = pad.read_bytes()
+    if registercache.lees(kadermap, REGISTER_PAD.read_bytes(), inhoud) is not None:
+        return []  # kept only when it was in order
     ruw, meldingen = _lees(inhoud, str(pad))
     return meldingen or _controleer(ruw, inhoud.decode("utf-8"), str(pad), pakketregister())
 

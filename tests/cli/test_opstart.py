@@ -59,6 +59,15 @@ def test_controleer_een_bestand_zonder_git_word_of_tabellen(voorbeeldrepo: Path)
     assert geladen(modules, ZWAAR) == ["lxml"]  # schema validation needs lxml, nothing else heavy
 
 
+def test_controleer_tweede_keer_zonder_toml_en_json(voorbeeldrepo: Path) -> None:
+    """The law registry and the article index come from the cache (`bron.registercache`, `bron.cachemap`)."""
+    eerste, uit = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
+    assert "tomllib" in eerste, "de eerste keer wordt het register gelezen"
+    tweede, nog_eens = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
+    assert nog_eens == uit
+    assert geladen(tweede, ("tomllib", "json")) == []
+
+
 def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> None:
     # files changed within RACY_SECONDEN are re-hashed (and the index rewritten) next time: wait that out
     time.sleep(RACY_SECONDEN)
