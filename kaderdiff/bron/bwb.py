@@ -6,7 +6,7 @@ A toestand is one version of a law: `toestand[@bwb-id][@inwerkingtreding]` › `
 The reader keeps the law as it is (see `wettekst`): nested lists, duplicate numbers (with a warning),
 vervallen and not-yet-in-force articles and leden, tables as rows of cells, and editorial notes
 (`redactie`, `noot`) apart from the law text. `meta-data` is not law text and is skipped.
-The store keeps each version as `<kaders>/wetten/<BWB-ID>/<YYYY-MM-DD>.xml`, the date being the
+The store (`bron.wetopslag`) keeps each version as `<kaders>/wetten/<BWB-ID>/<YYYY-MM-DD>.xml`, the date being the
 day the version is valid from; `wetversie` picks the version valid on a peildatum.
 """
 
@@ -20,13 +20,14 @@ from pathlib import Path
 from lxml import etree
 
 from kaderdiff.bron.bestanden import lees_bestand
+from kaderdiff.bron.wetopslag import WETTENMAP as WETTENMAP
+from kaderdiff.bron.wetopslag import versies as versies
+from kaderdiff.bron.wetopslag import wetmap as wetmap
 from kaderdiff.bron.xmlveilig import parse_veilig
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.wettekst import GELDIG, NOG_NIET, VERVALLEN, Artikel, Lid, Onderdeel, Wettekst
 
-WETTENMAP = "wetten"
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
-_DATUMBESTAND = re.compile(r"^(\d{4}-\d{2}-\d{2})\.xml$")
 _SPATIE = re.compile(r"\s+")
 #: Elements that are not law text: headings and numbers (read separately), metadata, editorial notes.
 _OVERSLAAN = frozenset({"kop", "lidnr", "li.nr", "meta-data", "redactie", "noot", "aanhef", "wijzig-lid", "tussenkop"})
@@ -232,26 +233,6 @@ def lees_wettekst(data: bytes, bron: str, geldig_vanaf: date | None = None) -> W
 
 
 # -- the store -------------------------------------------------------------------
-
-def wetmap(kadersdir: Path, bwb: str) -> Path:
-    return kadersdir / WETTENMAP / bwb
-
-
-def versies(kadersdir: Path, bwb: str) -> list[tuple[date, Path]]:
-    """Stored versions of a law, oldest first."""
-    map_ = wetmap(kadersdir, bwb)
-    if not map_.is_dir():
-        return []
-    uit = []
-    for pad in map_.iterdir():
-        gevonden = _DATUMBESTAND.match(pad.name)
-        if gevonden and pad.is_file():
-            try:
-                uit.append((date.fromisoformat(gevonden.group(1)), pad))
-            except ValueError:
-                continue
-    return sorted(uit)
-
 
 _CACHE: dict[tuple[str, str], Wettekst] = {}
 
