@@ -15,8 +15,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kaderdiff.bron.bwb import versies
 from kaderdiff.bron.cachemap import cachemap_van
+from kaderdiff.bron.wetopslag import versies
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
@@ -31,7 +31,6 @@ from kaderdiff.model.wettekst import (
 )
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.artikelindex import Artikelindex
-from kaderdiff.verwijzing.citeren import citeer, wetnaam
 
 
 def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
@@ -126,11 +125,28 @@ def _eisen(kader: Kader) -> list[Element]:
     return [el for el, _ in kader.doorloop() if el.soort is Soort.EIS and el.grondslagen]
 
 
+def _wetnaam(code: str, register: Wetregister) -> str:
+    """A law as a citation names it (`verwijzing.citeren`). Names are made only for a message, so the citation
+    module is loaded only when there is one to give."""
+    from kaderdiff.verwijzing.citeren import wetnaam
+
+    return wetnaam(code, register)
+
+
+def _citeer(g: Grondslag, register: Wetregister) -> str:
+    """A grondslag as a citation, for a message (see `_wetnaam`)."""
+    from kaderdiff.verwijzing.citeren import citeer
+
+    return citeer(g, register)
+
+
 def niet_geldig(wet: Wet, kader: Kader, register: Wetregister) -> str:
     """Why a law cannot be a grondslag on the kader's peildatum ('' when it can): lapsed, with its successor, or
     not yet in force; each law named as a citation names it ('de WVO 1968', not the registry's 'WVO1968')."""
     peildatum = kader.peildatum
-    naam = wetnaam(wet.code, register)
+    if wet.geldt_op(peildatum):
+        return ""
+    naam = _wetnaam(wet.code, register)
     if register.zoek(naam, peildatum) is not wet:  # on this day the name means another law: say which is meant
         naam = f"{naam} ({wet.naam})"
     if wet.geldig_tot is not None and peildatum >= wet.geldig_tot:
@@ -138,16 +154,15 @@ def niet_geldig(wet: Wet, kader: Kader, register: Wetregister) -> str:
         hint = f"; bedoelt u {_genoemd(opvolger, register)}?" if opvolger is not None else ""
         return (f"de {naam} is vervallen per {nl_datum(wet.geldig_tot)}, vóór de peildatum "
                 f"{nl_datum(peildatum)} van dit kader{hint}")
-    if wet.geldig_van is not None and peildatum < wet.geldig_van:
-        return (f"de {naam} is pas in werking per {nl_datum(wet.geldig_van)}, na de peildatum "
-                f"{nl_datum(peildatum)} van dit kader")
-    return ""
+    assert wet.geldig_van is not None  # not in force, not lapsed: not yet in force
+    return (f"de {naam} is pas in werking per {nl_datum(wet.geldig_van)}, na de peildatum "
+            f"{nl_datum(peildatum)} van dit kader")
 
 
 def _genoemd(wet: Wet, register: Wetregister) -> str:
     """A law as a reader knows it with its full name, and the code a kader writes when that name is not it:
     'de WVO (Wet voortgezet onderwijs 2020)', 'de Regeling Leerresultaten PO (in het kader wet="RLRPO")'."""
-    naam = wetnaam(wet.code, register)
+    naam = _wetnaam(wet.code, register)
     erbij = [wet.naam] if wet.naam.casefold() != naam.casefold() else []
     if naam != wet.code:
         erbij.append(f'in het kader wet="{wet.code}"')
@@ -167,7 +182,7 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
             reden = niet_geldig(wet, kader, register) if wet is not None else ""
             if reden:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
-                                         f"eis '{eis.id}': grondslag '{citeer(g, register)}': {reden}"))
+                                         f"eis '{eis.id}': grondslag '{_citeer(g, register)}': {reden}"))
                 continue
             if kadersdir is None or wet is None or not wet.bwb:
                 continue
@@ -180,14 +195,14 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
             if tekst is None:
                 meldingen.append(Melding(
                     kader.bron, eis.regel, 0,
-                    f"eis '{eis.id}': geen wettekst van de {wetnaam(g.wet, register)} ({wet.bwb}) die geldt op de "
-                    f"peildatum {nl_datum(kader.peildatum)}; {citeer(g, register)} is niet gecontroleerd",
+                    f"eis '{eis.id}': geen wettekst van de {_wetnaam(g.wet, register)} ({wet.bwb}) die geldt op de "
+                    f"peildatum {nl_datum(kader.peildatum)}; {_citeer(g, register)} is niet gecontroleerd",
                     "waarschuwing"))
                 continue
             ernst, reden = beoordeel_grondslag(g, tekst)
             if ernst:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
-                                         f"eis '{eis.id}': grondslag '{citeer(g, register)}': {reden}", ernst))
+                                         f"eis '{eis.id}': grondslag '{_citeer(g, register)}': {reden}", ernst))
     if kadersdir is not None and kadersdir.resolve() in _INDEXEN:
         _INDEXEN[kadersdir.resolve()].bewaar()
     return meldingen

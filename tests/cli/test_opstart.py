@@ -60,12 +60,13 @@ def test_controleer_een_bestand_zonder_git_word_of_tabellen(voorbeeldrepo: Path)
 
 
 def test_controleer_tweede_keer_zonder_toml_en_json(voorbeeldrepo: Path) -> None:
-    """The law registry and the article index come from the cache (`bron.registercache`, `bron.cachemap`)."""
+    """The law registry and the article index come from the cache (`bron.registercache`, `bron.cachemap`); a kader
+    in order needs neither the BWB reader nor the citation module (only a message cites)."""
     eerste, uit = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
     assert "tomllib" in eerste, "de eerste keer wordt het register gelezen"
     tweede, nog_eens = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
     assert nog_eens == uit
-    assert geladen(tweede, ("tomllib", "json")) == []
+    assert geladen(tweede, ("tomllib", "json", "kaderdiff.bron.bwb", "kaderdiff.verwijzing")) == []
 
 
 def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> None:
