@@ -37,11 +37,13 @@ def gebruikerscache() -> Path:
 
 
 def cachenaam(soort: str, kadermap: Path) -> str:
-    """The file of one kadermap's cache in the cache folder ('grondslagindex-1a2b3c4d.bin'): one per kadermap, so
-    two kadermaps in one repository do not evict each other (each file also names its kadermap, checked on
-    reading). A crc32, not a sha256: hashing a path needs no cryptography, and loading OpenSSL for it cost a small
-    command a twentieth of its time."""
-    return f"{soort}-{zlib.crc32(str(kadermap).encode('utf-8')):08x}.bin"
+    """The file of one kadermap's cache in the cache folder ('grondslagindex-cpython-311-1a2b3c4d.bin'): one per
+    kadermap, so two kadermaps in one repository do not evict each other (each file also names its kadermap,
+    checked on reading), and one per Python version, whose marshal format it is in (two installs on different
+    Pythons in one checkout would otherwise replace each other's file on every run). A crc32, not a sha256: hashing
+    a path needs no cryptography, and loading OpenSSL for it cost a small command a twentieth of its time."""
+    versie = sys.implementation.cache_tag or "python"
+    return f"{soort}-{versie}-{zlib.crc32(str(kadermap).encode('utf-8')):08x}.bin"
 
 
 class OngeldigeCache(Exception):
