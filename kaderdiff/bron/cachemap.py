@@ -57,6 +57,11 @@ def als_soort(waarde: object, soort: type | tuple[type, ...]) -> object:
     return waarde
 
 
+def als_tekst(waarde: object) -> str:
+    """`waarde` when it is a text; `OngeldigeCache` otherwise."""
+    return str(als_soort(waarde, str))
+
+
 def als_lijst(waarde: object, lengte: int | None = None) -> list[object]:
     """`waarde` when it is a list (of `lengte` items, when given); `OngeldigeCache` otherwise."""
     if not isinstance(waarde, list) or (lengte is not None and len(waarde) != lengte):

@@ -17,7 +17,7 @@ from kaderdiff import __version__
 from kaderdiff.bron.cachemap import (
     OngeldigeCache,
     als_lijst,
-    als_soort,
+    als_tekst,
     cachemap_van,
     cachenaam,
     lees_cachebestand,
@@ -36,23 +36,19 @@ def _datum(waarde: date | None) -> str | None:
     return None if waarde is None else waarde.isoformat()
 
 
-def _tekst(waarde: object) -> str:
-    return str(als_soort(waarde, str))
-
-
 def _uit_datum(waarde: object) -> date | None:
     if waarde is None:
         return None
     try:
-        return date.fromisoformat(_tekst(waarde))
+        return date.fromisoformat(als_tekst(waarde))
     except ValueError:
         raise OngeldigeCache from None
 
 
 def _wet(ruw: object) -> Wet:
     code, naam, soort, bwb, aliassen, van, tot, opvolger = als_lijst(ruw, 8)
-    return Wet(_tekst(code), _tekst(naam), _tekst(soort), _tekst(bwb), tuple(_tekst(a) for a in als_lijst(aliassen)),
-               _uit_datum(van), _uit_datum(tot), _tekst(opvolger))
+    return Wet(als_tekst(code), als_tekst(naam), als_tekst(soort), als_tekst(bwb),
+               tuple(als_tekst(a) for a in als_lijst(aliassen)), _uit_datum(van), _uit_datum(tot), als_tekst(opvolger))
 
 
 def lees(kadermap: Path, pakket: bytes, eigen: bytes | None) -> Wetregister | None:
@@ -63,7 +59,7 @@ def lees(kadermap: Path, pakket: bytes, eigen: bytes | None) -> Wetregister | No
     if data is None or data.get("pakket") != pakket or data.get("eigen") != eigen:
         return None
     try:
-        return Wetregister(tuple(_wet(w) for w in als_lijst(data.get("wetten"))), _tekst(data.get("bron")))
+        return Wetregister(tuple(_wet(w) for w in als_lijst(data.get("wetten"))), als_tekst(data.get("bron")))
     except OngeldigeCache:
         return None
 

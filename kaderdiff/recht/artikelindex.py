@@ -25,6 +25,7 @@ from kaderdiff.bron.cachemap import (
     OngeldigeCache,
     als_lijst,
     als_soort,
+    als_tekst,
     cachenaam,
     lees_cachebestand,
     schrijf_cachebestand,
@@ -47,15 +48,11 @@ def _onderdelen(lijst: tuple[Onderdeel, ...]) -> list[object]:
     return [[o.nr, _onderdelen(o.onderdelen)] for o in lijst]
 
 
-def _tekst(waarde: object) -> str:
-    return str(als_soort(waarde, str))
-
-
 def _uit_onderdelen(ruw: object) -> tuple[Onderdeel, ...]:
     uit = []
     for o in als_lijst(ruw):
         nr, sub = als_lijst(o, 2)
-        uit.append(Onderdeel(_tekst(nr), "", _uit_onderdelen(sub)))
+        uit.append(Onderdeel(als_tekst(nr), "", _uit_onderdelen(sub)))
     return tuple(uit)
 
 
@@ -63,7 +60,7 @@ def uit_skelet(ruw: object, bron: str) -> Wettekst:
     """The law version a `skelet` describes (texts empty); `OngeldigeCache` for anything else."""
     bwb, datum, titel, artikelen = als_lijst(ruw, 4)
     try:
-        geldig_vanaf = date.fromisoformat(_tekst(datum))
+        geldig_vanaf = date.fromisoformat(als_tekst(datum))
     except ValueError:
         raise OngeldigeCache from None
     per_nr: dict[str, Artikel] = {}
@@ -72,11 +69,11 @@ def uit_skelet(ruw: object, bron: str) -> Wettekst:
         uit_leden = []
         for lid in als_lijst(leden):
             lidnr, lidstatus, lidonderdelen = als_lijst(lid, 3)
-            uit_leden.append(Lid(_tekst(lidnr), "", onderdelen=_uit_onderdelen(lidonderdelen),
-                                 status=_tekst(lidstatus)))
-        per_nr[_tekst(nr)] = Artikel(_tekst(nr), "", tuple(uit_leden), "", onderdelen=_uit_onderdelen(onderdelen),
-                                     status=_tekst(status))
-    return Wettekst(_tekst(bwb), geldig_vanaf, per_nr, _tekst(titel), bron)
+            uit_leden.append(Lid(als_tekst(lidnr), "", onderdelen=_uit_onderdelen(lidonderdelen),
+                                 status=als_tekst(lidstatus)))
+        per_nr[als_tekst(nr)] = Artikel(als_tekst(nr), "", tuple(uit_leden), "",
+                                        onderdelen=_uit_onderdelen(onderdelen), status=als_tekst(status))
+    return Wettekst(als_tekst(bwb), geldig_vanaf, per_nr, als_tekst(titel), bron)
 
 
 class _Ingang:
@@ -153,7 +150,7 @@ class Artikelindex:
                     raise OngeldigeCache
                 stat = [int(str(als_soort(x, int))) for x in als_lijst(i.get("stat"), 4)]
                 ingang = _Ingang((stat[0], stat[1], stat[2], stat[3]), int(str(als_soort(i.get("gezien_op_ns"), int))),
-                                 _tekst(i.get("sha256")), als_lijst(i.get("wet")))
+                                 als_tekst(i.get("sha256")), als_lijst(i.get("wet")))
                 ingang.als_wettekst(str(sleutel))  # a malformed entry makes the whole index suspect
                 ingangen[str(sleutel)] = ingang
             self._ingangen = ingangen

@@ -26,6 +26,7 @@ from kaderdiff.bron.cachemap import (
     OngeldigeCache,
     als_lijst,
     als_soort,
+    als_tekst,
     cachemap_van,
     cachenaam,
     lees_cachebestand,
@@ -141,13 +142,13 @@ def _kader_uit_cache(data: object, teksten: list[str], sets: list[tuple[Grondsla
     setnummers = _nummers(n[4::5], len(sets))
     eisen = tuple(IndexEis(teksten[a], teksten[b], teksten[c], teksten[d], sets[e])
                   for a, b, c, d, e in zip(ids, eisteksten, standaarden, titels, setnummers, strict=True))
-    return IndexKader(str(als_soort(data.get("sector"), str)), int(str(als_soort(data.get("jaar"), int))), eisen)
+    return IndexKader(als_tekst(data.get("sector")), int(str(als_soort(data.get("jaar"), int))), eisen)
 
 
 def _grondslagsets(ruw: object) -> list[tuple[Grondslag, ...]]:
     uit = []
     for s in als_lijst(ruw):
-        uit.append(tuple(Grondslag(*(str(als_soort(deel, str)) for deel in als_lijst(g, 4))) for g in als_lijst(s)))
+        uit.append(tuple(Grondslag(*(als_tekst(deel) for deel in als_lijst(g, 4))) for g in als_lijst(s)))
     return uit
 
 
@@ -156,7 +157,7 @@ def _ingang_uit_cache(i: object, teksten: list[str], sets: list[tuple[Grondslag,
         raise OngeldigeCache
     stat = tuple(_nummer(x, 2**63) for x in als_lijst(i.get("stat"), 4))
     gezien_op = _nummer(i.get("gezien_op_ns"), 2**63)
-    return _Ingang((stat[0], stat[1], stat[2], stat[3]), gezien_op, str(als_soort(i.get("sha256"), str)),
+    return _Ingang((stat[0], stat[1], stat[2], stat[3]), gezien_op, als_tekst(i.get("sha256")),
                    _kader_uit_cache(i.get("kader"), teksten, sets))
 
 
@@ -249,11 +250,11 @@ class Grondslagindex:
         if data is None:
             return
         try:
-            teksten = [str(als_soort(t, str)) for t in als_lijst(data.get("teksten"))]
+            teksten = [als_tekst(t) for t in als_lijst(data.get("teksten"))]
             sets = _grondslagsets(data.get("grondslagsets"))
             bestanden = als_soort(data.get("bestanden"), dict)
             assert isinstance(bestanden, dict)
-            self._ingangen = {str(als_soort(relatief, str)): _ingang_uit_cache(i, teksten, sets)
+            self._ingangen = {als_tekst(relatief): _ingang_uit_cache(i, teksten, sets)
                               for relatief, i in bestanden.items()}
         except (OngeldigeCache, KaderdiffFout, ValueError, RecursionError, MemoryError, UnicodeError):
             self._ingangen = {}
