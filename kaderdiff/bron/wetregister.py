@@ -212,13 +212,13 @@ def _register_van(kadermap: Path, eigen: bytes | None) -> Wetregister:
 
 
 def controleer_register(kadermap: Path) -> list[Melding]:
-    """Problems of a kadermap's own registry ([] when it is absent or in order), for `controleer`."""
+    """Problems of a kadermap's own registry ([] when it is absent or in order), for `controleer`: read as
+    `register_voor` reads it, so the check and the registry the kaders are then checked against are one reading."""
     pad = eigen_register_pad(kadermap)
     if not pad.is_file():
         return []
-    inhoud = pad.read_bytes()
-    if registercache.lees(kadermap, REGISTER_PAD.read_bytes(), inhoud) is not None:
-        return []  # kept only when it was in order
-    ruw, meldingen = _lees(inhoud, str(pad))
-    return meldingen or _controleer(ruw, inhoud.decode("utf-8"), str(pad), pakketregister())
-
+    try:
+        _register_van(kadermap, pad.read_bytes())
+    except KaderdiffFout as fout:  # only a registry that is not in order raises, with its problems
+        return list(fout.meldingen)
+    return []
