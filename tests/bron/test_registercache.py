@@ -104,7 +104,7 @@ def test_een_register_met_fouten_wordt_niet_bewaard_en_elke_keer_gemeld(tmp_path
 def test_een_beschadigd_bewaard_register_wordt_genegeerd(tmp_path: Path) -> None:
     kaders = _kaders(tmp_path)
     gelezen = register_voor(kaders)
-    [bestand] = Path(str(registercache._pad(kaders.resolve())).rsplit("/", 1)[0]).glob("wetregister-*.bin")
+    [bestand] = registercache._pad(kaders.resolve()).parent.glob("wetregister-*.bin")
     inhoud = bestand.read_bytes()
     plek = inhoud.index(b"Wet medezeggenschap onderwijs")
     bestand.write_bytes(inhoud[:plek] + b"X" + inhoud[plek + 1:])  # the CRC no longer fits
