@@ -14,6 +14,7 @@ import marshal
 import os
 import sys
 import zlib
+from datetime import date
 from pathlib import Path
 
 from kaderdiff.versiebeheer.plek import zoek_git_map
@@ -60,6 +61,14 @@ def als_soort(waarde: object, soort: type | tuple[type, ...]) -> object:
 def als_tekst(waarde: object) -> str:
     """`waarde` when it is a text; `OngeldigeCache` otherwise."""
     return str(als_soort(waarde, str))
+
+
+def als_dag(waarde: object) -> date:
+    """The day an ISO text ('2026-08-01') names; `OngeldigeCache` for anything else."""
+    try:
+        return date.fromisoformat(als_tekst(waarde))
+    except ValueError:
+        raise OngeldigeCache from None
 
 
 def als_lijst(waarde: object, lengte: int | None = None) -> list[object]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from kaderdiff import __version__
 from kaderdiff.bron.cachemap import (
     OngeldigeCache,
+    als_dag,
     als_lijst,
     als_tekst,
     cachemap_van,
@@ -37,12 +38,7 @@ def _datum(waarde: date | None) -> str | None:
 
 
 def _uit_datum(waarde: object) -> date | None:
-    if waarde is None:
-        return None
-    try:
-        return date.fromisoformat(als_tekst(waarde))
-    except ValueError:
-        raise OngeldigeCache from None
+    return None if waarde is None else als_dag(waarde)
 
 
 def _wet(ruw: object) -> Wet:

@@ -23,6 +23,7 @@ from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
 from kaderdiff.bron.cachemap import (
     OngeldigeCache,
+    als_dag,
     als_lijst,
     als_soort,
     als_tekst,
@@ -59,10 +60,7 @@ def _uit_onderdelen(ruw: object) -> tuple[Onderdeel, ...]:
 def uit_skelet(ruw: object, bron: str) -> Wettekst:
     """The law version a `skelet` describes (texts empty); `OngeldigeCache` for anything else."""
     bwb, datum, titel, artikelen = als_lijst(ruw, 4)
-    try:
-        geldig_vanaf = date.fromisoformat(als_tekst(datum))
-    except ValueError:
-        raise OngeldigeCache from None
+    geldig_vanaf = als_dag(datum)
     per_nr: dict[str, Artikel] = {}
     for a in als_lijst(artikelen):
         nr, status, leden, onderdelen = als_lijst(a, 4)
