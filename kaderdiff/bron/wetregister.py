@@ -14,12 +14,15 @@ import re
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from kaderdiff.bron import registercache
 from kaderdiff.bron.tomldatum import als_datum
 from kaderdiff.fouten import KaderdiffFout, Melding
 from kaderdiff.model.wet import Wet, Wetregister
+
+TYPE_CHECKING = False  # not `typing`: importing it is a twentieth of `controleer` (tests/cli/test_opstart.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["REGISTER_PAD", "Wet", "Wetregister", "controleer_register", "eigen_register_pad", "register_voor",
            "wetten", "zoek_wet"]

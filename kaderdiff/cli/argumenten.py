@@ -11,8 +11,8 @@ import argparse
 import os
 import re
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not `typing`: importing it is a twentieth of `controleer` (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import NoReturn

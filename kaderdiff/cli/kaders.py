@@ -6,12 +6,12 @@ Each command imports what it needs when it runs: `versie` needs nothing, `contro
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from kaderdiff import __version__
 from kaderdiff.cli.gemeen import melding, regel
 from kaderdiff.fouten import KaderdiffFout, Melding
 
+TYPE_CHECKING = False  # not `typing`: importing it is a twentieth of `controleer` (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
     from pathlib import Path
 

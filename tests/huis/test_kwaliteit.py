@@ -44,3 +44,21 @@ def test_tests_met_echte_clients_zijn_gemarkeerd() -> None:
                     and _gebruikt_echte_client(knoop) and not _gemarkeerd(knoop) and not module_markering):
                 ongemarkeerd.append(f"{pad.name}::{knoop.name}")
     assert not ongemarkeerd, f"zonder @pytest.mark.echte_client: {ongemarkeerd}"
+
+
+def test_melding_heeft_de_velden_die_mypy_ziet() -> None:
+    """`fouten.Melding` is a `collections.namedtuple` at run time and a typed NamedTuple for mypy (see the module):
+    the two field lists and the default must be the same, or mypy checks calls against fields that do not exist."""
+    from kaderdiff.fouten import Melding
+
+    boom = ast.parse((REPO / "kaderdiff" / "fouten.py").read_text(encoding="utf-8"))
+    getypt = next(n for n in ast.walk(boom) if isinstance(n, ast.ClassDef) and n.name == "_Velden")
+    velden = [n for n in getypt.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
+    assert Melding._fields == tuple(n.target.id for n in velden if isinstance(n.target, ast.Name))
+    standaard = {n.target.id: ast.literal_eval(n.value) for n in velden
+                 if isinstance(n.target, ast.Name) and n.value is not None}
+    assert Melding._field_defaults == standaard == {"ernst": "fout"}
+    m = Melding("kaders/2026/po.xml", 3, 7, "iets")
+    assert (m.bestand, m.regel, m.kolom, m.tekst, m.ernst) == ("kaders/2026/po.xml", 3, 7, "iets", "fout")
+    assert str(m) == "kaders/2026/po.xml:3:7: fout: iets"
+    assert repr(m).startswith("Melding(bestand=")
