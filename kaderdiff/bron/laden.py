@@ -6,7 +6,6 @@ message found, each naming file, line and column.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -33,13 +32,15 @@ from kaderdiff.model.kader import (
 )
 from kaderdiff.model.wet import Wetregister
 
-_SPATIE = re.compile(r"\s+")
 _SOORTEN = {s.value: s for s in Soort}
 
 
 def normaliseer(tekst: str) -> str:
-    """Collapse white space, as a reader sees it (layout in the XML is not content)."""
-    return _SPATIE.sub(" ", tekst).strip()
+    """Collapse white space, as a reader sees it (layout in the XML is not content).
+
+    The same as `re.sub(r"\\s+", " ", tekst).strip()`: `str.split` breaks at the characters `\\s` matches in a
+    `str` pattern (both ask `str.isspace`), three times as fast."""
+    return " ".join(tekst.split())
 
 
 _INLINE = ("nadruk", "sterk", VOETNOOT)
@@ -64,6 +65,17 @@ def lees_inline(el: etree._Element) -> tuple[Fragment, ...]:
     return normaliseer_fragmenten(ruw)
 
 
+def enkele_spaties(tekst: str) -> str:
+    """Every run of white space as one space, a run at either end included: `re.sub(r"\\s+", " ", tekst)`, with
+    `str.split` (see `normaliseer`); the regular expression was a fifth of loading a kader."""
+    kern = " ".join(tekst.split())
+    if not kern:
+        return " " if tekst else ""
+    voor = " " if tekst[0].isspace() else ""
+    achter = " " if tekst[-1].isspace() else ""
+    return voor + kern + achter
+
+
 def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
     """Styled pieces of text -> fragments as the model holds them.
 
@@ -79,7 +91,7 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
             if noot:
                 fragmenten.append(Fragment(noot, VOETNOOT))
             continue
-        stuk = _SPATIE.sub(" ", deel)
+        stuk = enkele_spaties(deel)
         if vorige_spatie and stuk.startswith(" "):
             stuk = stuk[1:]
         if not stuk:
@@ -100,7 +112,10 @@ def normaliseer_fragmenten(ruw: list[tuple[str, str]]) -> tuple[Fragment, ...]:
 
 
 def _titel(el: etree._Element) -> str:
-    return normaliseer(tekst_van(el.find("titel")))
+    """The text of the `<titel>` child; `iterchildren` matches the tag in C, `find` parses it as a path first."""
+    for titel in el.iterchildren("titel"):
+        return normaliseer("".join(titel.itertext()))
+    return ""
 
 
 def _element(el: etree._Element, ouder_id: str) -> Element | None:
