@@ -8,6 +8,9 @@ closest existing numbers as a suggestion; a vervallen article or lid says so. A 
 was not in force on the peildatum (the registry's geldig_van/geldig_tot) is an error naming its successor.
 A law without a stored text cannot be checked, and that is said, per law with the number of its articles
 (`Ongecontroleerd`): no article is left unchecked in silence.
+
+This module picks the law version a grondslag is checked against; the judgement itself is
+`recht.artikeloordeel`, asked through the article index (`recht.artikelindex`), which remembers it.
 """
 
 from __future__ import annotations
@@ -19,16 +22,8 @@ from kaderdiff.bron.cachemap import cachemap_van
 from kaderdiff.bron.wetopslag import versies
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
-from kaderdiff.model.kader import Element, Grondslag, Kader, Soort, onderdeelpad
+from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
 from kaderdiff.model.wet import Wet, Wetregister
-from kaderdiff.model.wettekst import (
-    GELDIG,
-    VERVALLEN,
-    Artikel,
-    Wettekst,
-    alle_paden,
-    zoek_onderdelen,
-)
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.artikelindex import Artikelindex
 
@@ -42,83 +37,6 @@ def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
         if bestand.is_file():
             return bestand.parent.parent
     return None
-
-
-def dichtstbij(gezocht: str, bestaand: list[str], aantal: int = 3) -> list[str]:
-    """The existing numbers closest to the one asked for (best first)."""
-    import difflib  # only for a grondslag that does not exist
-
-    return difflib.get_close_matches(gezocht, bestaand, n=aantal, cutoff=0.4)
-
-
-def _voorstel(gezocht: str, bestaand: list[str], soort: str) -> str:
-    beste = dichtstbij(gezocht, bestaand)
-    if len(beste) > 1:
-        return f"; bedoelt u {soort} {', '.join(beste[:-1])} of {beste[-1]}?"
-    if beste:
-        return f"; bedoelt u {soort} {beste[0]}?"
-    return ""
-
-
-def _staat(status: str) -> str:
-    return "vervallen" if status == VERVALLEN else "nog niet in werking getreden"
-
-
-def _onderdeel(g: Grondslag, artikel: Artikel, waar: str) -> tuple[str, str]:
-    """Check a (possibly nested: 'b, 1°') onderdeel against the lists of the cited lid or article."""
-    pad = g.onderdelen
-    plek = f"lid {g.lid} van artikel {g.artikel}" if g.lid else f"artikel {g.artikel}"
-    lijsten = [lijst for lijst in artikel.lijsten(g.lid) if lijst]
-    if not lijsten:
-        if not g.lid and artikel.leden:
-            met = [lid.nr for lid in artikel.leden if zoek_onderdelen(lid.onderdelen, pad)]
-            hint = f"; bedoelt u lid {' of '.join(dict.fromkeys(met))}?" if met else ""
-            return "fout", (f"artikel {g.artikel} heeft leden maar zelf geen onderdelen; noem het lid waarin "
-                            f"onderdeel {g.onderdeel} staat {waar}{hint}")
-        return "fout", f"{plek} heeft geen onderdelen {waar} (er is geen opsomming)"
-    if any(zoek_onderdelen(lijst, pad) for lijst in lijsten):
-        return "", ""
-    bestaand = list(dict.fromkeys(p for lijst in lijsten for p in alle_paden(lijst)))
-    genest = [p for p in bestaand if onderdeelpad(p)[-1:] == pad[-1:] and len(onderdeelpad(p)) > len(pad)]
-    hint = f"; bedoelt u onderdeel {' of '.join(genest)}?" if genest else ""
-    return "fout", f"{plek} heeft geen onderdeel {g.onderdeel} {waar} (onderdelen: {', '.join(bestaand)}){hint}"
-
-
-def beoordeel_grondslag(g: Grondslag, tekst: Wettekst) -> tuple[str, str]:
-    """('', '') when the grondslag exists and is in force in this law version, else (ernst, Dutch reason):
-    'fout' for what does not exist or is not in force, 'waarschuwing' for a citation the law makes
-    ambiguous (two leden with one number)."""
-    if not g.artikel:
-        return "", ""
-    waar = f"in de wettekst {tekst.bwb} geldig vanaf {nl_datum(tekst.geldig_vanaf)}"
-    artikel = tekst.artikelen.get(g.artikel.lower())
-    if artikel is None:
-        geldig = [nr for nr, a in tekst.artikelen.items() if a.status == GELDIG]
-        return "fout", (f"artikel {g.artikel} bestaat niet {waar}" + _voorstel(g.artikel, geldig, "artikel"))
-    if artikel.status != GELDIG:
-        return "fout", f"artikel {g.artikel} is {_staat(artikel.status)} {waar}"
-    if g.lid:
-        leden = artikel.lid(g.lid)
-        if not leden:
-            bestaand = artikel.lidnummers
-            wel = f" (leden: {', '.join(bestaand)})" if bestaand else " (het artikel heeft geen leden)"
-            return "fout", f"artikel {g.artikel} heeft geen lid {g.lid} {waar}{wel}"
-        if all(lid.status != GELDIG for lid in leden):
-            return "fout", f"lid {g.lid} van artikel {g.artikel} is {_staat(leden[0].status)} {waar}"
-    if g.onderdeel:
-        ernst, reden = _onderdeel(g, artikel, waar)
-        if ernst:
-            return ernst, reden
-    if g.lid and len(artikel.lid(g.lid)) > 1:
-        return "waarschuwing", (f"artikel {g.artikel} heeft {len(artikel.lid(g.lid))} leden met nummer {g.lid} "
-                                f"{waar}; de verwijzing is niet eenduidig")
-    return "", ""
-
-
-def controleer_grondslag(g: Grondslag, tekst: Wettekst) -> str:
-    """'' when the grondslag exists in this law version, else the Dutch reason why not (errors only)."""
-    ernst, reden = beoordeel_grondslag(g, tekst)
-    return reden if ernst == "fout" else ""
 
 
 def _eisen(kader: Kader) -> list[Element]:
@@ -175,7 +93,8 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
     kadersdir = kadersdir_van(kader, pad)
     register = register_voor(kadersdir)
     meldingen: list[Melding] = []
-    gelezen: dict[str, tuple[bool, Wettekst | None]] = {}  # per law of this kader: stored at all, version on the date
+    gelezen: dict[str, tuple[bool, tuple[date, Path] | None]] = {}  # per law: stored at all, the version on the date
+    index: Artikelindex | None = None  # made when a stored law version is needed
     for eis in _eisen(kader):
         for g in eis.grondslagen:
             wet = register.get(g.wet)
@@ -188,23 +107,25 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
                 continue
             if wet.bwb not in gelezen:
                 opgeslagen = versies(kadersdir, wet.bwb)
-                gelezen[wet.bwb] = (bool(opgeslagen), _wetversie(kadersdir, opgeslagen, kader.peildatum))
-            heeft_tekst, tekst = gelezen[wet.bwb]
+                gelezen[wet.bwb] = (bool(opgeslagen), _geldige_versie(opgeslagen, kader.peildatum))
+            heeft_tekst, versie = gelezen[wet.bwb]
             if not heeft_tekst:
                 continue
-            if tekst is None:
+            if versie is None:
                 meldingen.append(Melding(
                     kader.bron, eis.regel, 0,
                     f"eis '{eis.id}': geen wettekst van de {_wetnaam(g.wet, register)} ({wet.bwb}) die geldt op de "
                     f"peildatum {nl_datum(kader.peildatum)}; {_citeer(g, register)} is niet gecontroleerd",
                     "waarschuwing"))
                 continue
-            ernst, reden = beoordeel_grondslag(g, tekst)
+            if index is None:
+                index = _index_van(kadersdir)
+            ernst, reden = _oordeel(index, versie, g)
             if ernst:
                 meldingen.append(Melding(kader.bron, eis.regel, 0,
                                          f"eis '{eis.id}': grondslag '{_citeer(g, register)}': {reden}", ernst))
-    if kadersdir is not None and kadersdir.resolve() in _INDEXEN:
-        _INDEXEN[kadersdir.resolve()].bewaar()
+    if index is not None:
+        index.bewaar()
     return meldingen
 
 
@@ -212,17 +133,24 @@ def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
 _INDEXEN: dict[Path, Artikelindex] = {}
 
 
-def _wetversie(kadersdir: Path, opgeslagen: list[tuple[date, Path]], peildatum: date) -> Wettekst | None:
-    """Of the stored versions of a law, the one valid on `peildatum` (as `bwb.wetversie` picks it), from the
-    article index: its articles, leden and onderdelen without their texts, which is all a check needs."""
+def _geldige_versie(opgeslagen: list[tuple[date, Path]], peildatum: date) -> tuple[date, Path] | None:
+    """Of the stored versions of a law, the one valid on `peildatum` (as `bwb.wetversie` picks it)."""
     geldig = [(d, p) for d, p in opgeslagen if d <= peildatum]
-    if not geldig:
-        return None
-    datum, pad = geldig[-1]
+    return geldig[-1] if geldig else None
+
+
+def _index_van(kadersdir: Path) -> Artikelindex:
     sleutel = kadersdir.resolve()
     if sleutel not in _INDEXEN:
         _INDEXEN[sleutel] = Artikelindex(cachemap_van(sleutel), sleutel)
-    return _INDEXEN[sleutel].wettekst(pad, datum)
+    return _INDEXEN[sleutel]
+
+
+def _oordeel(index: Artikelindex, versie: tuple[date, Path], g: Grondslag) -> tuple[str, str]:
+    """`artikeloordeel.beoordeel_grondslag` of a grondslag against a stored law version, asked of the article
+    index: it remembers each verdict per law file, and reads the file again only when it changed."""
+    datum, pad = versie
+    return index.oordeel(pad, datum, g)
 
 
 class Ongecontroleerd:

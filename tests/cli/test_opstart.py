@@ -61,12 +61,16 @@ def test_controleer_een_bestand_zonder_git_word_of_tabellen(voorbeeldrepo: Path)
 
 def test_controleer_tweede_keer_zonder_toml_en_json(voorbeeldrepo: Path) -> None:
     """The law registry and the article index come from the cache (`bron.registercache`, `bron.cachemap`); a kader
-    in order needs neither the BWB reader nor the citation module (only a message cites)."""
+    in order needs neither the BWB reader nor the citation module (only a message cites), and a kader checked
+    before neither the law model nor the judge of grondslagen (the index remembers each verdict)."""
     eerste, uit = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
     assert "tomllib" in eerste, "de eerste keer wordt het register gelezen"
+    assert "kaderdiff.recht.artikeloordeel" in eerste, "de eerste keer worden de grondslagen beoordeeld"
     tweede, nog_eens = start(["controleer", "kaders/2026/mbo.xml"], voorbeeldrepo)
     assert nog_eens == uit
     assert geladen(tweede, ("tomllib", "json", "kaderdiff.bron.bwb", "kaderdiff.verwijzing")) == []
+    # the verdicts on its grondslagen come from the article index: no law model, no judging
+    assert geladen(tweede, ("kaderdiff.model.wettekst", "kaderdiff.recht.artikeloordeel")) == []
 
 
 def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> None:

@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 from kaderdiff.bron import bestanden
-from kaderdiff.bron.bwb import versies, wetversie
+from kaderdiff.bron.bwb import lees_wettekst, versies, wetversie
 from kaderdiff.bron.cachemap import KOP, cachemap_van
 from kaderdiff.fouten import Melding
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.recht import wetcontrole
 from kaderdiff.recht.artikelindex import Artikelindex, skelet
+from kaderdiff.recht.artikeloordeel import beoordeel_grondslag
 from kaderdiff.recht.controle import controleer_pad
-from kaderdiff.recht.wetcontrole import beoordeel_grondslag, controleer_grondslagen
+from kaderdiff.recht.wetcontrole import controleer_grondslagen
 from tests.hulp.wetten_echt import kader_met
 
 #: Grondslagen as people write them: right, a number that does not exist, a lid too many, onderdelen.
@@ -58,8 +59,8 @@ def test_de_index_zegt_over_elke_grondslag_wat_de_hele_wettekst_zegt(kaders: Pat
     monkeypatch.setattr(bestanden, "RACY_SECONDEN", -1e12)  # the stat signatures are old enough: trusted
     uit_index = _controleer(bestand)
     assert _index(kaders).herlezen == []
-    monkeypatch.setattr(wetcontrole, "_wetversie", lambda kadersdir, opgeslagen, peildatum: wetversie(
-        kadersdir, opgeslagen[0][1].parent.name, peildatum))  # the full law text, as before the index
+    monkeypatch.setattr(wetcontrole, "_oordeel", lambda index, versie, g: beoordeel_grondslag(
+        g, lees_wettekst(versie[1].read_bytes(), str(versie[1]), versie[0])))  # the full law text, no index
     assert eerst == uit_index == _controleer(bestand)
     teksten = [m.tekst for m in eerst]
     assert any("7.2.4z bestaat niet" in t for t in teksten) and any("geen lid 9" in t for t in teksten)
@@ -116,6 +117,14 @@ KAPOT: dict[str, Callable[[bytes], bytes]] = {
     "onmogelijke datum": lambda goed: _met_kop(marshal.dumps(
         {"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {"x": {
             "stat": [1, 2, 3, 4], "gezien_op_ns": 9, "sha256": "0", "wet": ["B", "2026-13-01", "", []]}}})),
+    "onbekend oordeel": lambda goed: _met_kop(marshal.dumps(
+        {"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {"x": {
+            "stat": [1, 2, 3, 4], "gezien_op_ns": 9, "sha256": "0", "wet": ["B", "2026-08-01", "", []],
+            "oordelen": [["1", "", "", "ramp", "?"]]}}})),
+    "oordeel zonder reden": lambda goed: _met_kop(marshal.dumps(
+        {"formaat": "FORMAAT", "kadermap": "KADERS", "wetten": {"x": {
+            "stat": [1, 2, 3, 4], "gezien_op_ns": 9, "sha256": "0", "wet": ["B", "2026-08-01", "", []],
+            "oordelen": [["1", "", "", "fout", ""]]}}})),
 }
 
 
@@ -133,3 +142,40 @@ def test_een_kapotte_index_wordt_genegeerd_en_opnieuw_gemaakt(kaders: Path, soor
     assert len(_index(kaders).herlezen) == 2  # both laws read again
     assert _controleer(bestand) == goed and pad.read_bytes() != kapot  # and written whole again
     assert _index(kaders).herlezen == [], "de nieuwe index wordt weer gebruikt"
+
+
+def test_de_index_onthoudt_elk_oordeel_en_oordeelt_niet_opnieuw(kaders: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kaderdiff.recht import artikeloordeel
+
+    bestand = kaders / "2026" / "mbo.xml"
+    eerst = _controleer(bestand)
+    pad = _index(kaders).pad
+    assert pad is not None
+    ruw = marshal.loads(pad.read_bytes()[len(KOP) + 4:])
+    oordelen = {tuple(o[:3]): tuple(o[3:]) for i in ruw["wetten"].values() for o in i["oordelen"]}
+    assert oordelen[("7.2.4z", "", "")][0] == "fout" and oordelen[("7.2.4a", "1", "")] == ("", "")
+    assert len(oordelen) == len(EISEN), "één oordeel per gevraagde grondslag"
+
+    def niet_opnieuw(g: Grondslag, tekst: object) -> tuple[str, str]:
+        raise AssertionError(f"opnieuw beoordeeld: {g}")
+
+    monkeypatch.setattr(artikeloordeel, "beoordeel_grondslag", niet_opnieuw)
+    assert _controleer(bestand) == eerst  # within the racy window: the files are hashed again, the verdicts kept
+    monkeypatch.setattr(bestanden, "RACY_SECONDEN", -1e12)
+    assert _controleer(bestand) == eerst
+
+
+def test_een_kapot_skelet_achter_een_vraag_zonder_oordeel_maakt_de_hele_index_verdacht(kaders: Path) -> None:
+    """The skeletons are checked only when one is needed (a grondslag not judged before); then the whole index is
+    suspect and every law is read again, as when the file itself is damaged."""
+    bestand = kaders / "2026" / "mbo.xml"
+    goed = _controleer(bestand)
+    pad = _index(kaders).pad
+    assert pad is not None
+    ruw = marshal.loads(pad.read_bytes()[len(KOP) + 4:])
+    for ingang in ruw["wetten"].values():
+        ingang["wet"] = ["BWB", "2026-13-01", "", []]  # an impossible date
+        ingang["oordelen"] = []
+    pad.write_bytes(_met_kop(marshal.dumps(ruw)))
+    assert _controleer(bestand) == goed
+    assert len(_index(kaders).herlezen) == 2

@@ -13,8 +13,9 @@ from kaderdiff.bron.laden import laad_bestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import Grondslag
 from kaderdiff.model.wettekst import tekst_van
+from kaderdiff.recht.artikeloordeel import beoordeel_grondslag, controleer_grondslag
 from kaderdiff.recht.controle import controleer_pad
-from kaderdiff.recht.wetcontrole import beoordeel_grondslag, controleer_grondslag, controleer_grondslagen
+from kaderdiff.recht.wetcontrole import controleer_grondslagen
 from tests.hulp.draai import kd
 from tests.hulp.paden import DATA, VOORBEELD
 
