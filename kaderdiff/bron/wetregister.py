@@ -31,8 +31,9 @@ REGISTER_PAD = Path(__file__).with_name("wetten.toml")
 #: The kadermap's own registry, relative to the kadermap.
 EIGEN_REGISTER = Path("wetten") / "register.toml"
 SOORTEN = ("wet", "amvb", "regeling", "beleidsregel", "verdrag", "grondwet")
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
-_BWB = re.compile(r"^BWB[RV]\d{7}$")
+#: As text: re compiles them when a registry is read, which `registercache` spares most runs.
+_CODE = r"^[A-Z][A-Z0-9]{1,11}$"
+_BWB = r"^BWB[RV]\d{7}$"
 _VELDEN = {"naam", "soort", "bwb", "aliassen", "geldig_van", "geldig_tot", "opvolger"}
 _DATUMVELDEN = ("geldig_van", "geldig_tot")
 
@@ -111,7 +112,7 @@ def _controleer(ruw: dict[str, Any], tekst: str, bron: str, basis: Wetregister) 
         if not isinstance(d, dict):
             fout("hoort een tabel [CODE] met naam, soort, bwb en aliassen te zijn")
             continue
-        if not _CODE.match(code):
+        if not re.match(_CODE, code):
             fout("de code moet uit hoofdletters en cijfers bestaan (2 tot 12 tekens, bijv. LPW)")
         for veld in sorted(set(d) - _VELDEN):
             fout(f"onbekend veld '{veld}' (toegestaan: {', '.join(sorted(_VELDEN))})")
@@ -123,7 +124,7 @@ def _controleer(ruw: dict[str, Any], tekst: str, bron: str, basis: Wetregister) 
                 fout(f"'{veld}' moet een niet-lege tekst zijn")
         if isinstance(d.get("soort"), str) and d["soort"] not in SOORTEN:
             fout(f"soort '{d['soort']}' is onbekend (kies uit {', '.join(SOORTEN)})")
-        if "bwb" in d and (not isinstance(d["bwb"], str) or (d["bwb"] and not _BWB.match(d["bwb"]))):
+        if "bwb" in d and (not isinstance(d["bwb"], str) or (d["bwb"] and not re.match(_BWB, d["bwb"]))):
             fout(f"bwb '{d['bwb']}' is geen BWB-id (zoals BWBR0004124) en ook niet leeg")
         aliassen = d.get("aliassen", [])
         if not isinstance(aliassen, list) or not all(isinstance(a, str) and a.strip() for a in aliassen):

@@ -13,8 +13,9 @@ from lxml import etree
 
 from kaderdiff.fouten import KaderdiffFout, Melding
 
-_DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_DECLARATIE = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+#: As text, like the message patterns below: re compiles them on first use, which only a refused file has.
+_DOCTYPE = r"(?i)<!DOCTYPE|<!ENTITY"
+_DECLARATIE = rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"""
 #: Byte order marks and the first bytes of '<?' per encoding (XML 1.0, appendix F).
 _HANDTEKENINGEN = (
     (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -39,7 +40,7 @@ def als_tekst(data: bytes) -> str:
     """The document as text, in the encoding it announces (byte order mark, first bytes, declaration)."""
     codering = next((naam for begin, naam in _HANDTEKENINGEN if data.startswith(begin)), "")
     if not codering:
-        gevonden = _DECLARATIE.match(data)
+        gevonden = re.match(_DECLARATIE, data)
         codering = gevonden.group(1).decode("ascii") if gevonden else "utf-8"
     try:
         return data.decode(codering, errors="replace")
@@ -49,7 +50,7 @@ def als_tekst(data: bytes) -> str:
 
 def _weiger_dtd(data: bytes, bestand: str) -> KaderdiffFout:
     tekst = als_tekst(data)
-    gevonden = _DOCTYPE.search(tekst)
+    gevonden = re.search(_DOCTYPE, tekst)
     regel = kolom = 1
     if gevonden:
         regel = tekst.count("\n", 0, gevonden.start()) + 1
@@ -74,7 +75,7 @@ def parse_veilig(data: bytes, bestand: str, ruim: bool = False) -> etree._Elemen
     try:
         wortel = etree.fromstring(data, _parser(ruim))
     except etree.XMLSyntaxError as exc:
-        if _DOCTYPE.search(als_tekst(data)):
+        if re.search(_DOCTYPE, als_tekst(data)):
             raise _weiger_dtd(data, bestand) from None
         meldingen = tuple(
             Melding(bestand, e.line, e.column, f"geen geldige XML: {vertaal_syntaxfout(e.message, e.type_name)}")

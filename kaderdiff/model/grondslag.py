@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ONDERDEELSCHEIDING = re.compile(r"[,\s]+")
+#: As text: re compiles it on first use, and checking a kader that was checked before splits no onderdeel.
+_ONDERDEELSCHEIDING = r"[,\s]+"
 
 
 def onderdeelpad(onderdeel: str) -> tuple[str, ...]:
     """'b, 1°' -> ('b', '1°'): the levels of a nested onderdeel as a jurist writes it ('b 1°' reads the same)."""
-    return tuple(deel for deel in _ONDERDEELSCHEIDING.split(onderdeel.strip()) if deel)
+    return tuple(deel for deel in re.split(_ONDERDEELSCHEIDING, onderdeel.strip()) if deel)
 
 
 @dataclass(frozen=True, order=True)
