@@ -118,13 +118,15 @@ def _titel(el: etree._Element) -> str:
     return ""
 
 
-def _element(el: etree._Element, ouder_id: str) -> Element | None:
-    """Convert one XML element (and its subtree) into an Element; None for non-element children."""
-    if not isinstance(el.tag, str) or el.tag not in _SOORTEN:
-        return None
-    soort = _SOORTEN[el.tag]
+def _kinderen(el: etree._Element, ouder_id: str) -> tuple[Element, ...]:
+    """The elements among the children of `el`, as Elements; its title, text, grondslagen and comments are none."""
+    return tuple([_element(kind, ouder_id, soort) for kind in el if (soort := _SOORTEN.get(kind.tag)) is not None])
+
+
+def _element(el: etree._Element, ouder_id: str, soort: Soort) -> Element:
+    """Convert one XML element of a kind the model knows (and its subtree) into an Element."""
     element_id = el.get("id") or (f"{ouder_id}.{soort.value}" if soort in AFGELEIDE_CONTAINERS else "")
-    kinderen = tuple(k for k in (_element(c, element_id) for c in el) if k is not None)
+    kinderen = _kinderen(el, element_id)
     inhoud: tuple[Fragment, ...] = ()
     grondslagen: tuple[Grondslag, ...] = ()
     geen: GeenGrondslag | None = None
@@ -188,7 +190,7 @@ def _datum(tekst: str | None) -> date | None:
 def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
     """Build the model from a schema-valid tree."""
     wortel = boom.getroot()
-    onderdelen = tuple(k for k in (_element(c, "") for c in wortel) if k is not None)
+    onderdelen = _kinderen(wortel, "")
     wetswijzigingen = tuple(
         Wetswijziging(
             code=w.get("code", ""),
