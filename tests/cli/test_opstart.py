@@ -126,3 +126,55 @@ def test_interne_fout_schrijft_nog_steeds_een_logboek(tmp_path: Path, monkeypatc
     assert "kaderdiff proef" in tekst and "ZeroDivisionError" in tekst and "Traceback" in tekst
     fout = capsys.readouterr().err
     assert "Interne fout" in fout and str(logboeken[0]) in fout and "Traceback" not in fout
+
+
+def _proef(tmp_path: Path, romp: str) -> Path:
+    """A start of kaderdiff whose command is `romp` (the body of `main`), as a script of its own."""
+    script = tmp_path / "proef.py"
+    script.write_text("import atexit, os, sys\nfrom kaderdiff.cli import app\n\n\ndef main():\n"
+                      + "".join(f"    {regel}\n" for regel in romp.splitlines())
+                      + "\n\napp.main = main\napp.start()\n", encoding="utf-8")
+    return script
+
+
+def test_einde_na_elke_uitgangshandler_met_alle_uitvoer_en_zonder_afbraak(tmp_path: Path) -> None:
+    """`start` ends the process in the last exit handler: the handlers a command registers still run, standard
+    output arrives whole, the exit code is the command's; only Python's teardown (objects freed one by one,
+    their `__del__`) is skipped."""
+    script = _proef(tmp_path, f"""
+class Afbraak:
+    def __del__(self):
+        with open({str(tmp_path / "afgebroken")!r}, "w") as f:
+            f.write("ja")
+sys.modules["afbraak"] = Afbraak()
+def handler():
+    with open({str(tmp_path / "handler")!r}, "w") as f:
+        f.write("gedraaid")
+atexit.register(handler)
+sys.stdout.write("x" * 100_000 + "einde")
+sys.stderr.write("melding")
+return 3""")
+    proces = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert proces.returncode == 3
+    assert proces.stdout == "x" * 100_000 + "einde" and proces.stderr == "melding"
+    assert (tmp_path / "handler").read_text(encoding="utf-8") == "gedraaid"
+    assert not (tmp_path / "afgebroken").exists(), "de afbraak van Python is overgeslagen"
+
+
+def test_een_gestopte_lezer_meldt_python_zoals_altijd(tmp_path: Path) -> None:
+    """Output still buffered when the reader of the pipe has gone: the flush fails, and Python ends as it always
+    does (exit code 120, its own message), not silently with the command's code."""
+    script = _proef(tmp_path, """import io
+sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False), 1 << 16))
+sys.stdin.readline()  # until the reader has gone
+sys.stdout.write("nog in de buffer")
+return 0""")
+    proces = subprocess.Popen([sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert proces.stdin is not None and proces.stdout is not None and proces.stderr is not None
+    proces.stdout.close()
+    proces.stdin.write(b"weg\n")
+    proces.stdin.close()
+    fout = proces.stderr.read().decode()
+    assert proces.wait(timeout=60) == 120
+    assert "BrokenPipeError" in fout
