@@ -161,6 +161,18 @@ return 3""")
     assert not (tmp_path / "afgebroken").exists(), "de afbraak van Python is overgeslagen"
 
 
+@pytest.mark.parametrize("ingang", ["-m kaderdiff", "console"])
+def test_voor_start_is_er_geen_uitgangshandler(ingang: str, tmp_path: Path) -> None:
+    """`start` registers its handler first, so that it runs last; one registered before it would be skipped. What
+    runs before `start` (the console script's import, `python -m`) registers none."""
+    laden = ("import runpy, sys; sys.argv = ['kaderdiff', 'versie']; import kaderdiff.cli.app as app; "
+             "app.start = lambda: None; runpy.run_module('kaderdiff', run_name='__main__')"
+             if ingang == "-m kaderdiff" else "from kaderdiff.cli.app import start")
+    proces = subprocess.run([sys.executable, "-c", f"{laden}; import atexit; print(atexit._ncallbacks())"],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert (proces.returncode, proces.stdout) == (0, "0\n"), proces.stderr
+
+
 def test_een_gestopte_lezer_meldt_python_zoals_altijd(tmp_path: Path) -> None:
     """Output still buffered when the reader of the pipe has gone: the flush fails, and Python ends as it always
     does (exit code 120, its own message), not silently with the command's code."""

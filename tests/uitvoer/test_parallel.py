@@ -66,7 +66,7 @@ def test_de_opdracht_zelf_start_zonder_opruimer_en_bevriest_alles_aan_het_eind()
     """The console entry point (as `python -m kaderdiff` runs it) turns the collector off before the command,
     and leaves every object out of the collection Python makes on exit."""
     code = ("import atexit, gc, sys; import kaderdiff.cli.app as app; "
-            "atexit.register(lambda: print(gc.get_freeze_count() > 1000)); "
-            "app.main = lambda: print(gc.isenabled(), gc.get_freeze_count()) or 3; app.start()")
+            "app.main = lambda: atexit.register(lambda: print(gc.get_freeze_count() > 1000)) and "
+            "print(gc.isenabled(), gc.get_freeze_count()) or 3; app.start()")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (uit.returncode, uit.stdout) == (3, "False 0\nTrue\n")
