@@ -12,10 +12,10 @@ from pathlib import Path
 from lxml import etree
 
 from kaderdiff.bron.bestanden import lees_bestand
+from kaderdiff.bron.kaderfeiten import grondslag_uit
+from kaderdiff.bron.ontleden import parse_kader
 from kaderdiff.bron.regels import dubbele_ids, inhoudelijke_fouten, tekst_na_lijst
-from kaderdiff.bron.schema import valideer
-from kaderdiff.bron.xmlveilig import parse_veilig
-from kaderdiff.fouten import KaderdiffFout, Melding
+from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.kader import (
     AFGELEIDE_CONTAINERS,
     CELGRENS,
@@ -138,10 +138,7 @@ def _element(el: etree._Element, ouder_id: str, soort: Soort) -> Element:
     if soort is Soort.EIS:
         tekst_el = el.find("tekst")
         inhoud = lees_inline(tekst_el) if tekst_el is not None else ()
-        grondslagen = tuple(
-            Grondslag(g.get("wet", ""), g.get("artikel", ""), g.get("lid", ""), g.get("onderdeel", ""))
-            for g in el.findall("grondslag")
-        )
+        grondslagen = tuple(grondslag_uit(g) for g in el.findall("grondslag"))
         geen_el = el.find("geenGrondslag")
         if geen_el is not None:
             geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(tekst_van(geen_el)))
@@ -236,12 +233,6 @@ def kader_uit_boom(boom: etree._ElementTree, bron: str) -> Kader:
         correctie=correctie,
         samenvatting=samenvatting,
     )
-
-
-def parse_kader(data: bytes, bron: str) -> tuple[etree._ElementTree, list[Melding]]:
-    """Parse and schema-check; returns the tree and the schema violations (possibly empty)."""
-    boom = parse_veilig(data, bron)
-    return boom, valideer(boom, bron)
 
 
 def laad_bytes(data: bytes, bron: str, register: Wetregister | None = None, regels: bool = True) -> Kader:

@@ -15,7 +15,8 @@ import shutil
 from dataclasses import dataclass
 
 from kaderdiff.bron import bewerken
-from kaderdiff.bron.laden import laad_bytes, parse_kader
+from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.bron.ontleden import parse_kader
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.bron.wetregister import register_voor

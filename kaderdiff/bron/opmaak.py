@@ -138,7 +138,7 @@ def canoniek(boom: etree._ElementTree) -> bytes:
 
 def maak_op(data: bytes, bron: str) -> bytes:
     """Canonical bytes for a kader; refuses invalid input rather than guessing."""
-    from kaderdiff.bron.laden import parse_kader  # not at the top: the merge driver serialises without the schema
+    from kaderdiff.bron.ontleden import parse_kader  # not at the top: the merge driver serialises without the schema
 
     boom, meldingen = parse_kader(data, bron)
     if meldingen:

@@ -12,8 +12,11 @@ from lxml import etree
 
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
-from kaderdiff.model.kader import Kader, Soort
 from kaderdiff.model.wet import Wetregister
+
+TYPE_CHECKING = False  # not `typing`, like the other modules on the path of `controleer`
+if TYPE_CHECKING:
+    from kaderdiff.model.feiten import Kaderfeiten
 
 
 def dubbele_ids(boom: etree._ElementTree, bestand: str) -> list[Melding]:
@@ -42,16 +45,15 @@ def tekst_na_lijst(boom: etree._ElementTree, bestand: str) -> list[Melding]:
             if (lijst.tail or "").strip()]
 
 
-def inhoudelijke_fouten(kader: Kader, register: Wetregister | None = None) -> list[Melding]:
-    """Rules the schema cannot express: grondslag or marker, known laws, declared wetswijzigingen."""
+def inhoudelijke_fouten(kader: Kaderfeiten, register: Wetregister | None = None) -> list[Melding]:
+    """Rules the schema cannot express: grondslag or marker, known laws, declared wetswijzigingen. Of a `Kader`, or
+    of the facts `controleer` reads from a tree (`bron.kaderfeiten`)."""
     bekend = register if register is not None else register_voor(None)
     meldingen = []
     if (kader.status == "correctie") != (kader.correctie is not None):
         meldingen.append(Melding(kader.bron, 2, 0, "een kader met status=\"correctie\" heeft een <correctie "
                                  "vastgesteld=\"…\"> die zegt welk vastgesteld kader het corrigeert, en alleen dan"))
-    for el, _ in kader.doorloop():
-        if el.soort is not Soort.EIS:
-            continue
+    for el in kader.eisen():
         if not el.grondslagen and el.geen_grondslag is None:
             meldingen.append(Melding(kader.bron, el.regel, 0,
                                      f"eis '{el.id}' heeft geen grondslag en ook geen <geenGrondslag bron=\"…\"> "

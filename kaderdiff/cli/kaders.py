@@ -39,20 +39,21 @@ def _standaard_kadermap() -> Path:
 
 
 def controleer(args: argparse.Namespace) -> int:
-    from kaderdiff.recht.controle import ExtraControle, controleer_pad
+    from kaderdiff.recht.controle import ExtraControle, ModelControle, controleer_pad
     from kaderdiff.recht.wetcontrole import Ongecontroleerd, controleer_grondslagen
 
     doelen: list[Path] = args.pad or [_standaard_kadermap()]
     ongecontroleerd = Ongecontroleerd()
     extra: tuple[ExtraControle, ...] = (controleer_grondslagen, ongecontroleerd)
-    if args.termen:
+    met_model: tuple[ModelControle, ...] = ()
+    if args.termen:  # reads the texts of the eisen: the only check that needs the kader model
         from kaderdiff.recht.termen import controleer_termen
 
-        extra += (controleer_termen,)
+        met_model = (controleer_termen,)
     bestanden: list[Path] = []
     meldingen: list[Melding] = []
     for doel in doelen:
-        gevonden, bij_doel = controleer_pad(doel, extra)
+        gevonden, bij_doel = controleer_pad(doel, extra, met_model)
         if not gevonden:
             raise KaderdiffFout(f"Geen kaderbestanden gevonden in {doel}")
         bestanden += gevonden

@@ -13,15 +13,22 @@ from pathlib import Path
 
 from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.bron.conflict import heeft_conflicten
-from kaderdiff.bron.laden import kader_uit_boom, parse_kader
+from kaderdiff.bron.kaderfeiten import Boomfeiten
+from kaderdiff.bron.ontleden import parse_kader
 from kaderdiff.bron.regels import dubbele_ids, inhoudelijke_fouten, tekst_na_lijst
 from kaderdiff.bron.wetregister import controleer_register, register_voor
 from kaderdiff.fouten import KaderdiffFout, Melding
-from kaderdiff.model.kader import Kader
 
-#: Extra checks on a loaded kader (e.g. validation against law texts); each gets the kader
-#: and the kaders directory it lives in.
-ExtraControle = Callable[[Kader, Path | None], list[Melding]]
+TYPE_CHECKING = False  # not `typing`, like the other modules on the path of `controleer`
+if TYPE_CHECKING:
+    from kaderdiff.model.feiten import Kaderfeiten
+    from kaderdiff.model.kader import Kader
+
+#: Extra checks on a kader's facts (e.g. grondslagen against law texts); each gets the facts and the kaders
+#: directory the kader lives in.
+ExtraControle = Callable[["Kaderfeiten", Path | None], list[Melding]]
+#: Extra checks that read the kader's texts (`controleer --termen`): these get the whole kader model.
+ModelControle = Callable[["Kader", Path | None], list[Melding]]
 
 
 def kaderbestanden(pad: Path) -> list[Path]:
@@ -37,8 +44,12 @@ def kaderbestanden(pad: Path) -> list[Path]:
 
 
 def controleer_bytes(data: bytes, bron: str, kadermap: Path | None = None,
-                     extra: tuple[ExtraControle, ...] = ()) -> list[Melding]:
-    """All problems of one kader, in file order; [] when it is clean."""
+                     extra: tuple[ExtraControle, ...] = (), met_model: tuple[ModelControle, ...] = ()
+                     ) -> list[Melding]:
+    """All problems of one kader, in file order; [] when it is clean.
+
+    The rules read the kader's facts from its tree (`bron.kaderfeiten`); the kader model is built only for checks
+    that read its texts (`met_model`)."""
     try:
         boom, meldingen = parse_kader(data, bron)
     except KaderdiffFout as fout:
@@ -47,14 +58,21 @@ def controleer_bytes(data: bytes, bron: str, kadermap: Path | None = None,
         meldingen += dubbele_ids(boom, bron)
     meldingen += tekst_na_lijst(boom, bron)
     if not meldingen:
-        kader = kader_uit_boom(boom, bron)
-        meldingen += inhoudelijke_fouten(kader, register_voor(kadermap))
+        feiten = Boomfeiten(boom, bron)
+        meldingen += inhoudelijke_fouten(feiten, register_voor(kadermap))
         for controle in extra:
-            meldingen += controle(kader, kadermap)
+            meldingen += controle(feiten, kadermap)
+        if met_model:
+            from kaderdiff.bron.laden import kader_uit_boom
+
+            kader = kader_uit_boom(boom, bron)
+            for model_controle in met_model:
+                meldingen += model_controle(kader, kadermap)
     return sorted(meldingen)
 
 
-def controleer_pad(pad: Path, extra: tuple[ExtraControle, ...] = ()) -> tuple[list[Path], list[Melding]]:
+def controleer_pad(pad: Path, extra: tuple[ExtraControle, ...] = (), met_model: tuple[ModelControle, ...] = ()
+                   ) -> tuple[list[Path], list[Melding]]:
     """Check every kader under a path; returns the files checked and all problems."""
     bestanden = kaderbestanden(pad)
     kadermap = pad if pad.is_dir() else pad.parent.parent
@@ -67,5 +85,5 @@ def controleer_pad(pad: Path, extra: tuple[ExtraControle, ...] = ()) -> tuple[li
         except KaderdiffFout as fout:
             meldingen.append(Melding(str(bestand), 0, 0, fout.tekst))
             continue
-        meldingen += controleer_bytes(data, str(bestand), kadermap, extra)
+        meldingen += controleer_bytes(data, str(bestand), kadermap, extra, met_model)
     return bestanden, meldingen

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kaderdiff.bron import bewerken
 from kaderdiff.bron.bewerken import Boom, per_id
-from kaderdiff.bron.laden import parse_kader
+from kaderdiff.bron.ontleden import parse_kader
 from kaderdiff.bron.opmaak import canoniek
 from kaderdiff.bron.versies import KaderMap
 from kaderdiff.fouten import KaderdiffFout

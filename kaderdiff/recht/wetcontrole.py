@@ -22,13 +22,17 @@ from kaderdiff.bron.cachemap import cachemap_van
 from kaderdiff.bron.wetopslag import versies
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.fouten import Melding
-from kaderdiff.model.kader import Element, Grondslag, Kader, Soort
+from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.wet import Wet, Wetregister
 from kaderdiff.nederlands import nl_datum
 from kaderdiff.recht.artikelindex import Artikelindex
 
+TYPE_CHECKING = False  # not `typing`, like the other modules on the path of `controleer`
+if TYPE_CHECKING:
+    from kaderdiff.model.feiten import Eisfeiten, Kaderfeiten
 
-def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
+
+def kadersdir_van(kader: Kaderfeiten, pad: Path | None) -> Path | None:
     """The kaders directory: given directly, or two levels above a kader file (kaders/2026/mbo.xml)."""
     if pad is not None:
         return pad if pad.is_dir() else pad.parent.parent
@@ -39,8 +43,8 @@ def kadersdir_van(kader: Kader, pad: Path | None) -> Path | None:
     return None
 
 
-def _eisen(kader: Kader) -> list[Element]:
-    return [el for el, _ in kader.doorloop() if el.soort is Soort.EIS and el.grondslagen]
+def _eisen(kader: Kaderfeiten) -> list[Eisfeiten]:
+    return [eis for eis in kader.eisen() if eis.grondslagen]
 
 
 def _wetnaam(code: str, register: Wetregister) -> str:
@@ -58,7 +62,7 @@ def _citeer(g: Grondslag, register: Wetregister) -> str:
     return citeer(g, register)
 
 
-def niet_geldig(wet: Wet, kader: Kader, register: Wetregister) -> str:
+def niet_geldig(wet: Wet, kader: Kaderfeiten, register: Wetregister) -> str:
     """Why a law cannot be a grondslag on the kader's peildatum ('' when it can): lapsed, with its successor, or
     not yet in force; each law named as a citation names it ('de WVO 1968', not the registry's 'WVO1968')."""
     peildatum = kader.peildatum
@@ -87,7 +91,7 @@ def _genoemd(wet: Wet, register: Wetregister) -> str:
     return f"de {naam} ({'; '.join(erbij)})" if erbij else f"de {naam}"
 
 
-def controleer_grondslagen(kader: Kader, pad: Path | None) -> list[Melding]:
+def controleer_grondslagen(kader: Kaderfeiten, pad: Path | None) -> list[Melding]:
     """Every grondslag of the kader in a law not in force on its peildatum, or that does not exist in its stored
     law text."""
     kadersdir = kadersdir_van(kader, pad)
@@ -163,7 +167,7 @@ class Ongecontroleerd:
     def __init__(self) -> None:
         self.per_wet: dict[tuple[str, str], set[str]] = {}  # (kadermap, code) -> articles
 
-    def __call__(self, kader: Kader, pad: Path | None) -> list[Melding]:
+    def __call__(self, kader: Kaderfeiten, pad: Path | None) -> list[Melding]:
         kadersdir = kadersdir_van(kader, pad)
         if kadersdir is None:
             return []

@@ -71,6 +71,8 @@ def test_controleer_tweede_keer_zonder_toml_en_json(voorbeeldrepo: Path) -> None
     assert geladen(tweede, ("tomllib", "json", "kaderdiff.bron.bwb", "kaderdiff.verwijzing")) == []
     # the verdicts on its grondslagen come from the article index: no law model, no judging
     assert geladen(tweede, ("kaderdiff.model.wettekst", "kaderdiff.recht.artikeloordeel")) == []
+    # the rules read the kader's facts from its tree (bron.kaderfeiten): no kader model
+    assert geladen(eerste | tweede, ("kaderdiff.model.kader", "kaderdiff.bron.laden")) == []
 
 
 def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> None:
