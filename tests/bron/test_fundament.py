@@ -92,6 +92,32 @@ def test_schemafouten_allemaal_en_in_het_nederlands(tmp_path: Path) -> None:
     assert "2 fout(en)" in fout
 
 
+#: Days and years the XML Schema types accept but a kader cannot mean: a moment in a time zone. Before the schema
+#: refused them, loading one ended in an internal error (Python's `date.fromisoformat` refuses them too).
+MET_TIJDZONE = [
+    ("kaders/2026/mbo.xml", 'peildatum="2026-08-01"', 'peildatum="2026-08-01Z"', "'2026-08-01Z' is geen dag"),
+    ("kaders/2026/mbo.xml", 'peildatum="2026-08-01"', 'peildatum="2026-08-01+02:00"', "'2026-08-01+02:00' is geen dag"),
+    ("kaders/2026/mbo.xml", 'jaar="2026"', 'jaar="2026Z"', "'2026Z' is geen jaartal"),
+    ("kaders/2026/mbo.xml", 'inwerkingtreding="2026-08-01"', 'inwerkingtreding="2026-08-01-05:00"', "is geen dag"),
+    ("kaders/2025/vo-pro.xml", 'vastgesteld="2025-06-20"', 'vastgesteld="2025-06-20Z"', "'2025-06-20Z' is geen dag"),
+    ("kaders/2026/mbo.xml", 'peildatum="2026-08-01"', 'peildatum="2026-13-01"', "'2026-13-01' is geen geldige datum"),
+]
+
+
+@pytest.mark.parametrize(("bestand", "zoek", "vervang", "verwacht"), MET_TIJDZONE, ids=lambda x: str(x)[:30])
+def test_dag_en_jaar_zonder_tijdzone(tmp_path: Path, bestand: str, zoek: str, vervang: str, verwacht: str) -> None:
+    tekst = (KADERS.parent / bestand).read_text(encoding="utf-8")
+    assert zoek in tekst
+    pad = tmp_path / "kaders" / "2026" / "kapot.xml"
+    pad.parent.mkdir(parents=True)
+    pad.write_text(tekst.replace(zoek, vervang, 1), encoding="utf-8")
+    code, _, fout = kd(["controleer", str(pad)])
+    assert code == 2 and "Interne fout" not in fout, fout
+    assert f"kapot.xml:{regel_van(pad, vervang)}: fout: " in fout and verwacht in fout
+    with pytest.raises(KaderdiffFout):
+        laad_bestand(pad)
+
+
 def test_dubbele_id(tmp_path: Path) -> None:
     pad = schrijf_variant(tmp_path, '<eis id="op1-e2">', '<eis id="op1-e1">')
     code, _, fout = kd(["controleer", str(pad)])
