@@ -26,7 +26,7 @@ class Melding(_Velden):
     """One problem found in an input file; ordered by file, line and column.
 
     A named tuple rather than a dataclass: every command imports this module, and `dataclasses` (with `inspect`)
-    would be a sixth of the start-up of a small command. `tests/test_fouten.py` holds that the two field lists
+    would be a sixth of the start-up of a small command. `tests/huis/test_kwaliteit.py` holds that the two field lists
     above are the same."""
 
     __slots__ = ()

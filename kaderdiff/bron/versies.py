@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kaderdiff.bron.bestanden import lees_bestand
 from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.versiebeheer.plek import zoek_git_map, zoek_werkmap
 
+TYPE_CHECKING = False  # not `typing`: `herleid` loads nothing else that imports it (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
     from kaderdiff.model.commit import Commit, Historiestap
     from kaderdiff.model.kader import Kader

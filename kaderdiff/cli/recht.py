@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from kaderdiff.bron.wetregister import register_voor
 from kaderdiff.cli.gemeen import kadermap, kadermap_pad, lees_formaten, melding, optie_kaders, regel
@@ -25,13 +23,18 @@ from kaderdiff.recht.grondslagindex import Grondslagindex, standaard_cachemap
 from kaderdiff.verwijzing.citeren import citeer, lees_verwijzingen
 from kaderdiff.verwijzing.juriconnect import link
 
+TYPE_CHECKING = False  # not `typing`: `herleid` loads nothing else that imports it (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from kaderdiff.bron.versies import KaderMap
     from kaderdiff.model.wettekst import Wettekst
     from kaderdiff.recht.bwbhaal import Gehaald
 
 
 def _json(data: Any) -> None:
+    import json  # only for --json
+
     regel(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
@@ -101,12 +104,12 @@ def herleid(args: argparse.Namespace) -> int:
         resultaten.append((gezocht, lijst))
     if args.als_json:
         # One reference: one object (as always); several: a list of such objects, in the order given.
-        objecten = [{"grondslag": asdict(g), "citaat": citeer(g), "link": link(g, register=register),
+        objecten = [{"grondslag": asdict(g), "citaat": citeer(g, register), "link": link(g, register=register),
                      "eisen": [_geschiedenis_json(e) for e in lijst]} for g, lijst in resultaten]
         _json(objecten[0] if len(objecten) == 1 else objecten)
         return 0
     for gezocht, lijst in resultaten:
-        toon_artikel(gezocht, lijst, link(gezocht, register=register))
+        toon_artikel(citeer(gezocht, register), lijst, link(gezocht, register=register))
     return 0
 
 
@@ -146,10 +149,11 @@ def impact_opdracht(args: argparse.Namespace) -> int:
             toon_wetswijziging(w)
         return 0
     regels = impact(kaders, args.wet, args.artikel or [], args.jaar)
+    register = register_voor(kaders.pad)  # a law of the kadermap's own registry is cited by its own names
     if args.als_json:
-        _json([{**asdict(r), "citaten": [citeer(g) for g in r.grondslagen]} for r in regels])
+        _json([{**asdict(r), "citaten": [citeer(g, register) for g in r.grondslagen]} for r in regels])
         return 0
-    toon_impact(regels)
+    toon_impact(regels, register)
     return 0
 
 

@@ -3,17 +3,16 @@ a log, CI) as plain blocks with every text and link in full (`cli.tekstvorm`), w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kaderdiff.cli.gemeen import console
 from kaderdiff.cli.tekstvorm import LEGENDA, blok, op_terminal, schrijf, woorddiff
-from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.nederlands import aantal
 from kaderdiff.verwijzing.citeren import citeer
 
+TYPE_CHECKING = False  # not `typing`: `herleid` loads nothing else that imports it (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from kaderdiff.model.wet import Wetregister
     from kaderdiff.recht.artikelherleiding import EisGeschiedenis
     from kaderdiff.recht.herleid import (
         EisHerleiding,
@@ -102,8 +101,9 @@ def _verwijderd(g: EisGeschiedenis) -> str:
     return f"{g.verwijderd_in}" + (" (eis vervallen)" if g.eis_vervallen else " (grondslag weg)")
 
 
-def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis], verwijzing: str) -> None:
-    kop = f"Eisen die rusten op {citeer(gezocht)}"
+def toon_artikel(citaat: str, lijst: list[EisGeschiedenis], verwijzing: str) -> None:
+    """`herleid --artikel`: the eisen resting on the cited article (`citaat`, with the kadermap's registry)."""
+    kop = f"Eisen die rusten op {citaat}"
     geen = "Geen enkele eis in de kaders rust op deze grondslag."
     if not op_terminal():
         blokken = []
@@ -136,7 +136,7 @@ def toon_artikel(gezocht: Grondslag, lijst: list[EisGeschiedenis], verwijzing: s
                  "of buiten een terminal (kaderdiff herleid … > bestand.txt).")
 
 
-def toon_impact(regels: list[RustendeEis]) -> None:
+def toon_impact(regels: list[RustendeEis], register: Wetregister) -> None:
     """`impact --wet --artikel`: the eisen to review, each by the number of its change in the Staat of its year."""
     standaarden = len({(r.sector, r.standaard) for r in regels})
     slot = (f"{aantal(len(regels), 'eis', 'eisen')} na te lopen in "
@@ -144,7 +144,8 @@ def toon_impact(regels: list[RustendeEis]) -> None:
     if not op_terminal():
         schrijf(*(blok(f"{r.sector} {r.jaar} · {r.standaard} {r.standaard_titel}".strip(), [
             ("Wijziging", r.wijziging or f"geen: de eis is in {r.jaar} niet gewijzigd"),
-            ("Grondslag", "\n".join(citeer(g) for g in r.grondslagen)), ("Tekst", r.eis_tekst)]) for r in regels),
+            ("Grondslag", "\n".join(citeer(g, register) for g in r.grondslagen)),
+            ("Tekst", r.eis_tekst)]) for r in regels),
             slot)
         return
     from rich.table import Table
@@ -152,7 +153,7 @@ def toon_impact(regels: list[RustendeEis]) -> None:
     tabel = Table("Sector", "Jaar", "Standaard", "Wijziging", "Grondslag", "Tekst", show_lines=True)
     for r in regels:
         tabel.add_row(r.sector, str(r.jaar), f"{r.standaard} {r.standaard_titel}".strip(), r.wijziging or "–",
-                      "\n".join(citeer(g) for g in r.grondslagen), r.eis_tekst)
+                      "\n".join(citeer(g, register) for g in r.grondslagen), r.eis_tekst)
     scherm = console()
     scherm.print(tabel)
     scherm.print(slot + " Wijziging: het nummer in de Staat van wijzigingen van dat jaar (– : niet gewijzigd).")

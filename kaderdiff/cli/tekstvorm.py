@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
 
+TYPE_CHECKING = False  # not `typing`: `herleid` loads nothing else that imports it (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from kaderdiff.model.wijziging import DiffDeel
 
 #: The legend under a word diff in plain text.

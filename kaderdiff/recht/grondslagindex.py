@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
@@ -37,20 +36,27 @@ from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.versie import Versie
 
+TYPE_CHECKING = False  # not `typing`: `herleid` loads nothing else that imports it (tests/cli/test_opstart.py)
 if TYPE_CHECKING:
+    from typing import NamedTuple
+
     from kaderdiff.model.kader import Kader
 
+    class IndexEis(NamedTuple):
+        """One eis of one kader, as far as tracing needs it (a tuple: 30,000 of them load in milliseconds). At run
+        time `collections.namedtuple` with the same fields (as `fouten.Melding`)."""
+
+        id: str
+        tekst: str
+        standaard: str
+        standaard_titel: str
+        grondslagen: tuple[Grondslag, ...]
+else:
+    from collections import namedtuple
+
+    IndexEis = namedtuple("IndexEis", ("id", "tekst", "standaard", "standaard_titel", "grondslagen"))
+
 FORMAAT = f"kaderdiff-grondslagindex/3 {__version__}"
-
-
-class IndexEis(NamedTuple):
-    """One eis of one kader, as far as tracing needs it (a tuple: 30,000 of them load in milliseconds)."""
-
-    id: str
-    tekst: str
-    standaard: str
-    standaard_titel: str
-    grondslagen: tuple[Grondslag, ...]
 
 
 @dataclass(frozen=True)

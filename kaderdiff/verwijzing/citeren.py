@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import NamedTuple
 
 from kaderdiff.bron.wetregister import pakketregister
 from kaderdiff.fouten import KaderdiffFout
@@ -56,11 +55,20 @@ _ONDERDEEL = r"^(?:[a-z]{1,2}|\d+°?)$"
 _GRAAD = r"^\d+°$"
 
 
-class _Token(NamedTuple):
-    """A NamedTuple: `kaderdiff citaten` makes one per word of every candidate, a dataclass is slower to make."""
+TYPE_CHECKING = False  # not `typing`: `herleid` loads nothing else that imports it (tests/cli/test_opstart.py)
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-    soort: str
-    tekst: str
+    class _Token(NamedTuple):
+        """A named tuple: `kaderdiff citaten` makes one per word of every candidate, a dataclass is slower to make.
+        At run time `collections.namedtuple` with the same fields (as `fouten.Melding`)."""
+
+        soort: str
+        tekst: str
+else:
+    from collections import namedtuple
+
+    _Token = namedtuple("_Token", ("soort", "tekst"))
 
 
 @cache

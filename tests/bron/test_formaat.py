@@ -251,6 +251,24 @@ def test_eigen_register_laat_nieuwe_wetten_citeren(tmp_path: Path) -> None:
     assert links["GW"].startswith("https://wetten.overheid.nl/jci1.3:c:BWBR0001840&artikel=23")
 
 
+def test_herleid_en_impact_noemen_een_eigen_wet_zoals_het_eigen_register(tmp_path: Path) -> None:
+    """The citation of `herleid` and `impact` names a law as the kadermap's registry does ('de Leerplichtwet'),
+    not by its registry code, which the package's registry alone would leave ('de LPW')."""
+    repo = _repo_met_register(tmp_path, REGISTER.replace('aliassen = ["Leerplichtwet", "Lpw"]',
+                                                          'aliassen = ["Leerplichtwet"]'))
+    gevraagd = "artikel 2, eerste lid, van de Leerplichtwet"
+    code, uit, fout = kd(["herleid", "--artikel", "art. 2 lid 1 LPW", "--json"], cwd=repo)
+    assert code == 0, fout
+    assert json.loads(uit)["citaat"] == gevraagd
+    code, uit, fout = kd(["herleid", "--artikel", "art. 2 lid 1 LPW"], cwd=repo)
+    assert code == 0 and uit.startswith(f"Eisen die rusten op {gevraagd}\n"), uit
+    code, uit, fout = kd(["impact", "--wet", "LPW", "--artikel", "2", "--json"], cwd=repo)
+    assert code == 0, fout
+    assert [r["citaten"] for r in json.loads(uit)] == [[gevraagd]]
+    code, uit, fout = kd(["impact", "--wet", "LPW", "--artikel", "2"], cwd=repo)
+    assert code == 0 and gevraagd in uit, uit
+
+
 def test_eigen_wet_linkt_ook_in_word_en_op_de_site(tmp_path: Path) -> None:
     """A law from the kadermap's register.toml links to wetten.overheid.nl wherever a citation links:
     the Staat and the clean kader of the pack (in the concept this grondslag line is a revision, and a revision

@@ -87,6 +87,10 @@ def test_herleid_artikel_tweede_keer_zonder_git_en_lxml(voorbeeldrepo: Path) -> 
     assert json.loads(tweede) == json.loads(uit)
     assert json.loads(tweede)["eisen"], "het artikel heeft eisen in de voorbeeldkaders"
     assert geladen(modules, ZWAAR) == []
+    # no TOML (the registry of the kadermap comes from its cache, also for the citation), no JSON without --json,
+    # no typing (nothing else on this path imports it: without lxml it was a twentieth of the command)
+    assert geladen(geladen_zonder_json := start(["herleid", "--artikel", ARTIKEL], voorbeeldrepo, omgeving)[0],
+                   ("tomllib", "json", "typing")) == [], sorted(geladen_zonder_json)
     # an article and its eisen from the index: no kader model, no git commits, no finder of references in prose
     assert geladen(modules, ("kaderdiff.model.kader", "kaderdiff.model.commit", "kaderdiff.recht.citaatzoeker")) == []
     modules, tabel = start(["herleid", "--artikel", ARTIKEL], voorbeeldrepo, omgeving)

@@ -46,18 +46,39 @@ def test_tests_met_echte_clients_zijn_gemarkeerd() -> None:
     assert not ongemarkeerd, f"zonder @pytest.mark.echte_client: {ongemarkeerd}"
 
 
-def test_melding_heeft_de_velden_die_mypy_ziet() -> None:
-    """`fouten.Melding` is a `collections.namedtuple` at run time and a typed NamedTuple for mypy (see the module):
-    the two field lists and the default must be the same, or mypy checks calls against fields that do not exist."""
+def _getypte_tweelingen() -> list[tuple[str, ast.ClassDef]]:
+    """Every NamedTuple written for mypy alone (under `if TYPE_CHECKING:`), with its module."""
+    uit = []
+    for pad in sorted((REPO / "kaderdiff").rglob("*.py")):
+        boom = ast.parse(pad.read_text(encoding="utf-8"))
+        for knoop in boom.body:
+            if isinstance(knoop, ast.If) and isinstance(knoop.test, ast.Name) and knoop.test.id == "TYPE_CHECKING":
+                module = ".".join(pad.relative_to(REPO).with_suffix("").parts)
+                uit += [(module, k) for k in knoop.body if isinstance(k, ast.ClassDef)
+                        and any(isinstance(b, ast.Name) and b.id == "NamedTuple" for b in k.bases)]
+    return uit
+
+
+def test_elke_namedtuple_heeft_de_velden_die_mypy_ziet() -> None:
+    """Where `typing` is kept off a small command's path (`fouten.Melding`, `citeren._Token`,
+    `grondslagindex.IndexEis`), a NamedTuple is a `collections.namedtuple` at run time and a typed NamedTuple for
+    mypy: the two field lists and defaults must be the same, or mypy checks calls against fields that do not exist."""
+    import importlib
+
+    tweelingen = _getypte_tweelingen()
+    assert {k.name for _, k in tweelingen} >= {"_Velden", "_Token", "IndexEis"}
+    for module, klasse in tweelingen:
+        velden = [n for n in klasse.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
+        echt = getattr(importlib.import_module(module), klasse.name)
+        assert echt._fields == tuple(n.target.id for n in velden if isinstance(n.target, ast.Name)), klasse.name
+        assert echt._field_defaults == {n.target.id: ast.literal_eval(n.value) for n in velden
+                                        if isinstance(n.target, ast.Name) and n.value is not None}, klasse.name
+
+
+def test_melding() -> None:
     from kaderdiff.fouten import Melding
 
-    boom = ast.parse((REPO / "kaderdiff" / "fouten.py").read_text(encoding="utf-8"))
-    getypt = next(n for n in ast.walk(boom) if isinstance(n, ast.ClassDef) and n.name == "_Velden")
-    velden = [n for n in getypt.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)]
-    assert Melding._fields == tuple(n.target.id for n in velden if isinstance(n.target, ast.Name))
-    standaard = {n.target.id: ast.literal_eval(n.value) for n in velden
-                 if isinstance(n.target, ast.Name) and n.value is not None}
-    assert Melding._field_defaults == standaard == {"ernst": "fout"}
+    assert Melding._field_defaults == {"ernst": "fout"}
     m = Melding("kaders/2026/po.xml", 3, 7, "iets")
     assert (m.bestand, m.regel, m.kolom, m.tekst, m.ernst) == ("kaders/2026/po.xml", 3, 7, "iets", "fout")
     assert str(m) == "kaders/2026/po.xml:3:7: fout: iets"
