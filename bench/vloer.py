@@ -7,12 +7,12 @@ PAKKET) into DOEL: what any tool producing this pack from these inputs must at l
 
 from __future__ import annotations
 
-import gc
 import shutil
 import sys
 from pathlib import Path
 
 from kaderdiff.bron.laden import laad_bytes
+from kaderdiff.cli.app import als_opdracht
 from kaderdiff.uitvoer.parallel import voer_uit
 
 
@@ -20,11 +20,10 @@ def _lees(pad: Path) -> int:
     return len(laad_bytes(pad.read_bytes(), str(pad)).eisen())
 
 
-def main() -> None:
-    """As `kaderdiff.cli.app.start` runs a command: without the cyclic collector, the inputs spread over workers by
-    `voer_uit` (which collects once per task), every object frozen before the end. Like with like: the pack's
-    process settings are not what makes it faster than its floor."""
-    gc.disable()
+def main() -> int:
+    """Run by `als_opdracht`, as the console script runs the pack: without the cyclic collector, the inputs spread
+    over workers by `voer_uit` (which collects once per task), every object frozen and no teardown at the end. Like
+    with like: the pack's process settings are not what makes it faster than its floor."""
     kaders, van, naar, pakket, doel, processen = sys.argv[1:7]
     invoer = [p for jaar in (van, naar) for p in sorted((Path(kaders) / jaar).glob("*.xml"))]
     list(voer_uit(_lees, invoer, int(processen)))
@@ -34,8 +33,8 @@ def main() -> None:
     for bestand in sorted(Path(pakket).iterdir()):
         if bestand.is_file():
             (uit / bestand.name).write_bytes(bestand.read_bytes())
-    gc.freeze()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    als_opdracht(main)
