@@ -22,7 +22,9 @@ def grondslag_uit(el: etree._Element) -> Grondslag:
     return Grondslag(el.get("wet", ""), el.get("artikel", ""), el.get("lid", ""), el.get("onderdeel", ""))
 
 
-class Eis:
+class _Eis:
+    """An eis as its rules see it (`model.feiten.Eisfeiten`): the model's `Element` has more."""
+
     __slots__ = ("geen_grondslag", "grondslagen", "id", "regel")
 
     def __init__(self, el: etree._Element) -> None:
@@ -33,14 +35,14 @@ class Eis:
         self.geen_grondslag: str | None = None if geen is None else geen.get("bron", "")
 
 
-class Wetswijziging:
+class _Wetswijziging:
     __slots__ = ("code",)
 
     def __init__(self, el: etree._Element) -> None:
         self.code: str = el.get("code", "")
 
 
-class Toelichting:
+class _Toelichting:
     __slots__ = ("id", "regel", "wetswijziging")
 
     def __init__(self, el: etree._Element) -> None:
@@ -64,10 +66,10 @@ class Boomfeiten:
         self.status: str = wortel.get("status", "")
         correctie = next(wortel.iterchildren("correctie"), None)
         self.correctie: str | None = None if correctie is None else correctie.get("vastgesteld", "")
-        self.wetswijzigingen = tuple(Wetswijziging(w) for w in wortel.iterfind("wetswijzigingen/wetswijziging"))
-        self.toelichtingen = tuple(Toelichting(t) for t in wortel.iterfind("toelichtingen/toelichting"))
-        self._eisen = [Eis(el) for el in wortel.iter("eis")]
+        self.wetswijzigingen = tuple(_Wetswijziging(w) for w in wortel.iterfind("wetswijzigingen/wetswijziging"))
+        self.toelichtingen = tuple(_Toelichting(t) for t in wortel.iterfind("toelichtingen/toelichting"))
+        self._eisen = [_Eis(el) for el in wortel.iter("eis")]
 
-    def eisen(self) -> list[Eis]:
+    def eisen(self) -> list[_Eis]:
         """Every eis, in document order."""
         return self._eisen
