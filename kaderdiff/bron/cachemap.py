@@ -17,6 +17,7 @@ import zlib
 from datetime import date
 from pathlib import Path
 
+from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.versiebeheer.plek import zoek_git_map
 
 
@@ -49,6 +50,12 @@ def cachenaam(soort: str, kadermap: Path) -> str:
 
 class OngeldigeCache(Exception):
     """A stored cache file does not have the shape this version writes: it is ignored and rebuilt."""
+
+
+#: What turning cache data into objects can raise when the data is not what this version wrote (a wrong shape, a
+#: text that is no date, nesting too deep): the reader then ignores the cache and makes it again.
+ONBRUIKBAAR: tuple[type[Exception], ...] = (OngeldigeCache, KaderdiffFout, ValueError, RecursionError, MemoryError,
+                                            UnicodeError)
 
 
 def als_soort(waarde: object, soort: type | tuple[type, ...]) -> object:
@@ -88,7 +95,6 @@ def lees_cachebestand(pad: Path | None, formaat: str, kadermap: Path) -> dict[st
     if pad is None or not pad.is_file():
         return None
     from kaderdiff.bron.bestanden import lees_bestand
-    from kaderdiff.fouten import KaderdiffFout
 
     try:
         inhoud = lees_bestand(pad)
@@ -111,7 +117,6 @@ def schrijf_cachebestand(pad: Path | None, formaat: str, kadermap: Path, inhoud:
     written, which only costs speed (the cache is made again next time)."""
     if pad is None:
         return False
-    from kaderdiff.fouten import KaderdiffFout
     from kaderdiff.uitvoer.atomairbestand import schrijf_atomair  # tempfile and shutil: only when a cache changed
 
     romp = marshal.dumps({"formaat": formaat, "kadermap": str(kadermap), **inhoud})

@@ -27,6 +27,7 @@ from pathlib import Path
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
 from kaderdiff.bron.cachemap import (
+    ONBRUIKBAAR,
     OngeldigeCache,
     als_dag,
     als_lijst,
@@ -36,7 +37,6 @@ from kaderdiff.bron.cachemap import (
     lees_cachebestand,
     schrijf_cachebestand,
 )
-from kaderdiff.fouten import KaderdiffFout
 
 TYPE_CHECKING = False  # not `typing`, like the modules on the path of `controleer`
 if TYPE_CHECKING:
@@ -90,8 +90,9 @@ def uit_skelet(ruw: object, bron: str) -> Wettekst:
     return Wettekst(als_tekst(bwb), geldig_vanaf, per_nr, als_tekst(titel), bron)
 
 
-#: What reading cache data that is not what this module wrote can raise.
-_KAPOT = (OngeldigeCache, KaderdiffFout, ValueError, TypeError, RecursionError, MemoryError, UnicodeError)
+#: What reading an index that is not what this module wrote can raise (`bron.cachemap`, and a TypeError from
+#: building the law model of a skeleton).
+_KAPOT: tuple[type[Exception], ...] = (*ONBRUIKBAAR, TypeError)
 
 
 def _uit_oordelen(ruw: object) -> Oordelen:

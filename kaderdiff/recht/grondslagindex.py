@@ -22,6 +22,7 @@ from pathlib import Path
 from kaderdiff import __version__
 from kaderdiff.bron.bestanden import Handtekening, handtekening, lees_bestand, vertrouwd
 from kaderdiff.bron.cachemap import (
+    ONBRUIKBAAR,
     OngeldigeCache,
     als_lijst,
     als_soort,
@@ -32,7 +33,6 @@ from kaderdiff.bron.cachemap import (
     schrijf_cachebestand,
 )
 from kaderdiff.bron.versies import KaderMap
-from kaderdiff.fouten import KaderdiffFout
 from kaderdiff.model.grondslag import Grondslag
 from kaderdiff.model.versie import Versie
 
@@ -262,7 +262,7 @@ class Grondslagindex:
             assert isinstance(bestanden, dict)
             self._ingangen = {als_tekst(relatief): _ingang_uit_cache(i, teksten, sets)
                               for relatief, i in bestanden.items()}
-        except (OngeldigeCache, KaderdiffFout, ValueError, RecursionError, MemoryError, UnicodeError):
+        except ONBRUIKBAAR:
             self._ingangen = {}
 
     def _schrijf_schijf(self) -> None:
