@@ -2,7 +2,7 @@
 
 `controleer` needs of a kader only its eisen with their grondslagen, its declarations and its date; building the
 whole kader model for that (`bron.laden`: seven dataclasses to create, every element and text to read) was a
-quarter of the command. The grondslagen are read by the function the loader uses too (`grondslag_uit`), and
+quarter of the command. The grondslagen are read by the function the loader uses too (`grondslagen_uit`), and
 `tests/bron/test_kaderfeiten.py` holds that these facts equal those of the model for every kader it has.
 
 Plain classes: they only hold what was read (see `recht.artikelindex` on what a dataclass costs a small command).
@@ -17,9 +17,10 @@ from lxml import etree
 from kaderdiff.model.grondslag import Grondslag
 
 
-def grondslag_uit(el: etree._Element) -> Grondslag:
-    """A `<grondslag>` as the model holds it: the attributes as written."""
-    return Grondslag(el.get("wet", ""), el.get("artikel", ""), el.get("lid", ""), el.get("onderdeel", ""))
+def grondslagen_uit(eis: etree._Element) -> tuple[Grondslag, ...]:
+    """The `<grondslag>` children of an `<eis>` as the model holds them: the attributes as written."""
+    return tuple(Grondslag(g.get("wet", ""), g.get("artikel", ""), g.get("lid", ""), g.get("onderdeel", ""))
+                 for g in eis.iterchildren("grondslag"))
 
 
 class _Eis:
@@ -30,7 +31,7 @@ class _Eis:
     def __init__(self, el: etree._Element) -> None:
         self.id: str = el.get("id") or ""
         self.regel: int = el.sourceline or 0
-        self.grondslagen = tuple(grondslag_uit(g) for g in el.iterchildren("grondslag"))
+        self.grondslagen = grondslagen_uit(el)
         geen = next(el.iterchildren("geenGrondslag"), None)
         self.geen_grondslag: str | None = None if geen is None else geen.get("bron", "")
 

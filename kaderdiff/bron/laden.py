@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from kaderdiff.bron.bestanden import lees_bestand
-from kaderdiff.bron.kaderfeiten import grondslag_uit
+from kaderdiff.bron.kaderfeiten import grondslagen_uit
 from kaderdiff.bron.ontleden import parse_kader
 from kaderdiff.bron.regels import dubbele_ids, inhoudelijke_fouten, tekst_na_lijst
 from kaderdiff.fouten import KaderdiffFout
@@ -138,7 +138,7 @@ def _element(el: etree._Element, ouder_id: str, soort: Soort) -> Element:
     if soort is Soort.EIS:
         tekst_el = el.find("tekst")
         inhoud = lees_inline(tekst_el) if tekst_el is not None else ()
-        grondslagen = tuple(grondslag_uit(g) for g in el.findall("grondslag"))
+        grondslagen = grondslagen_uit(el)
         geen_el = el.find("geenGrondslag")
         if geen_el is not None:
             geen = GeenGrondslag(normaliseer(geen_el.get("bron", "")), normaliseer(tekst_van(geen_el)))
