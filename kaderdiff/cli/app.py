@@ -167,7 +167,8 @@ def _zonder_afbraak(uitkomst: list[int]) -> None:
 
     atexit runs its handlers last-registered first, so this one comes after all that a command registered
     (multiprocessing, temporary folders); the threads were joined before them. Nothing registers one before
-    `start` (tests/cli/test_opstart.py holds that). What is left is tearing down
+    `als_opdracht` (tests/cli/test_opstart.py holds that for the console script and `python -m`). What is left is
+    tearing down
     every module and object one by one, which the end of the process does at once: 2 ms of `controleer`, a
     twentieth. Standard output and error are flushed here, as Python would; every file kaderdiff writes is
     closed before `main` returns (context managers, `schrijf_atomair`). When `main` raised, or a flush fails

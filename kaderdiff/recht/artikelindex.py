@@ -162,10 +162,10 @@ class Artikelindex:
         if sleutel not in oordelen:
             from kaderdiff.recht.artikeloordeel import beoordeel_grondslag
 
-            uitkomst = beoordeel_grondslag(g, self.wettekst(pad, geldig_vanaf))
-            self._ingang(pad, geldig_vanaf).oordelen[sleutel] = uitkomst  # the entry may be new: the index was suspect
+            tekst = self.wettekst(pad, geldig_vanaf)
+            oordelen = self._ingangen[str(pad)].oordelen  # a new entry when the index turned out to be suspect
+            oordelen[sleutel] = beoordeel_grondslag(g, tekst)
             self._gewijzigd = True
-            return uitkomst
         return oordelen[sleutel]
 
     def _ingang(self, pad: Path, geldig_vanaf: date) -> _Ingang:
