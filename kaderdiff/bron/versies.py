@@ -8,7 +8,8 @@ needs them: reading the working tree, as `herleid --artikel` and `controleer` do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from kaderdiff.model.commit import Commit, Historiestap
     from kaderdiff.model.kader import Kader
     from kaderdiff.uitvoer.atomair import Beschermd
+    from kaderdiff.versiebeheer.opdracht import Lopend
     from kaderdiff.versiebeheer.repository import Repository
 
 
@@ -36,6 +38,7 @@ class KaderMap:
         self._geparsed: dict[tuple[str, str], Kader] = {}
         self._status_cache: dict[int, tuple[set[str], bool]] = {}
         self._commits_per_bestand: dict[tuple[int, str | None], dict[str, tuple[str, int, int]]] = {}
+        self._vooruit: dict[tuple[str, ...], Lopend] = {}  # git commands started early (`git_vooruit`)
 
     @cached_property
     def repo(self) -> Repository | None:
@@ -208,8 +211,7 @@ class KaderMap:
         """The names of the files directly in a year's folder of the working tree that differ from HEAD (untracked
         ones too), and whether anything in that folder does, from one `git status` per year."""
         if jaar not in self._status_cache:
-            _, status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--",
-                                  str(self.pad / str(jaar)))
+            _, status = self._git(*self._statusopdracht(jaar))
             delen = status.split("\0")
             namen: set[str] = set()
             i = 0
@@ -233,8 +235,7 @@ class KaderMap:
         sleutel = (versie.jaar, versie.ref)
         if sleutel not in self._commits_per_bestand:
             rev = self._commit(versie.ref).hexsha if versie.ref is not None else "HEAD"
-            _, uit = self._git("log", "--first-parent", "--format=%x01%H %ct", "--name-only", "-z", rev, "--",
-                               str(self.pad / str(versie.jaar)))
+            _, uit = self._git(*self._logopdracht(versie.jaar, rev))
             per_bestand: dict[str, tuple[str, int, int]] = {}
             commit, tijd, plaats = "", 0, -1
             for deel in uit.split("\0"):
@@ -262,12 +263,42 @@ class KaderMap:
         took longer than all of this."""
         if self.git_map is None:
             return None
-        code, uit = self._git("log", "-1", "--format=%H %ct", "HEAD", toegestaan=(128,))
+        code, uit = self._git(*_KOP, toegestaan=(128,))
         if code != 0:
             self._git("rev-parse", "--verify", "--quiet", "HEAD", toegestaan=(1,))  # 1: no commit yet
             return None
         commit, tijd = uit.split()
         return commit, int(tijd)
+
+    def _statusopdracht(self, jaar: int) -> tuple[str, ...]:
+        return "status", "--porcelain", "-z", "--untracked-files=all", "--", str(self.pad / str(jaar))
+
+    def _logopdracht(self, jaar: int, rev: str) -> tuple[str, ...]:
+        return "log", "--first-parent", "--format=%x01%H %ct", "--name-only", "-z", rev, "--", str(self.pad / str(jaar))
+
+    @contextmanager
+    def git_vooruit(self, versies: Iterable[Versie]) -> Iterator[None]:
+        """Start now, without waiting, the git commands `herkomst` will run for these versions (of the working
+        tree): HEAD's commit, and per year its `git status` and its `git log`. git answers on the other CPU while
+        this process goes on (the pack: while it imports its renderers), and `herkomst` reads the answers. What
+        was not asked for by the end is waited for then, so no git is left running."""
+        from kaderdiff.versiebeheer.opdracht import GitOntbreekt, begin
+
+        opdrachten: list[tuple[str, ...]] = [_KOP] if self.git_map is not None else []
+        for versie in versies:
+            if versie.ref is None and opdrachten:
+                opdrachten += [self._statusopdracht(versie.jaar), self._logopdracht(versie.jaar, "HEAD")]
+        try:
+            for args in dict.fromkeys(opdrachten):
+                if args not in self._vooruit:
+                    self._vooruit[args] = begin(*args, map_=self.pad, negeer_git_dir=True)
+        except GitOntbreekt:
+            pass  # `_git` says so in Dutch when it runs the command itself
+        try:
+            yield
+        finally:
+            while self._vooruit:
+                self._vooruit.popitem()[1].uitkomst()
 
     def _git(self, *args: str, toegestaan: tuple[int, ...] = ()) -> tuple[int, str]:
         """Exit code and output of a git command in the kadermap; another error than the `toegestaan` exit
@@ -275,8 +306,9 @@ class KaderMap:
         calling git hook put in GIT_DIR."""
         from kaderdiff.versiebeheer.opdracht import GitOntbreekt, git, git_reden
 
+        lopend = self._vooruit.pop(args, None)
         try:
-            uit = git(*args, map_=self.pad, negeer_git_dir=True)
+            uit = lopend.uitkomst() if lopend is not None else git(*args, map_=self.pad, negeer_git_dir=True)
         except GitOntbreekt:
             raise KaderdiffFout(f"De kadermap {self.pad}: het programma git is niet gevonden; installeer git "
                                 "(of zet het in PATH)") from None
@@ -292,6 +324,10 @@ class KaderMap:
         rev = naar.ref or "HEAD"
         bereik = f"{van.ref}..{rev}" if van.ref and van.jaar == naar.jaar else rev
         return self.repo.historie(bereik, self.pad_in_repo(naar.jaar, sector))
+
+
+#: HEAD's commit and its commit time (`_kop`).
+_KOP = ("log", "-1", "--format=%H %ct", "HEAD")
 
 
 def _in_jaarmap(pad: str, jaar: int) -> str:

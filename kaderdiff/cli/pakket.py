@@ -8,6 +8,7 @@ import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kaderdiff.cli.gemeen import (
     console,
@@ -21,6 +22,10 @@ from kaderdiff.cli.gemeen import (
     versies,
 )
 from kaderdiff.cli.tekstvorm import op_terminal
+
+if TYPE_CHECKING:
+    from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.model.versie import Versie
 
 STAPPEN_PER_SECTOR = 1
 
@@ -37,13 +42,19 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 
 def pakket(args: argparse.Namespace) -> int:
-    from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
     from kaderdiff.pakket.formaten import FORMATEN
-    from kaderdiff.pakket.pakketbouw import DOCUMENTEN, bouw_pakket
 
     gevraagd = lees_formaten(args.formaten, FORMATEN)
     kaders = kadermap(args)
     van, naar = versies(args)
+    with kaders.git_vooruit((van, naar)):  # git answers while the renderers are imported
+        return _bouw(args, kaders, van, naar, gevraagd)
+
+
+def _bouw(args: argparse.Namespace, kaders: KaderMap, van: Versie, naar: Versie, gevraagd: tuple[str, ...]) -> int:
+    from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
+    from kaderdiff.pakket.pakketbouw import DOCUMENTEN, bouw_pakket
+
     doel = args.uit if args.uit is not None else Path("build") / f"pakket-{naar.jaar}"
     aantal = len(sectoren_voor(kaders, van, naar, args.sector))
     omzetten = any(f in gevraagd for f in ("odt", "pdf"))

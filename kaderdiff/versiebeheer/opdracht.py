@@ -74,6 +74,32 @@ def git(*args: str, map_: str | Path | None = None, invoer: bytes | None = None,
     return Uitkomst(klaar.returncode, klaar.stdout, klaar.stderr)
 
 
+class Lopend:
+    """A git command started by `begin`: it runs while the caller goes on; `uitkomst` waits for its answer."""
+
+    __slots__ = ("_proces",)
+
+    def __init__(self, proces: subprocess.Popen[bytes]) -> None:
+        self._proces = proces
+
+    def uitkomst(self) -> Uitkomst:
+        uit, fout = self._proces.communicate()
+        return Uitkomst(self._proces.returncode, uit, fout)
+
+
+def begin(*args: str, map_: str | Path | None = None, negeer_git_dir: bool = False) -> Lopend:
+    """Start `git ARGS` as `git` runs it, without waiting; raises `GitOntbreekt` when there is no git. Its
+    output waits in a pipe (git pauses on a full one until `uitkomst` reads it)."""
+    import subprocess
+
+    try:
+        proces = subprocess.Popen(["git", *args], cwd=map_, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=_omgeving(negeer_git_dir, None))
+    except FileNotFoundError:
+        raise GitOntbreekt from None
+    return Lopend(proces)
+
+
 def start(*args: str, uitvoer: IO[bytes]) -> subprocess.Popen[bytes]:
     """Start `git ARGS` with a pipe for its input and its output into a file, without waiting: git works while
     the caller does something else. Raises `GitOntbreekt` when there is no git."""
