@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -78,7 +78,7 @@ def blokken_van(kader: Kader, schoon: bytes) -> list[tuple[Blok, str]]:
     # the heading 'Basiskwaliteit' or 'Eigen aspiraties' belongs to its standaard, as in the text peers' lines
     afgeleid = {el.id: voorouders[-1].id for el, voorouders in kader.doorloop()
                 if el.soort in AFGELEIDE_CONTAINERS and voorouders}
-    verwacht = [replace(b, element_id=afgeleid.get(b.element_id, b.element_id))
+    verwacht = [b._replace(element_id=afgeleid.get(b.element_id, b.element_id))
                 for b in (titelblok(kader), *blokken(kader))]
     teksten: list[str] = []
     for eenheid in eenheden(schoon):

@@ -12,8 +12,8 @@ naar blocks yields the new kader and gelijk/gewijzigd + weg + van blocks the old
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from kaderdiff.deelrij import stijgende_deelrij
 from kaderdiff.model.kader import Kader
@@ -38,9 +38,9 @@ ALLEEN_OUD = (BlokStatus.WEG, BlokStatus.VAN)
 ALLEEN_NIEUW = (BlokStatus.ERBIJ, BlokStatus.NAAR)
 
 
-@dataclass(frozen=True)
-class Regel:
-    """One block of the merged document, the change number it belongs to and, for a move, its name.
+class Regel(NamedTuple):
+    """One block of the merged document, the change number it belongs to and, for a move, its name (a named tuple:
+    see `Blok`).
 
     Source and destination of a move carry both blocks (the old and the new text) and the same `verplaatsing`.
     """
