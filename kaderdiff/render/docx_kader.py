@@ -78,7 +78,9 @@ def render_concept_docx(staat: Staat, moment: datetime, nieuwe_blokken: list[Blo
                  concept=True)
     if nieuwe_blokken is None:
         nieuwe_blokken = blokken(nieuw, staat.wetten)
-    regels = voeg_samen(oud, nieuw, [titelblok(oud), *blokken(oud, staat.wetten)], [titelblok(nieuw), *nieuwe_blokken],
+    # the old text is shown only deleted or moved away, which links nowhere (it is gone once accepted)
+    oude_blokken = blokken(oud, staat.wetten, met_links=False)
+    regels = voeg_samen(oud, nieuw, [titelblok(oud), *oude_blokken], [titelblok(nieuw), *nieuwe_blokken],
                         staat.uitlijning, list(staat.wijzigingen))
     stukken = schrijf_kader(doc, regels, Revisies(revisiedatum(moment)), uitleg_per_nummer(staat.wijzigingen), moment,
                             gedeelde_runs(nieuwe_blokken))

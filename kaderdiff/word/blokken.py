@@ -135,33 +135,40 @@ def _lijstdiepte(voorouders: tuple[Element, ...]) -> str:
     return str(diepte) if diepte > 1 else ""
 
 
+#: The fragments every grondslag line shares (one object each: a line of a kader repeats them hundreds of times).
+_GRONDSLAG_KOP = Fragment(GRONDSLAG_KOP)
+_SCHEIDING = Fragment("; ")
+
+
 def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None,
-                  citaten: dict[Grondslag, tuple[str, str]] | None = None) -> Blok:
+                  citaten: dict[Grondslag, tuple[Fragment, str]] | None = None, met_links: bool = True) -> Blok:
     """The grondslag line of an eis with each citation as its own fragment, linked to wetten.overheid.nl
     (Juriconnect, the law as it reads on the kader's peildatum). Its text is exactly `grondslag_regel`.
     `wetten`: the kadermap's law registry, so a law of its own (register.toml) gets its link too; `citaten`:
-    citation and link per grondslag of this kader made so far (one article is cited by many eisen)."""
+    the fragment and link per grondslag of this kader made so far (one article is cited by many eisen);
+    `met_links=False`: no links (the old kader in a concept, whose text is shown only deleted or moved away)."""
     if not el.grondslagen:
         return Blok(el.id, "grondslag", "grondslag", _platte(grondslag_regel(el, wetten)))
     gemaakt = citaten if citaten is not None else {}
-    fragmenten = [Fragment(GRONDSLAG_KOP)]
+    fragmenten = [_GRONDSLAG_KOP]
     links = [""]
     for i, g in enumerate(el.grondslagen):
         if i:
-            fragmenten.append(Fragment("; "))
+            fragmenten.append(_SCHEIDING)
             links.append("")
         if g not in gemaakt:
-            gemaakt[g] = (citeer(g, wetten), link(g, kader.peildatum, wetten))
-        tekst, adres = gemaakt[g]
-        fragmenten.append(Fragment(tekst))
+            gemaakt[g] = (Fragment(citeer(g, wetten)), link(g, kader.peildatum, wetten) if met_links else "")
+        fragment, adres = gemaakt[g]
+        fragmenten.append(fragment)
         links.append(adres)
-    return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links))
+    return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links) if met_links else ())
 
 
-def blokken(kader: Kader, wetten: Wetregister | None = None) -> Kaderblokken:
-    """Every block of the kader in document order (`wetten`: the kadermap's law registry, for the links)."""
+def blokken(kader: Kader, wetten: Wetregister | None = None, met_links: bool = True) -> Kaderblokken:
+    """Every block of the kader in document order (`wetten`: the kadermap's law registry, for the links;
+    `met_links`: see `grondslagblok`)."""
     uit = Kaderblokken()
-    citaten: dict[Grondslag, tuple[str, str]] = {}
+    citaten: dict[Grondslag, tuple[Fragment, str]] = {}
     if kader.correctie is not None:
         uit.append(Blok("kader", "correctie", "correctie", _platte(correctie_regel(kader))))
     for el, voorouders in kader.doorloop():
@@ -185,7 +192,7 @@ def blokken(kader: Kader, wetten: Wetregister | None = None) -> Kaderblokken:
                 if el.kop:
                     uit.append(Blok(el.id, "kop", "eiskop", _platte(el.kop)))
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
-                uit.append(grondslagblok(el, kader, wetten, citaten))
+                uit.append(grondslagblok(el, kader, wetten, citaten, met_links))
             case Soort.TABEL:
                 if el.titel:
                     uit.append(Blok(el.id, "kop", "bijschrift", _platte(el.titel)))
