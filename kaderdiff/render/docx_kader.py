@@ -7,7 +7,7 @@ page header with Datum and Onze referentie, page numbers, and the comment text p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from kaderdiff import __version__
@@ -17,7 +17,7 @@ from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.teksten import bronversie_met_commit, referentie
 from kaderdiff.word.blokken import Blok, blokken, gedeelde_runs
-from kaderdiff.word.document import Worddocument, kopregel, nieuw_document, opslaan, paginanummers, staand
+from kaderdiff.word.document import Worddocument, kopregel, opgemaakt_document, opslaan, paginanummers, staand
 from kaderdiff.word.inhoudsopgave import colofon, conceptmerk, inhoudsopgave
 from kaderdiff.word.kaderdocument import grondslagstijl, schrijf_kader, titelblok
 from kaderdiff.word.revisiereeks import BlokStatus, Regel, voeg_samen
@@ -25,14 +25,26 @@ from kaderdiff.word.revisies import Revisies, revisiedatum
 
 
 def _basis(kader: Kader, moment: datetime, kenmerk: str, soort: str, concept: bool) -> Worddocument:
-    doc = nieuw_document(kader.titel, moment, onderwerp=soort)
+    return opgemaakt_document(kader.titel, moment, soort, _conceptopmaak if concept else _kaderopmaak,
+                              {"kop": f"{soort} · Datum {nl_datum(moment.date())} · Onze referentie {kenmerk}",
+                               "kenmerk": kenmerk})
+
+
+def _kaderopmaak(doc: Worddocument, tekst: Callable[[str], str]) -> None:
+    """A kader document: portrait, the grondslag style, the header line, the footer with its reference."""
     staand(doc)
     grondslagstijl(doc)
-    kopregel(doc, f"{soort} · Datum {nl_datum(moment.date())} · Onze referentie {kenmerk}")
-    if concept:
-        conceptmerk(doc)
-    paginanummers(doc, kenmerk)
-    return doc
+    kopregel(doc, tekst("kop"))
+    paginanummers(doc, tekst("kenmerk"))
+
+
+def _conceptopmaak(doc: Worddocument, tekst: Callable[[str], str]) -> None:
+    """`_kaderopmaak` with the CONCEPT mark in the header."""
+    staand(doc)
+    grondslagstijl(doc)
+    kopregel(doc, tekst("kop"))
+    conceptmerk(doc)
+    paginanummers(doc, tekst("kenmerk"))
 
 
 GEMAAKT_MET = ("Gemaakt met", f"kaderdiff {__version__}")

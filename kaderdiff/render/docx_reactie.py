@@ -17,10 +17,9 @@ from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import colofon_tekst, referentie
 from kaderdiff.word.document import (
     kopblok,
-    liggend,
-    nieuw_document,
+    liggend_genummerd,
+    opgemaakt_document,
     opslaan,
-    paginanummers,
     tabel,
 )
 from kaderdiff.word.tabelxml import kolombreedtes, regels, rij, voeg_rijen_toe
@@ -78,10 +77,9 @@ def render_reactieformulier(formulier: Formulier, moment: datetime, consultatie:
     """The form; with a `consultatie` also until when and where to send it, with `paginas` (change number ->
     page in the PDF Staat) a column with the page."""
     titel = f"Reactieformulier {formulier.titel}"
-    doc = nieuw_document(titel, moment, onderwerp=f"Consultatie {formulier.sector} {formulier.naar}")
-    liggend(doc)
     kenmerk = referentie(formulier.sector, formulier.jaar, formulier.commit)
-    paginanummers(doc, kenmerk)
+    doc = opgemaakt_document(titel, moment, f"Consultatie {formulier.sector} {formulier.naar}", liggend_genummerd,
+                             {"kenmerk": kenmerk})
     kop = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk)]
     if consultatie is not None:
         kop += [("Reageren", f"zo snel mogelijk, uiterlijk {nl_datum(consultatie.uiterlijk)}"),

@@ -25,11 +25,10 @@ from kaderdiff.word.document import (
     Koppelingen,
     Worddocument,
     kopblok,
-    liggend,
-    nieuw_document,
+    liggend_genummerd,
     nieuwe_rij,
+    opgemaakt_document,
     opslaan,
-    paginanummers,
     ruimte_na_alineas,
     schrijf_regels,
     tabel,
@@ -168,11 +167,10 @@ def render_docx(staat: Staat, moment: datetime, consultatie: Consultatie | None 
     """The whole document; `moment` fixes every date in it (Datum and zip/core timestamps); with a
     `consultatie` the title block says until when and where to react, and on what basis."""
     titel = titel_van(staat)
-    doc = nieuw_document(titel, moment, onderwerp=f"{staat.sector} {staat.van} → {staat.naar}")
-    liggend(doc)
     nieuw_commit = staat.herkomst[-1].commit if staat.herkomst else ""
     kenmerk = referentie(staat.sector, staat.nieuw.jaar, nieuw_commit)
-    paginanummers(doc, kenmerk)
+    doc = opgemaakt_document(titel, moment, f"{staat.sector} {staat.van} → {staat.naar}", liggend_genummerd,
+                             {"kenmerk": kenmerk})
     regels = [("Datum", nl_datum(moment.date())), ("Onze referentie", kenmerk),
               ("Vergeleken", f"{staat.van} met {staat.naar}")]
     if consultatie is not None:
