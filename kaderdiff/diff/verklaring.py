@@ -13,9 +13,12 @@ from dataclasses import replace
 
 from kaderdiff.bron.laden import laad_bytes
 from kaderdiff.fouten import KaderdiffFout
-from kaderdiff.model.commit import Blob, Commit, Historiestap
 from kaderdiff.model.kader import AFGELEIDE_CONTAINERS, Kader, echte_kinderen, echte_ouder
 from kaderdiff.model.wijziging import Verklaring, Wijziging
+
+TYPE_CHECKING = False  # the commit classes are only named here: a Staat with a toelichting on every row makes none
+if TYPE_CHECKING:
+    from kaderdiff.model.commit import Blob, Commit, Historiestap
 
 Handtekening = tuple[object, ...]
 
