@@ -134,13 +134,19 @@ class KaderMap:
     # -- loading -------------------------------------------------------------
     def lees_bytes(self, versie: Versie, sector: str) -> tuple[bytes, str]:
         """Raw bytes of one kader and the name used for it in messages."""
+        pad = self.bestand(versie.jaar, sector)
+        if versie.ref is None and _JAAR.fullmatch(pad.parent.name) and pad.parent == self.pad / str(versie.jaar) \
+                and pad.is_file():
+            # the file of a plain sector name is there: so are its year and sector (listing both, for a message,
+            # took a tenth of reading it)
+            naam = self.naam_van(pad)
+            return lees_bestand(pad, naam), naam
         if sector.upper() not in self.sectoren(versie):
             beschikbaar = ", ".join(self.sectoren(versie))
             raise KaderdiffFout(
                 f"De sector '{sector}' bestaat niet in versie {versie} (beschikbaar: {beschikbaar})"
             )
         if versie.ref is None:
-            pad = self.bestand(versie.jaar, sector)
             naam = self.naam_van(pad)
             return lees_bestand(pad, naam), naam
         pad_in_repo = self._relatief(versie.jaar, sector)
@@ -326,6 +332,8 @@ class KaderMap:
         return self.repo.historie(bereik, self.pad_in_repo(naar.jaar, sector))
 
 
+#: The name of a year's folder.
+_JAAR = re.compile(r"\d{4}")
 #: HEAD's commit and its commit time (`_kop`).
 _KOP = ("log", "-1", "--format=%H %ct", "HEAD")
 

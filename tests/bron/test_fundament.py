@@ -259,3 +259,14 @@ def test_opmaak_van_een_losse_spatie_telt_niet() -> None:
         Fragment("a", "nadruk"), Fragment(" "), Fragment("b", "nadruk"))
     assert normaliseer_fragmenten([("a", "nadruk"), (" ", "nadruk"), ("b", "nadruk"), ("  ", "")]) == (
         Fragment("a b", "nadruk"),)
+
+
+@pytest.mark.parametrize("sector", ["../2025/mbo", "2025/../mbo", "/mbo", "mbo/", "onbekend"])
+def test_een_sector_is_een_naam_geen_pad(tmp_path: Path, sector: str) -> None:
+    """Reading a kader goes straight to its file when it is there; a sector that is a path, or that does not
+    exist, still gets the message that names the sectors there are (never another year's file)."""
+    shutil.copytree(KADERS, tmp_path / "kaders")
+    kadermap = KaderMap(tmp_path / "kaders")
+    with pytest.raises(KaderdiffFout, match=r"bestaat niet in versie 2026 \(beschikbaar: .*MBO"):
+        kadermap.laad(Versie(2026), sector)
+    assert kadermap.laad(Versie(2026), "mbo") == kadermap.laad(Versie(2026), "MBO")
