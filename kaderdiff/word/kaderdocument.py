@@ -22,6 +22,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt
+from docx.styles import BabelFish
 from docx.table import Table
 
 from kaderdiff.model.kader import Fragment, Kader
@@ -102,6 +103,7 @@ class KaderSchrijver:
     tabel: Any = None
     tabelgroep: str = ""
     stijl_ids: dict[str, str] = field(default_factory=dict)
+    stijlnamen: dict[str, str] | None = None  # style name -> id, read once (`stijl_id_van`)
     wachtend: list[str] = field(default_factory=list)
     bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
     voetnoten: Voetnoten = field(default_factory=Voetnoten)
@@ -125,7 +127,7 @@ class KaderSchrijver:
     def stijl_id(self, vorm: str) -> str:
         """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
         if vorm not in self.stijl_ids:
-            self.stijl_ids[vorm] = self.doc.styles[STIJL[vorm]].style_id
+            self.stijl_ids[vorm] = self.stijl_id_van(STIJL[vorm])
         return self.stijl_ids[vorm]
 
     def markeer(self, nummer: str, status: BlokStatus) -> tuple[str, str]:
@@ -300,7 +302,16 @@ class KaderSchrijver:
             cel._tc.replace(cel.paragraphs[0]._p, p)
 
     def stijl_id_van(self, naam: str) -> str:
-        return str(self.doc.styles[naam].style_id)
+        """A style's id by its name, as python-docx's `doc.styles[naam]` finds it (the first style of that name,
+        'Heading 1' written 'heading 1'), from one pass over the styles part: python-docx searches it for each name,
+        which was a hundredth of a pack."""
+        if self.stijlnamen is None:
+            self.stijlnamen = {}
+            for stijl in self.doc.styles.element.iterchildren(f"{W}style"):
+                for naam_el in stijl.iterchildren(f"{W}name"):
+                    self.stijlnamen.setdefault(naam_el.get(f"{W}val"), stijl.get(f"{W}styleId"))
+        stijl_id = self.stijlnamen.get(BabelFish.ui2internal(naam))
+        return stijl_id if stijl_id is not None else str(self.doc.styles[naam].style_id)  # python-docx: its error
 
     def rij(self, regel: Regel, blok: Blok) -> None:
         self.nieuwe_tabel(blok, 2)
