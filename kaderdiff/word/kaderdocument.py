@@ -51,6 +51,8 @@ STIJL = {"kop1": "Heading 1", "kop2": "Heading 2", "kop3": "Heading 3", "kop4": 
          "opsomming2": "List Bullet 2", "genummerd2": "List Number 2", "opsomming3": "List Bullet 3",
          "genummerd3": "List Number 3", "eiskop": "Eiskop", "eis": "List Bullet", "grondslag": "Grondslag",
          "titel": "Title", "bijschrift": "Bijschrift", "correctie": "Correctie"}
+#: Block forms written as table rows (`rij`, `tabelrij`), not as paragraphs.
+TABELVORMEN = ("regel", "rij")
 #: Width of a table in a kader document (A4 portrait between the margins).
 TABELBREEDTE_CM = 16.0
 
@@ -104,6 +106,7 @@ class KaderSchrijver:
     tabelgroep: str = ""
     stijl_ids: dict[str, str] = field(default_factory=dict)
     stijlnamen: dict[str, str] | None = None  # style name -> id, read once (`stijl_id_van`)
+    eigenschappen: dict[str, str] = field(default_factory=dict)  # per form the w:pPr of an unchanged paragraph
     wachtend: list[str] = field(default_factory=list)
     bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
     voetnoten: Voetnoten = field(default_factory=Voetnoten)
@@ -209,6 +212,10 @@ class KaderSchrijver:
             self.bereik = None
 
     def alinea(self, regel: Regel) -> None:
+        if regel.status is BlokStatus.GELIJK and regel.nieuw is not None and regel.nieuw.vorm not in TABELVORMEN \
+                and not regel.nummer:
+            self.gelijke_alinea(regel.nieuw)
+            return
         blok = (regel.oud if regel.status is BlokStatus.VAN else regel.nieuw) or regel.oud
         assert blok is not None
         bereik = self.open_bereik(regel)
@@ -228,6 +235,20 @@ class KaderSchrijver:
             links = Links(regel.nieuw.links, self.link_id) if regel.nieuw is not None and regel.nieuw.links else None
             runs = runs_van_blok(oud, nieuw, regel.status, self.rev, links)
         self.wachtend.append(self.paragraaf(stijl_id, runs, regel.status, regel.nummer, blok, bereik=bereik))
+
+    def gelijke_alinea(self, blok: Blok) -> None:
+        """An unchanged paragraph without a change number (nearly all of a concept, all of a clean kader): what
+        `alinea` and `paragraaf` write for it, without the steps only a change needs."""
+        self.sluit_bereik()
+        self.tabel = None
+        eigenschappen = self.eigenschappen.get(blok.vorm)
+        if eigenschappen is None:
+            stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
+            eigenschappen = self.eigenschappen[blok.vorm] = (
+                f'<w:pPr><w:pStyle w:val="{stijl_id}"/></w:pPr>' if stijl_id else "")
+        runs = self.gelijke_runs(blok)
+        blok_voor, blok_na = self.blokbladwijzer(blok, BlokStatus.GELIJK)
+        self.wachtend.append(f"<w:p>{eigenschappen}{blok_voor}{runs}{blok_na}</w:p>")
 
     def gelijke_runs(self, blok: Blok) -> str:
         """The runs of an unchanged block, from the runs this block's documents share (made here if not yet)."""

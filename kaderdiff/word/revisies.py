@@ -192,6 +192,8 @@ def gelijk_sjabloon(fragmenten: tuple[Fragment, ...], adressen: tuple[str, ...])
 def vul_in(sjabloon: tuple[str, ...], relatie: Callable[[str], str]) -> str:
     """The runs of a `gelijk_sjabloon` with each link's relationship id, asked for in the order of the text (as
     `Links.run` asks: the ids a document gives depend on it)."""
+    if len(sjabloon) == 1:  # no link: most blocks
+        return sjabloon[0]
     return "".join(relatie(stuk) if i % 2 else stuk for i, stuk in enumerate(sjabloon))
 
 
