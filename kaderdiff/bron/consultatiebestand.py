@@ -6,7 +6,6 @@ problem is one Dutch message naming the file and line, so a mistyped date never 
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from datetime import date
@@ -70,6 +69,8 @@ def lees_consultatie(inhoud: bytes, bron: str) -> Consultatie:
 
     for sleutel in ruw:
         if sleutel not in VELDEN:
+            import difflib  # only for a mistyped name
+
             bedoeld = difflib.get_close_matches(sleutel, VELDEN, n=1)
             fout(sleutel, "onbekend veld" + (f"; bedoelt u '{bedoeld[0]}'?" if bedoeld else "")
                  + f" (bekend: {', '.join(VELDEN)})")

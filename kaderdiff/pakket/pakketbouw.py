@@ -21,7 +21,6 @@ from kaderdiff.model.consultatie import Consultatie
 from kaderdiff.model.kader import Fragment
 from kaderdiff.model.versie import Herkomst, Versie
 from kaderdiff.pakket.formaten import FORMATEN, OMZETFORMATEN
-from kaderdiff.pakket.pdfpaginas import pdfpaginas, pdftotext
 from kaderdiff.render.docx_kader import render_concept_docx, render_kader_docx
 from kaderdiff.render.docx_reactie import Formulier, render_reactieformulier
 from kaderdiff.render.html_uit import omgeving
@@ -144,6 +143,8 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     """
     sectoren = sectoren_voor(kadermap, van, naar, sector)
     if "pdf" in formaten:
+        from kaderdiff.pakket.pdfpaginas import pdftotext  # only for a pdf
+
         pdftotext()  # before LibreOffice runs for minutes: the page register needs it
     herkomst = (kadermap.herkomst(van), kadermap.herkomst(naar))
     conversies = [f for f in OMZETFORMATEN if f in formaten]
@@ -214,6 +215,8 @@ def _voer_uit(opdrachten: list[Sectoropdracht],
 
 def _pdfpaginas(map_: Path, delen: list[Sectordeel]) -> dict[str, dict[str, int]]:
     """Per sector the page of each change number in its PDF Staat; also written into the Staat JSON."""
+    from kaderdiff.pakket.pdfpaginas import pdfpaginas
+
     uit: dict[str, dict[str, int]] = {}
     for deel in delen:
         staat = deel.documenten[0].naam  # the Staat comes first

@@ -54,7 +54,7 @@ def regels_nodig(tekst: str, breedte_pt: float, punt: float) -> int:
     regels, gevuld = 1, 0.0
     spatie = tekstbreedte(" ", punt)
     for woord in tekst.split():
-        breedte = tekstbreedte(woord, punt)
+        breedte = _breedte_em(woord) * punt  # tekstbreedte, without a call per word
         if gevuld and gevuld + spatie + breedte > breedte_pt:
             regels, gevuld = regels + 1, 0.0
         if gevuld:
