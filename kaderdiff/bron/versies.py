@@ -39,6 +39,7 @@ class KaderMap:
         self._status_cache: dict[int, tuple[set[str], bool]] = {}
         self._commits_per_bestand: dict[tuple[int, str | None], dict[str, tuple[str, int, int]]] = {}
         self._vooruit: dict[tuple[str, ...], Lopend] = {}  # git commands started early (`git_vooruit`)
+        self._overgenomen: dict[tuple[str, str], bytes] = {}  # kaders loaded ahead, pickled (`neem_over`)
 
     @cached_property
     def repo(self) -> Repository | None:
@@ -171,16 +172,31 @@ class KaderMap:
 
     def laad(self, versie: Versie, sector: str) -> Kader:
         """Load one kader of a version; the same bytes are parsed once per KaderMap (Kader is immutable)."""
+        return self.laad_met_sleutel(versie, sector)[0]
+
+    def laad_met_sleutel(self, versie: Versie, sector: str) -> tuple[Kader, tuple[str, str]]:
+        """`laad`, and the key of the kader: the sha256 of its bytes and their name."""
         import hashlib  # here: loading OpenSSL costs the small commands that never load a kader
 
         data, bron = self.lees_bytes(versie, sector)
         sleutel = (hashlib.sha256(data).hexdigest(), bron)
         if sleutel not in self._geparsed:
-            from kaderdiff.bron.laden import laad_bytes
-            from kaderdiff.bron.wetregister import register_voor
+            gepickeld = self._overgenomen.pop(sleutel, None)
+            if gepickeld is not None:
+                import pickle
 
-            self._geparsed[sleutel] = laad_bytes(data, bron, register_voor(self.pad))
-        return self._geparsed[sleutel]
+                self._geparsed[sleutel] = pickle.loads(gepickeld)
+            else:
+                from kaderdiff.bron.laden import laad_bytes
+                from kaderdiff.bron.wetregister import register_voor
+
+                self._geparsed[sleutel] = laad_bytes(data, bron, register_voor(self.pad))
+        return self._geparsed[sleutel], sleutel
+
+    def neem_over(self, gepickeld: dict[tuple[str, str], bytes]) -> None:
+        """Kaders another process loaded from these same bytes (`bron/vooruitladen`), pickled, by their key: `laad`
+        unpickles one instead of parsing it, if the bytes it reads have that key."""
+        self._overgenomen.update(gepickeld)
 
     def herkomst(self, versie: Versie, sector: str | None = None) -> Herkomst:
         """The commit a version was read from, and whether the working tree differed from it.

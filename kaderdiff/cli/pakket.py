@@ -25,6 +25,7 @@ from kaderdiff.cli.tekstvorm import op_terminal
 
 if TYPE_CHECKING:
     from kaderdiff.bron.versies import KaderMap
+    from kaderdiff.bron.vooruitladen import Vooruit
     from kaderdiff.model.versie import Versie
 
 STAPPEN_PER_SECTOR = 1
@@ -47,11 +48,15 @@ def pakket(args: argparse.Namespace) -> int:
     gevraagd = lees_formaten(args.formaten, FORMATEN)
     kaders = kadermap(args)
     van, naar = versies(args)
-    with kaders.git_vooruit((van, naar)):  # git answers while the renderers are imported
-        return _bouw(args, kaders, van, naar, gevraagd)
+    from kaderdiff.bron.vooruitladen import vooruit_geladen
+
+    # while the renderers are imported (on one CPU): the first kaders are loaded on the other, and git answers
+    with vooruit_geladen(kaders, van, naar) as vooruit, kaders.git_vooruit((van, naar)):
+        return _bouw(args, kaders, van, naar, gevraagd, vooruit)
 
 
-def _bouw(args: argparse.Namespace, kaders: KaderMap, van: Versie, naar: Versie, gevraagd: tuple[str, ...]) -> int:
+def _bouw(args: argparse.Namespace, kaders: KaderMap, van: Versie, naar: Versie, gevraagd: tuple[str, ...],
+          vooruit: Vooruit) -> int:
     from kaderdiff.diff.staatbouw import sectoren_voor  # here, so `pakket -h` starts light
     from kaderdiff.pakket.pakketbouw import DOCUMENTEN, bouw_pakket
 
@@ -63,12 +68,12 @@ def _bouw(args: argparse.Namespace, kaders: KaderMap, van: Versie, naar: Versie,
     totaal = aantal * STAPPEN_PER_SECTOR + 2 + (aantal * len(DOCUMENTEN) if omzetten else 0)
     if op_terminal(sys.stderr):
         manifest = _met_balk(lambda stap: bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector, stap,
-                                                      datum=args.datum), totaal)
+                                                      datum=args.datum, voorgeladen=vooruit.oogst), totaal)
     else:  # a log or CI: a line per step as it happens, not one bar at the end
         teller = itertools.count(1)
         manifest = bouw_pakket(kaders, van, naar, doel, gevraagd, args.sector,
                                lambda omschrijving: melding(f"[{next(teller)}/{totaal}] {omschrijving}"),
-                               datum=args.datum)
+                               datum=args.datum, voorgeladen=vooruit.oogst)
     bestanden = manifest["bestanden"]
     assert isinstance(bestanden, list)
     regel(f"Consultatiepakket {van} → {naar}: {len(bestanden)} bestanden in {doel} (open {doel / 'index.html'})")

@@ -33,6 +33,7 @@ from kaderdiff.uitvoer.zipvast import schrijf_zip
 from kaderdiff.word.blokken import blokken
 
 if TYPE_CHECKING:
+    from kaderdiff.bron.vooruitladen import Voorgeladen
     from kaderdiff.pakket.omzetcache import GecachteOmzetter
 
 MANIFEST = "manifest.json"
@@ -80,6 +81,7 @@ class Sectoropdracht:
     moment: datetime
     herkomst: tuple[Herkomst, Herkomst]
     consultatie: Consultatie | None = None
+    voorgeladen: tuple[tuple[tuple[str, str], bytes], ...] = ()  # its kaders loaded ahead, pickled (by key)
 
 
 def namen(sector: str, jaar: int) -> dict[str, str]:
@@ -132,7 +134,8 @@ def _status(kadermap: KaderMap, naar: Versie, sector: str) -> str:
 
 def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, formaten: tuple[str, ...],
                 sector: str | None = None, stap: Callable[[str], None] = lambda _: None,
-                processen: int | None = None, datum: date | None = None) -> dict[str, object]:
+                processen: int | None = None, datum: date | None = None,
+                voorgeladen: Callable[[], Voorgeladen] = dict) -> dict[str, object]:
     """Build the whole pack into `doel` (atomically) and return its manifest.
 
     Sectors are built in parallel worker processes (`processen`, default: one per usable CPU)
@@ -140,6 +143,7 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
     writes, in sector order, so the pack is byte-identical whatever the number of processes.
     With a pdf the reactieformulieren are written again once the pages of the PDF Staten are known (LibreOffice
     converts the Staten first and goes on with the rest meanwhile), and converted last.
+    `voorgeladen`: the kaders loaded ahead (`bron/vooruitladen`), asked for when the workers are about to start.
     """
     sectoren = sectoren_voor(kadermap, van, naar, sector)
     if "pdf" in formaten:
@@ -152,8 +156,10 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
         # in here: a repair of a killed earlier build comes first, whatever is wrong with the kaders
         consultatie, moment = consultatie_en_moment(kadermap, naar, sectoren, datum)
         # each sector's documents name the last commit of its own kader files (the manifest: the tree's commit)
-        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment,
-                                     (kadermap.herkomst(van, s), kadermap.herkomst(naar, s)), consultatie)
+        herkomsten = {s: (kadermap.herkomst(van, s), kadermap.herkomst(naar, s)) for s in sectoren}
+        vooraf = voorgeladen()
+        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomsten[s], consultatie,
+                                     tuple(vooraf.get(s, {}).items()))
                       for s in sectoren]
         # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the
         # cache (it starts at the first document that is not)
@@ -234,7 +240,9 @@ def zipnaam(naar: Versie) -> str:
 def bouw_sector(opdracht: Sectoropdracht) -> tuple[Sectordeel, dict[str, bytes]]:
     """All documents of one sector as file name -> bytes; writes nothing (it may run in a worker)."""
     sector, formaten, moment = opdracht.sector, opdracht.formaten, opdracht.moment
-    staat = maak_staat(KaderMap(opdracht.kaders), opdracht.van, opdracht.naar, sector, herkomst=opdracht.herkomst)
+    kadermap = KaderMap(opdracht.kaders)
+    kadermap.neem_over(dict(opdracht.voorgeladen))
+    staat = maak_staat(kadermap, opdracht.van, opdracht.naar, sector, herkomst=opdracht.herkomst)
     n = namen(sector, staat.nieuw.jaar)
     staatformaten = ("docx", "json", *(("html",) if "html" in formaten else ()))
     bestanden = staat_bestanden(staat, staatformaten, moment, sector, opdracht.consultatie)
