@@ -105,6 +105,10 @@ def _enige(ids: set[str]) -> str | None:
 # ---------------------------------------------------------------- phase 2: elements in both versions
 def inhoudelijke_soort(oud_el: Element, nieuw_el: Element) -> tuple[WijzigingSoort | None, list[str]]:
     """Kind of change of an element's own content (None: unchanged), plus notes."""
+    if (oud_el.inhoud == nieuw_el.inhoud and oud_el.titel == nieuw_el.titel and oud_el.kenmerk == nieuw_el.kenmerk
+            and oud_el.nummer == nieuw_el.nummer and oud_el.grondslagen == nieuw_el.grondslagen
+            and oud_el.geen_grondslag == nieuw_el.geen_grondslag):
+        return None, []  # the same in every part compared below (most pairs): without building their texts
     tekst_oud, tekst_nieuw = f"{oud_el.titel}\n{oud_el.tekst}", f"{nieuw_el.titel}\n{nieuw_el.tekst}"
     grondslag_anders = (oud_el.grondslagen != nieuw_el.grondslagen
                         or oud_el.geen_grondslag != nieuw_el.geen_grondslag)
