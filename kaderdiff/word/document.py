@@ -372,12 +372,13 @@ def opslaan(doc: DocxDocument, moment: datetime, stukken: Tekststukken | None = 
     pakket = doc.part.package
     for part in pakket.parts:
         part.before_marshal()
+    delen = pakket.parts  # a walk over every relationship of every part: once, not for each step
     buffer = io.BytesIO()
     schrijver = _VasteZip(buffer, moment)
     pakketschrijver: Any = PackageWriter  # its steps, with our writer instead of its own zip
-    pakketschrijver._write_content_types_stream(schrijver, pakket.parts)
+    pakketschrijver._write_content_types_stream(schrijver, delen)
     pakketschrijver._write_pkg_rels(schrijver, pakket.rels)
-    for part in pakket.parts:  # what `_write_parts` does, with the relationships written in one parse
+    for part in delen:  # what `_write_parts` does, with the relationships written in one parse
         blob = part.blob
         schrijver.write(part.partname, stukken.vul_in(blob) if stukken is not None and part is doc.part else blob)
         if len(part.rels):

@@ -11,7 +11,7 @@ naar blocks yields the new kader and gelijk/gewijzigd + weg + van blocks the old
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -94,7 +94,7 @@ def nummer_van(element_id: str, kader: Kader, tabel: dict[str, str]) -> str:
 
 
 def _verplaatsingen(paren: list[tuple[int, int]], stabiel: list[tuple[int, int]], oud_blokken: list[Blok],
-                    nieuw_blokken: list[Blok], nummer: dict[int, str]) -> dict[int, str]:
+                    nieuw_blokken: list[Blok], nummer: Callable[[int], str]) -> dict[int, str]:
     """Old block index -> move name for every paired block not kept in place.
 
     Consecutive blocks that stay consecutive and belong to the same change form one move (an eis and its
@@ -108,7 +108,7 @@ def _verplaatsingen(paren: list[tuple[int, int]], stabiel: list[tuple[int, int]]
     aantal = 0
     for i in sorted(naar):
         vorige = i - 1
-        if vorige in naar and naar[vorige] == naar[i] - 1 and nummer[vorige] == nummer[i]:
+        if vorige in naar and naar[vorige] == naar[i] - 1 and nummer(vorige) == nummer(i):
             namen[i] = namen[vorige]
         else:
             aantal += 1
@@ -139,7 +139,10 @@ def voeg_samen(oud: Kader, nieuw: Kader, oud_blokken: list[Blok], nieuw_blokken:
     stabiel = [kandidaten[k] for k in sorted(stijgende_deelrij([j for _, j in kandidaten]))]
 
     in_nieuw, in_oud = nummers(wijzigingen, oud, nieuw)
-    nummer_oud = {i: nummer_van(b.element_id, oud, in_oud) for i, b in enumerate(oud_blokken)}
+
+    def nummer_oud(i: int) -> str:  # asked only for the blocks that are deleted or moved
+        return nummer_van(oud_blokken[i].element_id, oud, in_oud)
+
     namen = _verplaatsingen(paren, stabiel, oud_blokken, nieuw_blokken, nummer_oud)
     doel = {i: j for i, j in paren if i in namen}  # old index -> new index of a moved block
     bron = {j: i for i, j in doel.items()}
@@ -147,8 +150,8 @@ def voeg_samen(oud: Kader, nieuw: Kader, oud_blokken: list[Blok], nieuw_blokken:
     def weg(i: int) -> Regel:
         b = oud_blokken[i]
         if i in namen:
-            return Regel(BlokStatus.VAN, b, nieuw_blokken[doel[i]], nummer_oud[i], namen[i])
-        return Regel(BlokStatus.WEG, b, None, nummer_oud[i])
+            return Regel(BlokStatus.VAN, b, nieuw_blokken[doel[i]], nummer_oud(i), namen[i])
+        return Regel(BlokStatus.WEG, b, None, nummer_oud(i))
 
     def erbij(j: int) -> Regel:
         b = nieuw_blokken[j]
@@ -160,8 +163,10 @@ def voeg_samen(oud: Kader, nieuw: Kader, oud_blokken: list[Blok], nieuw_blokken:
     regels: list[Regel] = []
     i = j = 0
     for a, z in [*stabiel, (len(oud_blokken), len(nieuw_blokken))]:
-        regels.extend(weg(k) for k in range(i, a))
-        regels.extend(erbij(k) for k in range(j, z))
+        if a > i:  # most kept blocks follow the previous one directly: nothing between them
+            regels.extend(weg(k) for k in range(i, a))
+        if z > j:
+            regels.extend(erbij(k) for k in range(j, z))
         if a < len(oud_blokken):
             o, n = oud_blokken[a], nieuw_blokken[z]
             if o.fragmenten == n.fragmenten and o.oordeel == n.oordeel:
