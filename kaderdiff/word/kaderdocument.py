@@ -107,6 +107,7 @@ class KaderSchrijver:
     stijl_ids: dict[str, str] = field(default_factory=dict)
     stijlnamen: dict[str, str] | None = None  # style name -> id, read once (`stijl_id_van`)
     eigenschappen: dict[str, str] = field(default_factory=dict)  # per form the w:pPr of an unchanged paragraph
+    opmerkingen: list[str] = field(default_factory=list)  # comments written, not yet in their part
     wachtend: list[str] = field(default_factory=list)
     bereik: tuple[str, str, int] | None = None  # the open move range: (kind, name, id)
     voetnoten: Voetnoten = field(default_factory=Voetnoten)
@@ -152,20 +153,25 @@ class KaderSchrijver:
         """A comment as python-docx's `add_comment` writes it, and its id; written as text, with the ids counted
         here (python-docx looks at every comment for the next id). The w:date is the text itself: python-docx reads
         a naive datetime as local time (packs would differ per time zone)."""
-        opmerkingen = self.doc.comments._comments_elm
-        if self.opmerking_id is None:
-            self.opmerking_id = opmerkingen._next_available_comment_id()
+        if self.opmerking_id is None:  # the comments part is made here, as python-docx makes it at the first comment
+            self.opmerking_id = self.doc.comments._comments_elm._next_available_comment_id()
         cid = self.opmerking_id
         self.opmerking_id += 1
         eerste, *verder = tekst.split("\n")
         stijl = '<w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
         alineas = "".join(f"<w:p>{stijl}{tekst_run(regel) if regel else ''}</w:p>" for regel in verder)
-        opmerkingen.append(elementen(
+        self.opmerkingen.append(
             f'<w:comment w:id="{cid}" w:author={quoteattr(AUTEUR)} w:initials="IvhO" '
             f'w:date="{revisiedatum(self.moment)}"><w:p>{stijl}'
             f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>{tekst_run(eerste)}'
-            f"</w:p>{alineas}</w:comment>")[0])
+            f"</w:p>{alineas}</w:comment>")
         return cid
+
+    def schrijf_opmerkingen(self) -> None:
+        """The comments into their part, parsed in one go (one parse per comment was a two-hundredth of a pack)."""
+        if self.opmerkingen:
+            self.doc.comments._comments_elm.extend(elementen("".join(self.opmerkingen)))
+            self.opmerkingen.clear()
 
     def blokbladwijzer(self, blok: Blok, status: BlokStatus) -> tuple[str, str]:
         """Hidden bookmark around the whole paragraph naming its block (concept documents, new kader only)."""
@@ -373,6 +379,7 @@ def schrijf_kader(doc: DocxDocument, regels: list[Regel], rev: Revisies | None, 
             schrijver.schrijf_wachtend()
     schrijver.sluit_bereik()
     schrijver.schrijf_wachtend()
+    schrijver.schrijf_opmerkingen()
     if schrijver.voetnoten.teksten:  # the comments are numbered again after the footnotes, in the whole body
         schrijver.stukken.ontleed_alle(doc.element.body)
     schrijver.voetnoten.schrijf(doc)
