@@ -156,12 +156,17 @@ def grondslagblok(el: Element, kader: Kader, wetten: Wetregister | None = None,
         if i:
             fragmenten.append(_SCHEIDING)
             links.append("")
-        if g not in gemaakt:
-            gemaakt[g] = (Fragment(citeer(g, wetten)), link(g, kader.peildatum, wetten) if met_links else "")
-        fragment, adres = gemaakt[g]
+        citaat = gemaakt.get(g)
+        if citaat is None:
+            citaat = gemaakt[g] = (Fragment(citeer(g, wetten)), link(g, kader.peildatum, wetten) if met_links else "")
+        fragment, adres = citaat
         fragmenten.append(fragment)
         links.append(adres)
     return Blok(el.id, "grondslag", "grondslag", tuple(fragmenten), links=tuple(links) if met_links else ())
+
+
+_BASISKWALITEIT = _platte("Basiskwaliteit")
+_EIGEN_ASPIRATIES = _platte("Eigen aspiraties")
 
 
 def blokken(kader: Kader, wetten: Wetregister | None = None, met_links: bool = True) -> Kaderblokken:
@@ -173,26 +178,24 @@ def blokken(kader: Kader, wetten: Wetregister | None = None, met_links: bool = T
         uit.append(Blok("kader", "correctie", "correctie", _platte(correctie_regel(kader))))
     for el, voorouders in kader.doorloop():
         ouder = voorouders[-1] if voorouders else None
-        match el.soort:
-            case Soort.OMSCHRIJVING:
-                continue
-            case Soort.BASISKWALITEIT:
-                uit.append(Blok(el.id, "kop", "tussenkop", _platte("Basiskwaliteit")))
-            case Soort.EIGEN_ASPIRATIES:
-                uit.append(Blok(el.id, "kop", "tussenkop", _platte("Eigen aspiraties")))
+        match el.soort:  # the most frequent first: each case is one comparison more for those below it
             case Soort.ALINEA:
                 uit.append(Blok(el.id, "tekst", "alinea", el.inhoud))
-            case Soort.LIJST:
-                continue
-            case Soort.ITEM:
-                genummerd = ouder is not None and ouder.kenmerk == "genummerd"
-                vorm = ("genummerd" if genummerd else "opsomming") + _lijstdiepte(voorouders)
-                uit.append(Blok(el.id, "tekst", vorm, el.inhoud))
             case Soort.EIS:
                 if el.kop:
                     uit.append(Blok(el.id, "kop", "eiskop", _platte(el.kop)))
                 uit.append(Blok(el.id, "tekst", "eis", el.inhoud))
                 uit.append(grondslagblok(el, kader, wetten, citaten, met_links))
+            case Soort.OMSCHRIJVING | Soort.LIJST:
+                continue
+            case Soort.BASISKWALITEIT:
+                uit.append(Blok(el.id, "kop", "tussenkop", _BASISKWALITEIT))
+            case Soort.EIGEN_ASPIRATIES:
+                uit.append(Blok(el.id, "kop", "tussenkop", _EIGEN_ASPIRATIES))
+            case Soort.ITEM:
+                genummerd = ouder is not None and ouder.kenmerk == "genummerd"
+                vorm = ("genummerd" if genummerd else "opsomming") + _lijstdiepte(voorouders)
+                uit.append(Blok(el.id, "tekst", vorm, el.inhoud))
             case Soort.TABEL:
                 if el.titel:
                     uit.append(Blok(el.id, "kop", "bijschrift", _platte(el.titel)))
