@@ -17,7 +17,8 @@ from kaderdiff.model.wijziging import Staat, Wijziging
 from kaderdiff.nederlands import aantal, nl_datum
 from kaderdiff.render.teksten import bronversie_met_commit, referentie
 from kaderdiff.word.blokken import Blok, blokken, gedeelde_runs
-from kaderdiff.word.document import Worddocument, kopregel, opgemaakt_document, opslaan, paginanummers, staand
+from kaderdiff.word.document import Worddocument, kopregel, opslaan, paginanummers, staand
+from kaderdiff.word.documentopmaak import opgemaakt_document
 from kaderdiff.word.inhoudsopgave import colofon, conceptmerk, inhoudsopgave
 from kaderdiff.word.kaderdocument import grondslagstijl, schrijf_kader, titelblok
 from kaderdiff.word.revisiereeks import BlokStatus, Regel, voeg_samen

@@ -17,11 +17,10 @@ from kaderdiff.nederlands import nl_datum
 from kaderdiff.render.teksten import colofon_tekst, referentie
 from kaderdiff.word.document import (
     kopblok,
-    liggend_genummerd,
-    opgemaakt_document,
     opslaan,
     tabel,
 )
+from kaderdiff.word.documentopmaak import liggend_genummerd, opgemaakt_document
 from kaderdiff.word.tabelxml import kolombreedtes, regels, rij, voeg_rijen_toe
 
 KOLOMMEN = ["Nr", "Vindplaats", "Soort wijziging", "Organisatie", "Vraag of opmerking"]

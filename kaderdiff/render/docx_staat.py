@@ -25,14 +25,13 @@ from kaderdiff.word.document import (
     Koppelingen,
     Worddocument,
     kopblok,
-    liggend_genummerd,
     nieuwe_rij,
-    opgemaakt_document,
     opslaan,
     ruimte_na_alineas,
     schrijf_regels,
     tabel,
 )
+from kaderdiff.word.documentopmaak import liggend_genummerd, opgemaakt_document
 
 SAMENVATTING_CM = [12.0, 13.7]
 #: The paragraphs of the WAS/WORDT table: 2 pt after each, so a row of many lines stays compact.

@@ -13,7 +13,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -68,14 +68,18 @@ def _zet_taal(rpr: object) -> None:
 
 
 def nieuw_document(titel: str, moment: datetime, onderwerp: str = "") -> DocxDocument:
-    """An empty document: Dutch, Verdana, fixed core properties.
-
-    A copy of the template as `_leeg_document` prepared it: a pack writes 32 documents, and opening, parsing
-    and styling the template for each was a tenth of a Staat (a deep copy is a quarter of that)."""
-    return _met_eigenschappen(copy.deepcopy(_leeg_document()), titel, moment, onderwerp)
+    """An empty document: Dutch, Verdana, fixed core properties."""
+    return met_eigenschappen(sjabloonkopie(), titel, moment, onderwerp)
 
 
-def _met_eigenschappen(doc: DocxDocument, titel: str, moment: datetime, onderwerp: str) -> DocxDocument:
+def sjabloonkopie() -> DocxDocument:
+    """A copy of the template as `_leeg_document` prepared it: a pack writes 32 documents, and opening, parsing and
+    styling the template for each was a tenth of a Staat (a deep copy is a quarter of that)."""
+    return copy.deepcopy(_leeg_document())
+
+
+def met_eigenschappen(doc: DocxDocument, titel: str, moment: datetime, onderwerp: str) -> DocxDocument:
+    """The document with its fixed core properties: title, subject, author, language, dates."""
     eigenschappen = doc.core_properties
     eigenschappen.title = titel
     eigenschappen.subject = onderwerp
@@ -87,49 +91,6 @@ def _met_eigenschappen(doc: DocxDocument, titel: str, moment: datetime, onderwer
     eigenschappen.created = utc  # python-docx writes the fields as they are, with 'Z'
     eigenschappen.modified = utc
     eigenschappen.comments = GEMAAKT
-    return doc
-
-
-#: A document's layout: page, styles, header and footer, made by python-docx; its texts (a reference, a title)
-#: come from the function it is given (`opgemaakt_document`).
-Opmaak: TypeAlias = Callable[[DocxDocument, Callable[[str], str]], None]
-
-
-def opgemaakt_document(titel: str, moment: datetime, onderwerp: str, opmaak: Opmaak,
-                       teksten: dict[str, str]) -> DocxDocument:
-    """`nieuw_document` with the layout `opmaak` makes, its texts `teksten` (name -> text).
-
-    The layout is made once per process, with a placeholder for each text, and each document is a copy with the
-    placeholders filled in: python-docx made the header and footer parts, their runs and the styles for each of
-    a pack's 32 documents again (two of the three milliseconds of an empty kader document). The same bytes: a
-    placeholder is filled in through the run's text, which python-docx writes as it wrote the text in the first
-    place (a tab or a line break as an element of its own; tests/word/test_opmaak.py)."""
-    doc = _met_eigenschappen(copy.deepcopy(_opgemaakt_sjabloon(opmaak)), titel, moment, onderwerp)
-    for sectie in doc.sections:
-        for deel in (sectie.header, sectie.footer):
-            for alinea in () if deel.is_linked_to_previous else deel.paragraphs:
-                for run in alinea.runs:
-                    if _PLEK in run.text:
-                        run.text = _PLEKNAAM.sub(lambda m: teksten[m.group(1)], run.text)
-    return doc
-
-
-#: A placeholder for a text of an `Opmaak`: private-use characters around its name (a text holding such characters
-#: itself is filled in as it is: each placeholder is replaced once).
-_PLEK = "\ue000"
-_PLEKNAAM = re.compile("\ue000(\\w+)\ue001")
-
-
-def _plek(naam: str) -> str:
-    return f"{_PLEK}{naam}\ue001"
-
-
-@functools.cache
-def _opgemaakt_sjabloon(opmaak: Opmaak) -> DocxDocument:
-    """The template with the layout `opmaak` makes and placeholders for its texts (once per process and layout;
-    never handed out itself, only copies)."""
-    doc = copy.deepcopy(_leeg_document())
-    opmaak(doc, _plek)
     return doc
 
 
@@ -202,13 +163,6 @@ def paginanummers(doc: DocxDocument, kenmerk: str) -> None:
     _veld(voet, "NUMPAGES", "1", klein)
     for run in voet.runs:
         run.font.size = Pt(klein)
-
-
-def liggend_genummerd(doc: DocxDocument, tekst: Callable[[str], str]) -> None:
-    """The layout of a table document (the Staat, the reactieformulier): landscape, the footer with its
-    reference (`tekst("kenmerk")`) and page numbers (an `Opmaak`)."""
-    liggend(doc)
-    paginanummers(doc, tekst("kenmerk"))
 
 
 def kopregel(doc: DocxDocument, tekst: str, grootte: float = 7.5) -> None:
@@ -367,12 +321,11 @@ class _VasteZip:
 
 
 def opslaan(doc: DocxDocument, moment: datetime, stukken: Tekststukken | None = None) -> bytes:
-    """Serialise with every zip entry dated `moment` (what `OpcPackage.save` does, with fixed dates); `stukken`: the
-    paragraphs of the body that are still text (`word.tekststuk`)."""
+    """`OpcPackage.save` with every entry dated `moment`; `stukken`: the body's paragraphs still text (tekststuk)."""
     pakket = doc.part.package
-    for part in pakket.parts:
-        part.before_marshal()
     delen = pakket.parts  # a walk over every relationship of every part: once, not for each step
+    for part in delen:
+        part.before_marshal()
     buffer = io.BytesIO()
     schrijver = _VasteZip(buffer, moment)
     pakketschrijver: Any = PackageWriter  # its steps, with our writer instead of its own zip

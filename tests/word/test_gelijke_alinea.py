@@ -8,7 +8,7 @@ import pytest
 
 from kaderdiff.render import docx_kader
 from kaderdiff.word.blokken import blokken
-from kaderdiff.word.document import opgemaakt_document
+from kaderdiff.word.documentopmaak import opgemaakt_document
 from kaderdiff.word.kaderdocument import STIJL, TABELVORMEN, KaderSchrijver, extra_stijlen
 from kaderdiff.word.revisiereeks import BlokStatus
 from kaderdiff.word.revisies import Revisies

@@ -9,14 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from kaderdiff.render import docx_kader
-from kaderdiff.word.document import (
-    Opmaak,
-    Worddocument,
-    liggend_genummerd,
-    nieuw_document,
-    opgemaakt_document,
-    opslaan,
-)
+from kaderdiff.word.document import Worddocument, nieuw_document, opslaan
+from kaderdiff.word.documentopmaak import Opmaak, liggend_genummerd, opgemaakt_document
 
 MOMENT = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 OPMAKEN: dict[str, Opmaak] = {"kader": docx_kader._kaderopmaak, "concept": docx_kader._conceptopmaak,

@@ -10,7 +10,7 @@ from docx.oxml.ns import nsdecls
 from docx.styles import BabelFish
 
 from kaderdiff.render import docx_kader
-from kaderdiff.word.document import opgemaakt_document
+from kaderdiff.word.documentopmaak import opgemaakt_document
 from kaderdiff.word.kaderdocument import STIJL, KaderSchrijver, extra_stijlen
 
 MOMENT = datetime(2026, 3, 16, tzinfo=UTC)
