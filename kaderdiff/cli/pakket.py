@@ -43,13 +43,12 @@ def opties(parser: argparse.ArgumentParser) -> None:
 
 
 def pakket(args: argparse.Namespace) -> int:
+    from kaderdiff.bron.vooruitladen import vooruit_geladen
     from kaderdiff.pakket.formaten import FORMATEN
 
     gevraagd = lees_formaten(args.formaten, FORMATEN)
     kaders = kadermap(args)
     van, naar = versies(args)
-    from kaderdiff.bron.vooruitladen import vooruit_geladen
-
     # while the renderers are imported (on one CPU): the first kaders are loaded on the other, and git answers
     with vooruit_geladen(kaders, van, naar) as vooruit, kaders.git_vooruit((van, naar)):
         return _bouw(args, kaders, van, naar, gevraagd, vooruit)
