@@ -136,13 +136,11 @@ class KaderMap:
     def lees_bytes(self, versie: Versie, sector: str) -> tuple[bytes, str]:
         """Raw bytes of one kader and the name used for it in messages."""
         pad = self.bestand(versie.jaar, sector)
-        if versie.ref is None and _JAAR.fullmatch(pad.parent.name) and pad.parent == self.pad / str(versie.jaar) \
-                and pad.is_file():
-            # the file of a plain sector name is there: so are its year and sector (listing both, for a message,
-            # took a tenth of reading it)
-            naam = self.naam_van(pad)
-            return lees_bestand(pad, naam), naam
-        if sector.upper() not in self.sectoren(versie):
+        # the file of a plain sector name in the working tree is there: so are its year and sector (listing both,
+        # for the message, took a tenth of reading it)
+        aanwezig = versie.ref is None and _JAAR.fullmatch(pad.parent.name) is not None \
+            and pad.parent == self.pad / str(versie.jaar) and pad.is_file()
+        if not aanwezig and sector.upper() not in self.sectoren(versie):
             beschikbaar = ", ".join(self.sectoren(versie))
             raise KaderdiffFout(
                 f"De sector '{sector}' bestaat niet in versie {versie} (beschikbaar: {beschikbaar})"
@@ -306,10 +304,11 @@ class KaderMap:
         was not asked for by the end is waited for then, so no git is left running."""
         from kaderdiff.versiebeheer.opdracht import GitOntbreekt, begin
 
-        opdrachten: list[tuple[str, ...]] = [_KOP] if self.git_map is not None else []
-        for versie in versies:
-            if versie.ref is None and opdrachten:
-                opdrachten += [self._statusopdracht(versie.jaar), self._logopdracht(versie.jaar, "HEAD")]
+        opdrachten: list[tuple[str, ...]] = []
+        if self.git_map is not None:
+            opdrachten = [_KOP, *(opdracht for versie in versies if versie.ref is None
+                                  for opdracht in (self._statusopdracht(versie.jaar),
+                                                   self._logopdracht(versie.jaar, "HEAD")))]
         try:
             for args in dict.fromkeys(opdrachten):
                 if args not in self._vooruit:
