@@ -41,11 +41,8 @@ def _kaderopmaak(doc: Worddocument, tekst: Callable[[str], str]) -> None:
 
 def _conceptopmaak(doc: Worddocument, tekst: Callable[[str], str]) -> None:
     """`_kaderopmaak` with the CONCEPT mark in the header."""
-    staand(doc)
-    grondslagstijl(doc)
-    kopregel(doc, tekst("kop"))
+    _kaderopmaak(doc, tekst)
     conceptmerk(doc)
-    paginanummers(doc, tekst("kenmerk"))
 
 
 GEMAAKT_MET = ("Gemaakt met", f"kaderdiff {__version__}")
