@@ -104,7 +104,6 @@ class KaderSchrijver:
     moment: datetime
     tabel: Any = None
     tabelgroep: str = ""
-    stijl_ids: dict[str, str] = field(default_factory=dict)
     stijlnamen: dict[str, str] | None = None  # style name -> id, read once (`stijl_id_van`)
     eigenschappen: dict[str, str] = field(default_factory=dict)  # per form the w:pPr of an unchanged paragraph
     opmerkingen: list[str] = field(default_factory=list)  # comments written, not yet in their part
@@ -128,11 +127,9 @@ class KaderSchrijver:
     def link_id(self, adres: str) -> str:
         return self.koppelingen.id(adres)
 
-    def stijl_id(self, vorm: str) -> str:
-        """Style id per block form, looked up once (python-docx's lookup by name is slow per paragraph)."""
-        if vorm not in self.stijl_ids:
-            self.stijl_ids[vorm] = self.stijl_id_van(STIJL[vorm])
-        return self.stijl_ids[vorm]
+    def eigen_stijl(self, vorm: str) -> str:
+        """The style id a paragraph of this block form names ('' for Normal: it names none)."""
+        return self.stijl_id_van(STIJL[vorm]) if STIJL[vorm] != "Normal" else ""
 
     def markeer(self, nummer: str, status: BlokStatus) -> tuple[str, str]:
         """Bookmark and comment at the first block of a change number: (start, end) of the paragraph."""
@@ -192,8 +189,7 @@ class KaderSchrijver:
         teken = ""
         if self.rev is not None and alineateken and heel_gemarkeerd(status):
             teken = f"<w:rPr>{self.rev.omhul(revisiesoort(status))}</w:rPr>"
-        stijl = f'<w:pStyle w:val="{stijl_id}"/>' if stijl_id else ""
-        eigenschappen = f"<w:pPr>{stijl}{teken}</w:pPr>" if stijl or teken else ""
+        eigenschappen = _eigenschappen(stijl_id, teken)
         voor, na = self.markeer(nummer, status)
         blok_voor, blok_na = self.blokbladwijzer(blok, status)
         return f"<w:p>{eigenschappen}{bereik}{blok_voor}{voor}{runs}{na}{blok_na}</w:p>"
@@ -234,7 +230,7 @@ class KaderSchrijver:
         self.tabel = None
         oud = regel.oud.fragmenten if regel.oud else ()
         nieuw = regel.nieuw.fragmenten if regel.nieuw else ()
-        stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
+        stijl_id = self.eigen_stijl(blok.vorm)
         if regel.status is BlokStatus.GELIJK and regel.nieuw is not None:
             runs = self.gelijke_runs(regel.nieuw)
         else:
@@ -249,9 +245,7 @@ class KaderSchrijver:
         self.tabel = None
         eigenschappen = self.eigenschappen.get(blok.vorm)
         if eigenschappen is None:
-            stijl_id = self.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
-            eigenschappen = self.eigenschappen[blok.vorm] = (
-                f'<w:pPr><w:pStyle w:val="{stijl_id}"/></w:pPr>' if stijl_id else "")
+            eigenschappen = self.eigenschappen[blok.vorm] = _eigenschappen(self.eigen_stijl(blok.vorm))
         runs = self.gelijke_runs(blok)
         blok_voor, blok_na = self.blokbladwijzer(blok, BlokStatus.GELIJK)
         self.wachtend.append(f"<w:p>{eigenschappen}{blok_voor}{runs}{blok_na}</w:p>")
@@ -313,7 +307,7 @@ class KaderSchrijver:
         if self.rev is not None and regel.status in (BlokStatus.ERBIJ, BlokStatus.WEG):
             rij._tr.get_or_add_trPr().extend(elementen(self.rev.omhul(revisiesoort(regel.status))))
         stijl = self.stijl_id_van("Tabelkop") if blok.oordeel == "kop" else ""
-        eigenschappen = f'<w:pPr><w:pStyle w:val="{stijl}"/></w:pPr>' if stijl else ""
+        eigenschappen = _eigenschappen(stijl)
         paragrafen = []
         for i in range(len(cellen)):
             o = oud[i] if i < len(oud) else ()
@@ -360,6 +354,12 @@ class KaderSchrijver:
         stukken = self.ontleed("".join(paragrafen))
         for cel, p in zip(cellen, stukken, strict=True):
             cel._tc.replace(cel.paragraphs[0]._p, p)
+
+
+def _eigenschappen(stijl_id: str, teken: str = "") -> str:
+    """A paragraph's w:pPr: its style and the revision of its paragraph mark ('' when it has neither)."""
+    stijl = f'<w:pStyle w:val="{stijl_id}"/>' if stijl_id else ""
+    return f"<w:pPr>{stijl}{teken}</w:pPr>" if stijl or teken else ""
 
 
 def titelblok(kader: Kader) -> Blok:

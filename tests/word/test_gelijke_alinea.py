@@ -9,7 +9,7 @@ import pytest
 from kaderdiff.render import docx_kader
 from kaderdiff.word.blokken import blokken
 from kaderdiff.word.documentopmaak import opgemaakt_document
-from kaderdiff.word.kaderdocument import STIJL, TABELVORMEN, KaderSchrijver, extra_stijlen
+from kaderdiff.word.kaderdocument import TABELVORMEN, KaderSchrijver, extra_stijlen
 from kaderdiff.word.revisiereeks import BlokStatus
 from kaderdiff.word.revisies import Revisies
 from tests.hulp.paden import sample_kaders
@@ -35,7 +35,7 @@ def test_zoals_paragraaf_het_schrijft(concept: bool) -> None:
                 continue
             gezien.add(blok.vorm)
             kort.gelijke_alinea(blok)
-            stijl_id = lang.stijl_id(blok.vorm) if STIJL[blok.vorm] != "Normal" else ""
+            stijl_id = lang.eigen_stijl(blok.vorm)
             lang.wachtend.append(lang.paragraaf(stijl_id, lang.gelijke_runs(blok), BlokStatus.GELIJK, "", blok))
     assert kort.wachtend == lang.wachtend
     assert {"kop1", "alinea", "eis", "grondslag", "opsomming"} <= gezien
