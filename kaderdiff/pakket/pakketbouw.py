@@ -156,9 +156,9 @@ def bouw_pakket(kadermap: KaderMap, van: Versie, naar: Versie, doel: Path, forma
         # in here: a repair of a killed earlier build comes first, whatever is wrong with the kaders
         consultatie, moment = consultatie_en_moment(kadermap, naar, sectoren, datum)
         # each sector's documents name the last commit of its own kader files (the manifest: the tree's commit)
-        herkomsten = {s: (kadermap.herkomst(van, s), kadermap.herkomst(naar, s)) for s in sectoren}
         vooraf = voorgeladen()
-        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment, herkomsten[s], consultatie,
+        opdrachten = [Sectoropdracht(kadermap.pad, van, naar, s, formaten, moment,
+                                     (kadermap.herkomst(van, s), kadermap.herkomst(naar, s)), consultatie,
                                      tuple(vooraf.get(s, {}).items()))
                       for s in sectoren]
         # LibreOffice converts each sector's documents while the next sectors are built, unless they are in the
